@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { COMMAND_SPECS } from './cli/index.js';
+import { EXIT_OK, EXIT_USAGE, type CommandSpec, type GlobalOptions, type OptionSpec } from './cli/spec.js';
+import { GitError, UsageError } from './errors.js';
+import { findLedgerRoot } from './io/load-ledger.js';
+import path from 'node:path';
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+const COMMANDER_ERRORS: [RegExp, string][] = [
+  [/^error: unknown option '(.+)'/, '未知选项 $1'],
+  [/^error: unknown command '(.+)'/, '未知命令 $1'],
+  [/^error: missing required argument '(.+)'/, '缺少参数 $1'],
+  [/^error: option '(.+)' argument missing/, '选项 $1 缺少取值'],
+  [/^error: too many arguments.*/, '参数过多'],
+  [/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, '选项 $1 的取值 $2 无效，可选：$3'],
+  [/^error: required option '(.+)' not specified/, '缺少必需的选项 $1'],
+];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function translateCommanderError(message: string): string {
+  for (const [pattern, replacement] of COMMANDER_ERRORS) {
+    if (pattern.test(message)) return `错误：${message.trim().replace(pattern, replacement)}\n`;
+  }
+  return message.replace(/^error: /, '错误：');
+}
+
+function toOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
+  if (spec.repeatable) option.argParser((value: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), value]);
+  return option;
+}
+
+function examplesText(spec: CommandSpec): string {
+  return `\n示例：\n${spec.examples.map((example) => `  $ ${example}`).join('\n')}\n`;
+}
+
+function globalOptions(command: Command): GlobalOptions {
+  const cwd = process.cwd();
+  const given = command.optsWithGlobals().root as string | undefined;
+  return { cwd, root: given ? path.resolve(cwd, given) : findLedgerRoot(cwd) };
+}
+
+function buildProgram(onExit: (code: number) => void): Command {
+  const program = new Command('ledger')
+    .description('石嘴山市深化“放管服”改革优化营商环境工作台账工具：台账是 Git 仓库中的 YAML 文件')
+    .version(version(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .option('--root <dir>', '台账仓库根目录（含 ledger/ 与 reports/），默认从当前目录向上查找')
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, sortSubcommands: false })
+    .configureOutput({ outputError: (message, write) => write(translateCommanderError(message)) })
+    .showHelpAfterError('（用 --help 查看用法）')
+    .exitOverride();
+  for (const spec of COMMAND_SPECS) {
+    const command = program
+      .command(spec.usage)
+      .summary(spec.summary)
+      .description(spec.description ? `${spec.summary}\n\n${spec.description}` : spec.summary)
+      .helpOption('-h, --help', '显示帮助')
+      .addHelpText('after', examplesText(spec))
+      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+      .exitOverride();
+    for (const option of spec.options) command.addOption(toOption(option));
+    command.action(async (...received: unknown[]) => {
+      const self = received[received.length - 1] as Command;
+      const args = (self.processedArgs as unknown[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+      onExit(await spec.run(args, self.opts(), globalOptions(self)));
+    });
+  }
+  return program;
+}
+
+/** The one exit point: maps results and errors to exit codes. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
+    return benign.includes(error.code) ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof GitError) {
+    process.stderr.write(`Git 出错：${error.message}\n${error.stderr ? `${error.stderr.trim()}\n` : ''}`);
+    return EXIT_USAGE;
+  }
+  const detail = error instanceof Error ? (process.env.LEDGER_DEBUG ? error.stack : error.message) : String(error);
+  process.stderr.write(`内部错误（这是 ledger 的缺陷，请报告维护者）：${detail}\n设置 LEDGER_DEBUG=1 可显示详细调用栈。\n`);
+  return EXIT_USAGE;
+}

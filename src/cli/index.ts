@@ -1,0 +1,5 @@
+import type { CommandSpec } from './spec.js';
+import { validateSpec } from './validate.js';
+
+/** Every command, in the order --help lists them. */
+export const COMMAND_SPECS: readonly CommandSpec[] = [validateSpec];

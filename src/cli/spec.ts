@@ -1,0 +1,79 @@
+import { UsageError } from '../errors.js';
+
+/** One command-line option, declared as data and registered in a loop. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  defaultValue?: string | boolean | string[];
+  choices?: readonly string[];
+  /** Repeatable: each use adds to a list. */
+  repeatable?: boolean;
+}
+
+export interface GlobalOptions {
+  /** The ledger repository's root (holds ledger/ and reports/). */
+  root: string;
+  cwd: string;
+}
+
+export interface CommandSpec {
+  /** Name with its arguments in commander syntax, e.g. `validate [paths...]`. */
+  usage: string;
+  summary: string;
+  /** Longer explanation shown by --help, in Chinese. */
+  description?: string;
+  examples: readonly string[];
+  options: readonly OptionSpec[];
+  /** Runs the command and returns its exit code; heavy modules are imported inside. */
+  run(args: string[], options: Record<string, unknown>, global: GlobalOptions): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export function formatOption(formats: readonly string[], fallback: string): OptionSpec {
+  return { flags: '--format <format>', description: `输出格式：${formats.join(' | ')}`, defaultValue: fallback, choices: formats };
+}
+
+export const AS_OF_OPTION: OptionSpec = { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认今天' };
+
+/** The local calendar date today, as YYYY-MM-DD. */
+export function todayLocal(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function parseAsOf(value: unknown): string {
+  if (value === undefined) return todayLocal();
+  return parseDateArgument(String(value), '--as-of');
+}
+
+export function parseDateArgument(value: string, flag: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const valid = match && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (!valid) throw new UsageError(`${flag} 的日期“${value}”无效`, `日期写作 YYYY-MM-DD，例如 ${flag} 2020-07-15`);
+  return value;
+}
+
+export function parseMonthArgument(value: string, flag = '--month'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
+    throw new UsageError(`${flag} 的月份“${value}”无效`, `月份写作 YYYY-MM，例如 ${flag} 2020-07`);
+  }
+  return value;
+}
+
+export function parseCountArgument(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} 需要一个非负整数，收到“${value}”`, `例如 ${flag} 30`);
+  return Number(value);
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+}

@@ -1,0 +1,27 @@
+import { diagnosticAt, type Diagnostic, type SourcePosition } from '../diagnostic.js';
+import type { Ledger } from '../ledger.js';
+import type { Check } from './check.js';
+
+/** Area numbers, task ids and measure ids are each unique across the ledger. */
+export const uniqueIds: Check = {
+  name: 'unique-ids',
+  run(ledger: Ledger): Diagnostic[] {
+    const seen = new Map<string, string>();
+    const out: Diagnostic[] = [];
+    const claim = (key: string, label: string, at: SourcePosition) => {
+      const first = seen.get(key);
+      if (first) out.push(diagnosticAt(at, { code: 'id/duplicate', message: `${label} 重复，首次出现在 ${first}`, hint: '每个编号只能出现一次；按文件中的顺序重新编号' }));
+      else seen.set(key, `${at.file}:${at.line}:${at.col}`);
+    };
+    for (const { data, locate } of ledger.areas) {
+      claim(`area:${data.area}`, `主要指标序号 ${data.area}`, locate(['area']));
+      data.tasks.forEach((task, t) => {
+        claim(`task:${task.id}`, `目标任务编号 ${task.id}`, locate(['tasks', t, 'id']));
+        task.measures.forEach((measure, m) => {
+          claim(`measure:${measure.id}`, `具体措施编号 ${measure.id}`, locate(['tasks', t, 'measures', m, 'id']));
+        });
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * 完成时限: the written form in the ledger and its meaning.
+ * Dates are ISO strings (YYYY-MM-DD) in local calendar terms; no clock is read here.
+ */
+
+export interface Milestone {
+  /** The milestone as written, e.g. "2020年6月底". */
+  label: string;
+  /** The last day of its period: 月底 is the month's last day, 年底 is 31 December. */
+  due: string;
+}
+
+export type Deadline =
+  | { kind: 'dated'; written: string; milestones: Milestone[] }
+  | { kind: 'ongoing'; written: string }
+  | { kind: 'when-appropriate'; written: string };
+
+export type DeadlineKind = Deadline['kind'];
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  dated: '限期',
+  ongoing: '长期',
+  'when-appropriate': '适时',
+};
+
+const PART = /^(?:(\d{4})年)?(?:(\d{1,2})月)?底$/;
+
+/** Parses a written 完成时限; returns undefined when it cannot be understood. */
+export function parseDeadline(written: string): Deadline | undefined {
+  const form = written.trim();
+  if (form === '长期') return { kind: 'ongoing', written: form };
+  if (form === '适时') return { kind: 'when-appropriate', written: form };
+  const body = form.endsWith('前') ? form.slice(0, -1) : form;
+  const milestones: Milestone[] = [];
+  let year: number | undefined;
+  for (const part of body.split('、')) {
+    const match = PART.exec(part);
+    if (!match) return undefined;
+    year = match[1] ? Number(match[1]) : year;
+    if (year === undefined) return undefined;
+    const month = match[2] ? Number(match[2]) : 12;
+    if (month < 1 || month > 12) return undefined;
+    const label = match[2] ? `${year}年${month}月底` : `${year}年底`;
+    milestones.push({ label, due: lastDayOfMonth(year, month) });
+  }
+  if (!isAscending(milestones)) return undefined;
+  return { kind: 'dated', written: form, milestones };
+}
+
+export function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function isAscending(milestones: readonly Milestone[]): boolean {
+  return milestones.every((m, i) => i === 0 || milestones[i - 1]!.due < m.due);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

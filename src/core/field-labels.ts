@@ -1,0 +1,52 @@
+/** Chinese names of the file fields, used in messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  area: '主要指标序号',
+  title: '标题',
+  text: '全文',
+  lead: '牵头单位',
+  tasks: '目标任务',
+  measures: '具体措施',
+  id: '编号',
+  deadline: '完成时限',
+  units: '责任部门',
+  related_units: '等相关部门',
+  status: '状态',
+  progress: '工作完成情况',
+  remark: '备注',
+  milestones_met: '已完成的时间节点数',
+  unit_reports: '各单位报送情况',
+  extensions: '延期申请',
+  month: '月份',
+  problems: '存在问题',
+  next_steps: '下步计划',
+  evidence: '佐证材料',
+  completed_on: '完成日期',
+  requested_by: '申请单位',
+  requested_in: '申请月份',
+  until: '延期至',
+  reason: '理由',
+  state: '审批状态',
+  decided_on: '审批日期',
+  decided_by: '审批人',
+  decision_reason: '审批意见',
+  name: '名称',
+  full_name: '全称',
+  aliases: '别名',
+  members: '成员单位',
+  owner: '负责人账号',
+  due_soon_days: '临期天数',
+  escalation_days: '严重逾期天数',
+  report_day: '单位报送日',
+  lead_report_day: '牵头单位报送日',
+};
+
+export function fieldLabel(key: string | number | undefined): string {
+  if (key === undefined) return '文件';
+  if (typeof key === 'number') return `第 ${key + 1} 项`;
+  return FIELD_LABELS[key] ? `${key}（${FIELD_LABELS[key]}）` : key;
+}
+
+/** A dotted path for messages: tasks[0].measures[2].deadline */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${String(step)}` : String(step)), '');
+}

@@ -1,0 +1,59 @@
+import type { SourcePosition } from './diagnostic.js';
+import type { Area, Config, Measure, Task, UnitsFile } from './schema.js';
+import type { UnitRegistry } from './units.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** Maps a path inside a parsed file back to its place in the source text. */
+export type Locator = (path: YamlPath, target?: 'key' | 'value') => SourcePosition;
+
+export interface SourceFile<T> {
+  /** Path relative to the ledger root, forward slashes. */
+  file: string;
+  data: T;
+  locate: Locator;
+}
+
+export interface Ledger {
+  config: Config;
+  units: UnitRegistry;
+  unitsFile?: SourceFile<UnitsFile>;
+  /** Area files that passed the schema, in file-name order. */
+  areas: SourceFile<Area>[];
+}
+
+/** A measure together with where it sits: its area, its task and its lead units. */
+export interface MeasureRef {
+  area: Area;
+  task: Task;
+  measure: Measure;
+  /** 牵头单位 for this measure: the task's own lead, else the area's leads. */
+  leads: readonly string[];
+  file: string;
+  /** Path of the measure inside its file. */
+  path: YamlPath;
+  locate: Locator;
+}
+
+export function taskLeads(area: Area, task: Task): readonly string[] {
+  return task.lead ? [task.lead] : area.lead;
+}
+
+export function measureRefs(ledger: Pick<Ledger, 'areas'>): MeasureRef[] {
+  const refs: MeasureRef[] = [];
+  for (const source of ledger.areas) {
+    const area = source.data;
+    area.tasks.forEach((task, t) => {
+      const leads = taskLeads(area, task);
+      task.measures.forEach((measure, m) => {
+        const path = ['tasks', t, 'measures', m];
+        refs.push({ area, task, measure, leads, file: source.file, path, locate: source.locate });
+      });
+    });
+  }
+  return refs;
+}
+
+export function findMeasure(ledger: Pick<Ledger, 'areas'>, id: string): MeasureRef | undefined {
+  return measureRefs(ledger).find((ref) => ref.measure.id === id);
+}

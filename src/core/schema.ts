@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { STATUSES } from './status.js';
+
+/**
+ * The one source of truth for the ledger's file formats. Types come from
+ * `z.infer`; nothing here is written twice. Keys are English; the README maps
+ * them to the document's own terms (主要指标, 目标任务, 具体措施, 责任部门 …).
+ */
+
+const text = z.string().trim().min(1);
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const DateSchema = z.iso.date();
+export const StatusSchema = z.enum(STATUSES);
+export const MeasureIdSchema = z.string().regex(/^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/);
+export const TaskIdSchema = z.string().regex(/^[1-9]\d*\.[1-9]\d*$/);
+
+/** One unit's latest merged report on one measure. */
+export const UnitReportSchema = z.strictObject({
+  month: MonthSchema,
+  status: StatusSchema,
+  progress: z.string().default(''),
+  problems: z.string().optional(),
+  next_steps: z.string().optional(),
+  evidence: z.array(text).optional(),
+  completed_on: DateSchema.optional(),
+  milestones_met: z.number().int().min(0).optional(),
+});
+
+export const EXTENSION_STATES = ['待审批', '已批准', '已驳回'] as const;
+
+/** A request to move a measure's deadline (申请延期) and the lead's decision. */
+export const ExtensionSchema = z.strictObject({
+  requested_by: text,
+  requested_in: MonthSchema,
+  until: DateSchema,
+  reason: text,
+  state: z.enum(EXTENSION_STATES),
+  decided_on: DateSchema.optional(),
+  decided_by: z.string().optional(),
+  decision_reason: z.string().optional(),
+});
+
+/** 具体措施: one row of the ledger. */
+export const MeasureSchema = z.strictObject({
+  id: MeasureIdSchema,
+  title: text,
+  text: text,
+  /** 完成时限 as written in the document; parsed on load, never stored parsed. */
+  deadline: text,
+  /** 责任部门, canonical names from units.yaml. */
+  units: z.array(text).min(1),
+  /** The document adds “等相关部门” after the named units. */
+  related_units: z.boolean().optional(),
+  status: StatusSchema.default('未启动'),
+  /** 工作完成情况 */
+  progress: z.string().default(''),
+  /** 备注 */
+  remark: z.string().default(''),
+  /** For measures with several milestones: how many have been met, in order. */
+  milestones_met: z.number().int().min(0).optional(),
+  /** Latest merged report per responsible unit. */
+  unit_reports: z.record(z.string(), UnitReportSchema).optional(),
+  extensions: z.array(ExtensionSchema).optional(),
+});
+
+/** 目标任务 */
+export const TaskSchema = z.strictObject({
+  id: TaskIdSchema,
+  title: text,
+  text: text,
+  /** 牵头单位 of this task, where the area's leads lead tasks separately (分别牵头). */
+  lead: text.optional(),
+  measures: z.array(MeasureSchema).min(1),
+});
+
+/** 主要指标: one area file. */
+export const AreaSchema = z.strictObject({
+  area: z.number().int().min(1),
+  title: text,
+  /** 牵头单位; several when they lead tasks separately (分别牵头). */
+  lead: z.array(text).min(1),
+  tasks: z.array(TaskSchema).min(1),
+});
+
+/** A unit in the registry; one with members is a group whose members report separately. */
+export const UnitSchema = z.strictObject({
+  name: text,
+  full_name: z.string().optional(),
+  aliases: z.array(text).optional(),
+  /** Members that report separately (各县区 → 大武口区, 惠农区, 平罗县). */
+  members: z.array(text).optional(),
+  /** Owner handle on the Git host, for CODEOWNERS. */
+  owner: z.string().optional(),
+});
+
+export const UnitsFileSchema = z.strictObject({
+  units: z.array(UnitSchema).min(1),
+});
+
+export const ConfigSchema = z.strictObject({
+  title: z.string().default('工作台账'),
+  /** Days ahead within which a deadline counts as due soon (临期). */
+  due_soon_days: z.number().int().min(0).default(30),
+  /** Days overdue past which a measure is seriously overdue (严重逾期). */
+  escalation_days: z.number().int().min(0).default(30),
+  /** Units report to their lead by this day of each month. */
+  report_day: z.number().int().min(1).max(28).default(20),
+  /** Leads report to 市发改委/市审批局 by this day of each month. */
+  lead_report_day: z.number().int().min(1).max(28).default(25),
+});
+
+export type UnitReport = z.infer<typeof UnitReportSchema>;
+export type Extension = z.infer<typeof ExtensionSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Task = z.infer<typeof TaskSchema>;
+export type Area = z.infer<typeof AreaSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type UnitsFile = z.infer<typeof UnitsFileSchema>;
+export type Config = z.infer<typeof ConfigSchema>;

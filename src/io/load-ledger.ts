@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { Ledger, SourceFile } from '../core/ledger.js';
+import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
+import { buildUnitRegistry } from '../core/units.js';
+import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import { UsageError } from '../errors.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export const LEDGER_DIR = 'ledger';
+export const UNITS_FILE = 'units.yaml';
+export const CONFIG_FILE = 'config.yaml';
+
+export interface LoadResult {
+  ledger: Ledger;
+  diagnostics: Diagnostic[];
+}
+
+/** Area files are named NN-标题.yaml so that a listing reads as a table of contents. */
+export function isAreaFileName(name: string): boolean {
+  return /^\d+-.+\.ya?ml$/.test(name);
+}
+
+/**
+ * Loads ledger/ under `root`: schema problems become diagnostics, files that
+ * fail the schema are left out of the ledger. Throws only when there is no
+ * ledger directory at all.
+ */
+export function loadLedger(root: string): LoadResult {
+  const dir = path.join(root, LEDGER_DIR);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`在 ${root} 下找不到台账目录 ${LEDGER_DIR}/`, '在台账仓库的根目录运行，或用 --root 指定；新建台账请用 ledger init DIR');
+  }
+  const diagnostics: Diagnostic[] = [];
+  const unitsFile = readSchemaFile(root, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, diagnostics);
+  const config = readConfig(root, diagnostics);
+  const areaNames = readdirSync(dir).filter(isAreaFileName).sort(byNumberThenName);
+  const areas = areaNames
+    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics))
+    .filter((area): area is NonNullable<typeof area> => area !== undefined);
+  diagnostics.push(...strayFiles(dir, areaNames));
+  if (areaNames.length === 0) {
+    diagnostics.push(fileDiagnostic(LEDGER_DIR, { code: 'ledger/no-areas', message: '台账目录中没有任何主要指标文件（NN-标题.yaml）', hint: '运行 ledger import 源文件.txt 生成，或参考 README 手工新建' }));
+  }
+  const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
+  return { ledger: { config, units, unitsFile, areas }, diagnostics };
+}
+
+export function readSchemaFile<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  diagnostics: Diagnostic[],
+): SourceFile<z.output<S>> | undefined {
+  const absolute = path.join(root, file);
+  if (!existsSync(absolute)) {
+    diagnostics.push(fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` }));
+    return undefined;
+  }
+  const parsed = parseYamlSource(readBytes(absolute), file);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.length > 0) return undefined;
+  const result = schema.safeParse(parsed.source.value);
+  if (!result.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate));
+    return undefined;
+  }
+  return { file, data: result.data, locate: parsed.source.locate };
+}
+
+export function readBytes(absolute: string): Uint8Array {
+  try {
+    return readFileSync(absolute);
+  } catch (error) {
+    throw new UsageError(`无法读取 ${absolute}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function readConfig(root: string, diagnostics: Diagnostic[]): Config {
+  const file = `${LEDGER_DIR}/${CONFIG_FILE}`;
+  if (!existsSync(path.join(root, file))) return ConfigSchema.parse({});
+  return readSchemaFile(root, file, ConfigSchema, diagnostics)?.data ?? ConfigSchema.parse({});
+}
+
+function strayFiles(dir: string, areaNames: readonly string[]): Diagnostic[] {
+  const known = new Set([...areaNames, UNITS_FILE, CONFIG_FILE]);
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name) && !known.has(name))
+    .map((name) =>
+      fileDiagnostic(`${LEDGER_DIR}/${name}`, {
+        code: 'ledger/stray-file',
+        message: `台账目录中的 ${name} 不是主要指标文件，也不是 units.yaml / config.yaml，因此没有被读取`,
+        hint: '主要指标文件请命名为 NN-标题.yaml，例如 01-持续深化商事制度改革.yaml',
+      }),
+    );
+}
+
+function byNumberThenName(a: string, b: string): number {
+  return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
+}
+
+/** The nearest directory at or above `start` that holds ledger/. */
+export function findLedgerRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, LEDGER_DIR, UNITS_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}

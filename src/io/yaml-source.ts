@@ -1,0 +1,141 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
+import type { Locator, YamlPath } from '../core/ledger.js';
+
+export interface YamlSource {
+  file: string;
+  /** The plain data, or undefined when the file could not be parsed. */
+  value: unknown;
+  document?: Document;
+  locate: Locator;
+}
+
+export interface ParsedYaml {
+  source: YamlSource;
+  diagnostics: Diagnostic[];
+}
+
+/** Aliases a file may expand before it counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Decodes and parses one YAML file's bytes. Never throws on bad data; never touches disk. */
+export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
+  const decoded = decodeUtf8(bytes, file);
+  if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(decoded.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const at = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
+  const locate: Locator = (path, target) => locateNode(document, path, target, at);
+  const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error));
+  if (diagnostics.length > 0) return failed(file, diagnostics, locate);
+  if (document.contents === null || isEmptyScalar(document.contents)) {
+    return failed(file, [fileDiagnostic(file, { code: 'yaml/empty', message: '文件为空', hint: '删除这个文件，或填入内容（参考 README 中的文件格式示例）' })], locate);
+  }
+  try {
+    const value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { source: { file, value, document, locate }, diagnostics: [] };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/alias/i.test(message)) throw error;
+    return failed(file, [{ ...fileDiagnostic(file, { code: 'yaml/alias-bomb', message: `YAML 别名展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，已拒绝读取`, hint: '不要在台账文件中使用 YAML 别名（&name / *name），直接写出内容' }), line: 1, col: 1 }], locate);
+  }
+}
+
+function failed(file: string, diagnostics: Diagnostic[], locate?: Locator): ParsedYaml {
+  const fallback: Locator = () => ({ file, line: 1, col: 1 });
+  return { source: { file, value: undefined, locate: locate ?? fallback }, diagnostics };
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && (node.value === null || node.value === '');
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    const before = new TextDecoder('utf-8').decode(body.subarray(0, offset));
+    const lines = before.split('\n');
+    return {
+      diagnostic: {
+        code: 'file/not-utf8',
+        severity: 'error',
+        file,
+        line: lines.length,
+        col: [...lines[lines.length - 1]!].length + 1,
+        message: '文件不是 UTF-8 编码（可能是用 GBK/GB18030 保存的），台账只接受 UTF-8',
+        hint: `用编辑器“另存为 UTF-8”，或运行：iconv -f GB18030 -t UTF-8 '${file}' -o '${file}.utf8' && mv '${file}.utf8' '${file}'`,
+      },
+    };
+  }
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return i;
+}
+
+interface YamlErrorLike {
+  code: string;
+  message: string;
+  linePos?: [{ line: number; col: number }, { line: number; col: number }?];
+}
+
+function yamlErrorDiagnostic(file: string, error: YamlErrorLike): Diagnostic {
+  const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  return {
+    code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+    severity: 'error',
+    file,
+    line: pos.line,
+    col: pos.col,
+    message: duplicate ? `同一层级出现了重复的字段名（${firstLine}）` : `YAML 语法错误：${firstLine}`,
+    hint: duplicate ? '删除或合并重复的字段' : '检查这一行及上一行的缩进、冒号和引号；含有冒号或 # 的文字请用引号括起来',
+  };
+}
+
+function locateNode(
+  document: Document,
+  path: YamlPath,
+  target: 'key' | 'value' | undefined,
+  at: (offset: number) => SourcePosition,
+): SourcePosition {
+  let node: unknown = document.contents;
+  let keyNode: Node | undefined;
+  for (const step of path) {
+    const next = childOf(node, step);
+    if (!next) break;
+    node = next.value ?? next.key ?? node;
+    keyNode = next.key;
+    if (!next.value) break;
+  }
+  const chosen = target === 'key' && keyNode ? keyNode : (node as Node | null);
+  const offset = chosen?.range?.[0] ?? 0;
+  return at(offset);
+}
+
+function childOf(node: unknown, step: string | number): { key?: Node; value?: Node } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+    if (!pair) return undefined;
+    return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
+  }
+  if (isSeq(node) && typeof step === 'number') {
+    const item = node.items[step];
+    return item ? { value: item as Node } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { ValidateResult } from '../commands/validate.js';
+
+export type DiagnosticsFormat = 'text' | 'json' | 'github';
+
+const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
+
+export function renderDiagnostics(result: ValidateResult, format: DiagnosticsFormat): string {
+  return RENDERERS[format](result);
+}
+
+const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult) => string> = {
+  text: renderText,
+  json: renderJson,
+  github: (result) => `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result)}`,
+};
+
+export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
+  return d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+}
+
+export function renderDiagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.flatMap((d) => [
+    `${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${d.message}`,
+    ...(d.hint ? [`    → ${d.hint}`] : []),
+  ]);
+}
+
+function renderText(result: ValidateResult): string {
+  const { errors, warnings, files, measures } = result.summary;
+  const scope = `检查了 ${files} 个文件、${measures} 项具体措施`;
+  const verdict = errors + warnings === 0 ? `✓ 没有发现问题（${scope}）` : `共 ${errors} 个错误、${warnings} 个警告（${scope}）`;
+  return [...renderDiagnosticLines(result.diagnostics), ...(result.diagnostics.length ? [''] : []), verdict].join('\n');
+}
+
+/** The stable JSON format documented in docs/diagnostics.md (version 1). */
+function renderJson(result: ValidateResult): string {
+  const diagnostics = result.diagnostics.map(({ code, severity, file, line, col, message, hint }) => ({ code, severity, file, line, col, message, hint: hint ?? null }));
+  return JSON.stringify({ version: 1, ok: result.summary.errors === 0, summary: result.summary, diagnostics }, null, 2);
+}
+
+function githubAnnotation(d: Diagnostic): string {
+  const where = d.line > 0 ? `file=${escapeProperty(d.file)},line=${d.line},col=${d.col}` : `file=${escapeProperty(d.file)}`;
+  const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
+  return `::${d.severity === 'error' ? 'error' : 'warning'} ${where},title=${escapeProperty(d.code)}::${escapeData(text)}`;
+}
+
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
