@@ -1,0 +1,201 @@
+/**
+ * Roll-ups of measure states, shared by `ledger status` and `ledger summary`
+ * so that both show the same figures. Pure: the ledger and `asOf` are given.
+ *
+ * Rules:
+ * - Every measure counts once per area: 已完成/推进中/未启动 by its stored status
+ *   (they add up to the number of measures); 逾期 includes 严重逾期; 临期, 长期/适时
+ *   and 本月未报进展 as computed by evaluateMeasure. 完成率 = 已完成 ÷ 措施数, rounded.
+ * - Traffic light: 红 when at least one measure is overdue; otherwise 黄 when at
+ *   least one is due soon (临期) or a 长期/适时 measure has no report for the month
+ *   due; otherwise 绿.
+ * - Per unit: a unit's obligations are the measures naming it, directly or
+ *   through a group it belongs to (各县区 → 大武口区, 惠农区, 平罗县). Groups with
+ *   members get no row of their own: their members report.
+ * - Per lead: the measures of the tasks a unit leads (the task's own lead,
+ *   else the area's leads); a measure with several leads counts for each.
+ */
+import { evaluateMeasure, type EvaluateOptions, type MeasureState } from './evaluate.js';
+import { measureRefs, type Ledger } from './ledger.js';
+import type { Status } from './status.js';
+import { isGroup, isResponsible, reportingUnits } from './units.js';
+
+export type Light = '红' | '黄' | '绿';
+
+/** One measure with where it sits and its state on the day. */
+export interface MeasureItem {
+  id: string;
+  title: string;
+  area: number;
+  areaTitle: string;
+  taskId: string;
+  taskTitle: string;
+  /** 完成时限 as written. */
+  deadline: string;
+  units: readonly string[];
+  leads: readonly string[];
+  status: Status;
+  state: MeasureState;
+}
+
+export interface Counts {
+  measures: number;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+  /** Includes the escalated ones. */
+  overdue: number;
+  escalated: number;
+  dueSoon: number;
+  /** 长期 and 适时 measures. */
+  ongoing: number;
+  /** 长期/适时 without a report for the month due. */
+  noProgress: number;
+  completionPercent: number;
+  light: Light;
+}
+
+export interface AreaRow extends Counts {
+  area: number;
+  title: string;
+  leads: readonly string[];
+}
+
+export interface UnitRow extends Counts {
+  unit: string;
+}
+
+export interface LeadRow extends Counts {
+  lead: string;
+  areas: number[];
+  tasks: number;
+}
+
+export interface TaskRow extends Counts {
+  area: number;
+  taskId: string;
+  title: string;
+}
+
+export interface Rollup<Row> {
+  rows: Row[];
+  /** All measures in scope, each counted once. */
+  total: Counts;
+}
+
+/** Every measure of the ledger with its state on `asOf`, in ledger order. */
+export function evaluateLedger(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): MeasureItem[] {
+  return measureRefs(ledger).map(({ area, task, measure, leads }) => ({
+    id: measure.id,
+    title: measure.title,
+    area: area.area,
+    areaTitle: area.title,
+    taskId: task.id,
+    taskTitle: task.title,
+    deadline: measure.deadline,
+    units: measure.units,
+    leads,
+    status: measure.status,
+    state: evaluateMeasure(measure, asOf, ledger.config, options),
+  }));
+}
+
+export function countItems(items: readonly MeasureItem[]): Counts {
+  const count = (test: (item: MeasureItem) => boolean) => items.filter(test).length;
+  const counts = {
+    measures: items.length,
+    done: count((i) => i.status === '已完成'),
+    inProgress: count((i) => i.status === '推进中'),
+    notStarted: count((i) => i.status === '未启动'),
+    overdue: count((i) => i.state.overdue),
+    escalated: count((i) => i.state.escalated),
+    dueSoon: count((i) => i.state.dueSoon),
+    ongoing: count((i) => i.state.kind === 'ongoing' || i.state.kind === 'when-appropriate'),
+    noProgress: count((i) => i.state.noProgressThisMonth),
+  };
+  const completionPercent = items.length === 0 ? 0 : Math.round((counts.done * 100) / items.length);
+  return { ...counts, completionPercent, light: trafficLight(counts) };
+}
+
+export function trafficLight(counts: Pick<Counts, 'overdue' | 'dueSoon' | 'noProgress'>): Light {
+  if (counts.overdue > 0) return '红';
+  if (counts.dueSoon > 0 || counts.noProgress > 0) return '黄';
+  return '绿';
+}
+
+/** One row per area (主要指标) and a total row. */
+export function rollupByArea(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): Rollup<AreaRow> {
+  const items = evaluateLedger(ledger, asOf, options);
+  const rows = ledger.areas.map(({ data }) => ({
+    area: data.area,
+    title: data.title,
+    leads: data.lead,
+    ...countItems(items.filter((i) => i.area === data.area)),
+  }));
+  return { rows, total: countItems(items) };
+}
+
+/** The units that report on some measure: registry order first, then unregistered names. */
+export function obligatedUnits(ledger: Pick<Ledger, 'areas' | 'units'>): string[] {
+  const named = new Set(measureRefs(ledger).flatMap(({ measure }) => reportingUnits(ledger.units, measure.units)));
+  const registered = ledger.units.units.map((u) => u.name).filter((name) => !isGroup(ledger.units, name));
+  const ordered = registered.filter((name) => named.has(name));
+  return [...ordered, ...[...named].filter((name) => !ordered.includes(name))];
+}
+
+/** A unit's own obligations (directly or through a group), most urgent first. */
+export function unitObligations(ledger: Ledger, asOf: string, unit: string, options: EvaluateOptions = {}): MeasureItem[] {
+  return sortByUrgency(evaluateLedger(ledger, asOf, options).filter((i) => isResponsible(ledger.units, i.units, unit)));
+}
+
+/** One row per reporting unit: its obligations, done, overdue … */
+export function rollupByUnit(ledger: Ledger, asOf: string, options: EvaluateOptions = {}): Rollup<UnitRow> {
+  const items = evaluateLedger(ledger, asOf, options);
+  const rows = obligatedUnits(ledger).map((unit) => ({
+    unit,
+    ...countItems(items.filter((i) => isResponsible(ledger.units, i.units, unit))),
+  }));
+  return { rows, total: countItems(items) };
+}
+
+/** The leads of the ledger in order of first appearance. */
+export function leadUnits(ledger: Pick<Ledger, 'areas'>): string[] {
+  return [...new Set(measureRefs(ledger).flatMap((ref) => ref.leads))];
+}
+
+/** One row per lead unit (牵头单位): the areas and tasks it leads, rolled up. */
+export function rollupByLead(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): Rollup<LeadRow> {
+  const items = evaluateLedger(ledger, asOf, options);
+  const rows = leadUnits(ledger).map((lead) => {
+    const led = items.filter((i) => i.leads.includes(lead));
+    return {
+      lead,
+      areas: [...new Set(led.map((i) => i.area))],
+      tasks: new Set(led.map((i) => i.taskId)).size,
+      ...countItems(led),
+    };
+  });
+  return { rows, total: countItems(items) };
+}
+
+/** The tasks one unit leads, one row each, with the total over them. */
+export function rollupForLead(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, lead: string, options: EvaluateOptions = {}): Rollup<TaskRow> {
+  const led = evaluateLedger(ledger, asOf, options).filter((i) => i.leads.includes(lead));
+  const taskIds = [...new Set(led.map((i) => i.taskId))];
+  const rows = taskIds.map((taskId) => {
+    const ofTask = led.filter((i) => i.taskId === taskId);
+    return { area: ofTask[0]!.area, taskId, title: ofTask[0]!.taskTitle, ...countItems(ofTask) };
+  });
+  return { rows, total: countItems(led) };
+}
+
+/** Most urgent first: overdue, due soon, no progress, open, done; then by days; then ledger order. */
+export function sortByUrgency(items: readonly MeasureItem[]): MeasureItem[] {
+  const rank = ({ state }: MeasureItem) =>
+    state.overdue ? 0 : state.dueSoon ? 1 : state.noProgressThisMonth ? 2 : state.phase === '已完成' ? 4 : 3;
+  const pressure = (i: MeasureItem) => (i.state.overdue ? -i.state.daysOverdue : (i.state.daysLeft ?? Number.MAX_SAFE_INTEGER));
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || pressure(a.item) - pressure(b.item) || a.index - b.index)
+    .map(({ item }) => item);
+}
