@@ -1,0 +1,247 @@
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { GitError } from '../errors.js';
+
+/**
+ * Git access: one small function per question, argument arrays (no shell),
+ * explicit `--pretty=format:` output parsed into records. Every failure is a
+ * GitError with a Chinese message.
+ */
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+
+/** Runs git in `cwd` and returns its standard output. */
+export function runGit(cwd: string, args: readonly string[], what = `git ${args[0] ?? ''}`): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
+      if (error) reject(gitError(error, stderr, what));
+      else resolve(stdout);
+    });
+  });
+}
+
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+}
+
+function gitError(error: NodeJS.ErrnoException, stderr: string, what: string): GitError {
+  if (error.code === 'ENOENT') return new GitError('找不到 git 命令，请先安装 Git 并确认它在 PATH 中');
+  if (/not a git repository/i.test(stderr)) return new GitError('当前目录不在 Git 仓库中；历史与审计命令需要台账放在 Git 仓库里', stderr);
+  return new GitError(`${what} 执行失败`, stderr || error.message);
+}
+
+/** Whether the git program can be run at all. */
+export function gitAvailable(cwd: string): Promise<boolean> {
+  return runGit(cwd, ['--version']).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The top folder of the work tree that holds `cwd`. */
+export async function gitTopLevel(cwd: string): Promise<string> {
+  return (await runGit(cwd, ['rev-parse', '--show-toplevel'], '查找 Git 仓库根目录')).trim();
+}
+
+/** The full commit hash a revision names; a GitError saying so when it names none. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string> {
+  try {
+    return (await runGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+  } catch (error) {
+    if (error instanceof GitError && /不在 Git 仓库/.test(error.message)) throw error;
+    throw new GitError(`找不到版本“${rev}”（不是分支、标签或提交号）`, '在 CI 中请先取回完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）');
+  }
+}
+
+/** The best common ancestor of two commits, or undefined when they share none. */
+export async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await runGit(cwd, ['merge-base', a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CommitInfo {
+  hash: string;
+  author: string;
+  email: string;
+  /** Author date as ISO 8601 with the author's offset, e.g. 2020-07-20T10:00:00+08:00. */
+  date: string;
+  subject: string;
+}
+
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+/** One file changed by a commit, with the blobs before and after (undefined for none). */
+export interface FileChange {
+  status: ChangeStatus;
+  path: string;
+  /** The path before a rename or copy. */
+  oldPath?: string;
+  oldBlob?: string;
+  newBlob?: string;
+}
+
+export interface CommitChanges extends CommitInfo {
+  files: FileChange[];
+}
+
+const COMMIT_FORMAT = `--pretty=format:${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s`;
+const NULL_BLOB = /^0+$/;
+
+/**
+ * Every non-merge commit that changed a path under `pathspecs`, oldest first,
+ * with the blob hashes of each changed file (`--raw`), renames detected.
+ * Merge commits are skipped: the commits they bring in carry the changes.
+ */
+export async function commitsTouching(cwd: string, pathspecs: readonly string[], range?: string): Promise<CommitChanges[]> {
+  const args = ['log', '--reverse', '--date-order', '--no-merges', '--raw', '--no-abbrev', '-M', '-z', COMMIT_FORMAT];
+  const out = await runGit(cwd, [...args, ...(range ? [range] : []), '--', ...pathspecs], '读取 Git 历史');
+  return out.split(RECORD).filter((chunk) => chunk.trim() !== '').map(parseCommitRecord);
+}
+
+function parseCommitRecord(chunk: string): CommitChanges {
+  const headerEnd = chunk.indexOf('\n');
+  const header = headerEnd < 0 ? chunk : chunk.slice(0, headerEnd);
+  const [hash = '', author = '', email = '', date = '', subject = ''] = header.replace(/\0+$/, '').split(FIELD);
+  const rest = headerEnd < 0 ? '' : chunk.slice(headerEnd + 1);
+  return { hash, author, email, date, subject, files: parseRawChanges(rest) };
+}
+
+/** Parses `--raw -z` output: ":mode mode old new STATUS\0path\0[newpath\0]". */
+function parseRawChanges(raw: string): FileChange[] {
+  const parts = raw.split('\0');
+  const files: FileChange[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const meta = parts[i]!.replace(/^\n+/, '');
+    if (!meta.startsWith(':')) continue;
+    const [, , oldBlob = '', newBlob = '', statusField = ''] = meta.slice(1).split(' ');
+    const status = statusField.charAt(0) as ChangeStatus;
+    const blobs = { oldBlob: NULL_BLOB.test(oldBlob) ? undefined : oldBlob, newBlob: NULL_BLOB.test(newBlob) ? undefined : newBlob };
+    if (status === 'R' || status === 'C') {
+      files.push({ status, oldPath: parts[i + 1]!, path: parts[i + 2]!, ...blobs });
+      i += 2;
+    } else {
+      files.push({ status, path: parts[i + 1]!, ...blobs });
+      i += 1;
+    }
+  }
+  return files;
+}
+
+/**
+ * Files that differ between `base` and the work tree (tracked files) plus
+ * untracked, not ignored files as added. Renames detected.
+ */
+export async function changedSince(cwd: string, base: string, pathspecs: readonly string[]): Promise<FileChange[]> {
+  const diff = await runGit(cwd, ['diff', '--raw', '--no-abbrev', '-M', '-z', base, '--', ...pathspecs], '比较版本差异');
+  const untracked = await runGit(cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], '列出未跟踪文件');
+  const added = untracked.split('\0').filter(Boolean).map((path): FileChange => ({ status: 'A', path }));
+  return [...parseRawChanges(diff), ...added];
+}
+
+/** Paths of the files under `pathspecs` in revision `rev`. */
+export async function filesAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<string[]> {
+  const out = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
+  return out.split('\0').filter(Boolean);
+}
+
+/** `git show REV:path` as bytes, or undefined when the file does not exist there. */
+export async function readFileAt(cwd: string, rev: string, path: string): Promise<Uint8Array | undefined> {
+  const reader = openBlobReader(cwd);
+  try {
+    return await reader.read(`${rev}:${path}`);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Reads many blobs through one `git cat-file --batch` process. */
+export interface BlobReader {
+  /** A blob by hash or `rev:path`; undefined when git has no such object. */
+  read(spec: string): Promise<Uint8Array | undefined>;
+  close(): void;
+}
+
+export function openBlobReader(cwd: string): BlobReader {
+  return new CatFileReader(cwd);
+}
+
+interface Pending {
+  resolve(value: Uint8Array | undefined): void;
+  reject(error: Error): void;
+}
+
+class CatFileReader implements BlobReader {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly pending: Pending[] = [];
+  private stderr = '';
+  private failure: Error | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  read(spec: string): Promise<Uint8Array | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
+    const child = this.start();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      child.stdin.write(`${spec}\n`);
+    });
+  }
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child = undefined;
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv() });
+    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    child.on('error', (error: NodeJS.ErrnoException) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));
+    child.on('close', (code) => {
+      if (this.pending.length > 0) this.fail(new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
+    });
+    child.stdin.on('error', () => undefined);
+    this.child = child;
+    return child;
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const waiting of this.pending.splice(0)) waiting.reject(error);
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const newline = this.buffer.indexOf(0x0a);
+      if (newline < 0 || this.pending.length === 0) return;
+      const header = this.buffer.subarray(0, newline).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.pending.shift()!.resolve(undefined);
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      if (this.buffer.length < newline + 1 + size + 1) return;
+      const body = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+      this.pending.shift()!.resolve(body);
+    }
+  }
+}
+
+/** `git init` in `dir` with branch main (falls back for git older than 2.28). */
+export async function initRepository(dir: string): Promise<void> {
+  try {
+    await runGit(dir, ['init', '-q', '-b', 'main'], '初始化 Git 仓库');
+  } catch {
+    await runGit(dir, ['init', '-q'], '初始化 Git 仓库');
+  }
+}
