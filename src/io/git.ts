@@ -25,7 +25,7 @@ function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 }
 
-function gitError(error: NodeJS.ErrnoException, stderr: string, what: string): GitError {
+function gitError(error: { code?: unknown; message: string }, stderr: string, what: string): GitError {
   if (error.code === 'ENOENT') return new GitError('找不到 git 命令，请先安装 Git 并确认它在 PATH 中');
   if (/not a git repository/i.test(stderr)) return new GitError('当前目录不在 Git 仓库中；历史与审计命令需要台账放在 Git 仓库里', stderr);
   return new GitError(`${what} 执行失败`, stderr || error.message);
@@ -203,7 +203,7 @@ class CatFileReader implements BlobReader {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv() });
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    child.on('error', (error: NodeJS.ErrnoException) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));
+    child.on('error', (error) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));
     child.on('close', (code) => {
       if (this.pending.length > 0) this.fail(new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
     });
