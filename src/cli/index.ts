@@ -1,5 +1,6 @@
 import type { CommandSpec } from './spec.js';
+import { importSpec } from './import.js';
 import { validateSpec } from './validate.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [validateSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec];

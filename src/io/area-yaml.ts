@@ -1,0 +1,23 @@
+import { Document, isSeq, visit } from 'yaml';
+import type { Area } from '../core/schema.js';
+
+const FLOW_KEYS = new Set(['lead', 'units', 'aliases', 'members']);
+
+/** NN-标题.yaml: a listing of ledger/ reads as the table of contents. */
+export function areaFileName(area: Pick<Area, 'area' | 'title'>): string {
+  const title = area.title.replace(/[\\/:*?"<>|\s]/g, '');
+  return `${String(area.area).padStart(2, '0')}-${title}.yaml`;
+}
+
+/** The canonical text of an area file: stable key order, short lists on one line, no folding. */
+export function serializeArea(area: Area, comment?: string): string {
+  const document = new Document(area);
+  visit(document, {
+    Pair(_, pair) {
+      const key = (pair.key as { value?: unknown } | null)?.value;
+      if (typeof key === 'string' && FLOW_KEYS.has(key) && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  if (comment) document.commentBefore = comment;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
