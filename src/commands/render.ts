@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Ledger } from '../core/ledger.js';
+import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../core/ledger-table.js';
+import { resolveUnit, suggestUnits } from '../core/units.js';
+import { UsageError } from '../errors.js';
+import { writeFilesAtomically } from '../io/atomic-write.js';
+import { loadLedger } from '../io/load-ledger.js';
+
+export type RenderFormat = 'xlsx' | 'md';
+
+export interface RenderOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  format: RenderFormat;
+  /** Output file; `-` writes Markdown to the result's `text` instead. Default 台账-<asOf>.<format> in cwd. */
+  out?: string;
+  unit?: string;
+  area?: number;
+}
+
+export interface RenderResult {
+  /** Problems that stopped the render: nothing was written. */
+  diagnostics: Diagnostic[];
+  table?: LedgerTable;
+  /** The absolute path written. */
+  file?: string;
+  /** The Markdown, when `out` is `-`. */
+  text?: string;
+}
+
+/** Loads and checks the ledger, builds the 台账 table and writes it; writes nothing when the ledger has errors. */
+export async function render(options: RenderOptions): Promise<RenderResult> {
+  const loaded = loadValidLedger(options.root);
+  if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
+  const ledger = loaded.ledger;
+  const table = buildLedgerTable(ledger, options.asOf, tableFilter(ledger, options));
+  if (options.out === '-') {
+    if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
+    const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
+    return { diagnostics: [], table, text: renderLedgerMarkdown(table) };
+  }
+  const file = outputPath(options, `台账-${options.asOf}`);
+  if (options.format === 'xlsx') {
+    const { writeLedgerXlsx } = await import('../render/ledger-xlsx.js');
+    await writeLedgerXlsx(table, file);
+  } else {
+    const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
+    writeFilesAtomically([{ path: file, content: renderLedgerMarkdown(table) }]);
+  }
+  return { diagnostics: [], table, file };
+}
+
+/** The ledger when it has no errors; else the errors (warnings do not stop an export). */
+export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: Diagnostic[] } {
+  const { ledger, diagnostics } = loadLedger(root);
+  const all = [...diagnostics, ...runChecks(ledger, LEDGER_CHECKS)];
+  const errors = sortDiagnostics(all.filter((d) => d.severity === 'error'));
+  return errors.length > 0 ? { diagnostics: errors } : { ledger, diagnostics: [] };
+}
+
+export function outputPath(options: { cwd?: string; root: string; out?: string; format: RenderFormat }, baseName: string): string {
+  const cwd = options.cwd ?? options.root;
+  return path.resolve(cwd, options.out ?? `${baseName}.${options.format}`);
+}
+
+function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
+  const filter: LedgerTableFilter = {};
+  if (options.unit !== undefined) filter.unit = canonicalUnit(ledger, options.unit);
+  if (options.area !== undefined) {
+    if (!ledger.areas.some((a) => a.data.area === options.area)) {
+      const known = ledger.areas.map((a) => a.data.area).join('、');
+      throw new UsageError(`台账中没有序号为 ${options.area} 的主要指标`, `现有序号：${known}`);
+    }
+    filter.area = options.area;
+  }
+  return filter;
+}
+
+export function canonicalUnit(ledger: Ledger, typed: string): string {
+  const unit = resolveUnit(ledger.units, typed);
+  if (unit) return unit;
+  const suggestions = suggestUnits(ledger.units, typed);
+  throw new UsageError(`单位名录中没有“${typed}”`, suggestions.length ? `是不是：${suggestions.join('、')}？` : '单位名称见 ledger/units.yaml');
+}

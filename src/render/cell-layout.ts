@@ -1,0 +1,88 @@
+/**
+ * Sizes for wrapped Chinese text in spreadsheet cells. Excel and WPS do not
+ * grow rows for wrapped text in merged cells, and LibreOffice guesses poorly
+ * for CJK, so heights are computed here.
+ *
+ * A column width is measured in widths of the digit “0” of the default font
+ * (Calibri 11, 7 px). A CJK character in 宋体 11pt is 14.7 px, about 2.1 of
+ * those; Latin letters and digits in 宋体 are half that.
+ */
+
+const WIDE_RANGES: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2014, 0x2014],
+  [0x2018, 0x201d],
+  [0x2026, 0x2026],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1faff],
+  [0x20000, 0x3fffd],
+];
+
+export const WIDE_UNITS = 2.1;
+export const NARROW_UNITS = 1.1;
+/** Cell padding, in width units, that text cannot use. */
+const PADDING_UNITS = 1;
+
+export function isWide(codePoint: number): boolean {
+  return WIDE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+}
+
+/** Width of `text` in column-width units at 11pt; CJK counts about double. */
+export function textUnits(text: string, fontSize = 11): number {
+  let units = 0;
+  for (const ch of text) units += isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS;
+  return (units * fontSize) / 11;
+}
+
+/** How many lines `text` takes when wrapped in a column `width` units wide. */
+export function wrappedLineCount(text: string, width: number, fontSize = 11): number {
+  const usable = Math.max(1, width - PADDING_UNITS);
+  const scale = fontSize / 11;
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    lines++;
+    let used = 0;
+    for (const ch of paragraph) {
+      const units = (isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS) * scale;
+      if (used + units > usable && used > 0) {
+        lines++;
+        used = 0;
+      }
+      used += units;
+    }
+  }
+  return lines;
+}
+
+/** Excel's largest row height, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Row height in points for `lines` lines of text at `fontSize`. */
+export function linesHeight(lines: number, fontSize = 11): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * fontSize * 1.32 + 6));
+}
+
+/** Height (points) that fits every text in its column: `texts[i]` sits in a column `widths[i]` wide. */
+export function fittingHeight(texts: readonly string[], widths: readonly number[], fontSize = 11): number {
+  const lines = Math.max(1, ...texts.map((text, i) => wrappedLineCount(text, widths[i]!, fontSize)));
+  return linesHeight(lines, fontSize);
+}
+
+/**
+ * Grows `heights[from..to]` (inclusive) evenly so that together they are at
+ * least `needed` points: a merged cell spans these rows and shows its text
+ * only within their sum.
+ */
+export function growSpan(heights: number[], from: number, to: number, needed: number): void {
+  const count = to - from + 1;
+  let total = 0;
+  for (let i = from; i <= to; i++) total += heights[i]!;
+  if (total >= needed) return;
+  const extra = Math.ceil((needed - total) / count);
+  for (let i = from; i <= to; i++) heights[i] = Math.min(MAX_ROW_HEIGHT, heights[i]! + extra);
+}

@@ -1,0 +1,26 @@
+/**
+ * Markdown building blocks that render the same on GitHub, GitLab and Gitee
+ * (GFM tables): a cell can hold any text without breaking its table.
+ */
+
+/**
+ * One table cell: Markdown punctuation is backslash-escaped (a backslash
+ * before `|` would otherwise un-escape it), line breaks become `<br>`.
+ */
+export function escapeCell(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => escapeInline(line.trim()))
+    .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1))
+    .join('<br>');
+}
+
+/** Text in a heading or paragraph: no Markdown meaning, on one line. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`).replace(/\s*(\r\n|\r|\n)\s*/g, ' ');
+}
+
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header.map(escapeCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
