@@ -16,11 +16,21 @@ const FORMAT_HINTS: Record<string, string> = {
 };
 
 /** Turns zod issues into diagnostics that point at the YAML source. */
-export function zodIssuesToDiagnostics(issues: readonly Issue[], locate: Locator): Diagnostic[] {
-  return issues.flatMap((issue) => issueDiagnostics(issue, locate));
+export function zodIssuesToDiagnostics(issues: readonly Issue[], locate: Locator, data: unknown): Diagnostic[] {
+  return issues.flatMap((issue) => issueDiagnostics(issue, locate, data));
 }
 
-function issueDiagnostics(issue: Issue, locate: Locator): Diagnostic[] {
+/** The value at `path` inside `data`, and whether the last key is present at all. */
+function lookup(data: unknown, path: YamlPath): { present: boolean; value: unknown } {
+  let node: unknown = data;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object' || !(step in node)) return { present: false, value: undefined };
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return { present: true, value: node };
+}
+
+function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol') as YamlPath;
   const key = path[path.length - 1];
   const where = formatPath(path) || '文件顶层';
@@ -33,11 +43,13 @@ function issueDiagnostics(issue: Issue, locate: Locator): Diagnostic[] {
           hint: unknownFieldHint(name),
         }),
       );
-    case 'invalid_type':
-      if (issue.input === undefined) {
+    case 'invalid_type': {
+      const found = lookup(data, path);
+      if (!found.present) {
         return [diagnosticAt(locate(path), { code: 'schema/missing-field', message: `缺少必填字段 ${fieldLabel(key)}（位于 ${formatPath(path.slice(0, -1)) || '文件顶层'}）`, hint: `补上 ${String(key)}: …` })];
       }
-      return [diagnosticAt(locate(path), { code: 'schema/wrong-type', message: `${where} 应为${typeName(issue.expected)}，实际是${describeValue(issue.input)}`, hint: typeHint(issue.expected) })];
+      return [diagnosticAt(locate(path), { code: 'schema/wrong-type', message: `${where} 应为${typeName(issue.expected)}，实际是${describeValue(found.value)}`, hint: typeHint(issue.expected) })];
+    }
     case 'invalid_value':
       return [diagnosticAt(locate(path), { code: 'schema/invalid-value', message: `${fieldLabel(key)} 的取值无效`, hint: `应为以下之一：${issue.values.map(String).join('、')}` })];
     case 'too_small':

@@ -64,7 +64,7 @@ export function readSchemaFile<S extends z.ZodType>(
   if (parsed.diagnostics.length > 0) return undefined;
   const result = schema.safeParse(parsed.source.value);
   if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate));
+    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
     return undefined;
   }
   return { file, data: result.data, locate: parsed.source.locate };

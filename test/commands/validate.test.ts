@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/commands/validate.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+import { snapshotTree } from '../helpers/temp-dir.js';
+
+const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
+
+function diagnosticsFor(content: string | Uint8Array): Diagnostic[] {
+  return validate({ root: tempLedger({ [AREA_FILE]: content }) }).diagnostics;
+}
+
+function only(diagnostics: Diagnostic[]): Diagnostic {
+  expect(diagnostics).toHaveLength(1);
+  return diagnostics[0]!;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string, occurrence = 1): { line: number; col: number } {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+}
+
+describe('ledger validate: bad input', () => {
+  it('accepts the small fixture', () => {
+    expect(diagnosticsFor(SMALL_AREA)).toEqual([]);
+  });
+
+  it('malformed YAML: points at the broken line', () => {
+    const text = SMALL_AREA.replace('title: 优化企业开办线下服务', 'title: 优化企业开办线下服务\n       bad: [unclosed');
+    const d = diagnosticsFor(text)[0]!;
+    expect(d.code).toBe('yaml/syntax');
+    expect(d.line).toBe(positionOf(text, 'bad: [unclosed').line);
+  });
+
+  it('wrong type: a word where a number belongs', () => {
+    const text = SMALL_AREA.replace('area: 1', 'area: 一');
+    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'schema/wrong-type', file: AREA_FILE, line: 1, col: 7 });
+  });
+
+  it('unknown key: names it, points at the key and suggests the right one', () => {
+    const text = SMALL_AREA.replace('        remark: ""\n  - id: "1.2"', '        remark: ""\n        statu: 推进中\n  - id: "1.2"');
+    const d = only(diagnosticsFor(text));
+    expect(d).toMatchObject({ code: 'schema/unknown-field', ...positionOf(text, 'statu:') });
+    expect(d.hint).toContain('status');
+  });
+
+  it('missing required field: points at the measure that lacks it', () => {
+    const text = SMALL_AREA.replace('        deadline: 2020年6月底前\n', '');
+    const d = only(diagnosticsFor(text));
+    expect(d).toMatchObject({ code: 'schema/missing-field', ...positionOf(text, 'id: "1.1.2"') });
+    expect(d.message).toContain('deadline');
+  });
+
+  it('duplicate ids: points at the second one and names the first', () => {
+    const text = SMALL_AREA.replace('id: "1.2.3"', 'id: "1.2.2"');
+    const d = only(diagnosticsFor(text));
+    expect(d).toMatchObject({ code: 'id/duplicate', ...positionOf(text, '"1.2.2"', 2) });
+    expect(d.message).toContain(`${AREA_FILE}:${positionOf(text, '"1.2.2"').line}`);
+  });
+
+  it('unknown unit: did you mean', () => {
+    const text = SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]');
+    const d = only(diagnosticsFor(text));
+    expect(d).toMatchObject({ code: 'unit/unknown', ...positionOf(text, '市公按局') });
+    expect(d.hint).toContain('市公安局');
+  });
+
+  it('alias of a unit: asks for the canonical name', () => {
+    const text = SMALL_AREA.replace('units: [市中级人民法院]', 'units: [中级法院]');
+    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'unit/not-canonical', hint: '改为 市中级人民法院', ...positionOf(text, '中级法院]') });
+  });
+
+  it('unparseable deadline', () => {
+    const text = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天');
+    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'deadline/unparseable', ...positionOf(text, '明年春天') });
+  });
+
+  it('a file saved as GBK: a clear “not UTF-8” error at the first bad byte', () => {
+    const head = Buffer.from('area: 1\ntitle: ', 'utf8');
+    const gbk = Buffer.from([0xb1, 0xea, 0xcc, 0xe2]); // “标题” in GBK
+    const d = only(diagnosticsFor(Buffer.concat([head, gbk, Buffer.from('\n')])));
+    expect(d).toMatchObject({ code: 'file/not-utf8', file: AREA_FILE, line: 2, col: 8 });
+    expect(d.hint).toContain('GB18030');
+  });
+
+  it('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', () => {
+    const crlf = SMALL_AREA.replace(/\n/g, '\r\n');
+    expect(diagnosticsFor(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]))).toEqual([]);
+    const broken = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天');
+    const d = only(diagnosticsFor('\uFEFF' + broken.replace(/\n/g, '\r\n')));
+    expect(d).toMatchObject(positionOf(broken, '明年春天'));
+  });
+
+  it('a YAML alias bomb is rejected', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    expect(only(diagnosticsFor(levels.join('\n') + '\n'))).toMatchObject({ code: 'yaml/alias-bomb', line: 1 });
+  });
+
+  it('an empty file', () => {
+    expect(only(diagnosticsFor(''))).toMatchObject({ code: 'yaml/empty', file: AREA_FILE });
+  });
+
+  it('reports every problem in one run, across files', () => {
+    const one = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天').replace('units: [市财政局]', 'units: [市财务局]');
+    const two = SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.');
+    const root = tempLedger({ [AREA_FILE]: one, 'ledger/02-第二.yaml': two.replace('status: 未启动', 'status: 完成了') });
+    const codes = validate({ root }).diagnostics.map((d) => `${d.file}:${d.code}`);
+    expect(codes).toEqual([`${AREA_FILE}:deadline/unparseable`, `${AREA_FILE}:unit/unknown`, 'ledger/02-第二.yaml:schema/invalid-value']);
+  });
+});
+
+describe('ledger validate: on the command line', () => {
+  it('the bundled ledger is valid', () => {
+    const run = runCli(['validate'], process.cwd());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('179 项具体措施');
+  });
+
+  it('bad input: exit 1, no stack trace, no file changed; json and github formats carry the location', () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]') });
+    const before = snapshotTree(root);
+    const text = runCli(['validate'], root);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^ledger\/01-持续深化商事制度改革\.yaml:\d+:\d+: 错误 \[unit\/unknown\]/m);
+    expect(text.stderr).toBe('');
+    const json = JSON.parse(runCli(['validate', '--format', 'json'], root).stdout);
+    expect(json).toMatchObject({ version: 1, ok: false, summary: { errors: 1, warnings: 0 } });
+    expect(json.diagnostics[0]).toMatchObject({ code: 'unit/unknown', severity: 'error', file: AREA_FILE });
+    const github = runCli(['validate', '--format', 'github'], root).stdout;
+    expect(github).toMatch(/^::error file=ledger\/01-持续深化商事制度改革\.yaml,line=\d+,col=\d+,title=unit\/unknown::/m);
+    expect(github).toContain('共 1 个错误');
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('a file argument limits the report to that file', () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('deadline: 适时', 'deadline: 明年'), 'ledger/02-第二.yaml': SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.') });
+    const run = runCli(['validate', 'ledger/02-第二.yaml'], root);
+    expect(run.code).toBe(0);
+  });
+});
