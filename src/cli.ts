@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { Command, CommanderError, Option, type HelpConfiguration } from 'commander';
 import { COMMAND_SPECS } from './cli/index.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec, type GlobalOptions, type OptionSpec } from './cli/spec.js';
 import { GitError, UsageError } from './errors.js';
 import { findLedgerRoot } from './io/load-ledger.js';
-import path from 'node:path';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -23,6 +23,16 @@ const COMMANDER_ERRORS: [RegExp, string][] = [
   [/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, '选项 $1 的取值 $2 无效，可选：$3'],
   [/^error: required option '(.+)' not specified/, '缺少必需的选项 $1'],
 ];
+
+const HELP: HelpConfiguration = {
+  styleTitle: (title) => HELP_TITLES[title] ?? title,
+  sortSubcommands: false,
+  optionDescription: (option) => {
+    const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
+    const choices = option.argChoices && !option.description.includes(option.argChoices[0]!) ? `（可选：${option.argChoices.join('、')}）` : '';
+    return `${option.description}${choices}${shown ? `（默认：${String(option.defaultValue)}）` : ''}`;
+  },
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -61,7 +71,7 @@ function buildProgram(onExit: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
     .option('--root <dir>', '台账仓库根目录（含 ledger/ 与 reports/），默认从当前目录向上查找')
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, sortSubcommands: false })
+    .configureHelp(HELP)
     .configureOutput({ outputError: (message, write) => write(translateCommanderError(message)) })
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride();
@@ -72,7 +82,7 @@ function buildProgram(onExit: (code: number) => void): Command {
       .description(spec.description ? `${spec.summary}\n\n${spec.description}` : spec.summary)
       .helpOption('-h, --help', '显示帮助')
       .addHelpText('after', examplesText(spec))
-      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+      .configureHelp(HELP)
       .exitOverride();
     for (const option of spec.options) command.addOption(toOption(option));
     command.action(async (...received: unknown[]) => {
