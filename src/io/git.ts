@@ -245,3 +245,44 @@ export async function initRepository(dir: string): Promise<void> {
     await runGit(dir, ['init', '-q'], '初始化 Git 仓库');
   }
 }
+
+/** Where `cwd` sits inside its work tree, e.g. "city/" or "" at the top. */
+export async function gitPrefix(cwd: string): Promise<string> {
+  return (await runGit(cwd, ['rev-parse', '--show-prefix'], '查找 Git 仓库')).trim();
+}
+
+/** When a file first entered the repository. */
+export interface FirstCommit {
+  hash: string;
+  /** Committer date, ISO 8601 with the committer's offset: when the file reached the repository. */
+  committed: string;
+  author: string;
+}
+
+/** Whether `cwd` is inside a Git work tree (false when git is missing too). */
+export function isInsideWorkTree(cwd: string): Promise<boolean> {
+  return runGit(cwd, ['rev-parse', '--is-inside-work-tree']).then(
+    (out) => out.trim() === 'true',
+    () => false,
+  );
+}
+
+/**
+ * The first commit that added each file under `pathspecs` (paths relative to
+ * `cwd`, forward slashes), from `git log --diff-filter=A`.
+ */
+export async function firstCommits(cwd: string, pathspecs: readonly string[]): Promise<Map<string, FirstCommit>> {
+  const args = ['log', '--reverse', '--diff-filter=A', '--no-renames', '--name-only', '-z', '--relative', `--pretty=format:${RECORD}%H${FIELD}%cI${FIELD}%an`];
+  const out = await runGit(cwd, [...args, '--', ...pathspecs], '读取报送文件的提交时间');
+  const first = new Map<string, FirstCommit>();
+  for (const chunk of out.split(RECORD)) {
+    const newline = chunk.indexOf('\n');
+    if (newline < 0) continue;
+    const [hash = '', committed = '', author = ''] = chunk.slice(0, newline).split(FIELD);
+    for (const file of chunk.slice(newline + 1).split('\0')) {
+      const name = file.replace(/^\n+/, '');
+      if (name && !first.has(name)) first.set(name, { hash, committed, author });
+    }
+  }
+  return first;
+}

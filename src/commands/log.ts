@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { UnitsFileSchema } from '../core/schema.js';
+import { statusLog, type StatusChange } from '../core/status-log.js';
+import { buildUnitRegistry, isResponsible, resolveUnit, suggestUnits } from '../core/units.js';
+import { UsageError } from '../errors.js';
+import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
+import { walkMeasureChanges } from '../io/measure-versions.js';
+
+export interface LogOptions {
+  root: string;
+  cwd?: string;
+  /** Inclusive YYYY-MM-DD bounds on the commit's author date. */
+  since?: string;
+  until?: string;
+  /** A unit name or alias: measures it is responsible for, directly or through a group. */
+  unit?: string;
+  area?: number;
+}
+
+export interface LogResult {
+  /** Newest first. */
+  changes: StatusChange[];
+  /** The canonical name of --unit, when given. */
+  unit?: string;
+  warnings: string[];
+}
+
+/** The timeline of status changes across the ledger, from Git history. */
+export async function log(options: LogOptions): Promise<LogResult> {
+  const unit = options.unit === undefined ? undefined : canonicalUnit(options.root, options.unit);
+  if (options.since && options.until && options.since > options.until) {
+    throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
+  }
+  const walk = await walkMeasureChanges(options.root);
+  const changes = statusLog(walk.events, {
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+    ...(options.area !== undefined ? { area: options.area } : {}),
+    ...(unit ? { unit: (units: readonly string[]) => isResponsible(unit.registry, units, unit.name) } : {}),
+  });
+  return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings };
+}
+
+function canonicalUnit(root: string, typed: string) {
+  const diagnostics: Diagnostic[] = [];
+  const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
+  const registry = buildUnitRegistry(file?.data ?? { units: [] });
+  const name = resolveUnit(registry, typed);
+  if (!name) {
+    const near = suggestUnits(registry, typed);
+    throw new UsageError(`单位名录中没有“${typed}”`, near.length ? `您是不是要找：${near.join('、')}` : '单位名称见 ledger/units.yaml');
+  }
+  return { registry, name };
+}

@@ -1,0 +1,46 @@
+/** One field that differs between two versions of a measure; `path` reaches into nested records. */
+export interface FieldChange {
+  path: (string | number)[];
+  /** undefined when the field was absent. */
+  before: unknown;
+  after: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Field-level differences between two versions of a measure, in the order the
+ * fields appear. Records are compared key by key (unit_reports.市公安局.status);
+ * lists of records of equal length item by item (extensions[0].state); other
+ * values as a whole.
+ */
+export function diffMeasure(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  return diffValue(before, after, []);
+}
+
+function diffValue(before: unknown, after: unknown, path: (string | number)[]): FieldChange[] {
+  if (sameValue(before, after)) return [];
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) => diffValue(before[key], after[key], [...path, key]));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.every(isRecord) && after.every(isRecord)) {
+    return before.flatMap((item, i) => diffValue(item, after[i], [...path, i]));
+  }
+  return [{ path, before, after }];
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameValue(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
+  return true;
+}

@@ -1,0 +1,60 @@
+import { MeasureSchema } from './schema.js';
+
+/** One measure as it stood in one version of one area file. */
+export interface MeasureVersion {
+  id: string;
+  file: string;
+  area?: number;
+  taskId?: string;
+  /** The measure with schema defaults applied when it is valid, else as written. */
+  measure: Record<string, unknown>;
+}
+
+/** A commit as the audit commands show it. */
+export interface CommitRef {
+  hash: string;
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's offset. */
+  date: string;
+  subject: string;
+}
+
+/** A commit that changed a measure: its versions before and after (undefined: absent). */
+export interface MeasureEvent {
+  commit: CommitRef;
+  id: string;
+  before?: MeasureVersion;
+  after?: MeasureVersion;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The measures of an area file's parsed YAML, by id. Tolerant: a version that
+ * fails the schema still yields whatever measures carry an id, so history can
+ * walk through commits that were invalid at the time.
+ */
+export function measuresOfArea(value: unknown, file: string): Map<string, MeasureVersion> {
+  const out = new Map<string, MeasureVersion>();
+  if (!isRecord(value) || !Array.isArray(value.tasks)) return out;
+  const area = typeof value.area === 'number' ? value.area : undefined;
+  for (const task of value.tasks) {
+    if (!isRecord(task) || !Array.isArray(task.measures)) continue;
+    const taskId = typeof task.id === 'string' ? task.id : undefined;
+    for (const raw of task.measures) {
+      if (!isRecord(raw) || (typeof raw.id !== 'string' && typeof raw.id !== 'number')) continue;
+      const id = String(raw.id);
+      if (out.has(id)) continue;
+      const parsed = MeasureSchema.safeParse(raw);
+      out.set(id, { id, file, area, taskId, measure: parsed.success ? (parsed.data as Record<string, unknown>) : raw });
+    }
+  }
+  return out;
+}
+
+/** A cheap test that a file's text may hold measure `id`, to skip parsing files that cannot. */
+export function mayContainMeasure(text: string, id: string): boolean {
+  const escaped = id.replace(/\./g, '\\.');
+  return new RegExp(`(^|[^\\d.])${escaped}($|[^\\d.])`).test(text);
+}

@@ -1,0 +1,62 @@
+import type { CommitRef, MeasureEvent } from './measure-snapshot.js';
+import { commitDay } from './measure-history.js';
+
+/** A change of a measure's status (状态) in one commit. */
+export interface StatusChange {
+  id: string;
+  title: string;
+  area?: number;
+  units: string[];
+  file: string;
+  /** undefined when the measure was new in this commit. */
+  from?: string;
+  to: string;
+  day: string;
+  commit: CommitRef;
+}
+
+export interface StatusLogFilter {
+  /** Inclusive, YYYY-MM-DD, compared with the author date. */
+  since?: string;
+  until?: string;
+  area?: number;
+  /** Keeps a change when this returns true for the measure's units at that commit. */
+  unit?: (units: readonly string[]) => boolean;
+}
+
+/**
+ * Status changes across the ledger, newest first (events come oldest first). A new measure counts only
+ * when it arrives with a status other than 未启动.
+ */
+export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilter = {}): StatusChange[] {
+  const changes: StatusChange[] = [];
+  for (const { commit, id, before, after } of newestCommitFirst(events)) {
+    if (!after) continue;
+    const to = String(after.measure.status ?? '未启动');
+    const from = before ? String(before.measure.status ?? '未启动') : undefined;
+    if (from === to || (from === undefined && to === '未启动')) continue;
+    const units = Array.isArray(after.measure.units) ? after.measure.units.map(String) : [];
+    const title = typeof after.measure.title === 'string' ? after.measure.title : '';
+    changes.push({ id, title, ...(after.area !== undefined ? { area: after.area } : {}), units, file: after.file, ...(from !== undefined ? { from } : {}), to, day: commitDay(commit), commit });
+  }
+  return changes.filter((change) => keep(change, filter));
+}
+
+function keep(change: StatusChange, filter: StatusLogFilter): boolean {
+  if (filter.since && change.day < filter.since) return false;
+  if (filter.until && change.day > filter.until) return false;
+  if (filter.area !== undefined && change.area !== filter.area) return false;
+  if (filter.unit && !filter.unit(change.units)) return false;
+  return true;
+}
+
+/** Commits newest first, each commit's measures in their own order. */
+function newestCommitFirst(events: readonly MeasureEvent[]): MeasureEvent[] {
+  const groups: MeasureEvent[][] = [];
+  for (const event of events) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.commit.hash === event.commit.hash) last.push(event);
+    else groups.push([event]);
+  }
+  return groups.reverse().flat();
+}
