@@ -22,10 +22,8 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(decoded.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const at = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
-  const locate: Locator = (path, target) => locateNode(document, path, target, at);
+  const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
+  const locate = lazyLocator(file, decoded.text);
   const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error));
   if (diagnostics.length > 0) return failed(file, diagnostics, locate);
   if (document.contents === null || isEmptyScalar(document.contents)) {
@@ -39,6 +37,22 @@ export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
     if (!/alias/i.test(message)) throw error;
     return failed(file, [{ ...fileDiagnostic(file, { code: 'yaml/alias-bomb', message: `YAML 别名展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，已拒绝读取`, hint: '不要在台账文件中使用 YAML 别名（&name / *name），直接写出内容' }), line: 1, col: 1 }], locate);
   }
+}
+
+/**
+ * Positions are needed only when something is wrong, so the locator re-parses the text on first use
+ * instead of keeping every file's Document alive (at 100,000 measures that is most of the memory).
+ */
+function lazyLocator(file: string, text: string): Locator {
+  let parsed: { document: Document; lineCounter: LineCounter } | undefined;
+  return (path, target) => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { document: parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter };
+    }
+    const { document, lineCounter } = parsed;
+    return locateNode(document, path, target, (offset) => ({ file, ...lineCounter.linePos(offset) }));
+  };
 }
 
 function failed(file: string, diagnostics: Diagnostic[], locate?: Locator): ParsedYaml {

@@ -6,19 +6,21 @@ import type { Check } from './check.js';
 export const uniqueIds: Check = {
   name: 'unique-ids',
   run(ledger: Ledger): Diagnostic[] {
-    const seen = new Map<string, string>();
+    // Positions are looked up only for duplicates: locating every id costs more than the check itself.
+    const seen = new Map<string, () => SourcePosition>();
     const out: Diagnostic[] = [];
-    const claim = (key: string, label: string, at: SourcePosition) => {
+    const claim = (key: string, label: string, at: () => SourcePosition) => {
       const first = seen.get(key);
-      if (first) out.push(diagnosticAt(at, { code: 'id/duplicate', message: `${label} 重复，首次出现在 ${first}`, hint: '每个编号只能出现一次；按文件中的顺序重新编号' }));
-      else seen.set(key, `${at.file}:${at.line}:${at.col}`);
+      if (!first) return void seen.set(key, at);
+      const { file, line, col } = first();
+      out.push(diagnosticAt(at(), { code: 'id/duplicate', message: `${label} 重复，首次出现在 ${file}:${line}:${col}`, hint: '每个编号只能出现一次；按文件中的顺序重新编号' }));
     };
     for (const { data, locate } of ledger.areas) {
-      claim(`area:${data.area}`, `主要指标序号 ${data.area}`, locate(['area']));
+      claim(`area:${data.area}`, `主要指标序号 ${data.area}`, () => locate(['area']));
       data.tasks.forEach((task, t) => {
-        claim(`task:${task.id}`, `目标任务编号 ${task.id}`, locate(['tasks', t, 'id']));
+        claim(`task:${task.id}`, `目标任务编号 ${task.id}`, () => locate(['tasks', t, 'id']));
         task.measures.forEach((measure, m) => {
-          claim(`measure:${measure.id}`, `具体措施编号 ${measure.id}`, locate(['tasks', t, 'measures', m, 'id']));
+          claim(`measure:${measure.id}`, `具体措施编号 ${measure.id}`, () => locate(['tasks', t, 'measures', m, 'id']));
         });
       });
     }

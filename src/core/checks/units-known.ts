@@ -9,16 +9,16 @@ export const unitsKnown: Check = {
   run(ledger: Ledger): Diagnostic[] {
     if (!ledger.unitsFile) return [];
     const out: Diagnostic[] = [];
-    const check = (name: string, at: SourcePosition, role: string) => {
+    const check = (name: string, at: () => SourcePosition, role: string) => {
       const problem = unitProblem(ledger.units, name, role);
-      if (problem) out.push(diagnosticAt(at, problem));
+      if (problem) out.push(diagnosticAt(at(), problem));
     };
     for (const { data, locate } of ledger.areas) {
-      data.lead.forEach((name, i) => check(name, locate(['lead', i]), '牵头单位'));
+      data.lead.forEach((name, i) => check(name, () => locate(['lead', i]), '牵头单位'));
       data.tasks.forEach((task, t) => {
-        if (task.lead) check(task.lead, locate(['tasks', t, 'lead']), '牵头单位');
+        if (task.lead) check(task.lead, () => locate(['tasks', t, 'lead']), '牵头单位');
         task.measures.forEach((measure, m) => {
-          measure.units.forEach((name, u) => check(name, locate(['tasks', t, 'measures', m, 'units', u]), '责任部门'));
+          measure.units.forEach((name, u) => check(name, () => locate(['tasks', t, 'measures', m, 'units', u]), '责任部门'));
         });
       });
     }
