@@ -2,6 +2,10 @@ import type { CommandSpec } from './spec.js';
 import { importSpec } from './import.js';
 import { renderSpec } from './render.js';
 import { validateSpec } from './validate.js';
+import { templateSpec } from './template.js';
+import { mergeSpec } from './merge.js';
+import { extendSpec } from './extend.js';
+import { missingSpec } from './missing.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, renderSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, renderSpec, templateSpec, mergeSpec, extendSpec, missingSpec];

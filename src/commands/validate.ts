@@ -3,12 +3,15 @@ import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { measureRefs } from '../core/ledger.js';
 import { loadLedger } from '../io/load-ledger.js';
+import { validateReports } from './validate-reports.js';
 
 export interface ValidateOptions {
   root: string;
   cwd?: string;
   /** Files or folders to report on; all of the ledger when empty. */
   paths?: readonly string[];
+  /** Today, YYYY-MM-DD, for reports dated in the future; default the local date. */
+  asOf?: string;
 }
 
 export interface ValidateSummary {
@@ -26,10 +29,11 @@ export interface ValidateResult {
 /** Loads the ledger, runs every check and returns all findings, sorted by place. */
 export function validate(options: ValidateOptions): ValidateResult {
   const { ledger, diagnostics: loadDiagnostics } = loadLedger(options.root);
-  const all = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS)];
+  const reports = validateReports(options.root, ledger, options.asOf);
+  const all = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
   const scope = scopeFilter(options);
   const diagnostics = sortDiagnostics(all.filter((d) => scope(d.file)));
-  const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0);
+  const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files;
   return { diagnostics, summary: { ...countBySeverity(diagnostics), files, measures: measureRefs(ledger).length } };
 }
 

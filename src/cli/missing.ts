@@ -1,0 +1,20 @@
+import { EXIT_OK, formatOption, parseAsOf, parseMonthArgument, writeOut, type CommandSpec } from './spec.js';
+
+export const missingSpec: CommandSpec = {
+  usage: 'missing',
+  summary: '列出某月未报送和迟报的单位',
+  description:
+    '应报单位：在台账中负责尚未完成的具体措施的单位（单位组按成员单位计）。\n' +
+    '迟报：报送文件首次提交到 Git 的时间（提交时间，而非文件修改时间）晚于当月报送日（config.yaml 的 report_day，默认 20 日）。\n' +
+    '台账不在 Git 仓库中时只列未报送的单位。',
+  examples: ['ledger missing --month 2020-07', 'ledger missing --month 2020-07 --format json'],
+  options: [{ flags: '--month <YYYY-MM>', description: '报送月份，默认本月' }, formatOption(['text', 'json'], 'text')],
+  async run(_args, options, global) {
+    const month = options.month ? parseMonthArgument(String(options.month)) : parseAsOf(undefined).slice(0, 7);
+    const { missing } = await import('../commands/missing.js');
+    const { renderMissingText, renderMissingJson } = await import('../render/missing-text.js');
+    const result = await missing({ root: global.root, cwd: global.cwd, month });
+    writeOut(options.format === 'json' ? renderMissingJson(result) : renderMissingText(result));
+    return EXIT_OK;
+  },
+};

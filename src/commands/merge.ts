@@ -1,0 +1,129 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnosticAt, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Ledger } from '../core/ledger.js';
+import { planMerge, sameValue, type MergePlan } from '../core/merge-plan.js';
+import { checkReports, reportUnit, type ReportSource } from '../core/report-checks.js';
+import { reportPath } from '../core/report-path.js';
+import { REPORT_CONTEXT_FIELDS, type Report } from '../core/report-schema.js';
+import { formFromReport } from '../core/report-template.js';
+import { UsageError } from '../errors.js';
+import { applyMerge, type ExtraWrite } from '../io/apply-merge.js';
+import { loadLedger, readBytes } from '../io/load-ledger.js';
+import { parseReport } from '../io/load-reports.js';
+import { renderReportYaml } from '../render/report-yaml.js';
+
+export interface MergeOptions {
+  root: string;
+  cwd?: string;
+  /** Report files (yaml or xlsx) or folders holding them. */
+  paths: readonly string[];
+  /** Today, YYYY-MM-DD: reports for later months are refused. */
+  asOf: string;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface MergedReport {
+  /** The input, relative to the root when inside it. */
+  file: string;
+  unit: string;
+  month: string;
+  /** Where the report is kept: reports/YYYY-MM/<unit>.yaml. */
+  stored: string;
+}
+
+export interface MergeResult {
+  diagnostics: Diagnostic[];
+  reports: MergedReport[];
+  plan: MergePlan;
+  /** Files written, relative to the root; empty on a dry run or when there is nothing to do. */
+  written: string[];
+  dryRun: boolean;
+}
+
+/** Validates every report given, then applies all of them or nothing. */
+export async function merge(options: MergeOptions): Promise<MergeResult> {
+  const { ledger, diagnostics: ledgerDiagnostics } = loadLedger(options.root);
+  const diagnostics = [...ledgerDiagnostics.filter((d) => d.severity === 'error')];
+  const inputs = expandInputs(options);
+  const reports: ReportSource[] = [];
+  for (const input of inputs) {
+    const report = await readInput(input, diagnostics);
+    if (report) reports.push(report);
+  }
+  diagnostics.push(...checkReports(ledger, reports, { asOf: options.asOf }));
+  const stored = storeReports(options.root, ledger, reports, diagnostics);
+  const plan = planMerge(ledger, reports);
+  diagnostics.push(...plan.diagnostics);
+  const result: MergeResult = { diagnostics: sortDiagnostics(diagnostics), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
+  if (hasErrors(diagnostics) || options.dryRun) return result;
+  return { ...result, written: applyMerge(options.root, plan.files, stored.writes) };
+}
+
+interface Input {
+  absolute: string;
+  /** Relative to the root when inside it, else as absolute. */
+  file: string;
+}
+
+function expandInputs(options: MergeOptions): Input[] {
+  const cwd = options.cwd ?? options.root;
+  if (options.paths.length === 0) throw new UsageError('没有给出要合并的报送文件', '例如 ledger merge reports/2020-07/');
+  const files: string[] = [];
+  for (const given of options.paths) {
+    const absolute = path.resolve(cwd, given);
+    if (!existsSync(absolute)) throw new UsageError(`找不到 ${given}`);
+    if (!statSync(absolute).isDirectory()) files.push(absolute);
+    else files.push(...readdirSync(absolute).filter((name) => /\.(ya?ml|xlsx)$/i.test(name)).sort().map((name) => path.join(absolute, name)));
+  }
+  return [...new Set(files)].map((absolute) => {
+    const rel = path.relative(options.root, absolute);
+    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    return { absolute, file: inside ? rel.split(path.sep).join('/') : absolute };
+  });
+}
+
+async function readInput(input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+  const bytes = readBytes(input.absolute);
+  if (!/\.xlsx$/i.test(input.absolute)) return parseReport(bytes, input.file, diagnostics);
+  const { readReportXlsx } = await import('../io/read-report-xlsx.js');
+  const { loadReportFormLayout } = await import('../io/report-form-layout.js');
+  return readReportXlsx(bytes, input.file, loadReportFormLayout(), diagnostics);
+}
+
+/**
+ * Every merged report is kept at reports/YYYY-MM/<unit>.yaml: a report given
+ * from elsewhere (or as xlsx) is copied there, unless the same report is already
+ * there; a different one there is a conflict.
+ */
+function storeReports(root: string, ledger: Ledger, reports: readonly ReportSource[], diagnostics: Diagnostic[]) {
+  const merged: MergedReport[] = [];
+  const writes: ExtraWrite[] = [];
+  for (const report of reports) {
+    const unit = reportUnit(ledger, report.data);
+    const stored = unit ? reportPath(report.data.month, unit) : undefined;
+    if (!unit || !stored) continue;
+    merged.push({ file: report.file, unit, month: report.data.month, stored });
+    if (stored === report.file) continue;
+    const existing = existsSync(path.join(root, stored)) ? parseReport(readFileSync(path.join(root, stored)), stored, []) : undefined;
+    if (existing && sameValue({ ...reportData(existing.data), unit }, { ...reportData(report.data), unit })) continue;
+    if (existsSync(path.join(root, stored))) {
+      diagnostics.push(diagnosticAt(report.locate(['unit']), {
+        code: 'report/duplicate',
+        message: `${unit} ${report.data.month} 已有一份不同的报送 ${stored}，同一单位同一月份只能有一份`,
+        hint: `如要以 ${report.file} 为准，先删除 ${stored}（Git 历史会保留它），再合并`,
+      }));
+      continue;
+    }
+    const isXlsx = /\.xlsx$/i.test(report.file);
+    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : readFileSync(path.resolve(root, report.file));
+    writes.push({ file: stored, content });
+  }
+  return { merged, writes };
+}
+
+/** A report without the context fields, for comparing two copies. */
+function reportData(report: Report): Record<string, unknown> {
+  return { ...report, entries: report.entries.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => !(REPORT_CONTEXT_FIELDS as readonly string[]).includes(key)))) };
+}

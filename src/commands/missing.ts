@@ -1,0 +1,61 @@
+import type { Ledger } from '../core/ledger.js';
+import { reportCounts, type MonthReportCounts, type PresentReport } from '../core/report-counts.js';
+import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
+import { GitError } from '../errors.js';
+import { firstCommits, isInsideWorkTree, type FirstCommit } from '../io/git.js';
+import { loadLedger } from '../io/load-ledger.js';
+import { loadReports } from '../io/load-reports.js';
+
+export interface MissingOptions {
+  root: string;
+  cwd?: string;
+  month: string;
+}
+
+export interface MissingResult extends MonthReportCounts {
+  /** False when the ledger is not in a Git repository: lateness cannot be judged. */
+  tracked: boolean;
+}
+
+/** Units that owe a report for the month and have none, and reports committed after the due day. */
+export async function missing(options: MissingOptions): Promise<MissingResult> {
+  const { ledger } = loadLedger(options.root);
+  return gatherReportCounts(options.root, ledger, options.month);
+}
+
+/** The report counts for one month from the files under reports/ and their Git history (for status and summary too). */
+export async function gatherReportCounts(root: string, ledger: Ledger, month: string): Promise<MissingResult> {
+  const present = presentReports(root, ledger, month);
+  const tracked = await isInsideWorkTree(root);
+  const commits = tracked ? await commitsOf(root, month) : undefined;
+  return { ...reportCounts(ledger, month, present, commits), tracked };
+}
+
+/** Months that have a folder under reports/, oldest first. */
+export function reportMonths(root: string, ledger: Ledger): string[] {
+  const months = new Set<string>();
+  for (const file of loadReports(root, ledger).files) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report') months.add(shape.month);
+  }
+  return [...months].sort();
+}
+
+function presentReports(root: string, ledger: Ledger, month: string): PresentReport[] {
+  const out: PresentReport[] = [];
+  for (const file of loadReports(root, ledger).files) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report' && shape.month === month) out.push({ unit: shape.unitName, file });
+  }
+  return out;
+}
+
+async function commitsOf(root: string, month: string): Promise<Map<string, FirstCommit>> {
+  try {
+    return await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+  } catch (error) {
+    // A repository without any commit yet has no history to read.
+    if (error instanceof GitError && /does not have any commits|bad default revision/i.test(error.stderr)) return new Map();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isScalar, parseDocument, type Node } from 'yaml';
+import type { FileChanges } from '../core/merge-plan.js';
+import { styleMultiline } from '../render/report-yaml.js';
+import { UsageError } from '../errors.js';
+import { writeFilesAtomically, type FileWrite } from './atomic-write.js';
+
+/** A whole file to write besides the ledger edits, e.g. a merged report stored under reports/. */
+export interface ExtraWrite {
+  /** Relative to the root, forward slashes. */
+  file: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Applies a merge plan to the ledger's YAML documents, keeping comments and key
+ * order, and writes every changed file at once: temp files first, then renames.
+ * Either all files change or none does.
+ */
+export function applyMerge(root: string, files: readonly FileChanges[], extra: readonly ExtraWrite[] = []): string[] {
+  const writes: FileWrite[] = files.map(({ file, changes }) => ({ path: path.join(root, file), content: editYaml(root, file, changes) }));
+  for (const write of extra) writes.push({ path: path.join(root, write.file), content: write.content });
+  if (writes.length > 0) writeFilesAtomically(writes);
+  return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
+}
+
+/** The file's text with the changes applied (pure apart from reading the file). */
+export function editYaml(root: string, file: string, changes: FileChanges['changes']): string {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+  if (document.errors.length > 0) throw new UsageError(`${file} 无法解析，未作任何修改`, '先运行 ledger validate 修正它');
+  for (const change of changes) {
+    const value = change.after;
+    if (value !== null && typeof value === 'object') {
+      const node = document.createNode(value) as Node;
+      styleMultiline(node);
+      document.setIn(change.path, node);
+    } else {
+      document.setIn(change.path, value);
+      const node = document.getIn(change.path, true);
+      if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
+    }
+  }
+  const out = document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return text.includes('\r\n') ? out.replace(/\n/g, '\r\n') : out;
+}
