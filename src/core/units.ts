@@ -63,7 +63,7 @@ export function isResponsible(registry: UnitRegistry, units: readonly string[], 
 export function suggestUnits(registry: UnitRegistry, typed: string, max = 3): string[] {
   const scored: { name: string; distance: number }[] = [];
   for (const [alias, canonical] of registry.names) {
-    const distance = editDistance(typed, alias);
+    const distance = Math.min(editDistance(typed, alias), editDistance(`市${typed}`, alias));
     const limit = Math.max(1, Math.floor(Math.max(typed.length, alias.length) / 3));
     const contains = alias.includes(typed) || typed.includes(alias);
     if (distance <= limit || (contains && typed.length >= 2)) scored.push({ name: canonical, distance });
