@@ -12,8 +12,9 @@ export const validateSpec: CommandSpec = {
   async run(args, options, global) {
     const { validate } = await import('../commands/validate.js');
     const { renderDiagnostics } = await import('../render/diagnostics.js');
+    const { sourceLineReader } = await import('../io/source-lines.js');
     const result = validate({ root: global.root, cwd: global.cwd, paths: args });
-    writeOut(renderDiagnostics(result, options.format as 'text' | 'json' | 'github'));
+    writeOut(renderDiagnostics(result, options.format as 'text' | 'json' | 'github', sourceLineReader(global.root)));
     return result.summary.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -1,36 +1,48 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ValidateResult } from '../commands/validate.js';
+import type { SourceLineLookup } from '../io/source-lines.js';
+import { displayWidth } from './text-width.js';
 
 export type DiagnosticsFormat = 'text' | 'json' | 'github';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
 
-export function renderDiagnostics(result: ValidateResult, format: DiagnosticsFormat): string {
-  return RENDERERS[format](result);
+export function renderDiagnostics(result: ValidateResult, format: DiagnosticsFormat, sourceLine?: SourceLineLookup): string {
+  return RENDERERS[format](result, sourceLine);
 }
 
-const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult) => string> = {
+const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult, sourceLine?: SourceLineLookup) => string> = {
   text: renderText,
   json: renderJson,
-  github: (result) => `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result)}`,
+  github: (result, sourceLine) => `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
 };
 
 export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
   return d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
 }
 
-export function renderDiagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
+/** One line per diagnostic, its hint below, and with `sourceLine` an excerpt of the source with a caret under the column. */
+export function renderDiagnosticLines(diagnostics: readonly Diagnostic[], sourceLine?: SourceLineLookup): string[] {
   return diagnostics.flatMap((d) => [
     `${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${d.message}`,
+    ...excerpt(d, sourceLine),
     ...(d.hint ? [`    → ${d.hint}`] : []),
   ]);
 }
 
-function renderText(result: ValidateResult): string {
+function excerpt(d: Diagnostic, sourceLine?: SourceLineLookup): string[] {
+  const text = d.line > 0 ? sourceLine?.(d.file, d.line) : undefined;
+  if (text === undefined || text.trim() === '') return [];
+  const gutter = String(d.line);
+  const caretAt = displayWidth([...text].slice(0, Math.max(0, d.col - 1)).join(''));
+  return [`  ${gutter} | ${text}`, `  ${' '.repeat(gutter.length)} | ${' '.repeat(caretAt)}^`];
+}
+
+function renderText(result: ValidateResult, sourceLine?: SourceLineLookup): string {
   const { errors, warnings, files, measures } = result.summary;
   const scope = `检查了 ${files} 个文件、${measures} 项具体措施`;
   const verdict = errors + warnings === 0 ? `✓ 没有发现问题（${scope}）` : `共 ${errors} 个错误、${warnings} 个警告（${scope}）`;
-  return [...renderDiagnosticLines(result.diagnostics), ...(result.diagnostics.length ? [''] : []), verdict].join('\n');
+  return [...renderDiagnosticLines(result.diagnostics, sourceLine), ...(result.diagnostics.length ? [''] : []), verdict].join('\n');
 }
 
 /** The stable JSON format documented in docs/diagnostics.md (version 1). */

@@ -129,6 +129,8 @@ describe('ledger validate: on the command line', () => {
     const text = runCli(['validate'], root);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^ledger\/01-持续深化商事制度改革\.yaml:\d+:\d+: 错误 \[unit\/unknown\]/m);
+    expect(text.stdout).toContain('units: [市审批局, 市公按局]\n');
+    expect(text.stdout).toMatch(/\| {27}\^\n/);
     expect(text.stderr).toBe('');
     const json = JSON.parse(runCli(['validate', '--format', 'json'], root).stdout);
     expect(json).toMatchObject({ version: 1, ok: false, summary: { errors: 1, warnings: 0 } });
