@@ -16,7 +16,8 @@
  *   else the area's leads); a measure with several leads counts for each.
  */
 import { evaluateMeasure, type EvaluateOptions, type MeasureState } from './evaluate.js';
-import { measureRefs, type Ledger } from './ledger.js';
+import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
+import type { Config } from './schema.js';
 import type { Status } from './status.js';
 import { isGroup, isResponsible, reportingUnits } from './units.js';
 
@@ -85,7 +86,12 @@ export interface Rollup<Row> {
 
 /** Every measure of the ledger with its state on `asOf`, in ledger order. */
 export function evaluateLedger(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): MeasureItem[] {
-  return measureRefs(ledger).map(({ area, task, measure, leads }) => ({
+  return measureRefs(ledger).map((ref) => measureItem(ref, asOf, ledger.config, options));
+}
+
+export function measureItem(ref: MeasureRef, asOf: string, config: Config, options: EvaluateOptions = {}): MeasureItem {
+  const { area, task, measure, leads } = ref;
+  return {
     id: measure.id,
     title: measure.title,
     area: area.area,
@@ -96,8 +102,8 @@ export function evaluateLedger(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: s
     units: measure.units,
     leads,
     status: measure.status,
-    state: evaluateMeasure(measure, asOf, ledger.config, options),
-  }));
+    state: evaluateMeasure(measure, asOf, config, options),
+  };
 }
 
 export function countItems(items: readonly MeasureItem[]): Counts {

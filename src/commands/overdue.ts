@@ -1,0 +1,69 @@
+import { countBySeverity } from '../core/diagnostic.js';
+import { evaluateLedger, sortByUrgency, type MeasureItem } from '../core/rollup.js';
+import { isResponsible } from '../core/units.js';
+import { UsageError } from '../errors.js';
+import { loadLedger } from '../io/load-ledger.js';
+import { resolveUnitOption } from './resolve-unit-option.js';
+
+export interface OverdueOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** Only measures this unit is responsible for (directly or through a group). */
+  unit?: string;
+  /** Only measures this unit leads. */
+  lead?: string;
+  /** Only this area: its number, or a part of its title. */
+  area?: string;
+  /** Also list measures due within this many days. */
+  within?: number;
+}
+
+export interface OverdueResult {
+  asOf: string;
+  within?: number;
+  escalationDays: number;
+  /** Overdue first (most days first), then due soon (nearest first). */
+  items: MeasureItem[];
+  overdue: number;
+  escalated: number;
+  dueSoon: number;
+  problems: number;
+  filters: { unit?: string; lead?: string; area?: number };
+}
+
+/** The overdue measures on `asOf`, and with `within` the ones due soon too. */
+export function overdue(options: OverdueOptions): OverdueResult {
+  const { ledger, diagnostics } = loadLedger(options.root);
+  const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
+  const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
+  const area = options.area === undefined ? undefined : resolveArea(ledger.areas.map((a) => a.data), options.area);
+  const within = options.within;
+  const items = evaluateLedger(ledger, options.asOf, { dueSoonDays: within ?? 0 }).filter(
+    (item) =>
+      (item.state.overdue || (within !== undefined && item.state.dueSoon)) &&
+      (unit === undefined || isResponsible(ledger.units, item.units, unit)) &&
+      (lead === undefined || item.leads.includes(lead)) &&
+      (area === undefined || item.area === area),
+  );
+  return {
+    asOf: options.asOf,
+    within,
+    escalationDays: ledger.config.escalation_days,
+    items: sortByUrgency(items),
+    overdue: items.filter((i) => i.state.overdue).length,
+    escalated: items.filter((i) => i.state.escalated).length,
+    dueSoon: items.filter((i) => i.state.dueSoon).length,
+    problems: countBySeverity(diagnostics).errors,
+    filters: { unit, lead, area },
+  };
+}
+
+function resolveArea(areas: readonly { area: number; title: string }[], typed: string): number {
+  const value = typed.trim();
+  const found = /^\d+$/.test(value) ? areas.find((a) => a.area === Number(value)) : areas.filter((a) => a.title.includes(value));
+  if (found && !Array.isArray(found)) return found.area;
+  if (Array.isArray(found) && found.length === 1) return found[0]!.area;
+  const list = areas.map((a) => `${a.area} ${a.title}`).join('；');
+  throw new UsageError(`--area “${typed}”${Array.isArray(found) && found.length > 1 ? '对应多个主要指标' : '不是台账中的主要指标'}`, `用编号或标题中的词，例如 --area 1。现有：${list}`);
+}

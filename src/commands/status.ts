@@ -1,0 +1,96 @@
+import { countBySeverity } from '../core/diagnostic.js';
+import type { EvaluateOptions } from '../core/evaluate.js';
+import type { Ledger } from '../core/ledger.js';
+import {
+  rollupByArea,
+  rollupByLead,
+  rollupByUnit,
+  rollupForLead,
+  unitObligations,
+  countItems,
+  type AreaRow,
+  type Counts,
+  type LeadRow,
+  type MeasureItem,
+  type TaskRow,
+  type UnitRow,
+} from '../core/rollup.js';
+import { UsageError } from '../errors.js';
+import { loadLedger } from '../io/load-ledger.js';
+import { resolveUnitOption } from './resolve-unit-option.js';
+
+export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
+export type StatusGrouping = (typeof STATUS_VIEWS)[number];
+
+export interface StatusOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** One unit's obligations (name or alias). */
+  unit?: string;
+  /** The tasks one unit leads (name or alias). */
+  lead?: string;
+  /** One row per area (default), per reporting unit or per lead unit. */
+  by?: StatusGrouping;
+  /** Due-soon window in days; default config.due_soon_days. */
+  within?: number;
+}
+
+/** Report counts per unit and month; filled in by the reports feature when present. */
+export interface StatusReports {
+  [key: string]: unknown;
+}
+
+interface StatusBase {
+  title: string;
+  asOf: string;
+  dueSoonDays: number;
+  escalationDays: number;
+  /** Errors found while loading; files with errors are left out of the figures. */
+  problems: number;
+  total: Counts;
+  reports?: StatusReports;
+}
+
+export type StatusResult =
+  | (StatusBase & { view: 'by-area'; rows: AreaRow[] })
+  | (StatusBase & { view: 'by-unit'; rows: UnitRow[] })
+  | (StatusBase & { view: 'by-lead'; rows: LeadRow[] })
+  | (StatusBase & { view: 'unit'; unit: string; typed: string; items: MeasureItem[] })
+  | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
+
+/** Loads the ledger and computes the requested view on `asOf`. */
+export function status(options: StatusOptions): StatusResult {
+  if (options.unit !== undefined && options.lead !== undefined) {
+    throw new UsageError('--unit 与 --lead 不能同时使用', '分别运行 ledger status --unit 单位 与 ledger status --lead 单位');
+  }
+  if ((options.unit !== undefined || options.lead !== undefined) && options.by !== undefined) {
+    throw new UsageError('--by 不能与 --unit 或 --lead 同时使用', '--by unit 列出全部单位；--unit 单位 列出一个单位的措施');
+  }
+  const { ledger, diagnostics } = loadLedger(options.root);
+  const base = baseOf(ledger, options, countBySeverity(diagnostics).errors);
+  const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
+  if (options.unit !== undefined) {
+    const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+    const items = unitObligations(ledger, options.asOf, unit, evaluate);
+    return { ...base, view: 'unit', unit, typed: options.unit, items, total: countItems(items) };
+  }
+  if (options.lead !== undefined) {
+    const lead = resolveUnitOption(ledger.units, options.lead, '--lead');
+    const { rows, total } = rollupForLead(ledger, options.asOf, lead, evaluate);
+    return { ...base, view: 'lead', lead, typed: options.lead, rows, total };
+  }
+  if (options.by === 'unit') return { ...base, view: 'by-unit', ...rollupByUnit(ledger, options.asOf, evaluate) };
+  if (options.by === 'lead') return { ...base, view: 'by-lead', ...rollupByLead(ledger, options.asOf, evaluate) };
+  return { ...base, view: 'by-area', ...rollupByArea(ledger, options.asOf, evaluate) };
+}
+
+function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total'> {
+  return {
+    title: ledger.config.title,
+    asOf: options.asOf,
+    dueSoonDays: options.within ?? ledger.config.due_soon_days,
+    escalationDays: ledger.config.escalation_days,
+    problems,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ShowResult } from '../commands/show.js';
+import { deadlineMeaning } from './measure-state-text.js';
+import { terminalStyle } from './terminal-style.js';
+
+/** `ledger show ID` for a terminal: the measure in full, label by label. */
+export function renderShowText(result: ShowResult, options: { color: boolean }): string {
+  const style = terminalStyle(options.color);
+  const { measure, item, area, task } = result;
+  const state = item.state;
+  const units = measure.units.join('、') + (measure.related_units ? '等相关部门' : '');
+  const members = result.reportingUnits.join('、');
+  const lines: [string, string][] = [
+    ['主要指标', `${area.area}. ${area.title}`],
+    ['目标任务', `${task.id} ${task.title}`],
+    ['具体措施', measure.text],
+    ['完成时限', measure.deadline],
+    ['当前情况', `${style.phase(state.phase)}：${deadlineMeaning(state, result.asOf, result.escalationDays)}`],
+    ['责任部门', members !== measure.units.join('、') ? `${units}（分别报送：${members}）` : units],
+    ['牵头单位', item.leads.join('、')],
+    ['状态', measure.status + (measure.milestones_met ? `（已完成 ${measure.milestones_met} 个时间节点）` : '')],
+    ['工作完成情况', measure.progress || style.dim('（暂无）')],
+    ['备注', measure.remark || style.dim('（无）')],
+  ];
+  for (const [i, ext] of (measure.extensions ?? []).entries()) {
+    const decided = ext.decided_on ? `，${ext.decided_on}${ext.decided_by ? ` ${ext.decided_by}` : ''}决定` : '';
+    const why = ext.decision_reason ? `；${ext.decision_reason}` : '';
+    lines.push([`延期申请 ${i + 1}`, `${ext.requested_by} ${ext.requested_in} 申请延期至 ${ext.until}（${ext.reason}）：${ext.state}${decided}${why}`]);
+  }
+  for (const [unit, report] of Object.entries(measure.unit_reports ?? {})) {
+    lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);
+  }
+  const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
+  return `${head}\n${lines.map(([label, text]) => `  ${style.head(label)}：${text}`).join('\n')}\n`;
+}

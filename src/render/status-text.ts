@@ -1,0 +1,88 @@
+import type { StatusResult } from '../commands/status.js';
+import type { Counts, MeasureItem } from '../core/rollup.js';
+import { deadlineText, stateText } from './measure-state-text.js';
+import { renderTable, terminalStyle, wrapList, type Align, type TerminalStyle } from './terminal-style.js';
+
+const COUNT_HEAD = ['措施', '已完成', '推进中', '未启动', '逾期', '临期', '长期/适时', '完成率', '状态灯'];
+const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
+
+export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。';
+
+/** `ledger status` for a terminal: a heading, one table, a legend. */
+export function renderStatusText(result: StatusResult, options: { color: boolean }): string {
+  const style = terminalStyle(options.color);
+  const lines = [heading(result), table(result, style), ...footer(result, style)];
+  return `${lines.join('\n')}\n`;
+}
+
+function heading(result: StatusResult): string {
+  const when = `截至 ${result.asOf}（临期：${result.dueSoonDays} 天内到期；严重逾期：逾期超过 ${result.escalationDays} 天）`;
+  switch (result.view) {
+    case 'unit':
+      return `${result.unit} 的责任措施（含经由单位组承担的）　${when}`;
+    case 'lead':
+      return `${result.lead} 牵头的目标任务　${when}`;
+    case 'by-unit':
+      return `按责任单位（单位组按成员单位分别计）　${when}`;
+    case 'by-lead':
+      return `按牵头单位　${when}`;
+    default:
+      return `${result.title}　${when}`;
+  }
+}
+
+function table(result: StatusResult, style: TerminalStyle): string {
+  switch (result.view) {
+    case 'unit':
+      return unitTable(result.items, style);
+    case 'lead':
+      return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style);
+    case 'by-unit':
+      return countTable(['责任单位'], result.rows.map((r) => [r.unit, ...countCells(r, style)]), result.total, style, '全部措施');
+    case 'by-lead':
+      return countTable(['牵头单位', '主要指标'], result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]), result.total, style, '全部措施');
+    default:
+      return countTable(['序号', '主要指标'], result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]), result.total, style);
+  }
+}
+
+function countTable(head: string[], rows: string[][], total: Counts, style: TerminalStyle, totalLabel = '合计'): string {
+  const totalRow = [style.head(totalLabel), ...Array<string>(head.length - 1).fill(''), ...countCells(total, style)];
+  const align: Align[] = [...Array<Align>(head.length).fill('left'), ...COUNT_ALIGN];
+  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style);
+}
+
+export function countCells(c: Counts, style: TerminalStyle): string[] {
+  const nonZero = (n: number, paint: (t: string) => string) => (n > 0 ? paint(String(n)) : String(n));
+  return [
+    String(c.measures),
+    String(c.done),
+    String(c.inProgress),
+    String(c.notStarted),
+    nonZero(c.overdue, c.escalated > 0 ? style.worse : style.bad),
+    nonZero(c.dueSoon, style.warn),
+    String(c.ongoing),
+    `${c.completionPercent}%`,
+    style.light(c.light),
+  ];
+}
+
+function unitTable(items: readonly MeasureItem[], style: TerminalStyle): string {
+  const rows = items.map((i) => [i.id, i.title, deadlineText(i.deadline, i.state, '\n'), i.status, style.phase(i.state.phase, stateText(i.state)), wrapList(i.leads, 20)]);
+  const head = ['编号', '具体措施', '完成时限', '状态', '情况', '牵头单位'];
+  return renderTable(head, rows, Array<Align>(6).fill('left'), style, [undefined, 40, 26, undefined, undefined, 20]);
+}
+
+function footer(result: StatusResult, style: TerminalStyle): string[] {
+  const t = result.total;
+  const lines: string[] = [];
+  if (result.view === 'unit') {
+    lines.push(`共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`);
+  }
+  if (result.view === 'lead' && result.rows.length === 0) lines.push(`${result.lead} 没有牵头的目标任务。`);
+  if (t.escalated > 0) lines.push(style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) + '用 ledger overdue 查看清单。');
+  if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
+  lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
+  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的文件未计入以上数字；运行 ledger validate 查看。`));
+  return lines;
+}
