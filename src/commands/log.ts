@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UnitsFileSchema } from '../core/schema.js';
 import { statusLog, type StatusChange } from '../core/status-log.js';
-import { buildUnitRegistry, isResponsible, resolveUnit, suggestUnits } from '../core/units.js';
+import { buildUnitRegistry, isResponsible } from '../core/units.js';
 import { UsageError } from '../errors.js';
 import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
 import { walkMeasureChanges } from '../io/measure-versions.js';
+import { resolveUnitOption } from './resolve-unit-option.js';
 
 export interface LogOptions {
   root: string;
@@ -46,10 +47,5 @@ function canonicalUnit(root: string, typed: string) {
   const diagnostics: Diagnostic[] = [];
   const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
   const registry = buildUnitRegistry(file?.data ?? { units: [] });
-  const name = resolveUnit(registry, typed);
-  if (!name) {
-    const near = suggestUnits(registry, typed);
-    throw new UsageError(`单位名录中没有“${typed}”`, near.length ? `您是不是要找：${near.join('、')}` : '单位名称见 ledger/units.yaml');
-  }
-  return { registry, name };
+  return { registry, name: resolveUnitOption(registry, typed, '--unit') };
 }

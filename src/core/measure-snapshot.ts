@@ -5,7 +5,6 @@ export interface MeasureVersion {
   id: string;
   file: string;
   area?: number;
-  taskId?: string;
   /** The measure with schema defaults applied when it is valid, else as written. */
   measure: Record<string, unknown>;
 }
@@ -41,16 +40,36 @@ export function measuresOfArea(value: unknown, file: string): Map<string, Measur
   const area = typeof value.area === 'number' ? value.area : undefined;
   for (const task of value.tasks) {
     if (!isRecord(task) || !Array.isArray(task.measures)) continue;
-    const taskId = typeof task.id === 'string' ? task.id : undefined;
     for (const raw of task.measures) {
       if (!isRecord(raw) || (typeof raw.id !== 'string' && typeof raw.id !== 'number')) continue;
       const id = String(raw.id);
-      if (out.has(id)) continue;
-      const parsed = MeasureSchema.safeParse(raw);
-      out.set(id, { id, file, area, taskId, measure: parsed.success ? (parsed.data as Record<string, unknown>) : raw });
+      if (!out.has(id)) out.set(id, { id, file, area, measure: normaliseMeasure(raw) });
     }
   }
   return out;
+}
+
+/** The measure with schema defaults applied when it is valid, else as written. */
+export function normaliseMeasure(raw: Record<string, unknown>): Record<string, unknown> {
+  const parsed = MeasureSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as Record<string, unknown>) : raw;
+}
+
+/** The area number of a parsed area file, when it has one. */
+export function areaNumberOf(value: unknown): number | undefined {
+  return isRecord(value) && typeof value.area === 'number' ? value.area : undefined;
+}
+
+/** Whether a parsed frame (an area file with its measure items cut out) holds no measure any more. */
+export function isEmptyFrame(value: unknown): boolean {
+  if (!isRecord(value) || !Array.isArray(value.tasks)) return false;
+  return value.tasks.every((task) => isRecord(task) && (task.measures === null || task.measures === undefined));
+}
+
+/** The one measure a segment parses to, or undefined when it does not parse to exactly that. */
+export function segmentMeasure(value: unknown, id: string): Record<string, unknown> | undefined {
+  if (!Array.isArray(value) || value.length !== 1 || !isRecord(value[0])) return undefined;
+  return String(value[0].id) === id ? normaliseMeasure(value[0]) : undefined;
 }
 
 /** A cheap test that a file's text may hold measure `id`, to skip parsing files that cannot. */

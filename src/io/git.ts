@@ -142,17 +142,17 @@ export async function changedSince(cwd: string, base: string, pathspecs: readonl
   return [...parseRawChanges(diff), ...added];
 }
 
-/** Paths of the files under `pathspecs` in revision `rev`. */
+/** Paths of the files under `pathspecs` in revision `rev`, relative to `cwd`. */
 export async function filesAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<string[]> {
-  const out = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
+  const out = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
   return out.split('\0').filter(Boolean);
 }
 
-/** `git show REV:path` as bytes, or undefined when the file does not exist there. */
+/** `git show REV:./path` (path relative to `cwd`) as bytes, or undefined when the file does not exist there. */
 export async function readFileAt(cwd: string, rev: string, path: string): Promise<Uint8Array | undefined> {
   const reader = openBlobReader(cwd);
   try {
-    return await reader.read(`${rev}:${path}`);
+    return await reader.read(`${rev}:./${path}`);
   } finally {
     reader.close();
   }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parse } from 'yaml';
-import { measuresOfArea, mayContainMeasure, type MeasureEvent, type MeasureVersion } from '../core/measure-snapshot.js';
-import { commitsTouching, gitPrefix, openBlobReader, type BlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
-import { isAreaFileName, LEDGER_DIR } from './load-ledger.js';
+import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
+import { BlobMeasures, isAreaPath, type Measures } from './blob-measures.js';
+import { commitsTouching, gitPrefix, openBlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
+import { LEDGER_DIR } from './load-ledger.js';
 
 export interface MeasureWalk {
   /** Oldest first. */
@@ -15,8 +15,6 @@ export interface WalkOptions {
   /** Only this measure: files that cannot hold it are not parsed. */
   id?: string;
 }
-
-type Measures = Map<string, MeasureVersion>;
 
 /**
  * Walks every commit that changed an area file under ledger/ (renames followed
@@ -73,7 +71,7 @@ async function commitEvents(commit: CommitChanges, blobs: BlobMeasures, latest: 
     const now = after.get(id);
     if (!now && was && unknownAfter.has(was.file)) continue;
     if (now) latest.set(id, now);
-    if (was && now && was.file === now.file && JSON.stringify(was.measure) === JSON.stringify(now.measure)) continue;
+    if (was && now && was.file === now.file && (was.measure === now.measure || JSON.stringify(was.measure) === JSON.stringify(now.measure))) continue;
     events.push({ commit: infoOf(commit), id, ...(was ? { before: was } : {}), ...(now ? { after: now } : {}) });
   }
   return events;
@@ -91,75 +89,10 @@ function infoOf({ hash, author, email, date, subject }: CommitChanges): CommitIn
   return { hash, author, email, date, subject };
 }
 
-function isAreaPath(file: string): boolean {
-  const parts = file.split('/');
-  return parts.length === 2 && parts[0] === LEDGER_DIR && isAreaFileName(parts[1]!);
-}
-
 /** Paths from git are relative to the top of the work tree; make them relative to the ledger root. */
 function relativeTo(commit: CommitChanges, prefix: string): CommitChanges {
   if (prefix === '') return commit;
   const strip = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.posix.join('..', file));
   const files = commit.files.map((f): FileChange => ({ ...f, path: strip(f.path), ...(f.oldPath ? { oldPath: strip(f.oldPath) } : {}) }));
   return { ...commit, files };
-}
-
-/** Parsed measures per blob, read ahead in windows and dropped after their last use. */
-class BlobMeasures {
-  private readonly texts = new Map<string, string>();
-  private readonly parsed = new Map<string, Measures | undefined>();
-  private readonly uses = new Map<string, number>();
-
-  constructor(
-    private readonly reader: BlobReader,
-    private readonly only: string | undefined,
-    commits: readonly CommitChanges[],
-  ) {
-    for (const commit of commits) for (const key of blobKeys(commit)) this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
-  }
-
-  async prefetch(commits: readonly CommitChanges[]): Promise<void> {
-    const shas = [...new Set(commits.flatMap((c) => blobKeys(c).map((key) => key.split('\0')[0]!)))].filter((sha) => !this.texts.has(sha));
-    const bodies = await Promise.all(shas.map((sha) => this.reader.read(sha)));
-    shas.forEach((sha, i) => this.texts.set(sha, decode(bodies[i])));
-  }
-
-  /** The measures in a blob at a path; undefined when the blob is not valid YAML. */
-  async measures(sha: string, file: string): Promise<Measures | undefined> {
-    const key = `${sha}\0${file}`;
-    if (!this.parsed.has(key)) this.parsed.set(key, this.parse(this.texts.get(sha) ?? decode(await this.reader.read(sha)), file));
-    const result = this.parsed.get(key);
-    const left = (this.uses.get(key) ?? 1) - 1;
-    this.uses.set(key, left);
-    if (left <= 0) {
-      this.parsed.delete(key);
-      this.texts.delete(sha);
-    }
-    return result;
-  }
-
-  private parse(text: string, file: string): Measures | undefined {
-    if (this.only !== undefined && !mayContainMeasure(text, this.only)) return new Map();
-    try {
-      return measuresOfArea(parse(text, { maxAliasCount: 100, uniqueKeys: false }), file);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function blobKeys(commit: CommitChanges): string[] {
-  const keys: string[] = [];
-  for (const change of commit.files) {
-    const oldPath = change.oldPath ?? change.path;
-    if (change.oldBlob && isAreaPath(oldPath)) keys.push(`${change.oldBlob}\0${oldPath}`);
-    if (change.newBlob && isAreaPath(change.path)) keys.push(`${change.newBlob}\0${change.path}`);
-  }
-  return keys;
-}
-
-function decode(bytes: Uint8Array | undefined): string {
-  if (!bytes) return '';
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,0 +1,48 @@
+/**
+ * Splits an area file's text into one piece per measure list item and the
+ * rest (the frame), without parsing YAML. History walks hundreds of versions
+ * of a file in which only a measure or two change from one commit to the
+ * next; pieces that did not change need not be parsed again. The caller
+ * verifies the split by parsing the frame: it must hold no measure left over.
+ */
+export interface MeasureSegment {
+  id: string;
+  /** The item's lines, dedented so that it parses on its own as a one-item list. */
+  text: string;
+}
+
+export interface SegmentedArea {
+  frame: string;
+  segments: MeasureSegment[];
+}
+
+const MEASURE_ITEM = /^( *)-( +)id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\3 *(#.*)?$/;
+
+export function segmentMeasures(text: string): SegmentedArea {
+  const lines = text.split('\n');
+  const frame: string[] = [];
+  const segments: MeasureSegment[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const match = MEASURE_ITEM.exec(lines[i]!.replace(/\r$/, ''));
+    if (!match) {
+      frame.push(lines[i]!);
+      i += 1;
+      continue;
+    }
+    const indent = match[1]!.length;
+    let end = i + 1;
+    while (end < lines.length && !endsItem(lines[end]!, indent)) end += 1;
+    segments.push({ id: match[4]!, text: lines.slice(i, end).map((line) => line.slice(indent)).join('\n') });
+    i = end;
+  }
+  return { frame: frame.join('\n'), segments };
+}
+
+/** A non-blank line indented no deeper than the item's dash ends the item. */
+function endsItem(line: string, indent: number): boolean {
+  const content = line.replace(/\r$/, '');
+  if (content.trim() === '') return false;
+  const lead = content.length - content.trimStart().length;
+  return lead <= indent;
+}
