@@ -1,14 +1,17 @@
 import type { CommandSpec } from './spec.js';
 import { importSpec } from './import.js';
 import { renderSpec } from './render.js';
+import { summarySpec } from './summary.js';
 import { validateSpec } from './validate.js';
-import { statusSpec } from './status.js';
-import { overdueSpec } from './overdue.js';
-import { showSpec } from './show.js';
 import { templateSpec } from './template.js';
 import { mergeSpec } from './merge.js';
 import { extendSpec } from './extend.js';
 import { missingSpec } from './missing.js';
+import { statusSpec } from './status.js';
+import { overdueSpec } from './overdue.js';
+import { showSpec } from './show.js';
+import { historySpec } from './history.js';
+import { logSpec } from './log.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, templateSpec, mergeSpec, extendSpec, missingSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec];

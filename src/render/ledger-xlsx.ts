@@ -15,6 +15,8 @@ export const LEDGER_SHEET = '工作台账';
 /** Rows above the data: title, legend, header. */
 export const HEADER_ROW = 3;
 const ALIGN = ['center', 'left', 'left', 'center', 'left', 'left'] as const;
+/** Merged area and task cells can span pages: their text sits at the top, where a reader starts. */
+const VERTICAL = ['top', 'top', 'middle', 'middle', 'middle', 'middle'] as const;
 
 export async function writeLedgerXlsx(table: LedgerTable, file: string): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
@@ -98,7 +100,7 @@ function writeRow(sheet: Worksheet, rowNumber: number, row: LedgerRow, labels: r
   values.forEach((value, i) => {
     const cell = xlsxRow.getCell(i + 1);
     if (value !== undefined) cell.value = value;
-    cell.style = bodyStyle(ALIGN[i], i >= 2 ? fill : undefined);
+    cell.style = bodyStyle(ALIGN[i], i >= 2 ? fill : undefined, VERTICAL[i]);
   });
   xlsxRow.height = height;
   xlsxRow.commit();

@@ -28,8 +28,8 @@ export function solid(argb: string): Fill {
 
 export type Align = 'left' | 'center';
 
-export function bodyStyle(horizontal: Align = 'left', fill?: string): Partial<Style> {
-  const alignment: Partial<Alignment> = { horizontal, vertical: 'middle', wrapText: true };
+export function bodyStyle(horizontal: Align = 'left', fill?: string, vertical: 'top' | 'middle' = 'middle'): Partial<Style> {
+  const alignment: Partial<Alignment> = { horizontal, vertical, wrapText: true };
   return { font: { ...BODY_FONT }, alignment, border: { ...THIN_BORDERS }, ...(fill ? { fill: solid(fill) } : {}) };
 }
 

@@ -1,0 +1,141 @@
+/**
+ * The monthly summary as a list of titled tables: the one content that both
+ * the Markdown and the xlsx renderer lay out (a section each, a sheet each).
+ */
+import { PHASE_DESCRIPTIONS } from '../core/evaluate.js';
+import { chineseNumeral } from '../core/ledger-labels.js';
+import type { MonthlySummary } from '../core/monthly-summary.js';
+import type { ReportState } from '../core/report-counts.js';
+import type { Counts, Light, MeasureItem } from '../core/rollup.js';
+
+export interface SummarySection {
+  /** Short name, also the xlsx sheet name (at most 31 characters). */
+  name: string;
+  title: string;
+  /** A sentence above the table. */
+  note?: string;
+  header: string[];
+  rows: string[][];
+  /** Index of the column holding a traffic light (红/黄/绿). */
+  lightColumn?: number;
+  /** The last row is a total row. */
+  totalRow?: boolean;
+}
+
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  'on-time': '按时报送',
+  late: '逾期报送',
+  missing: '未报送',
+  received: '已报送',
+  uncommitted: '已报送（未提交）',
+};
+
+const COUNT_HEADER = ['措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '信号灯'];
+
+function countCells(c: Counts): string[] {
+  return [c.measures, c.done, c.inProgress, c.notStarted, c.overdue, c.dueSoon].map(String).concat(`${c.completionPercent}%`, c.light);
+}
+
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+export function summaryTitle(summary: MonthlySummary): string {
+  return `${summary.title}月度汇总（${monthLabel(summary.month)}）`;
+}
+
+export function summarySections(summary: MonthlySummary): SummarySection[] {
+  const sections = [headline(summary), byArea(summary), overdue(summary), completed(summary), dueNext(summary)];
+  sections.push(reporting(summary), byLead(summary), ranking(summary));
+  return sections.map((section, i) => ({ ...section, title: `${chineseNumeral(i + 1)}、${section.title}` }));
+}
+
+function headline(s: MonthlySummary): SummarySection {
+  const h = s.headline;
+  const rows = [
+    ['具体措施', h.measures, '台账中的具体措施总数'],
+    ['已完成', h.done, '状态为已完成'],
+    ['推进中', h.inProgress, '状态为推进中'],
+    ['未启动', h.notStarted, '状态为未启动'],
+    ['逾期', h.overdue, PHASE_DESCRIPTIONS.逾期 + '（含严重逾期）'],
+    ['其中严重逾期', h.escalated, PHASE_DESCRIPTIONS.严重逾期],
+    ['临期', h.dueSoon, PHASE_DESCRIPTIONS.临期],
+    [`下月（${monthLabel(s.nextMonth)}）到期`, h.dueNextMonth, `未完成且当前完成时限在${monthLabel(s.nextMonth)}`],
+    ['长期/适时', h.ongoing, '不设完成时限的措施'],
+    ['完成率', `${h.completionPercent}%`, '已完成 ÷ 具体措施'],
+  ].map((row) => row.map(String));
+  return { name: '总体情况', title: '总体情况', note: `截至 ${s.asOf}。`, header: ['项目', '数量', '说明'], rows };
+}
+
+function byArea(s: MonthlySummary): SummarySection {
+  const rows = s.areas.rows.map((r) => [String(r.area), r.title, r.leads.join('、'), ...countCells(r)]);
+  rows.push(['', '合计', '', ...countCells(s.areas.total)]);
+  return { name: '各主要指标', title: '各主要指标完成情况', header: ['序号', '主要指标', '牵头单位', ...COUNT_HEADER], rows, lightColumn: 10, totalRow: true, note: LIGHT_NOTE };
+}
+
+export const LIGHT_NOTE = '信号灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。';
+
+function measureHead(i: MeasureItem): string[] {
+  return [i.id, i.title, i.deadline];
+}
+
+function overdue(s: MonthlySummary): SummarySection {
+  const rows = s.overdue.map((i) => [...measureHead(i), `${i.state.daysOverdue}${i.state.escalated ? '（严重逾期）' : ''}`, i.units.join('、'), i.leads.join('、'), i.status]);
+  return {
+    name: '逾期措施',
+    title: `逾期措施（${s.overdue.length} 项）`,
+    header: ['编号', '具体措施', '完成时限', '逾期天数', '责任部门', '牵头单位', '状态'],
+    rows,
+    note: s.overdue.length ? '按逾期天数从多到少排列。' : '没有逾期措施。',
+  };
+}
+
+function completed(s: MonthlySummary): SummarySection {
+  const rows = s.completed.map((i) => [...measureHead(i), i.completedOn, i.units.join('、'), i.leads.join('、')]);
+  return {
+    name: '本月完成',
+    title: `本月完成的措施（${s.completed.length} 项）`,
+    header: ['编号', '具体措施', '完成时限', '完成日期', '责任部门', '牵头单位'],
+    rows,
+    note: s.completed.length ? '完成日期取自各单位报送的完成日期（或报送月份）。' : `${monthLabel(s.month)}没有报送完成的措施。`,
+  };
+}
+
+function dueNext(s: MonthlySummary): SummarySection {
+  const rows = s.dueNextMonth.map((i) => [...measureHead(i), i.state.effectiveDue ?? '', i.units.join('、'), i.status]);
+  return {
+    name: '下月到期',
+    title: `下月到期的措施（${s.dueNextMonth.length} 项）`,
+    header: ['编号', '具体措施', '完成时限', '到期日', '责任部门', '状态'],
+    rows,
+    note: s.dueNextMonth.length ? undefined : `没有在${monthLabel(s.nextMonth)}到期的未完成措施。`,
+  };
+}
+
+function reporting(s: MonthlySummary): SummarySection {
+  const base = { name: '报送情况', title: '各单位报送情况', header: ['单位', '报送情况', '报送文件', '首次提交时间'] };
+  const r = s.reports;
+  if (!r) return { ...base, rows: [], note: '尚无报送文件（reports/ 目录为空），本节从略。' };
+  const rows = r.rows
+    .filter((row) => row.state !== 'on-time')
+    .map((row) => [row.unit, REPORT_STATE_LABELS[row.state], row.file ?? '', row.committed ?? '']);
+  const note =
+    `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，逾期报送 ${r.late} 个。` +
+    (rows.length ? '下表列出未按时报送的单位。' : '全部按时报送。');
+  return { ...base, rows, note };
+}
+
+function byLead(s: MonthlySummary): SummarySection {
+  const rows = s.leads.rows.map((r) => [r.lead, r.areas.map((a) => chineseNumeral(a)).join('、'), String(r.tasks), ...countCells(r)]);
+  return { name: '牵头单位', title: '牵头单位汇总', header: ['牵头单位', '主要指标', '目标任务', ...COUNT_HEADER], rows, lightColumn: 10 };
+}
+
+function ranking(s: MonthlySummary): SummarySection {
+  const report = (state?: ReportState) => (s.reports ? (state ? REPORT_STATE_LABELS[state] : '无需报送') : '—');
+  const rows = s.ranking.map((r) => [String(r.rank), r.unit, String(r.measures), String(r.done), String(r.overdue), `${r.completionPercent}%`, report(r.report)]);
+  const order = s.reports ? '按报送及时性、逾期措施数、完成率排序' : '按逾期措施数、完成率排序（尚无报送文件）';
+  return { name: '单位通报', title: '责任单位通报', header: ['名次', '单位', '承担措施', '已完成', '逾期', '完成率', '本月报送'], rows, note: `${order}，并列者名次相同。` };
+}
+
+/** Emoji for a traffic light, for Markdown. */
+export const LIGHT_EMOJI: Record<Light, string> = { 红: '🔴', 黄: '🟡', 绿: '🟢' };
