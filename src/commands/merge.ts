@@ -1,16 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { diagnosticAt, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
 import { planMerge, sameValue, type MergePlan } from '../core/merge-plan.js';
-import { checkReports, reportUnit, type ReportSource } from '../core/report-checks.js';
-import { reportPath } from '../core/report-path.js';
-import { REPORT_CONTEXT_FIELDS, type Report } from '../core/report-schema.js';
+import { checkReports, reportContent, reportUnit, type ReportSource } from '../core/report-checks.js';
+import { reportPath, REPORTS_DIR } from '../core/report-path.js';
 import { formFromReport } from '../core/report-template.js';
 import { UsageError } from '../errors.js';
 import { applyMerge, type ExtraWrite } from '../io/apply-merge.js';
 import { loadLedger, readBytes } from '../io/load-ledger.js';
-import { parseReport } from '../io/load-reports.js';
+import { parseReport, reportsFileProblem } from '../io/load-reports.js';
 import { renderReportYaml } from '../render/report-yaml.js';
 
 export interface MergeOptions {
@@ -49,7 +48,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const inputs = expandInputs(options);
   const reports: ReportSource[] = [];
   for (const input of inputs) {
-    const report = await readInput(input, diagnostics);
+    const report = await readInput(options.root, ledger, input, diagnostics);
     if (report) reports.push(report);
   }
   diagnostics.push(...checkReports(ledger, reports, { asOf: options.asOf }));
@@ -75,7 +74,7 @@ function expandInputs(options: MergeOptions): Input[] {
     const absolute = path.resolve(cwd, given);
     if (!existsSync(absolute)) throw new UsageError(`找不到 ${given}`);
     if (!statSync(absolute).isDirectory()) files.push(absolute);
-    else files.push(...readdirSync(absolute).filter((name) => /\.(ya?ml|xlsx)$/i.test(name)).sort().map((name) => path.join(absolute, name)));
+    else files.push(...readdirSync(absolute).sort().map((name) => path.join(absolute, name)));
   }
   return [...new Set(files)].map((absolute) => {
     const rel = path.relative(options.root, absolute);
@@ -84,9 +83,15 @@ function expandInputs(options: MergeOptions): Input[] {
   });
 }
 
-async function readInput(input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+  const stray = input.file.startsWith(`${REPORTS_DIR}/`) ? reportsFileProblem(ledger, root, input.file) : undefined;
+  const kind = /\.ya?ml$/i.test(input.file) ? 'yaml' : /\.xlsx$/i.test(input.file) ? 'xlsx' : undefined;
+  if (stray || !kind || statSync(input.absolute).isDirectory()) {
+    diagnostics.push(stray ?? fileDiagnostic(input.file, { code: 'report/not-a-report', message: `${input.file} 不是报送文件（只接受 .yaml 报送文件和 .xlsx 报送表）`, hint: '去掉这个参数，或把文件移出要合并的文件夹' }));
+    return undefined;
+  }
   const bytes = readBytes(input.absolute);
-  if (!/\.xlsx$/i.test(input.absolute)) return parseReport(bytes, input.file, diagnostics);
+  if (kind === 'yaml') return parseReport(bytes, input.file, diagnostics);
   const { readReportXlsx } = await import('../io/read-report-xlsx.js');
   const { loadReportFormLayout } = await import('../io/report-form-layout.js');
   return readReportXlsx(bytes, input.file, loadReportFormLayout(), diagnostics);
@@ -107,7 +112,7 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
     merged.push({ file: report.file, unit, month: report.data.month, stored });
     if (stored === report.file) continue;
     const existing = existsSync(path.join(root, stored)) ? parseReport(readFileSync(path.join(root, stored)), stored, []) : undefined;
-    if (existing && sameValue({ ...reportData(existing.data), unit }, { ...reportData(report.data), unit })) continue;
+    if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
     if (existsSync(path.join(root, stored))) {
       diagnostics.push(diagnosticAt(report.locate(['unit']), {
         code: 'report/duplicate',
@@ -121,9 +126,4 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
     writes.push({ file: stored, content });
   }
   return { merged, writes };
-}
-
-/** A report without the context fields, for comparing two copies. */
-function reportData(report: Report): Record<string, unknown> {
-  return { ...report, entries: report.entries.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => !(REPORT_CONTEXT_FIELDS as readonly string[]).includes(key)))) };
 }

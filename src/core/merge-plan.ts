@@ -6,6 +6,9 @@ import type { ReportEntry } from './report-schema.js';
 import type { Extension, Measure, UnitReport } from './schema.js';
 import { leastAdvanced } from './status.js';
 import { isResponsible, reportingUnits } from './units.js';
+import { sameValue } from './same-value.js';
+
+export { sameValue };
 
 /** One value to set in a ledger file (path inside the YAML document). */
 export interface FieldChange {
@@ -194,17 +197,4 @@ function staleDiagnostic(candidate: Candidate, merged: string): Diagnostic {
     message: `${candidate.unit} 对具体措施 ${candidate.ref.measure.id} 已合并了 ${merged} 的报送，${candidate.month} 的报送已过时`,
     hint: `不要合并旧月份的报送；如需更正，请在 ${merged} 或之后月份的报送中修改`,
   });
-}
-
-/** Structural equality that ignores key order and undefined fields. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)))
-      : v,
-  ) ?? 'undefined';
 }

@@ -2,7 +2,8 @@ import { parseDeadline } from './deadline.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger, type MeasureRef, type SourceFile } from './ledger.js';
 import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.js';
-import type { Report } from './report-schema.js';
+import { REPORT_CONTEXT_FIELDS, type Report } from './report-schema.js';
+import { sameValue } from './same-value.js';
 import { isGroup, isResponsible, resolveUnit, suggestUnits } from './units.js';
 
 export type ReportSource = SourceFile<Report>;
@@ -104,6 +105,12 @@ function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): str
   return unit;
 }
 
+/** A report without its context fields and with the canonical unit, for telling two copies of one report apart from two reports. */
+export function reportContent(report: Report, unit: string): unknown {
+  const isContext = (key: string) => (REPORT_CONTEXT_FIELDS as readonly string[]).includes(key);
+  return { ...report, unit, entries: report.entries.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => !isContext(key)))) };
+}
+
 function duplicateReports(ledger: Ledger, reports: readonly ReportSource[]): Diagnostic[] {
   const first = new Map<string, ReportSource>();
   const out: Diagnostic[] = [];
@@ -116,6 +123,7 @@ function duplicateReports(ledger: Ledger, reports: readonly ReportSource[]): Dia
       first.set(key, report);
       continue;
     }
+    if (sameValue(reportContent(earlier.data, unit), reportContent(report.data, unit))) continue;
     out.push(diagnosticAt(report.locate(['unit']), {
       code: 'report/duplicate',
       message: `${unit} ${report.data.month} 已有一份报送（${earlier.file}），同一单位同一月份只能有一份`,

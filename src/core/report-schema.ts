@@ -45,7 +45,7 @@ export const ReportEntrySchema = z.strictObject({
 export const ReportSchema = z.strictObject({
   unit: text,
   month: MonthSchema,
-  entries: z.array(ReportEntrySchema),
+  entries: z.preprocess((value) => (value === null ? [] : value), z.array(ReportEntrySchema)),
 });
 
 export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;

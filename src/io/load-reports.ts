@@ -25,9 +25,9 @@ export function loadReports(root: string, ledger: Ledger): LoadedReports {
   for (const file of listFiles(root, REPORTS_DIR)) {
     const absolute = path.join(root, file);
     if (isIgnorableReportsFile(file)) continue;
-    const problem = lstatSync(absolute).isSymbolicLink() ? '是符号链接' : strayReason(ledger, file);
-    if (problem) {
-      out.diagnostics.push(strayDiagnostic(file, problem));
+    const stray = reportsFileProblem(ledger, root, file);
+    if (stray) {
+      out.diagnostics.push(stray);
       continue;
     }
     out.files.push(file);
@@ -35,6 +35,12 @@ export function loadReports(root: string, ledger: Ledger): LoadedReports {
     if (report) out.reports.push(report);
   }
   return out;
+}
+
+/** Why a file under reports/ is not a report (a `report/stray-file` diagnostic), or undefined when it is one. */
+export function reportsFileProblem(ledger: Ledger, root: string, file: string): Diagnostic | undefined {
+  const problem = lstatSync(path.join(root, file)).isSymbolicLink() ? '是符号链接' : strayReason(ledger, file);
+  return problem ? strayDiagnostic(file, problem) : undefined;
 }
 
 /** Parses one report file's bytes (YAML) against the schema; problems go to `diagnostics`. */

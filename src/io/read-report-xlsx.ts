@@ -95,8 +95,11 @@ export function cellText(value: CellValue | undefined): string | undefined {
   return clean === '' ? undefined : clean;
 }
 
+/** A date typed into a cell may come back as a Date or as the spreadsheet's day number. */
 function dateText(value: CellValue | undefined): string | undefined {
-  return value instanceof Date ? isoDate(value) : cellText(value);
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === 'number' && value > 20000 && value < 80000) return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000));
+  return cellText(value);
 }
 
 function monthText(value: CellValue | undefined): string | undefined {
