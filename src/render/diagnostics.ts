@@ -51,7 +51,7 @@ function renderJson(result: ValidateResult): string {
   return JSON.stringify({ version: 1, ok: result.summary.errors === 0, summary: result.summary, diagnostics }, null, 2);
 }
 
-function githubAnnotation(d: Diagnostic): string {
+export function githubAnnotation(d: Diagnostic): string {
   const where = d.line > 0 ? `file=${escapeProperty(d.file)},line=${d.line},col=${d.col}` : `file=${escapeProperty(d.file)}`;
   const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
   return `::${d.severity === 'error' ? 'error' : 'warning'} ${where},title=${escapeProperty(d.code)}::${escapeData(text)}`;
