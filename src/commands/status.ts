@@ -56,7 +56,7 @@ export type StatusResult =
   | (StatusBase & { view: 'by-area'; rows: AreaRow[] })
   | (StatusBase & { view: 'by-unit'; rows: UnitRow[] })
   | (StatusBase & { view: 'by-lead'; rows: LeadRow[] })
-  | (StatusBase & { view: 'unit'; unit: string; typed: string; items: MeasureItem[] })
+  | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: MeasureItem[] })
   | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
 
 /** Loads the ledger and computes the requested view on `asOf`. */
@@ -73,7 +73,8 @@ export function status(options: StatusOptions): StatusResult {
   if (options.unit !== undefined) {
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
     const items = unitObligations(ledger, options.asOf, unit, evaluate);
-    return { ...base, view: 'unit', unit, typed: options.unit, items, total: countItems(items) };
+    const groups = [...(ledger.units.groupsOfMember.get(unit) ?? [])];
+    return { ...base, view: 'unit', unit, typed: options.unit, groups, items, total: countItems(items) };
   }
   if (options.lead !== undefined) {
     const lead = resolveUnitOption(ledger.units, options.lead, '--lead');

@@ -12,7 +12,7 @@ export function stateText(state: MeasureState): string {
       return `${state.kind === 'ongoing' ? '长期' : '适时'}，${state.reportMonth} 未报进展`;
     case '推进中':
     case '未启动':
-      return state.daysLeft === undefined ? state.phase : `${state.phase}，还剩 ${state.daysLeft} 天`;
+      return state.daysLeft === undefined ? state.phase : `还剩 ${state.daysLeft} 天`;
     default:
       return state.phase;
   }

@@ -19,7 +19,7 @@ function heading(result: StatusResult): string {
   const when = `截至 ${result.asOf}（临期：${result.dueSoonDays} 天内到期；严重逾期：逾期超过 ${result.escalationDays} 天）`;
   switch (result.view) {
     case 'unit':
-      return `${result.unit} 的责任措施（含经由单位组承担的）　${when}`;
+      return `${result.unit} 的责任措施${result.groups.length > 0 ? `（含经由 ${result.groups.join('、')} 承担的）` : ''}　${when}`;
     case 'lead':
       return `${result.lead} 牵头的目标任务　${when}`;
     case 'by-unit':
