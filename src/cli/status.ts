@@ -38,13 +38,18 @@ export const statusSpec: CommandSpec = {
       by: options.by as 'area' | 'unit' | 'lead' | undefined,
       within: options.within === undefined ? undefined : parseCountArgument(String(options.within), '--within'),
     });
+    const { statusReports } = await import('../commands/status-reports.js');
+    const reports = await statusReports(global.root, result.asOf);
+    if (reports) result.reports = { ...reports };
     if (options.format === 'json') {
       const { renderJson } = await import('../render/json.js');
       writeOut(renderJson(result));
     } else {
       const { renderStatusText } = await import('../render/status-text.js');
       const { wantsColor } = await import('../render/terminal-style.js');
+      const { renderStatusReports } = await import('../render/status-reports-text.js');
       writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env) }));
+      if (reports) writeOut(renderStatusReports(reports));
     }
     return EXIT_OK;
   },
