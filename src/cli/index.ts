@@ -12,6 +12,7 @@ import { overdueSpec } from './overdue.js';
 import { showSpec } from './show.js';
 import { historySpec } from './history.js';
 import { logSpec } from './log.js';
+import { checkSpec } from './check.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec, checkSpec];

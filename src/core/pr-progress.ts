@@ -1,0 +1,76 @@
+import { diagnosticAt, type Diagnostic } from './diagnostic.js';
+import { measureRefs, type Ledger } from './ledger.js';
+import type { LedgerDelta } from './ledger-delta.js';
+import { sameValue } from './measure-diff.js';
+import { planMerge } from './merge-plan.js';
+import type { ReportSource } from './report-checks.js';
+import type { Measure } from './schema.js';
+import { fieldLabel } from './field-labels.js';
+
+/** Progress fields that only `ledger merge` may write: each must follow from the reports. */
+export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_reports'] as const;
+
+/**
+ * Each measure as merging these reports into the base ledger would leave it
+ * (only measures the merge changes are in the map).
+ */
+export function expectedAfterMerge(base: Ledger, reports: readonly ReportSource[]): Map<string, Measure> {
+  const plan = planMerge(base, reports);
+  const byPath = new Map(measureRefs(base).map((ref) => [`${ref.file}\u0000${ref.path.join('/')}`, ref]));
+  const out = new Map<string, Measure>();
+  for (const { file, changes } of plan.files) {
+    for (const change of changes) {
+      const ref = byPath.get(`${file}\u0000${change.path.slice(0, 4).join('/')}`);
+      if (!ref) continue;
+      const measure: Measure = out.get(ref.measure.id) ?? { ...ref.measure, unit_reports: { ...(ref.measure.unit_reports ?? {}) } };
+      const [field, unit] = change.path.slice(4) as [keyof Measure, string | undefined];
+      if (field === 'unit_reports' && unit !== undefined) measure.unit_reports![unit] = change.after as NonNullable<Measure['unit_reports']>[string];
+      else (measure as Record<string, unknown>)[field] = change.after;
+      out.set(ref.measure.id, measure);
+    }
+  }
+  return out;
+}
+
+/** Progress fields changed in the ledger that differ from what merging the head's reports produces. */
+export function unbackedProgress(delta: LedgerDelta, expected: ReadonlyMap<string, Measure>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { base, head, progress } of delta.changed) {
+    const want = expected.get(head.measure.id) ?? base.measure;
+    for (const field of BACKED_FIELDS) {
+      if (!progress.includes(field)) continue;
+      const got = head.measure[field];
+      if (sameValue(normal(field, got), normal(field, want[field]))) continue;
+      const at = head.locate([...head.path, field], 'key');
+      out.push(diagnosticAt(at, {
+        code: 'check/unbacked-progress',
+        message: `具体措施 ${head.measure.id} 的 ${fieldLabel(field)} ${describe(field, got, want[field], base.measure[field])}`,
+        hint: '进展字段只能由 ledger merge 根据 reports/ 中的报送写入：撤销手工修改，把报送文件放进本次合并请求，再运行 ledger merge reports/YYYY-MM/',
+      }));
+    }
+  }
+  return out;
+}
+
+function normal(field: string, value: unknown): unknown {
+  if (field === 'milestones_met') return value ?? 0;
+  if (field === 'unit_reports') return value ?? {};
+  return value;
+}
+
+function describe(field: string, got: unknown, want: unknown, was: unknown): string {
+  if (field === 'unit_reports') {
+    const g = (got ?? {}) as Record<string, unknown>;
+    const w = (want ?? {}) as Record<string, unknown>;
+    const units = [...new Set([...Object.keys(g), ...Object.keys(w)])].filter((u) => !sameValue(g[u], w[u]));
+    return `中 ${units.join('、')} 的记录与报送文件不符（没有对应的报送，或内容不同）`;
+  }
+  const backed = sameValue(normal(field, want), normal(field, was)) ? '没有报送支持这一修改' : `按报送合并应为“${short(want)}”`;
+  return `从“${short(was)}”改成了“${short(got)}”，但${backed}`;
+}
+
+function short(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  const chars = [...text.replace(/\n/g, ' ')];
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text.replace(/\n/g, ' ');
+}
