@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Phase } from '../core/evaluate.js';
 import type { Light } from '../core/rollup.js';
+import { displayWidth } from './text-width.js';
 
 /** Colours for the terminal renderers; every function is the identity without colour. */
 export interface TerminalStyle {
@@ -69,24 +70,19 @@ export function renderTable(
   return table.toString();
 }
 
-/** Terminal columns taken by `text`: East Asian wide and fullwidth characters take two (as string-width counts). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += isWideCodePoint(ch.codePointAt(0)!) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 /** Breaks `text` into lines of at most `max` columns, between characters (Chinese has no spaces) but not inside Latin words or numbers. */
 export function wrapToWidth(text: string, max: number): string {
-  return packLines(text.split('\n').flatMap((part) => [...(part.match(/[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n']).slice(0, -1), max, '');
+  return packLines(text.split('\n').flatMap((part) => [...(part.match(/[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n']).slice(0, -1), max);
 }
 
 /** Packs list items (unit names) into lines of at most `max` columns, breaking only between items. */
 export function wrapList(items: readonly string[], max: number, separator = '、'): string {
-  return packLines(items.map((item, i) => (i < items.length - 1 ? item + separator : item)), max, '');
+  return packLines(items.map((item, i) => (i < items.length - 1 ? item + separator : item)), max);
 }
 
-function packLines(tokens: readonly string[], max: number, joiner: string): string {
+function packLines(tokens: readonly string[], max: number): string {
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {
@@ -95,26 +91,12 @@ function packLines(tokens: readonly string[], max: number, joiner: string): stri
       line = '';
       continue;
     }
-    if (line !== '' && displayWidth(line + joiner + token) > max) {
+    if (line !== '' && displayWidth(line + token) > max) {
       lines.push(line);
       line = token;
     } else {
-      line = line === '' ? token : line + joiner + token;
+      line += token;
     }
   }
   return [...lines, line].join('\n');
-}
-
-function isWideCodePoint(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0x3247 && c !== 0x303f) ||
-    (c >= 0x3250 && c <= 0xa4c6) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe6b) ||
-    (c >= 0xff01 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
 }
