@@ -36,13 +36,14 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const loaded = loadValidLedger(options.root);
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
   const ledger = loaded.ledger;
-  const table = buildLedgerTable(ledger, options.asOf, tableFilter(ledger, options));
+  const filter = tableFilter(ledger, options);
+  const table = buildLedgerTable(ledger, options.asOf, filter);
   if (options.out === '-') {
     if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
     const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
     return { diagnostics: [], table, text: renderLedgerMarkdown(table) };
   }
-  const file = outputPath(options, `台账-${options.asOf}`);
+  const file = outputPath(options, defaultName(options.asOf, filter));
   if (options.format === 'xlsx') {
     const { writeLedgerXlsx } = await import('../render/ledger-xlsx.js');
     await writeLedgerXlsx(table, file);
@@ -64,6 +65,11 @@ export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: D
 export function outputPath(options: { cwd?: string; root: string; out?: string; format: RenderFormat }, baseName: string): string {
   const cwd = options.cwd ?? options.root;
   return path.resolve(cwd, options.out ?? `${baseName}.${options.format}`);
+}
+
+/** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25. */
+function defaultName(asOf: string, filter: LedgerTableFilter): string {
+  return ['台账', filter.unit, filter.area, asOf].filter((part) => part !== undefined).join('-');
 }
 
 function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {

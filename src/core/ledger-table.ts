@@ -35,6 +35,8 @@ export interface LedgerAreaGroup {
 
 export interface LedgerTable {
   title: string;
+  /** What the table is limited to, e.g. “责任单位：市税务局”; absent for the whole ledger. */
+  scope?: string;
   asOf: string;
   areas: LedgerAreaGroup[];
   measureCount: number;
@@ -69,7 +71,14 @@ export function buildLedgerTable(ledger: Pick<Ledger, 'areas' | 'config' | 'unit
     measureCount++;
     if (row.state.overdue) overdueCount++;
   }
-  return { title: ledger.config.title, asOf, areas, measureCount, overdueCount };
+  return { title: ledger.config.title, scope: scopeLabel(filter, areas), asOf, areas, measureCount, overdueCount };
+}
+
+function scopeLabel(filter: LedgerTableFilter, areas: readonly LedgerAreaGroup[]): string | undefined {
+  const parts = [];
+  if (filter.area !== undefined) parts.push(`主要指标：${areas[0]?.label ?? filter.area}`);
+  if (filter.unit !== undefined) parts.push(`责任单位：${filter.unit}`);
+  return parts.length ? parts.join('；') : undefined;
 }
 
 function matches(ledger: Pick<Ledger, 'units'>, ref: MeasureRef, filter: LedgerTableFilter): boolean {

@@ -14,9 +14,17 @@ export async function writeFileThrough(file: string, write: (temporary: string) 
     await write(temporary);
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     throw new UsageError(`无法写入 ${file}：${code}`, '检查 --out 指定的目录是否存在、是否可写');
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // The folder itself is unusable; the error that led here is the one to report.
   }
 }

@@ -39,7 +39,7 @@ export async function writeLedgerXlsx(table: LedgerTable, file: string): Promise
 function writeHead(sheet: Worksheet, table: LedgerTable): void {
   sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
   const title = sheet.getRow(1);
-  title.getCell(1).value = table.title;
+  title.getCell(1).value = table.scope ? `${table.title}（${table.scope}）` : table.title;
   title.getCell(1).style = titleStyle();
   title.height = 36;
   title.commit();
