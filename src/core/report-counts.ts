@@ -86,4 +86,4 @@ export function reportCounts(
   };
 }
 
-const STATE_ORDER: Record<ReportState, number> = { missing: 0, late: 1, uncommitted: 2, received: 3, 'on-time': 4 };
+const STATE_ORDER: Record<ReportState, number> = { late: 0, missing: 1, uncommitted: 2, received: 3, 'on-time': 4 };

@@ -39,7 +39,8 @@ export function editYaml(root: string, file: string, changes: FileChanges['chang
     } else {
       document.setIn(change.path, value);
       const node = document.getIn(change.path, true);
-      if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
+      // A changed text takes the plainest style that holds it (the old "" would otherwise stay quoted).
+      if (isScalar(node) && typeof node.value === 'string') node.type = node.value.includes('\n') ? 'BLOCK_LITERAL' : undefined;
     }
   }
   const out = document.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -15,7 +15,10 @@ export function renderMergeText(result: MergeResult): string {
   const months = [...new Set(result.reports.map((r) => r.month))].sort();
   lines.push(`${result.dryRun ? '将合并' : '合并了'} ${result.reports.length} 份报送（${months.map((m) => `${m}：${result.reports.filter((r) => r.month === m).map((r) => r.unit).join('、')}`).join('；')}）`);
   if (result.plan.measures.length === 0) lines.push('台账没有变化：这些报送已经合并过了。');
-  for (const measure of result.plan.measures) lines.push(...measureLines(measure));
+  const changed = result.plan.measures.filter((m) => m.fields.length > 0);
+  for (const measure of changed) lines.push(...measureLines(measure));
+  const recordOnly = result.plan.measures.length - changed.length;
+  if (recordOnly > 0) lines.push(`另有 ${recordOnly} 项具体措施只更新了单位报送记录（状态和工作完成情况不变）`);
   if (result.dryRun) lines.push('', '（--dry-run：只显示，未写入任何文件）');
   else if (result.written.length > 0) lines.push('', `已写入 ${result.written.length} 个文件：`, ...result.written.map((file) => `  ${file}`));
   return lines.join('\n');
