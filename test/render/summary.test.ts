@@ -122,10 +122,13 @@ describe('ledger summary', () => {
     const s = result.summary!;
     expect(s.reports).toMatchObject({ missing: 1, late: 1 });
     const rows = section(markdownSections(result.text!), '报送情况').slice(1);
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([
-      ['市财政局', '未报送'],
-      ['市人社局', '逾期报送'],
-    ]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(
+      expect.arrayContaining([
+        ['市财政局', '未报送'],
+        ['市人社局', '逾期报送'],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
     expect(s.ranking.map((r) => [r.rank, r.unit, r.report])).toEqual([
       [1, '市税务局', 'on-time'],
       [2, '市人社局', 'late'],
