@@ -13,6 +13,8 @@ import { showSpec } from './show.js';
 import { historySpec } from './history.js';
 import { logSpec } from './log.js';
 import { checkSpec } from './check.js';
+import { codeownersSpec } from './codeowners.js';
+import { initSpec } from './init.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec, checkSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec, checkSpec, codeownersSpec, initSpec];
