@@ -5,7 +5,7 @@ import type { Ledger } from '../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../core/ledger-table.js';
 import { resolveUnit, suggestUnits } from '../core/units.js';
 import { UsageError } from '../errors.js';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { writeTextFile } from '../io/atomic-stream-file.js';
 import { loadLedger } from '../io/load-ledger.js';
 
 export type RenderFormat = 'xlsx' | 'md';
@@ -49,7 +49,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     await writeLedgerXlsx(table, file);
   } else {
     const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
-    writeFilesAtomically([{ path: file, content: renderLedgerMarkdown(table) }]);
+    await writeTextFile(file, renderLedgerMarkdown(table));
   }
   return { diagnostics: [], table, file };
 }

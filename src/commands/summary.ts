@@ -2,7 +2,7 @@ import { buildMonthlySummary, type MonthlySummary } from '../core/monthly-summar
 import type { Diagnostic } from '../core/diagnostic.js';
 import { dayOfMonth } from '../core/report-path.js';
 import { UsageError } from '../errors.js';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { writeTextFile } from '../io/atomic-stream-file.js';
 import { loadValidLedger, outputPath, type RenderFormat } from './render.js';
 
 export interface SummaryOptions {
@@ -44,7 +44,7 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
     await writeSummaryXlsx(result, file);
   } else {
     const { renderSummaryMarkdown } = await import('../render/summary-markdown.js');
-    writeFilesAtomically([{ path: file, content: renderSummaryMarkdown(result) }]);
+    await writeTextFile(file, renderSummaryMarkdown(result));
   }
   return { diagnostics: [], summary: result, file };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -8,6 +8,11 @@ import { UsageError } from '../errors.js';
  * sees half a file and a failure leaves the old file as it was.
  */
 export async function writeFileThrough(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  if (existsSync(file) && !statSync(file).isFile()) {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} 是目录`, '--out 请给出文件名，例如 --out 台账.xlsx');
+    // A device or pipe (/dev/null, /dev/stdout) is written to directly: renaming over it would replace it.
+    return write(file);
+  }
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -27,4 +32,9 @@ function removeQuietly(file: string): void {
   } catch {
     // The folder itself is unusable; the error that led here is the one to report.
   }
+}
+
+/** Writes text to `file` the same way: complete or not at all. */
+export function writeTextFile(file: string, text: string): Promise<void> {
+  return writeFileThrough(file, async (temporary) => writeFileSync(temporary, text));
 }

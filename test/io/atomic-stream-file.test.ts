@@ -27,3 +27,15 @@ describe('writeFileThrough', () => {
     await expect(writeFileThrough(file, async (temporary) => writeFileSync(temporary, 'x'))).rejects.toMatchObject({ name: 'UsageError' });
   });
 });
+
+describe('writeFileThrough on special files', () => {
+  it('writes a device directly and refuses a directory', async () => {
+    let target = '';
+    await writeFileThrough('/dev/null', async (file) => {
+      target = file;
+      writeFileSync(file, 'x');
+    });
+    expect(target).toBe('/dev/null');
+    await expect(writeFileThrough(tempDir(), async () => undefined)).rejects.toThrow('是目录');
+  });
+});
