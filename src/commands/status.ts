@@ -1,6 +1,7 @@
 import { countBySeverity } from '../core/diagnostic.js';
 import type { EvaluateOptions } from '../core/evaluate.js';
-import type { Ledger } from '../core/ledger.js';
+import { measureRefs, type Ledger } from '../core/ledger.js';
+import type { Status } from '../core/status.js';
 import {
   rollupByArea,
   rollupByLead,
@@ -56,8 +57,11 @@ export type StatusResult =
   | (StatusBase & { view: 'by-area'; rows: AreaRow[] })
   | (StatusBase & { view: 'by-unit'; rows: UnitRow[] })
   | (StatusBase & { view: 'by-lead'; rows: LeadRow[] })
-  | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: MeasureItem[] })
+  | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: UnitMeasureItem[] })
   | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
+
+/** A measure in one unit's view, with that unit's own latest merged report. */
+export type UnitMeasureItem = MeasureItem & { ownReport?: { month: string; status: Status } };
 
 /** Loads the ledger and computes the requested view on `asOf`. */
 export function status(options: StatusOptions): StatusResult {
@@ -72,7 +76,7 @@ export function status(options: StatusOptions): StatusResult {
   const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
   if (options.unit !== undefined) {
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
-    const items = unitObligations(ledger, options.asOf, unit, evaluate);
+    const items = withOwnReports(ledger, unitObligations(ledger, options.asOf, unit, evaluate), unit);
     const groups = [...(ledger.units.groupsOfMember.get(unit) ?? [])];
     return { ...base, view: 'unit', unit, typed: options.unit, groups, items, total: countItems(items) };
   }
@@ -84,6 +88,14 @@ export function status(options: StatusOptions): StatusResult {
   if (options.by === 'unit') return { ...base, view: 'by-unit', ...rollupByUnit(ledger, options.asOf, evaluate) };
   if (options.by === 'lead') return { ...base, view: 'by-lead', ...rollupByLead(ledger, options.asOf, evaluate) };
   return { ...base, view: 'by-area', ...rollupByArea(ledger, options.asOf, evaluate) };
+}
+
+function withOwnReports(ledger: Ledger, items: readonly MeasureItem[], unit: string): UnitMeasureItem[] {
+  const reports = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref.measure.unit_reports?.[unit]]));
+  return items.map((item) => {
+    const report = reports.get(item.id);
+    return report ? { ...item, ownReport: { month: report.month, status: report.status } } : item;
+  });
 }
 
 function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total'> {

@@ -1,5 +1,5 @@
-import type { StatusResult } from '../commands/status.js';
-import type { Counts, MeasureItem } from '../core/rollup.js';
+import type { StatusResult, UnitMeasureItem } from '../commands/status.js';
+import type { Counts } from '../core/rollup.js';
 import { deadlineText, stateText } from './measure-state-text.js';
 import { renderTable, terminalStyle, wrapList, type Align, type TerminalStyle } from './terminal-style.js';
 
@@ -34,7 +34,7 @@ function heading(result: StatusResult): string {
 function table(result: StatusResult, style: TerminalStyle): string {
   switch (result.view) {
     case 'unit':
-      return unitTable(result.items, style);
+      return unitTable(result.items, result.unit, style);
     case 'lead':
       return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style);
     case 'by-unit':
@@ -67,10 +67,20 @@ export function countCells(c: Counts, style: TerminalStyle): string[] {
   ];
 }
 
-function unitTable(items: readonly MeasureItem[], style: TerminalStyle): string {
-  const rows = items.map((i) => [i.id, i.title, deadlineText(i.deadline, i.state, '\n'), i.status, style.phase(i.state.phase, stateText(i.state)), wrapList(i.leads, 20)]);
-  const head = ['编号', '具体措施', '完成时限', '状态', '情况', '牵头单位'];
-  return renderTable(head, rows, Array<Align>(6).fill('left'), style, [undefined, 40, 26, undefined, undefined, 20]);
+function unitTable(items: readonly UnitMeasureItem[], unit: string, style: TerminalStyle): string {
+  const reported = items.some((i) => i.ownReport);
+  const rows = items.map((i) => [
+    i.id,
+    i.title,
+    deadlineText(i.deadline, i.state, '\n'),
+    i.status,
+    style.phase(i.state.phase, stateText(i.state)),
+    ...(reported ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.status}` : style.dim('未报')] : []),
+    wrapList(i.leads, 20),
+  ]);
+  const head = ['编号', '具体措施', '完成时限', '状态', '情况', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
+  const widths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
+  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, widths);
 }
 
 function footer(result: StatusResult, style: TerminalStyle): string[] {

@@ -12,6 +12,26 @@ const DONE_LATE = SMALL_AREA.replace(
         status: 已完成`,
 );
 
+const REPORTED = SMALL_AREA.replace(
+  `deadline: 长期
+        units: [市中级人民法院]
+        status: 未启动`,
+  `deadline: 长期
+        units: [市中级人民法院]
+        status: 推进中
+        unit_reports:
+          市中级人民法院: { month: "2020-06", status: 推进中, progress: 已建立机制 }`,
+).replace(
+  `deadline: 2020年底前
+        units: [市审批局, 市公安局, 各县区]
+        status: 未启动`,
+  `deadline: 2020年底前
+        units: [市审批局, 市公安局, 各县区]
+        status: 推进中
+        unit_reports:
+          平罗县: { month: "2020-07", status: 推进中, progress: 系统改造中 }`,
+);
+
 const json = (args: string[], cwd: string) => {
   const run = runCli([...args, '--format', 'json'], cwd);
   expect(run.stderr).toBe('');
@@ -56,6 +76,17 @@ describe('ledger status (end to end)', () => {
     const text = runCli(['status', '--unit', '市审批局', '--as-of', '2020-07-15'], tempLedger()).stdout;
     expect(text.indexOf('1.1.2')).toBeLessThan(text.indexOf('1.1.1'));
     expect(text).toContain('逾期 15 天');
+  });
+
+  it('shows a unit its own reports and flags 长期 without a report for the month due', () => {
+    const cwd = tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': REPORTED });
+    const county = runCli(['status', '--unit', '平罗县', '--as-of', '2020-07-25'], cwd);
+    expect(county.stdout).toContain('平罗县报送');
+    expect(county.stdout).toMatch(/1\.1\.1 .*2020-07 推进中/);
+    const court = json(['status', '--unit', '市中级人民法院', '--as-of', '2020-07-25'], cwd);
+    expect(court.items[0]).toMatchObject({ id: '1.2.2', ownReport: { month: '2020-06' }, state: { phase: '本月未报进展' } });
+    expect(json(['status', '--as-of', '2020-07-25'], cwd).total).toMatchObject({ noProgress: 1, inProgress: 2 });
+    expect(json(['status', '--as-of', '2020-07-15'], cwd).total.noProgress).toBe(0);
   });
 
   it('rejects an unknown unit with a suggestion and exit code 2', () => {
