@@ -4,7 +4,7 @@ import { Command, CommanderError, Option, type HelpConfiguration } from 'command
 import { COMMAND_SPECS } from './cli/index.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec, type GlobalOptions, type OptionSpec } from './cli/spec.js';
 import { GitError, UsageError } from './errors.js';
-import { findLedgerRoot } from './io/load-ledger.js';
+import { findLedgerRoot } from './io/ledger-root.js';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',

@@ -7,11 +7,10 @@ import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/
 import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { UsageError } from '../errors.js';
+import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
 
-export const LEDGER_DIR = 'ledger';
-export const UNITS_FILE = 'units.yaml';
-export const CONFIG_FILE = 'config.yaml';
+export { CONFIG_FILE, findLedgerRoot, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 
 export interface LoadResult {
   ledger: Ledger;
@@ -99,15 +98,4 @@ function strayFiles(dir: string, areaNames: readonly string[]): Diagnostic[] {
 
 function byNumberThenName(a: string, b: string): number {
   return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
-}
-
-/** The nearest directory at or above `start` that holds ledger/. */
-export function findLedgerRoot(start: string): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, LEDGER_DIR, UNITS_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
-    dir = parent;
-  }
 }

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Kept apart from load-ledger.ts so that finding the root (every command does) loads neither yaml nor zod. */
+export const LEDGER_DIR = 'ledger';
+export const UNITS_FILE = 'units.yaml';
+export const CONFIG_FILE = 'config.yaml';
+
+/** The nearest directory at or above `start` that holds ledger/. */
+export function findLedgerRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, LEDGER_DIR, UNITS_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
