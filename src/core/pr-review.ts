@@ -1,6 +1,7 @@
 import { diagnosticAt, fileDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerDelta } from './ledger-delta.js';
+import { sameValue } from './measure-diff.js';
 import { planMerge } from './merge-plan.js';
 import type { ReportSource } from './report-checks.js';
 import { classifyReportPath } from './report-path.js';
@@ -47,6 +48,8 @@ export interface PullRequestReview {
   definitionParts: string[];
   progressParts: string[];
   reports: ReportInPullRequest[];
+  /** Units whose merged report records (unit_reports) the pull request changes, with how many measures. */
+  merged: { unit: string; measures: number }[];
   completes: Completion[];
   diagnostics: Diagnostic[];
 }
@@ -63,7 +66,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     ...unbackedProgress(input.delta, expected),
     ...(kind === 'mixed' ? [mixedKinds(input, definitionParts, progressParts)] : []),
   ];
-  return { kind, definitionParts, progressParts, reports: reportsIn(input), completes: completions(input, kind), diagnostics };
+  return { kind, definitionParts, progressParts, reports: reportsIn(input), merged: mergedUnits(input.delta), completes: completions(input, kind), diagnostics };
 }
 
 function kindOf(definition: boolean, progress: boolean, reports: boolean): PullRequestKind {
@@ -158,6 +161,17 @@ function reportsIn({ reportChanges, headReports }: PullRequestInput): ReportInPu
     out.push({ file: change.path, unit: shape.unitName, month: shape.month, change: kind, measures: change.status === 'D' ? 0 : (report?.data.entries.length ?? 0) });
   }
   return out;
+}
+
+function mergedUnits(delta: LedgerDelta): PullRequestReview['merged'] {
+  const counts = new Map<string, number>();
+  for (const change of delta.changed) {
+    if (!change.progress.includes('unit_reports')) continue;
+    const before = change.base.measure.unit_reports ?? {};
+    const after = change.head.measure.unit_reports ?? {};
+    for (const unit of Object.keys(after)) if (!sameValue(before[unit], after[unit])) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  return [...counts].map(([unit, measures]) => ({ unit, measures }));
 }
 
 function completions({ head, delta, reportChanges, headReports }: PullRequestInput, kind: PullRequestKind): Completion[] {

@@ -27,6 +27,7 @@ function renderText(result: CheckResult, sourceLine?: SourceLineLookup): string 
     `台账检查：与 ${result.base.rev}（${result.base.commit.slice(0, 7)}）比较`,
     `类型：${KIND_LABELS[result.kind]}`,
     ...(result.reports.length ? [`报送：${result.reports.map(reportText).join('；')}`] : []),
+    ...(result.merged.length ? [`合并进台账：${mergedText(result)}措施的报送`] : []),
     ...completionLines(result).map((line) => line),
   ];
   const diagnostics = renderDiagnosticLines(result.diagnostics, sourceLine);
@@ -35,6 +36,10 @@ function renderText(result: CheckResult, sourceLine?: SourceLineLookup): string 
 
 function reportText(r: ReportInPullRequest): string {
   return r.change === 'deleted' ? `${r.unit} ${r.month}（删除）` : `${r.unit} ${r.month}（${CHANGE_LABELS[r.change]}，${r.measures} 项措施）`;
+}
+
+function mergedText(result: CheckResult): string {
+  return result.merged.map((m) => `${m.unit} ${m.measures} 项`).join('、');
 }
 
 function completionLines(result: CheckResult): string[] {
@@ -57,6 +62,10 @@ function renderMarkdown(result: CheckResult): string {
   const units = unitCounts(result.reports);
   const out = [head, '', `- **类型**：${KIND_LABELS[result.kind]}`, `- **基准**：\`${result.base.rev}\`（${result.base.commit.slice(0, 7)}）`];
   if (units.length) out.push(`- **报送**：${units.length} 个单位报送了 ${result.reports.reduce((n, r) => n + r.measures, 0)} 项措施的进展`);
+  if (result.merged.length) {
+    const total = result.merged.reduce((n, m) => n + m.measures, 0);
+    out.push(`- **合并进台账**：${result.merged.length} 个单位共 ${total} 项措施的报送（${mergedText(result)}）`);
+  }
   const completes = completionLines(result);
   out.push(...completes.map((line) => `- **${line.replace('：', '**：')}`));
   if (units.length) {
@@ -93,6 +102,7 @@ function renderJson(result: CheckResult): string {
       definition_changes: result.definitionParts,
       progress_changes: result.progressParts,
       reports: result.reports,
+      merged: result.merged,
       completes: result.completes,
       summary: result.summary,
       diagnostics,

@@ -56,6 +56,7 @@ describe('ledger check --base', () => {
     expect(codes(result)).toEqual([]);
     expect(result.kind).toBe('merge');
     expect(result.completes).toEqual([{ id: '1.2.2', title: '建立破产案件快速审理机制', when: 'merged' }]);
+    expect(result.merged).toEqual([{ unit: '市中级人民法院', measures: 1 }]);
   });
 
   it('refuses a status marked 已完成 by hand', async () => {
