@@ -6,6 +6,7 @@ import { planMerge } from './merge-plan.js';
 import type { ReportSource } from './report-checks.js';
 import type { Measure } from './schema.js';
 import { fieldLabel } from './field-labels.js';
+import { hasProgress } from './progress-fields.js';
 
 /** Progress fields that only `ledger merge` may write: each must follow from the reports. */
 export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_reports'] as const;
@@ -73,4 +74,18 @@ function short(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
   const chars = [...text.replace(/\n/g, ' ')];
   return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text.replace(/\n/g, ' ');
+}
+
+/** A measure added with progress already filled: progress should come from reports, so this is worth a look. */
+export function newMeasuresWithProgress(delta: LedgerDelta): Diagnostic[] {
+  return delta.added
+    .filter((ref) => hasProgress(ref.measure))
+    .map((ref) =>
+      diagnosticAt(ref.locate([...ref.path, 'status'], 'key'), {
+        severity: 'warning',
+        code: 'check/new-measure-progress',
+        message: `新增的具体措施 ${ref.measure.id} 已带有进展（状态 ${ref.measure.status}）；新措施通常从 未启动 开始，进展由报送合并写入`,
+        hint: '如确属从其他台账迁入的已有进展，可忽略此警告；否则把 status 改为 未启动，并清空 progress',
+      }),
+    );
 }

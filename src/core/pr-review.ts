@@ -5,7 +5,7 @@ import { sameValue } from './measure-diff.js';
 import { planMerge } from './merge-plan.js';
 import type { ReportSource } from './report-checks.js';
 import { classifyReportPath } from './report-path.js';
-import { expectedAfterMerge, unbackedProgress } from './pr-progress.js';
+import { expectedAfterMerge, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
 
 /** A file under reports/ that the pull request adds, changes, renames or deletes. */
 export interface ReportFileChange {
@@ -64,6 +64,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     ...removedMeasures(input),
     ...mergedReportsEdited(input),
     ...unbackedProgress(input.delta, expected),
+    ...newMeasuresWithProgress(input.delta),
     ...(kind === 'mixed' ? [mixedKinds(input, definitionParts, progressParts)] : []),
   ];
   return { kind, definitionParts, progressParts, reports: reportsIn(input), merged: mergedUnits(input.delta), completes: completions(input, kind), diagnostics };

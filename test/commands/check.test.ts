@@ -141,6 +141,20 @@ describe('ledger check --base', () => {
   });
 });
 
+describe('ledger check on a new repository', () => {
+  it('treats the pull request that creates the ledger as a definition change', async () => {
+    const repo = tempGitRepo();
+    repo.commit('README', { 'README.md': '台账' });
+    repo.git('checkout', '-q', '-b', 'pr');
+    const area = SMALL_AREA.replace(/(id: "1\.2\.3"[\s\S]*?status: )未启动/, '$1推进中');
+    repo.commit('建立台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: area });
+    const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(result.kind).toBe('definition');
+    expect(codes(result)).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['check/new-measure-progress']);
+  });
+});
+
 describe('ledger check (end to end)', () => {
   it('exits 1 with GitHub annotations, and writes a markdown summary', async () => {
     const repo = await repoOnBranch();
