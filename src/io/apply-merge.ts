@@ -44,5 +44,6 @@ export function editYaml(root: string, file: string, changes: FileChanges['chang
     }
   }
   const out = document.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return text.includes('\r\n') ? out.replace(/\n/g, '\r\n') : out;
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return bom + (text.includes('\r\n') ? out.replace(/\n/g, '\r\n') : out);
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -59,5 +60,18 @@ describe('xlsx report form', () => {
     await fillXlsx(written!, { '1.1.2': { 状态: '进行中' } });
     const result = await merge({ root, paths: ['form.xlsx'], asOf: '2020-07-18' });
     expect(result.diagnostics.map((d) => [d.code, d.file, d.line, d.col])).toEqual([['schema/invalid-value', 'form.xlsx', 6, 4]]);
+  });
+
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!soffice)('merges a form after LibreOffice has opened and saved it', async () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA });
+    const { written } = await template({ root, unit: '市司法局', month: '2020-07', format: 'xlsx', out: 'in/form.xlsx' });
+    await fillXlsx(written!, { '1.2.1': { 状态: '已完成', 工作完成情况: '清单已公布\n并在政务网公开', 已完成时间节点数: 2 } });
+    const saved = spawnSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', path.join(root, 'out'), written!], { encoding: 'utf8', env: { ...process.env, HOME: root } });
+    expect(saved.status, saved.stderr).toBe(0);
+    const result = await merge({ root, paths: ['out/form.xlsx'], asOf: '2020-07-18' });
+    expect(result.diagnostics).toEqual([]);
+    const measure = findMeasure(loadLedger(root).ledger, '1.2.1')!.measure;
+    expect(measure.unit_reports?.市司法局).toEqual({ month: '2020-07', status: '已完成', progress: '清单已公布\n并在政务网公开', milestones_met: 2 });
   });
 });
