@@ -2,8 +2,9 @@ import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCou
 
 export const overdueSpec: CommandSpec = {
   usage: 'overdue',
-  summary: '列出逾期（加 --within 还列出临期）的具体措施：编号、措施、完成时限、逾期天数、责任单位、牵头单位',
+  summary: '列出逾期的具体措施（--within N 同时列出临期），逾期最久的在前',
   description:
+    '每行：编号、具体措施、完成时限、逾期天数、责任单位、牵头单位。\n' +
     '逾期：完成时限（月底为该月最后一天，年底为 12 月 31 日）的次日起仍未标为已完成；已批准的延期以延期日期为准。\n' +
     '多个时间节点的措施（如“2020年6月底、7月底前”）以第一个未完成的节点计。逾期最久的排在最前。\n' +
     '--fail-on overdue：有逾期措施时退出码为 1，适合 CI 和定时任务。',
