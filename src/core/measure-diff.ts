@@ -10,7 +10,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Field-level differences between two versions of a measure, in the order the
- * fields appear. Records are compared key by key (unit_reports.市公安局.status);
+ * fields appear. Records are compared key by key (unit_reports.市公安局.status),
+ * a record that appears or disappears as if it were empty on the other side;
  * lists of records of equal length item by item (extensions[0].state); other
  * values as a whole.
  */
@@ -20,6 +21,8 @@ export function diffMeasure(before: Record<string, unknown>, after: Record<strin
 
 function diffValue(before: unknown, after: unknown, path: (string | number)[]): FieldChange[] {
   if (sameValue(before, after)) return [];
+  if (before === undefined && isRecord(after)) return diffValue({}, after, path);
+  if (isRecord(before) && after === undefined) return diffValue(before, {}, path);
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => diffValue(before[key], after[key], [...path, key]));

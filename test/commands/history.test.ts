@@ -81,7 +81,9 @@ describe('ledger history', () => {
     expect(result.warnings[0]).toContain('不是有效的 YAML');
     expect(result.entries.map((e) => e.kind)).toEqual(['created', 'changed']);
     expect(result.entries[1]!.changes).toEqual([
-      { path: ['unit_reports'], before: undefined, after: { 市中级人民法院: { month: '2020-06', status: '推进中', progress: '已建立机制' } } },
+      { path: ['unit_reports', '市中级人民法院', 'month'], before: undefined, after: '2020-06' },
+      { path: ['unit_reports', '市中级人民法院', 'status'], before: undefined, after: '推进中' },
+      { path: ['unit_reports', '市中级人民法院', 'progress'], before: undefined, after: '已建立机制' },
     ]);
   });
 
