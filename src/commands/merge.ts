@@ -4,7 +4,7 @@ import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnost
 import type { Ledger } from '../core/ledger.js';
 import { planMerge, sameValue, type MergePlan } from '../core/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../core/report-checks.js';
-import { reportPath, REPORTS_DIR } from '../core/report-path.js';
+import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../core/report-path.js';
 import { formFromReport } from '../core/report-template.js';
 import { UsageError } from '../errors.js';
 import { applyMerge, type ExtraWrite } from '../io/apply-merge.js';
@@ -45,7 +45,7 @@ export interface MergeResult {
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   const { ledger, diagnostics: ledgerDiagnostics } = loadLedger(options.root);
   const diagnostics = [...ledgerDiagnostics.filter((d) => d.severity === 'error')];
-  const inputs = expandInputs(options);
+  const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
   const reports: ReportSource[] = [];
   for (const input of inputs) {
     const report = await readInput(options.root, ledger, input, diagnostics);
@@ -74,7 +74,7 @@ function expandInputs(options: MergeOptions): Input[] {
     const absolute = path.resolve(cwd, given);
     if (!existsSync(absolute)) throw new UsageError(`找不到 ${given}`);
     if (!statSync(absolute).isDirectory()) files.push(absolute);
-    else files.push(...readdirSync(absolute).sort().map((name) => path.join(absolute, name)));
+    else files.push(...filesUnder(absolute));
   }
   return [...new Set(files)].map((absolute) => {
     const rel = path.relative(options.root, absolute);
@@ -83,10 +83,17 @@ function expandInputs(options: MergeOptions): Input[] {
   });
 }
 
+/** Every file under a folder, sorted; the reports folder itself holds month folders. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
+}
+
 async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
   const stray = input.file.startsWith(`${REPORTS_DIR}/`) ? reportsFileProblem(ledger, root, input.file) : undefined;
   const kind = /\.ya?ml$/i.test(input.file) ? 'yaml' : /\.xlsx$/i.test(input.file) ? 'xlsx' : undefined;
-  if (stray || !kind || statSync(input.absolute).isDirectory()) {
+  if (stray || !kind) {
     diagnostics.push(stray ?? fileDiagnostic(input.file, { code: 'report/not-a-report', message: `${input.file} 不是报送文件（只接受 .yaml 报送文件和 .xlsx 报送表）`, hint: '去掉这个参数，或把文件移出要合并的文件夹' }));
     return undefined;
   }

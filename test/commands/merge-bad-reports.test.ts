@@ -69,3 +69,21 @@ describe('ledger merge with a bad report', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 });
+
+describe('ledger merge of the whole reports folder', () => {
+  it('takes every month, the latest per unit, and is a no-op the second time', async () => {
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/README.md': '# 报送文件夹',
+      'reports/2020-06/.gitkeep': '',
+      'reports/2020-06/市财政局.yaml': reportYaml('市财政局', '2020-06', entry('1.2.3', '推进中', '六月')),
+      'reports/2020-07/市财政局.yaml': reportYaml('市财政局', '2020-07', entry('1.2.3', '已完成', '七月')),
+    });
+    const first = await merge({ root, paths: ['reports'], asOf: AS_OF });
+    expect(first.diagnostics).toEqual([]);
+    expect(first.plan.measures).toEqual([expect.objectContaining({ id: '1.2.3', fields: expect.arrayContaining([{ field: 'status', before: '未启动', after: '已完成' }]) })]);
+    const again = await merge({ root, paths: ['reports'], asOf: AS_OF });
+    expect(again.plan.measures).toEqual([]);
+    expect(again.written).toEqual([]);
+  });
+});
