@@ -11,6 +11,9 @@ export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期
 /** `ledger status` for a terminal: a heading, one table, a legend. */
 export function renderStatusText(result: StatusResult, options: { color: boolean }): string {
   const style = terminalStyle(options.color);
+  if (result.view === 'lead' && result.rows.length === 0) {
+    return `${heading(result)}\n${result.lead} 没有牵头的目标任务；查看它承担的措施请用 ledger status --unit ${result.lead}\n`;
+  }
   const lines = [heading(result), table(result, style), ...footer(result, style)];
   return `${lines.join('\n')}\n`;
 }
@@ -89,7 +92,6 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
   if (result.view === 'unit') {
     lines.push(`共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`);
   }
-  if (result.view === 'lead' && result.rows.length === 0) lines.push(`${result.lead} 没有牵头的目标任务。`);
   if (t.escalated > 0) lines.push(style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) + '用 ledger overdue 查看清单。');
   if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
