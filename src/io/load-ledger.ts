@@ -2,11 +2,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Ledger, SourceFile } from '../core/ledger.js';
+import type { Ledger, Locator, SourceFile } from '../core/ledger.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
 import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { UsageError } from '../errors.js';
+import { openLedgerCache, type CachedLoad } from './ledger-cache.js';
 import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -32,6 +33,9 @@ export function loadLedger(root: string): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(`在 ${root} 下找不到台账目录 ${LEDGER_DIR}/`, '在台账仓库的根目录运行，或用 --root 指定；新建台账请用 ledger init DIR');
   }
+  const cache = openLedgerCache(root, LEDGER_DIR);
+  const cached = cache?.read();
+  if (cached) return fromCache(root, cached);
   const diagnostics: Diagnostic[] = [];
   const unitsFile = readSchemaFile(root, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, diagnostics);
   const config = readConfig(root, diagnostics);
@@ -43,8 +47,23 @@ export function loadLedger(root: string): LoadResult {
   if (areaNames.length === 0) {
     diagnostics.push(fileDiagnostic(LEDGER_DIR, { code: 'ledger/no-areas', message: '台账目录中没有任何主要指标文件（NN-标题.yaml）', hint: '运行 ledger import 源文件.txt 生成，或参考 README 手工新建' }));
   }
+  const plain = <T>({ file, data }: SourceFile<T>) => ({ file, data });
+  cache?.write({ config, unitsFile: unitsFile && plain(unitsFile), areas: areas.map(plain), diagnostics });
   const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
   return { ledger: { config, units, unitsFile, areas }, diagnostics };
+}
+
+/** A cached load; each file is parsed again only if a position in it is asked for. */
+function fromCache(root: string, cached: CachedLoad): LoadResult {
+  const source = <T>({ file, data }: { file: string; data: T }): SourceFile<T> => ({ file, data, locate: fileLocator(root, file) });
+  const unitsFile = cached.unitsFile && source(cached.unitsFile);
+  const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
+  return { ledger: { config: cached.config, units, unitsFile, areas: cached.areas.map(source) }, diagnostics: cached.diagnostics };
+}
+
+function fileLocator(root: string, file: string): Locator {
+  let locate: Locator | undefined;
+  return (at, target) => (locate ??= parseYamlSource(readBytes(path.join(root, file)), file).source.locate)(at, target);
 }
 
 export function readSchemaFile<S extends z.ZodType>(

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validate } from '../../src/commands/validate.js';
+import { loadLedger } from '../../src/io/load-ledger.js';
+import { tempGitRepo } from '../helpers/git-repo.js';
+import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+
+const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
+const CACHE = '.git/ledger-cache.json';
+
+/** A git work tree holding a ledger whose files were last changed a minute ago (not “racy”). */
+function settledRepo(area = SMALL_AREA): string {
+  const { dir } = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: area });
+  settle(dir);
+  return dir;
+}
+
+function settle(dir: string): void {
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(path.join(dir, 'ledger'))) utimesSync(path.join(dir, 'ledger', name), past, past);
+}
+
+/** Data only: locators are functions. */
+function plain(root: string) {
+  const { ledger, diagnostics } = loadLedger(root);
+  return { config: ledger.config, units: ledger.unitsFile?.data, areas: ledger.areas.map(({ file, data }) => ({ file, data })), diagnostics };
+}
+
+afterEach(() => {
+  delete process.env.LEDGER_CACHE;
+});
+
+describe('ledger cache (.git/ledger-cache.json)', () => {
+  it('a second load is served from the cache and equals the first', () => {
+    const root = settledRepo();
+    const first = plain(root);
+    expect(existsSync(path.join(root, CACHE))).toBe(true);
+    const cache = readFileSync(path.join(root, CACHE), 'utf8');
+    writeFileSync(path.join(root, CACHE), cache.replace('优化企业开办线上服务', '从缓存读出'));
+    const second = plain(root);
+    expect(second.areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('从缓存读出');
+    expect({ ...second, areas: [] }).toEqual({ ...first, areas: [] });
+  });
+
+  it('a changed file is read again, even with its old size and time stamp', () => {
+    const root = settledRepo();
+    plain(root);
+    const file = path.join(root, AREA_FILE);
+    const stat = { atime: new Date(Date.now() - 60_000), mtime: new Date(Date.now() - 60_000) };
+    writeFileSync(file, SMALL_AREA.replace('优化企业开办线上服务', '优化企业开办线下服务'));
+    utimesSync(file, stat.atime, stat.mtime);
+    expect(plain(root).areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('优化企业开办线下服务');
+  });
+
+  it('a new area file is seen', () => {
+    const root = settledRepo();
+    plain(root);
+    writeFileSync(path.join(root, 'ledger/02-第二.yaml'), SMALL_AREA.replace('area: 1', 'area: 2'));
+    settle(root);
+    expect(plain(root).areas.map((a) => a.file)).toEqual([AREA_FILE, 'ledger/02-第二.yaml']);
+  });
+
+  it('files changed in the last seconds are not cached', () => {
+    const { dir } = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
+    plain(dir);
+    expect(existsSync(path.join(dir, CACHE))).toBe(false);
+  });
+
+  it('is not used outside a git work tree, nor with LEDGER_CACHE=off', () => {
+    const plainDir = tempLedger();
+    plain(plainDir);
+    expect(readdirSync(plainDir)).toEqual(['ledger']);
+    const root = settledRepo();
+    process.env.LEDGER_CACHE = 'off';
+    plain(root);
+    expect(existsSync(path.join(root, CACHE))).toBe(false);
+  });
+
+  it('diagnostics from a cached load still point at the right line', () => {
+    const root = settledRepo(SMALL_AREA.replace('units: [市财政局]', 'units: [市财政厅]'));
+    const cold = validate({ root }).diagnostics;
+    expect(existsSync(path.join(root, CACHE))).toBe(true);
+    const warm = validate({ root }).diagnostics;
+    expect(cold).toHaveLength(1);
+    expect(cold[0]).toMatchObject({ code: 'unit/unknown', line: SMALL_AREA.slice(0, SMALL_AREA.indexOf('市财政局')).split('\n').length });
+    expect(warm).toEqual(cold);
+  });
+});
