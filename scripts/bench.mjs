@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// npm run bench: whole-process timings and peak memory of the built CLI against their floors,
+// printed as a table and written to BENCHMARKS.md. Options:
+//   --sizes 1000,10000,100000   synthetic ledger sizes    --out FILE   (default BENCHMARKS.md; --out - writes nothing)
+//   --work DIR                  where fixtures go (default: a temp folder, removed afterwards)
+//   --no-profile                skip the CPU profiles of missed targets
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPlan, evaluateTargets } from './bench/plan.mjs';
+import { formatSummary, summariseProfile } from './bench/cpu-profile-summary.mjs';
+import { cleanupProbe, median, memoryProbe, runOnce } from './bench/measure.mjs';
+import { benchmarksMarkdown, textTable } from './bench/report.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(REPO, 'bin/ledger');
+
+function parseArgs(argv) {
+  const options = { sizes: [1000, 10000, 100000], out: path.join(REPO, 'BENCHMARKS.md'), work: undefined, profile: true };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--sizes') options.sizes = argv[++i].split(',').map(Number);
+    else if (flag === '--out') options.out = argv[++i] === '-' ? undefined : path.resolve(argv[i]);
+    else if (flag === '--work') options.work = path.resolve(argv[++i]);
+    else if (flag === '--no-profile') options.profile = false;
+    else throw new Error(`未知选项 ${flag}`);
+  }
+  return options;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    CPU: `${cpus[0]?.model ?? '未知'}，${cpus.length} 核`,
+    内存: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    Node: process.version,
+    系统: `${os.type()} ${os.release()} ${os.arch()}`,
+    峰值内存的测量: memoryProbe,
+    当时的负载: `1 分钟平均 ${os.loadavg()[0].toFixed(2)}（开始时）`,
+  };
+}
+
+/** Whether the built CLI has this subcommand (others may not have landed yet). */
+function hasCommand(name) {
+  return spawnSync(process.execPath, [BIN, name, '--help'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs a group's rows interleaved, round after round, until `rounds` or the group's time budget. */
+function runGroup(group, log) {
+  const live = group.rows.filter((row) => {
+    if (row.command && !hasCommand(row.command)) row.state = 'unavailable';
+    else row.state = 'ok';
+    row.ms = [];
+    row.rss = [];
+    return row.state === 'ok';
+  });
+  for (const row of live.filter((r) => r.warmup)) runOnce(row.argv, { cwd: row.cwd ?? group.cwd, env: row.env });
+  const start = Date.now();
+  for (let round = 0; round < group.rounds; round++) {
+    for (const row of live.filter((r) => r.state === 'ok')) {
+      row.before?.();
+      const run = runOnce(row.argv, { cwd: row.cwd ?? group.cwd, env: row.env });
+      if (run.code !== (row.expectCode ?? 0)) {
+        row.state = 'failed';
+        row.error = `退出码 ${run.code}：${run.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 160);
+        continue;
+      }
+      row.ms.push(run.ms);
+      if (run.rssKB !== undefined) row.rss.push(run.rssKB);
+    }
+    log(`  ${group.name}：第 ${round + 1} 轮完成（${((Date.now() - start) / 1000).toFixed(1)} s）`);
+    if (round + 1 >= (group.minRounds ?? 1) && Date.now() - start > group.budgetMs) break;
+  }
+  for (const row of group.rows.filter((r) => r.state === 'ok')) {
+    Object.assign(row, { median: median(row.ms), min: Math.min(...row.ms), max: Math.max(...row.ms), peakKB: row.rss.length ? Math.max(...row.rss) : undefined });
+  }
+}
+
+function attachFloors(rows) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const row of rows) {
+    const floor = row.floor && byId.get(row.floor);
+    if (!floor || floor.state !== 'ok') continue;
+    row.floorLabel = floor.label;
+    row.floorMedian = floor.median;
+    if (row.state === 'ok') row.ratio = row.median / floor.median;
+  }
+}
+
+/** One CPU profile of each missed target's command, summarised. */
+function profileMisses(targets, rows, work) {
+  const out = [];
+  for (const target of targets.filter((t) => t.met === false && t.profile)) {
+    const row = rows.find((r) => r.id === target.profile);
+    const dir = mkdtempSync(path.join(work, 'prof-'));
+    row.before?.();
+    const [node, ...args] = row.argv;
+    spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], { cwd: row.cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...row.env } });
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) out.push({ title: `${row.label}（${row.size}）`, summary: formatSummary(summariseProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), 12)) });
+  }
+  return out;
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const work = options.work ?? mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
+  const log = (line) => process.stderr.write(`${line}\n`);
+  const info = machine();
+  log(`准备测试数据于 ${work} …`);
+  const { groups, fixtures } = buildPlan({ repo: REPO, bin: BIN, work, sizes: options.sizes, log });
+  for (const group of groups) {
+    log(`运行 ${group.name} …`);
+    runGroup(group, log);
+  }
+  const rows = groups.flatMap((g) => g.rows.map((r) => ({ ...r, cwd: r.cwd ?? g.cwd })));
+  attachFloors(rows);
+  const targets = evaluateTargets(rows);
+  const profiles = options.profile ? profileMisses(targets, rows, work) : [];
+  const totalMs = Date.now() - startedAt.getTime();
+  console.log(textTable(rows));
+  console.log('');
+  for (const t of targets) console.log(`${t.met === undefined ? '· 未测' : t.met ? '✓ 达标' : '✗ 未达标'}  ${t.name}：${t.measured ?? '—'}（要求 ${t.limit}）${t.met === false ? ` —— ${t.miss}` : ''}`);
+  console.log(`\n总用时 ${(totalMs / 1000).toFixed(1)} s`);
+  if (options.out) {
+    const stamp = startedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    writeFileSync(options.out, benchmarksMarkdown({ machine: info, startedAt: stamp, totalMs, rows, targets, fixtures, profiles, file: options.out }));
+    console.log(`已写入 ${path.relative(process.cwd(), options.out) || options.out}`);
+  }
+  if (!options.work) rmSync(work, { recursive: true, force: true });
+  cleanupProbe();
+}
+
+main();

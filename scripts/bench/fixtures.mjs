@@ -1,0 +1,82 @@
+// Fixtures for the benchmark: synthetic ledgers of each size and a git repository with many commits.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { generateLedger, writeFiles } from '../generate-ledger.mjs';
+
+export const REPORT_MONTH = '2020-07';
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+/**
+ * Writes a ledger of `measures` with reports for REPORT_MONTH under work/<measures>/ (a git work tree,
+ * so that the ledger cache applies; files dated a minute back, so they are not “racy”) and a copy
+ * under work/<measures>-merge/ for `ledger merge` to rewrite.
+ */
+export function prepareLedger(work, measures, seed = 1) {
+  const dir = path.join(work, String(measures));
+  const files = generateLedger({ measures, seed, month: REPORT_MONTH, reports: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFiles(dir, files);
+  const past = new Date(Date.now() - 60_000);
+  for (const name of Object.keys(files)) utimesSync(path.join(dir, name), past, past);
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
+  const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const fixture = { dir, mergeDir: `${dir}-merge`, files: Object.keys(files).length, bytes };
+  restoreMergeCopy(fixture);
+  return fixture;
+}
+
+/** Puts back ledger/ and reports/ of the merge copy as generated. */
+export function restoreMergeCopy({ dir, mergeDir }) {
+  for (const sub of ['ledger', 'reports']) {
+    rmSync(path.join(mergeDir, sub), { recursive: true, force: true });
+    cpSync(path.join(dir, sub), path.join(mergeDir, sub), { recursive: true });
+  }
+}
+
+const AUTHORS = ['市审批局 张敏 <zhangmin@example.gov.cn>', '市公安局 李强 <liqiang@example.gov.cn>', '市税务局 王芳 <wangfang@example.gov.cn>', '各县区 赵磊 <zhaolei@example.gov.cn>'];
+
+/**
+ * A git repository whose ledger (shaped like the bundled one, `measures` measures) has `commits` commits:
+ * the first adds it, each later one rewrites one measure's progress — every `hotEvery`-th commit
+ * touches measure `hotId`, the one the benchmark asks `ledger history` about. Built with git fast-import.
+ */
+export function prepareHistoryRepo(work, { commits = 1000, measures = 180, hotId = '1.1.1', hotEvery = 10 } = {}) {
+  const dir = path.join(work, `history-${commits}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = generateLedger({ measures, seed: 7 });
+  const ids = Object.entries(files).flatMap(([file, text]) => [...text.matchAll(/^ {6}- id: "([\d.]+)"$/gm)].map((m) => ({ file, id: m[1] })));
+  const fileOf = new Map(ids.map(({ file, id }) => [id, file]));
+  const chunks = [];
+  const epoch = Date.UTC(2020, 6, 10) / 1000;
+  for (let i = 0; i < commits; i++) {
+    const changed = i === 0 ? Object.keys(files) : [touch(files, i % hotEvery === 0 ? hotId : ids[(i * 7919) % ids.length].id, fileOf, i)];
+    const author = AUTHORS[i % AUTHORS.length];
+    const when = `${epoch + i * 3600} +0800`;
+    const message = i === 0 ? '导入台账' : `更新 ${changed[0]} 的工作完成情况（第 ${i} 次）`;
+    chunks.push(`commit refs/heads/main\nauthor ${author} ${when}\ncommitter ${author} ${when}\n${data(message)}`);
+    for (const file of changed) chunks.push(`M 100644 inline ${file}\n${data(files[file])}`);
+    chunks.push('\n');
+  }
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env: GIT_ENV, input: chunks.join(''), maxBuffer: 1 << 28 });
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env: GIT_ENV });
+  return { dir, commits, hotId, hotCommits: Math.ceil(commits / hotEvery) };
+}
+
+function data(text) {
+  return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+
+/** Rewrites the progress line of measure `id` in its file; returns the file. */
+function touch(files, id, fileOf, i) {
+  const file = fileOf.get(id);
+  const text = files[file];
+  const at = text.indexOf(`      - id: "${id}"\n`);
+  const line = text.indexOf('\n        progress: ', at);
+  const end = text.indexOf('\n', line + 1);
+  files[file] = `${text.slice(0, line)}\n        progress: "第 ${i} 次更新：已按计划推进。"${text.slice(end)}`;
+  return file;
+}
