@@ -1,7 +1,9 @@
 import { measureHistory, type HistoryEntry } from '../core/measure-history.js';
-import { MeasureIdSchema } from '../core/schema.js';
 import { UsageError } from '../errors.js';
 import { walkMeasureChanges } from '../io/measure-versions.js';
+
+/** As MeasureIdSchema, without loading zod. */
+const MEASURE_ID = /^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/;
 
 export interface HistoryOptions {
   root: string;
@@ -24,7 +26,7 @@ export interface HistoryResult {
 /** Every commit that changed one measure, with field-level before → after. */
 export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const id = options.id.trim();
-  if (!MeasureIdSchema.safeParse(id).success) {
+  if (!MEASURE_ID.test(id)) {
     throw new UsageError(`具体措施编号“${options.id}”格式不对`, '编号写作 主要指标.目标任务.具体措施，例如 ledger history 1.1.1');
   }
   const walk = await walkMeasureChanges(options.root, { id });

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { UnitsFileSchema } from '../core/schema.js';
 import { statusLog, type StatusChange } from '../core/status-log.js';
 import { buildUnitRegistry, isResponsible } from '../core/units.js';
 import { UsageError } from '../errors.js';
-import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
+import { LEDGER_DIR, UNITS_FILE } from '../io/ledger-root.js';
 import { walkMeasureChanges } from '../io/measure-versions.js';
 import { resolveUnitOption } from './resolve-unit-option.js';
 
@@ -29,7 +28,7 @@ export interface LogResult {
 
 /** The timeline of status changes across the ledger, from Git history. */
 export async function log(options: LogOptions): Promise<LogResult> {
-  const unit = options.unit === undefined ? undefined : canonicalUnit(options.root, options.unit);
+  const unit = options.unit === undefined ? undefined : await canonicalUnit(options.root, options.unit);
   if (options.since && options.until && options.since > options.until) {
     throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
   }
@@ -43,7 +42,10 @@ export async function log(options: LogOptions): Promise<LogResult> {
   return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings };
 }
 
-function canonicalUnit(root: string, typed: string) {
+/** Only --unit needs the registry, and with it yaml and zod. */
+async function canonicalUnit(root: string, typed: string) {
+  const { UnitsFileSchema } = await import('../core/schema.js');
+  const { readSchemaFile } = await import('../io/load-ledger.js');
   const diagnostics: Diagnostic[] = [];
   const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
   const registry = buildUnitRegistry(file?.data ?? { units: [] });

@@ -1,11 +1,10 @@
-import { MeasureSchema } from './schema.js';
 
 /** One measure as it stood in one version of one area file. */
 export interface MeasureVersion {
   id: string;
   file: string;
   area?: number;
-  /** The measure with schema defaults applied when it is valid, else as written. */
+  /** The measure as written, with the schema's defaults filled in. */
   measure: Record<string, unknown>;
 }
 
@@ -49,10 +48,14 @@ export function measuresOfArea(value: unknown, file: string): Map<string, Measur
   return out;
 }
 
-/** The measure with schema defaults applied when it is valid, else as written. */
+/** MeasureSchema's defaults; applied here without zod so that history never loads it. */
+const MEASURE_DEFAULTS: Readonly<Record<string, unknown>> = { status: '未启动', progress: '', remark: '' };
+
+/** The measure as written, with the schema's defaults filled in, so that writing a default out is no change. */
 export function normaliseMeasure(raw: Record<string, unknown>): Record<string, unknown> {
-  const parsed = MeasureSchema.safeParse(raw);
-  return parsed.success ? (parsed.data as Record<string, unknown>) : raw;
+  const out = { ...raw };
+  for (const [key, value] of Object.entries(MEASURE_DEFAULTS)) if (out[key] === undefined || out[key] === null) out[key] = value;
+  return out;
 }
 
 /** The area number of a parsed area file, when it has one. */

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { segmentMeasures } from '../core/measure-segments.js';
 import { areaNumberOf, isEmptyFrame, mayContainMeasure, measuresOfArea, segmentMeasure, type MeasureVersion } from '../core/measure-snapshot.js';
 import type { BlobReader, CommitChanges } from './git.js';
-import { isAreaFileName, LEDGER_DIR } from './load-ledger.js';
+import { isAreaFileName, LEDGER_DIR } from './ledger-root.js';
 
 export type Measures = Map<string, MeasureVersion>;
 

@@ -6,6 +6,11 @@ export const LEDGER_DIR = 'ledger';
 export const UNITS_FILE = 'units.yaml';
 export const CONFIG_FILE = 'config.yaml';
 
+/** Area files are named NN-标题.yaml so that a listing reads as a table of contents. */
+export function isAreaFileName(name: string): boolean {
+  return /^\d+-.+\.ya?ml$/.test(name);
+}
+
 /** The nearest directory at or above `start` that holds ledger/. */
 export function findLedgerRoot(start: string): string {
   let dir = path.resolve(start);

@@ -8,20 +8,16 @@ import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { UsageError } from '../errors.js';
 import { openLedgerCache, type CachedLoad } from './ledger-cache.js';
-import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
+import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
 
-export { CONFIG_FILE, findLedgerRoot, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
+export { CONFIG_FILE, findLedgerRoot, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 
 export interface LoadResult {
   ledger: Ledger;
   diagnostics: Diagnostic[];
 }
 
-/** Area files are named NN-标题.yaml so that a listing reads as a table of contents. */
-export function isAreaFileName(name: string): boolean {
-  return /^\d+-.+\.ya?ml$/.test(name);
-}
 
 /**
  * Loads ledger/ under `root`: schema problems become diagnostics, files that

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
 import { BlobMeasures, isAreaPath, type Measures } from './blob-measures.js';
 import { commitsTouching, gitPrefix, openBlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
-import { LEDGER_DIR } from './load-ledger.js';
+import { LEDGER_DIR } from './ledger-root.js';
 
 export interface MeasureWalk {
   /** Oldest first. */
