@@ -4,7 +4,7 @@ import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
 import { GitError } from '../errors.js';
 import { firstCommits, isInsideWorkTree, type FirstCommit } from '../io/git.js';
 import { loadLedger } from '../io/load-ledger.js';
-import { loadReports } from '../io/load-reports.js';
+import { listReportFiles } from '../io/load-reports.js';
 
 export interface MissingOptions {
   root: string;
@@ -34,7 +34,7 @@ export async function gatherReportCounts(root: string, ledger: Ledger, month: st
 /** Months that have a folder under reports/, oldest first. */
 export function reportMonths(root: string, ledger: Ledger): string[] {
   const months = new Set<string>();
-  for (const file of loadReports(root, ledger).files) {
+  for (const file of listReportFiles(root, ledger).files) {
     const shape = classifyReportPath(file);
     if (shape.kind === 'report') months.add(shape.month);
   }
@@ -43,7 +43,7 @@ export function reportMonths(root: string, ledger: Ledger): string[] {
 
 function presentReports(root: string, ledger: Ledger, month: string): PresentReport[] {
   const out: PresentReport[] = [];
-  for (const file of loadReports(root, ledger).files) {
+  for (const file of listReportFiles(root, ledger).files) {
     const shape = classifyReportPath(file);
     if (shape.kind === 'report' && shape.month === month) out.push({ unit: shape.unitName, file });
   }

@@ -50,18 +50,18 @@ function checkReport(ledger: Ledger, byId: Map<string, MeasureRef>, report: Repo
   }
   const seen = new Set<string>();
   data.entries.forEach((entry, i) => {
-    const at = locate(['entries', i, 'id']);
+    const at = () => locate(['entries', i, 'id']);
     if (seen.has(entry.id)) {
-      out.push(diagnosticAt(at, { code: 'report/duplicate-entry', message: `具体措施 ${entry.id} 在同一份报送中出现了两次`, hint: '合并成一项' }));
+      out.push(diagnosticAt(at(), { code: 'report/duplicate-entry', message: `具体措施 ${entry.id} 在同一份报送中出现了两次`, hint: '合并成一项' }));
     }
     seen.add(entry.id);
     const ref = byId.get(entry.id);
     if (!ref) {
-      out.push(diagnosticAt(at, { code: 'report/unknown-measure', message: `台账中没有编号为 ${entry.id} 的具体措施`, hint: '用 ledger template 重新生成报送表，核对编号（形如 1.1.1）' }));
+      out.push(diagnosticAt(at(), { code: 'report/unknown-measure', message: `台账中没有编号为 ${entry.id} 的具体措施`, hint: '用 ledger template 重新生成报送表，核对编号（形如 1.1.1）' }));
       return;
     }
     if (unit && !isResponsible(ledger.units, ref.measure.units, unit)) {
-      out.push(diagnosticAt(at, {
+      out.push(diagnosticAt(at(), {
         code: 'report/not-responsible',
         message: `${unit} 不是具体措施 ${entry.id}（${ref.measure.title}）的责任部门，不能报送它的进展`,
         hint: `该措施的责任部门是 ${ref.measure.units.join('、')}；删除这一项，或请牵头单位核对台账`,
@@ -82,15 +82,15 @@ function checkReport(ledger: Ledger, byId: Map<string, MeasureRef>, report: Repo
 
 function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): string | undefined {
   const typed = report.data.unit.trim();
-  const at = report.locate(['unit']);
+  const at = () => report.locate(['unit']);
   if (!isSafeFileName(typed)) {
-    out.push(diagnosticAt(at, { code: 'report/path-escape', message: `报送单位“${typed}”含有路径字符（/、\\、..），不能用作文件名`, hint: '填写单位名录中的规范名称，例如 unit: 市公安局' }));
+    out.push(diagnosticAt(at(), { code: 'report/path-escape', message: `报送单位“${typed}”含有路径字符（/、\\、..），不能用作文件名`, hint: '填写单位名录中的规范名称，例如 unit: 市公安局' }));
     return undefined;
   }
   const unit = resolveUnit(ledger.units, typed);
   if (!unit) {
     const near = suggestUnits(ledger.units, typed);
-    out.push(diagnosticAt(at, {
+    out.push(diagnosticAt(at(), {
       code: 'report/unknown-unit',
       message: `报送单位“${typed}”不在单位名录 ledger/units.yaml 中`,
       hint: near.length > 0 ? `是否应为 ${near.join('、')}？` : '填写单位名录中的规范名称',
@@ -99,7 +99,7 @@ function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): str
   }
   if (isGroup(ledger.units, unit)) {
     const members = ledger.units.byName.get(unit)?.members ?? [];
-    out.push(diagnosticAt(at, { code: 'report/group-unit', message: `${unit} 由成员单位分别报送，不能以 ${unit} 的名义报送`, hint: `由 ${members.join('、')} 各自报送` }));
+    out.push(diagnosticAt(at(), { code: 'report/group-unit', message: `${unit} 由成员单位分别报送，不能以 ${unit} 的名义报送`, hint: `由 ${members.join('、')} 各自报送` }));
     return undefined;
   }
   return unit;

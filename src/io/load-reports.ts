@@ -20,19 +20,24 @@ export interface LoadedReports {
 
 /** Reads every file under reports/: reports are parsed; anything else is a diagnostic, never skipped. */
 export function loadReports(root: string, ledger: Ledger): LoadedReports {
-  const out: LoadedReports = { reports: [], files: [], diagnostics: [] };
+  const listed = listReportFiles(root, ledger);
+  const out: LoadedReports = { reports: [], files: listed.files, diagnostics: listed.diagnostics };
+  for (const file of listed.files) {
+    const report = parseReport(readBytes(path.join(root, file)), file, out.diagnostics);
+    if (report) out.reports.push(report);
+  }
+  return out;
+}
+
+/** The report files under reports/ (by name and place, not read) and diagnostics for the files that are not reports. */
+export function listReportFiles(root: string, ledger: Ledger): { files: string[]; diagnostics: Diagnostic[] } {
+  const out = { files: [] as string[], diagnostics: [] as Diagnostic[] };
   if (!existsSync(path.join(root, REPORTS_DIR))) return out;
   for (const file of listFiles(root, REPORTS_DIR)) {
-    const absolute = path.join(root, file);
     if (isIgnorableReportsFile(file)) continue;
     const stray = reportsFileProblem(ledger, root, file);
-    if (stray) {
-      out.diagnostics.push(stray);
-      continue;
-    }
-    out.files.push(file);
-    const report = parseReport(readBytes(absolute), file, out.diagnostics);
-    if (report) out.reports.push(report);
+    if (stray) out.diagnostics.push(stray);
+    else out.files.push(file);
   }
   return out;
 }
