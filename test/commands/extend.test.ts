@@ -30,6 +30,10 @@ describe('ledger extend', () => {
     const ref = findMeasure(ledger, '1.1.2')!;
     expect(ref.measure.deadline).toBe('2020年6月底前');
     expect(evaluateMeasure(ref.measure, '2020-07-15', ledger.config).overdue).toBe(false);
+    // Merging the request's report again leaves the decision alone.
+    const again = await merge({ root, paths: ['reports/2020-06'], asOf: '2020-07-15' });
+    expect(again.diagnostics).toEqual([]);
+    expect(again.written).toEqual([]);
   });
 
   it('records a rejection, and then there is nothing left to decide', async () => {
