@@ -3,7 +3,7 @@ import { measureRefs, type Ledger } from './ledger.js';
 import type { LedgerDelta } from './ledger-delta.js';
 import { sameValue } from './measure-diff.js';
 import { planMerge } from './merge-plan.js';
-import type { ReportSource } from './report-checks.js';
+import { reportUnit, type ReportSource } from './report-checks.js';
 import type { Measure } from './schema.js';
 import { fieldLabel } from './field-labels.js';
 import { hasProgress } from './progress-fields.js';
@@ -12,11 +12,15 @@ import { hasProgress } from './progress-fields.js';
 export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_reports'] as const;
 
 /**
- * Each measure as merging these reports into the base ledger would leave it
- * (only measures the merge changes are in the map).
+ * Each measure as merging the reports the change draws on into the base
+ * ledger would leave it (only measures the merge changes are in the map).
+ * The reports drawn on are those whose unit and month appear in a changed
+ * unit_reports record, so a lead may merge some of the month's reports and
+ * leave the others for later.
  */
-export function expectedAfterMerge(base: Ledger, reports: readonly ReportSource[]): Map<string, Measure> {
-  const plan = planMerge(base, reports);
+export function expectedAfterMerge(base: Ledger, reports: readonly ReportSource[], delta: LedgerDelta): Map<string, Measure> {
+  const claimed = claimedReports(delta);
+  const plan = planMerge(base, reports.filter((r) => claimed.has(`${reportUnit(base, r.data) ?? r.data.unit}\u0000${r.data.month}`)));
   const byPath = new Map(measureRefs(base).map((ref) => [`${ref.file}\u0000${ref.path.join('/')}`, ref]));
   const out = new Map<string, Measure>();
   for (const { file, changes } of plan.files) {
@@ -28,6 +32,18 @@ export function expectedAfterMerge(base: Ledger, reports: readonly ReportSource[
       if (field === 'unit_reports' && unit !== undefined) measure.unit_reports![unit] = change.after as NonNullable<Measure['unit_reports']>[string];
       else (measure as Record<string, unknown>)[field] = change.after;
       out.set(ref.measure.id, measure);
+    }
+  }
+  return out;
+}
+
+/** unit + month of every unit_reports record the change adds or alters. */
+function claimedReports(delta: LedgerDelta): Set<string> {
+  const out = new Set<string>();
+  for (const { base, head } of delta.changed) {
+    const before = base.measure.unit_reports ?? {};
+    for (const [unit, record] of Object.entries(head.measure.unit_reports ?? {})) {
+      if (!sameValue(before[unit], record)) out.add(`${unit}\u0000${record.month}`);
     }
   }
   return out;

@@ -59,7 +59,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const definitionParts = definitionPartsOf(input.delta);
   const progressParts = input.delta.changed.filter((c) => c.progress.length > 0).map((c) => `${c.head.measure.id} 的 ${c.progress.join('、')}`);
   const kind = kindOf(definitionParts.length > 0, progressParts.length > 0, input.reportChanges.length > 0);
-  const expected = expectedAfterMerge(input.base, input.headReports);
+  const expected = expectedAfterMerge(input.base, input.headReports, input.delta);
   const diagnostics = [
     ...removedMeasures(input),
     ...mergedReportsEdited(input),

@@ -59,6 +59,15 @@ describe('ledger check --base', () => {
     expect(result.merged).toEqual([{ unit: '市中级人民法院', measures: 1 }]);
   });
 
+  it('passes a merge of some of the month’s reports, the others left for later', async () => {
+    const approvals = justiceReport.replace('unit: 市司法局', 'unit: 市审批局').replace('已公布证明事项清单', '已完成告知承诺制事项梳理');
+    const repo = await repoOnBranch((r) => void r.commit('报送', { 'reports/2020-07/市司法局.yaml': justiceReport, 'reports/2020-07/市审批局.yaml': approvals }));
+    await merge({ root: repo.dir, paths: ['reports/2020-07/市司法局.yaml'], asOf: AS_OF });
+    const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(codes(result)).toEqual([]);
+    expect(result.merged).toEqual([{ unit: '市司法局', measures: 1 }]);
+  });
+
   it('refuses a status marked 已完成 by hand', async () => {
     const repo = await repoOnBranch();
     const area = read(repo, AREA);
