@@ -1,6 +1,7 @@
 import type { Cell, Worksheet } from 'exceljs';
 import type { FormEntry, ReportForm } from '../core/report-template.js';
 import type { ReportColumnKey, ReportFormLayout } from '../io/report-form-layout.js';
+import { fittingHeight, linesHeight } from './cell-layout.js';
 
 const LOCKED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
@@ -12,7 +13,10 @@ export async function renderReportXlsx(form: ReportForm, layout: ReportFormLayou
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ledger';
-  const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', xSplit: 2, ySplit: layout.headerRow }] });
+  const sheet = workbook.addWorksheet(layout.sheet, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: layout.headerRow }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${layout.headerRow}:${layout.headerRow}` },
+  });
   writeHeader(sheet, form, layout);
   form.entries.forEach((entry, i) => writeRow(sheet, layout, layout.headerRow + 1 + i, entry));
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
@@ -56,6 +60,10 @@ function writeRow(sheet: Worksheet, layout: ReportFormLayout, rowNumber: number,
     else cell.protection = { locked: false };
     if (column.list) setStatusList(cell, layout.statusChoices);
   });
+  // Spreadsheet apps do not grow rows for wrapped text they did not lay out themselves.
+  const texts = layout.columns.map((column) => String(cellValue(column.key, entry) ?? ''));
+  const height = fittingHeight(texts, layout.columns.map((column) => column.width));
+  if (height > linesHeight(1)) row.height = height;
 }
 
 function setStatusList(cell: Cell, choices: readonly string[]): void {
