@@ -1,5 +1,6 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { GitError } from '../errors.js';
+import { openBlobReader as openReader } from './git-blob-reader.js';
 
 /**
  * Git access: one small function per question, argument arrays (no shell),
@@ -21,11 +22,11 @@ export function runGit(cwd: string, args: readonly string[], what = `git ${args[
   });
 }
 
-function gitEnv(): NodeJS.ProcessEnv {
+export function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 }
 
-function gitError(error: { code?: unknown; message: string }, stderr: string, what: string): GitError {
+export function gitError(error: { code?: unknown; message: string }, stderr: string, what: string): GitError {
   if (error.code === 'ENOENT') return new GitError('找不到 git 命令，请先安装 Git 并确认它在 PATH 中');
   if (/not a git repository/i.test(stderr)) return new GitError('当前目录不在 Git 仓库中；历史与审计命令需要台账放在 Git 仓库里', stderr);
   return new GitError(`${what} 执行失败`, stderr || error.message);
@@ -150,7 +151,7 @@ export async function filesAt(cwd: string, rev: string, pathspecs: readonly stri
 
 /** `git show REV:./path` (path relative to `cwd`) as bytes, or undefined when the file does not exist there. */
 export async function readFileAt(cwd: string, rev: string, path: string): Promise<Uint8Array | undefined> {
-  const reader = openBlobReader(cwd);
+  const reader = openReader(cwd);
   try {
     return await reader.read(`${rev}:./${path}`);
   } finally {
@@ -158,84 +159,7 @@ export async function readFileAt(cwd: string, rev: string, path: string): Promis
   }
 }
 
-/** Reads many blobs through one `git cat-file --batch` process. */
-export interface BlobReader {
-  /** A blob by hash or `rev:path`; undefined when git has no such object. */
-  read(spec: string): Promise<Uint8Array | undefined>;
-  close(): void;
-}
-
-export function openBlobReader(cwd: string): BlobReader {
-  return new CatFileReader(cwd);
-}
-
-interface Pending {
-  resolve(value: Uint8Array | undefined): void;
-  reject(error: Error): void;
-}
-
-class CatFileReader implements BlobReader {
-  private child: ChildProcessWithoutNullStreams | undefined;
-  private buffer: Buffer = Buffer.alloc(0);
-  private readonly pending: Pending[] = [];
-  private stderr = '';
-  private failure: Error | undefined;
-
-  constructor(private readonly cwd: string) {}
-
-  read(spec: string): Promise<Uint8Array | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
-    const child = this.start();
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      child.stdin.write(`${spec}\n`);
-    });
-  }
-
-  close(): void {
-    this.child?.stdin.end();
-    this.child = undefined;
-  }
-
-  private start(): ChildProcessWithoutNullStreams {
-    if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv() });
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    child.on('error', (error) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));
-    child.on('close', (code) => {
-      if (this.pending.length > 0) this.fail(new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
-    });
-    child.stdin.on('error', () => undefined);
-    this.child = child;
-    return child;
-  }
-
-  private fail(error: Error): void {
-    this.failure = error;
-    for (const waiting of this.pending.splice(0)) waiting.reject(error);
-  }
-
-  private receive(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const newline = this.buffer.indexOf(0x0a);
-      if (newline < 0 || this.pending.length === 0) return;
-      const header = this.buffer.subarray(0, newline).toString('utf8');
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(newline + 1);
-        this.pending.shift()!.resolve(undefined);
-        continue;
-      }
-      const size = Number(header.split(' ')[2]);
-      if (this.buffer.length < newline + 1 + size + 1) return;
-      const body = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
-      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
-      this.pending.shift()!.resolve(body);
-    }
-  }
-}
+export { openBlobReader, type BlobReader } from './git-blob-reader.js';
 
 /** `git init` in `dir` with branch main (falls back for git older than 2.28). */
 export async function initRepository(dir: string): Promise<void> {
