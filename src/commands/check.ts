@@ -1,7 +1,7 @@
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { compareLedgers } from '../core/ledger-delta.js';
 import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from '../core/pr-review.js';
-import { REPORTS_DIR } from '../core/report-path.js';
+import { isIgnorableReportsFile, REPORTS_DIR } from '../core/report-path.js';
 import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../io/git.js';
 import { loadLedgerAt } from '../io/ledger-at.js';
 import { LEDGER_DIR, loadLedger } from '../io/load-ledger.js';
@@ -42,7 +42,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }));
   const reportChanges: ReportFileChange[] = changes
     .filter((c) => c.path.startsWith(`${REPORTS_DIR}/`) || c.oldPath?.startsWith(`${REPORTS_DIR}/`))
-    .filter((c) => !/(^|\/)\.gitkeep$/.test(c.path))
+    .filter((c) => !isIgnorableReportsFile(c.path))
     .map(({ status, path, oldPath }) => ({ status, path, ...(oldPath ? { oldPath } : {}) }));
   const review = reviewPullRequest({
     base,
