@@ -14,7 +14,7 @@ export interface CheckOptions {
   /** The revision the pull request goes into, e.g. origin/main. */
   base: string;
   /** Today, YYYY-MM-DD, for reports dated in the future. */
-  asOf?: string;
+  asOf: string;
 }
 
 export interface CheckResult extends PullRequestReview {
@@ -30,7 +30,7 @@ export interface CheckResult extends PullRequestReview {
  * edit merged reports, set progress no report backs, or mix kinds.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const validation = validate({ root: options.root, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  const validation = validate({ root: options.root, asOf: options.asOf });
   const target = await resolveCommit(options.root, options.base);
   const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
   const [base, prefix] = await Promise.all([loadLedgerAt(options.root, commit), gitPrefix(options.root)]);

@@ -10,12 +10,8 @@ export interface ReportValidation {
 }
 
 /** Every file under reports/ checked on its own and against the ledger (what `ledger validate` adds for reports). */
-export function validateReports(root: string, ledger: Ledger, asOf: string = localToday()): ReportValidation {
+export function validateReports(root: string, ledger: Ledger, asOf: string): ReportValidation {
   const loaded = loadReports(root, ledger);
   return { diagnostics: [...loaded.diagnostics, ...checkReports(ledger, loaded.reports, { asOf })], files: loaded.files.length };
 }
 
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -10,8 +10,8 @@ export interface ValidateOptions {
   cwd?: string;
   /** Files or folders to report on; all of the ledger when empty. */
   paths?: readonly string[];
-  /** Today, YYYY-MM-DD, for reports dated in the future; default the local date. */
-  asOf?: string;
+  /** Today, YYYY-MM-DD: reports for a later month are errors. */
+  asOf: string;
 }
 
 export interface ValidateSummary {

@@ -8,7 +8,7 @@ import { snapshotTree } from '../helpers/temp-dir.js';
 const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
 
 function diagnosticsFor(content: string | Uint8Array): Diagnostic[] {
-  return validate({ root: tempLedger({ [AREA_FILE]: content }) }).diagnostics;
+  return validate({ root: tempLedger({ [AREA_FILE]: content }), asOf: '2020-12-31' }).diagnostics;
 }
 
 function only(diagnostics: Diagnostic[]): Diagnostic {
@@ -111,7 +111,7 @@ describe('ledger validate: bad input', () => {
     const one = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天').replace('units: [市财政局]', 'units: [市财务局]');
     const two = SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.');
     const root = tempLedger({ [AREA_FILE]: one, 'ledger/02-第二.yaml': two.replace('status: 未启动', 'status: 完成了') });
-    const codes = validate({ root }).diagnostics.map((d) => `${d.file}:${d.code}`);
+    const codes = validate({ root, asOf: '2020-12-31' }).diagnostics.map((d) => `${d.file}:${d.code}`);
     expect(codes).toEqual([`${AREA_FILE}:deadline/unparseable`, `${AREA_FILE}:unit/unknown`, 'ledger/02-第二.yaml:schema/invalid-value']);
   });
 });

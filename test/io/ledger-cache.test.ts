@@ -79,9 +79,9 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
 
   it('diagnostics from a cached load still point at the right line', () => {
     const root = settledRepo(SMALL_AREA.replace('units: [市财政局]', 'units: [市财政厅]'));
-    const cold = validate({ root }).diagnostics;
+    const cold = validate({ root, asOf: '2020-12-31' }).diagnostics;
     expect(existsSync(path.join(root, CACHE))).toBe(true);
-    const warm = validate({ root }).diagnostics;
+    const warm = validate({ root, asOf: '2020-12-31' }).diagnostics;
     expect(cold).toHaveLength(1);
     expect(cold[0]).toMatchObject({ code: 'unit/unknown', line: SMALL_AREA.slice(0, SMALL_AREA.indexOf('市财政局')).split('\n').length });
     expect(warm).toEqual(cold);

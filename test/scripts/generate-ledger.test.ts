@@ -11,7 +11,7 @@ describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
     const files = generateLedger({ measures: 400, seed: 3, month: '2020-07', reports: true });
     const root = tempDir({});
     writeFiles(root, files);
-    const result = validate({ root });
+    const result = validate({ root, asOf: '2020-12-31' });
     expect(result.diagnostics).toEqual([]);
     expect(result.summary.measures).toBe(400);
     const reports = Object.keys(files).filter((f) => f.startsWith('reports/2020-07/'));
