@@ -23,14 +23,14 @@ export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
-  const locate = lazyLocator(file, decoded.text);
+  const locate = lazyLocator(file, bytes);
   const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error));
   if (diagnostics.length > 0) return failed(file, diagnostics, locate);
   if (document.contents === null || isEmptyScalar(document.contents)) {
     return failed(file, [fileDiagnostic(file, { code: 'yaml/empty', message: '文件为空', hint: '删除这个文件，或填入内容（参考 README 中的文件格式示例）' })], locate);
   }
   try {
-    const value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value = detachStrings(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     return { source: { file, value, document, locate }, diagnostics: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -40,19 +40,37 @@ export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
 }
 
 /**
- * Positions are needed only when something is wrong, so the locator re-parses the text on first use
- * instead of keeping every file's Document alive (at 100,000 measures that is most of the memory).
+ * Positions are needed only when something is wrong, so the locator re-parses on first use instead
+ * of keeping every file's Document alive (at 100,000 measures that is most of the memory). It keeps
+ * the bytes, not the decoded text: UTF-8 outside the JS heap is smaller than a UTF-16 string inside it.
  */
-function lazyLocator(file: string, text: string): Locator {
+function lazyLocator(file: string, bytes: Uint8Array): Locator {
   let parsed: { document: Document; lineCounter: LineCounter } | undefined;
   return (path, target) => {
     if (!parsed) {
       const lineCounter = new LineCounter();
+      const decoded = decodeUtf8(bytes, file);
+      const text = 'text' in decoded ? decoded.text : '';
       parsed = { document: parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter };
     }
     const { document, lineCounter } = parsed;
     return locateNode(document, path, target, (offset) => ({ file, ...lineCounter.linePos(offset) }));
   };
+}
+
+/**
+ * V8 keeps a substring as a pointer into its parent, so every value parsed from a file would keep the
+ * whole file's text alive (at 100,000 measures, two thirds of the live heap). Copies long strings in place.
+ */
+function detachStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.length >= 13 ? (' ' + value).slice(1) : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i]);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (key !== '__proto__') record[key] = detachStrings(record[key]);
+  }
+  return value;
 }
 
 function failed(file: string, diagnostics: Diagnostic[], locate?: Locator): ParsedYaml {
