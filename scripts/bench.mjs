@@ -56,7 +56,6 @@ function runGroup(group, log) {
     row.rss = [];
     return row.state === 'ok';
   });
-  for (const row of live.filter((r) => r.warmup)) runOnce(row.argv, { cwd: row.cwd ?? group.cwd, env: row.env });
   const start = Date.now();
   for (let round = 0; round < group.rounds; round++) {
     for (const row of live.filter((r) => r.state === 'ok')) {

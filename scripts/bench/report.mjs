@@ -10,7 +10,7 @@ const ratio = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
 /** One display row per measured command. */
 export function rowCells(row) {
   if (row.state !== 'ok') {
-    return [row.label, row.size, row.state === 'unavailable' ? '不可用（命令尚未实现）' : `失败：${row.error}`, '', '', '', row.floorLabel ?? '', '', ''];
+    return [row.label, row.size, row.state === 'unavailable' ? '不可用（命令尚未实现）' : `失败：${row.error.slice(0, 60)}`, '', '', '', row.floorLabel ?? '', '', ''];
   }
   return [
     row.label,
