@@ -77,6 +77,6 @@ export function benchmarksMarkdown({ machine, startedAt, totalMs, rows, targets,
     lines.push('## 未达标项的 CPU 剖析（自动生成，`node --cpu-prof`）', '');
     for (const p of profiles) lines.push(`### ${p.title}`, '', '```', p.summary.trimEnd(), '```', '');
   }
-  lines.push(NOTES_MARKER, notes === undefined ? '\n## 分析\n\n（在此写下对未达标项的分析。）\n' : notes.replace(/^\n?/, '\n'));
+  lines.push(NOTES_MARKER, notes === undefined ? '\n## 分析\n\n（在此写下对未达标项的分析。）\n' : `\n${notes.replace(/^\n+/, '')}`);
   return lines.join('\n').replace(/\n*$/, '\n');
 }
