@@ -7,7 +7,7 @@ export const overdueSpec: CommandSpec = {
     '每行：编号、具体措施、完成时限、逾期天数、责任单位、牵头单位。\n' +
     '逾期：完成时限（月底为该月最后一天，年底为 12 月 31 日）的次日起仍未标为已完成；已批准的延期以延期日期为准。\n' +
     '多个时间节点的措施（如“2020年6月底、7月底前”）以第一个未完成的节点计。逾期最久的排在最前。\n' +
-    '--fail-on overdue：有逾期措施时退出码为 1，适合 CI 和定时任务。',
+    '--fail-on overdue：有逾期措施时退出码为 1，适合 CI 和定时任务。台账本身有错误时退出码也为 1。',
   examples: [
     'ledger overdue',
     'ledger overdue --as-of 2020-07-01',
@@ -43,6 +43,6 @@ export const overdueSpec: CommandSpec = {
       const { wantsColor } = await import('../render/terminal-style.js');
       writeOut(renderOverdueText(result, { color: wantsColor(process.stdout, process.env) }));
     }
-    return options.failOn === 'overdue' && result.overdue > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    return result.problems > 0 || (options.failOn === 'overdue' && result.overdue > 0) ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -1,4 +1,4 @@
-import { AS_OF_OPTION, EXIT_OK, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from './spec.js';
+import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from './spec.js';
 
 export const WITHIN_OPTION = { flags: '--within <days>', description: '临期天数：距完成时限不足几天算临期，默认取台账设置 due_soon_days（30）' };
 
@@ -10,7 +10,8 @@ export const statusSpec: CommandSpec = {
     '--unit 单位：该单位承担的全部措施（包括经由单位组承担的，如 各县区 → 平罗县），逾期的排在前面。\n' +
     '--lead 单位：该单位牵头的目标任务逐项统计。--by unit / --by lead：每个责任单位 / 牵头单位一行。\n' +
     '逾期：完成时限（月底为该月最后一天，年底为 12 月 31 日）的次日起仍未完成；已批准的延期以延期日期为准。\n' +
-    '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。',
+    '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。\n' +
+    '台账有错误时仍显示其余措施，末尾提示，退出码为 1。',
   examples: [
     'ledger status',
     'ledger status --as-of 2020-07-15',
@@ -51,6 +52,6 @@ export const statusSpec: CommandSpec = {
       writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env) }));
       if (reports) writeOut(renderStatusReports(reports));
     }
-    return EXIT_OK;
+    return result.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
-import { measureRefs } from '../core/ledger.js';
-import { loadLedger } from '../io/load-ledger.js';
+import { measureRefs, type Ledger } from '../core/ledger.js';
+import { checkReports } from '../core/report-checks.js';
+import { loadLedger, readBytes } from '../io/load-ledger.js';
+import { parseReport } from '../io/load-reports.js';
 import { validateReports } from './validate-reports.js';
+import { validateTargets } from './validate-targets.js';
 
 export interface ValidateOptions {
   root: string;
@@ -28,18 +31,28 @@ export interface ValidateResult {
 
 /** Loads the ledger, runs every check and returns all findings, sorted by place. */
 export function validate(options: ValidateOptions): ValidateResult {
+  const cwd = options.cwd ?? options.root;
+  const targets = validateTargets(options.root, cwd, options.paths ?? []);
   const { ledger, diagnostics: loadDiagnostics } = loadLedger(options.root);
   const reports = validateReports(options.root, ledger, options.asOf);
-  const all = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
-  const scope = scopeFilter(options);
-  const diagnostics = sortDiagnostics(all.filter((d) => scope(d.file)));
-  const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files;
+  const tree = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
+  const inScope = targets.forms.length > 0 && targets.scopes.length === 0 ? [] : tree.filter(scopeFilter(targets.scopes));
+  const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, options.asOf));
+  const diagnostics = sortDiagnostics([...inScope, ...forms]);
+  const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files + targets.forms.length;
   return { diagnostics, summary: { ...countBySeverity(diagnostics), files, measures: measureRefs(ledger).length } };
 }
 
-function scopeFilter(options: ValidateOptions): (file: string) => boolean {
-  const cwd = options.cwd ?? options.root;
-  const prefixes = (options.paths ?? []).map((p) => path.relative(options.root, path.resolve(cwd, p)).split(path.sep).join('/'));
+/** A report form outside the repository's folders, checked on its own against the ledger. */
+function validateForm(ledger: Ledger, absolute: string, cwd: string, asOf: string): Diagnostic[] {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative.startsWith('..') ? absolute : relative.split(path.sep).join('/');
+  const diagnostics: Diagnostic[] = [];
+  const report = parseReport(readBytes(absolute), shown, diagnostics);
+  return report ? [...diagnostics, ...checkReports(ledger, [report], { asOf })] : diagnostics;
+}
+
+function scopeFilter(prefixes: readonly string[]): (d: Diagnostic) => boolean {
   if (prefixes.length === 0 || prefixes.includes('')) return () => true;
-  return (file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`) || prefix.startsWith(`${file}/`));
+  return ({ file }) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`) || prefix.startsWith(`${file}/`));
 }

@@ -18,7 +18,7 @@ export interface Ledger {
   config: Config;
   units: UnitRegistry;
   unitsFile?: SourceFile<UnitsFile>;
-  /** Area files that passed the schema, in file-name order. */
+  /** Area files in file-name order; of a file that failed the schema, its valid tasks and measures. */
   areas: SourceFile<Area>[];
 }
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger, Locator, SourceFile } from '../core/ledger.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
+import { salvageArea } from '../core/salvage-area.js';
 import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { UsageError } from '../errors.js';
@@ -20,9 +21,9 @@ export interface LoadResult {
 
 
 /**
- * Loads ledger/ under `root`: schema problems become diagnostics, files that
- * fail the schema are left out of the ledger. Throws only when there is no
- * ledger directory at all.
+ * Loads ledger/ under `root`: schema problems become diagnostics; of a file
+ * that fails the schema, only its valid tasks and measures are kept (see
+ * salvageArea). Throws only when there is no ledger directory at all.
  */
 export function loadLedger(root: string): LoadResult {
   const dir = path.join(root, LEDGER_DIR);
@@ -37,7 +38,7 @@ export function loadLedger(root: string): LoadResult {
   const config = readConfig(root, diagnostics);
   const areaNames = readdirSync(dir).filter(isAreaFileName).sort(byNumberThenName);
   const areas = areaNames
-    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics))
+    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics, salvageArea))
     .filter((area): area is NonNullable<typeof area> => area !== undefined);
   diagnostics.push(...strayFiles(dir, areaNames));
   if (areaNames.length === 0) {
@@ -67,6 +68,7 @@ export function readSchemaFile<S extends z.ZodType>(
   file: string,
   schema: S,
   diagnostics: Diagnostic[],
+  salvage?: (value: unknown) => z.output<S> | undefined,
 ): SourceFile<z.output<S>> | undefined {
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) {
@@ -79,7 +81,8 @@ export function readSchemaFile<S extends z.ZodType>(
   const result = schema.safeParse(parsed.source.value);
   if (!result.success) {
     diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
-    return undefined;
+    const salvaged = salvage?.(parsed.source.value);
+    return salvaged === undefined ? undefined : { file, data: salvaged, locate: fileLocator(root, file) };
   }
   // The text is not kept for positions: at 100,000 measures it is half the live heap.
   return { file, data: result.data, locate: fileLocator(root, file) };

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Returns the text of one line of a file under `root`, for excerpts in messages; undefined when unreadable. */
+/** Returns the text of one line of a file (relative to `root`, or absolute), for excerpts in messages; undefined when unreadable. */
 export type SourceLineLookup = (file: string, line: number) => string | undefined;
 
 export function sourceLineReader(root: string): SourceLineLookup {
   const cache = new Map<string, string[] | undefined>();
   return (file, line) => {
-    if (!cache.has(file)) cache.set(file, readLines(path.join(root, file)));
+    if (!cache.has(file)) cache.set(file, readLines(path.resolve(root, file)));
     return cache.get(file)?.[line - 1];
   };
 }

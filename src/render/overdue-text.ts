@@ -28,6 +28,6 @@ export function renderOverdueText(result: OverdueResult, options: { color: boole
     const dueSoon = result.within === undefined ? '' : `，临期 ${result.dueSoon} 项`;
     lines.push(`逾期 ${result.overdue} 项${escalated}${dueSoon}。`);
   }
-  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的文件未计入；运行 ledger validate 查看。`));
+  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入；运行 ledger validate 查看。`));
   return `${lines.join('\n')}\n`;
 }

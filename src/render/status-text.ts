@@ -95,6 +95,6 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
   if (t.escalated > 0) lines.push(style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) + '用 ledger overdue 查看清单。');
   if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
-  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的文件未计入以上数字；运行 ledger validate 查看。`));
+  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`));
   return lines;
 }

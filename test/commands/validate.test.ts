@@ -3,7 +3,7 @@ import { validate } from '../../src/commands/validate.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
-import { snapshotTree } from '../helpers/temp-dir.js';
+import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
 
 const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
 
@@ -145,5 +145,45 @@ describe('ledger validate: on the command line', () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('deadline: 适时', 'deadline: 明年'), 'ledger/02-第二.yaml': SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.') });
     const run = runCli(['validate', 'ledger/02-第二.yaml'], root);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('ledger validate PATH', () => {
+  it('a path that does not exist, or is neither ledger nor report, is a usage error', () => {
+    const root = tempLedger({ 'README.md': '# x\n' });
+    expect(runCli(['validate', 'nonexist.yaml'], root)).toMatchObject({ code: 2, stdout: '' });
+    const readme = runCli(['validate', 'README.md'], root);
+    expect(readme.code).toBe(2);
+    expect(readme.stderr).toContain('不是台账文件或报送文件');
+  });
+
+  it('checks a report form kept outside the repository against the ledger', () => {
+    const root = tempLedger();
+    const outside = tempDir({ 'form.yaml': 'unit: 市公安局\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中\n    progress: 进行中\n  - id: 1.2.3\n    status: 推进中\n' });
+    const run = runCli(['validate', `${outside}/form.yaml`, '--as-of', '2020-07-21'], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${outside}/form.yaml:7:9: 错误 [report/not-responsible]`);
+    expect(run.stdout).toContain('  7 |   - id: 1.2.3');
+  });
+});
+
+describe('a file with one bad value', () => {
+  it('keeps its other measures in the ledger, so the other checks still run on them', () => {
+    const text = SMALL_AREA.replace('status: 未启动', 'status: 完成了').replace('units: [市财政局]', 'units: [市财务局]');
+    const codes = diagnosticsFor(text).map((d) => d.code);
+    expect(codes).toEqual(['schema/invalid-value', 'unit/unknown']);
+  });
+});
+
+describe('reading commands on a ledger with an error', () => {
+  it('status and overdue still show the other measures, warn, and exit 1', () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('status: 未启动', 'status: 完成了') });
+    const status = runCli(['status', '--as-of', '2020-07-15', '--format', 'json'], root);
+    expect(status.code).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject({ problems: 1 });
+    const overdue = runCli(['overdue', '--as-of', '2020-07-15'], root);
+    expect(overdue.code).toBe(1);
+    expect(overdue.stdout).toContain('1.1.2');
+    expect(overdue.stdout).toContain('台账中有 1 处错误');
   });
 });
