@@ -116,7 +116,9 @@ function handleError(error: unknown): number {
     return EXIT_USAGE;
   }
   if (error instanceof GitError) {
-    process.stderr.write(`Git 出错：${error.message}\n${error.stderr ? `${error.stderr.trim()}\n` : ''}`);
+    const debug = process.env.LEDGER_DEBUG && error.stderr ? `git 的原始输出：\n${error.stderr.trim()}\n` : '';
+    const more = !process.env.LEDGER_DEBUG && error.stderr && error.kind === 'failed' ? '设置 LEDGER_DEBUG=1 可显示 git 的原始输出。\n' : '';
+    process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}${debug}${more}`);
     return EXIT_USAGE;
   }
   const detail = error instanceof Error ? (process.env.LEDGER_DEBUG ? error.stack : error.message) : String(error);

@@ -21,6 +21,8 @@ export interface HistoryResult {
   /** Oldest first. */
   entries: HistoryEntry[];
   warnings: string[];
+  /** The repository has no commit yet, so there is no history (not an error). */
+  noCommits?: boolean;
 }
 
 /** Every commit that changed one measure, with field-level before → after. */
@@ -30,6 +32,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
     throw new UsageError(`具体措施编号“${options.id}”格式不对`, '编号写作 主要指标.目标任务.具体措施，例如 ledger history 1.1.1');
   }
   const walk = await walkMeasureChanges(options.root, { id });
+  if (walk.noCommits) return { id, title: '', file: '', entries: [], warnings: [], noCommits: true };
   const entries = measureHistory(walk.events);
   const last = walk.events[walk.events.length - 1];
   if (!last) {

@@ -24,6 +24,8 @@ export interface LogResult {
   /** The canonical name of --unit, when given. */
   unit?: string;
   warnings: string[];
+  /** The repository has no commit yet, so there is no history (not an error). */
+  noCommits?: boolean;
 }
 
 /** The timeline of status changes across the ledger, from Git history. */
@@ -39,7 +41,7 @@ export async function log(options: LogOptions): Promise<LogResult> {
     ...(options.area !== undefined ? { area: options.area } : {}),
     ...(unit ? { unit: (units: readonly string[]) => isResponsible(unit.registry, units, unit.name) } : {}),
   });
-  return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings };
+  return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings, ...(walk.noCommits ? { noCommits: true } : {}) };
 }
 
 /** Only --unit needs the registry, and with it yaml and zod. */

@@ -49,7 +49,9 @@ class CatFileReader implements BlobReader {
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     child.on('error', (error) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));
     child.on('close', (code) => {
-      if (this.pending.length > 0) this.fail(new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
+      if (this.pending.length === 0) return;
+      const known = gitError({ message: '' }, this.stderr, '读取 Git 对象');
+      this.fail(known.kind !== 'failed' ? known : new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
     });
     child.stdin.on('error', () => undefined);
     this.child = child;

@@ -13,7 +13,7 @@ const FIELD = '\x1f';
 const RECORD = '\x1e';
 
 /** Runs git in `cwd` and returns its standard output. */
-export function runGit(cwd: string, args: readonly string[], what = `git ${args[0] ?? ''}`): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], what = `运行 git ${args[0] ?? ''}`): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
       if (error) reject(gitError(error, stderr, what));
@@ -27,9 +27,26 @@ export function gitEnv(): NodeJS.ProcessEnv {
 }
 
 export function gitError(error: { code?: unknown; message: string }, stderr: string, what: string): GitError {
-  if (error.code === 'ENOENT') return new GitError('找不到 git 命令，请先安装 Git 并确认它在 PATH 中');
-  if (/not a git repository/i.test(stderr)) return new GitError('当前目录不在 Git 仓库中；历史与审计命令需要台账放在 Git 仓库里', stderr);
-  return new GitError(`${what} 执行失败`, stderr || error.message);
+  if (error.code === 'ENOENT') return new GitError('找不到 git 命令', '', '先安装 Git，并确认它在 PATH 中（git --version 能运行）', 'no-git');
+  if (/not a git repository/i.test(stderr)) return notARepository(stderr);
+  if (NO_COMMITS.test(stderr)) return noCommits(stderr);
+  return new GitError(`${what}：git 执行失败`, stderr || error.message);
+}
+
+/** How git (LC_ALL=C) says that the current branch has no commit yet. */
+const NO_COMMITS = /does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD': unknown revision/i;
+
+function notARepository(stderr = ''): GitError {
+  return new GitError('不在 Git 仓库中：历史与审计命令需要台账放在 Git 仓库里', stderr, '用 git init 建立仓库，或到台账仓库中运行（也可用 --root 指定台账仓库）', 'not-a-repository');
+}
+
+function noCommits(stderr = ''): GitError {
+  return new GitError('仓库还没有任何提交', stderr, '先提交台账：git add -A && git commit -m "建立台账"', 'no-commits');
+}
+
+/** Whether an error is git saying the repository has no commit yet. */
+export function isNoCommits(error: unknown): boolean {
+  return error instanceof GitError && error.kind === 'no-commits';
 }
 
 /** Whether the git program can be run at all. */
@@ -50,9 +67,25 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
   try {
     return (await runGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
   } catch (error) {
-    if (error instanceof GitError && /不在 Git 仓库/.test(error.message)) throw error;
-    throw new GitError(`找不到版本“${rev}”（不是分支、标签或提交号）`, '在 CI 中请先取回完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）');
+    if (error instanceof GitError && error.kind !== 'failed') throw error;
+    if (!(await hasCommits(cwd))) throw noCommits(error instanceof GitError ? error.stderr : '');
+    throw new GitError(`找不到版本 ${rev}（不是分支、标签或提交号）`, error instanceof GitError ? error.stderr : '', fetchHint(rev), 'unknown-revision');
   }
+}
+
+/** A remote branch (origin/main) has to be fetched; in CI the checkout is often shallow. */
+function fetchHint(rev: string): string {
+  const remote = /^([\w.-]+)\/(.+)$/.exec(rev);
+  const fetch = remote ? `git fetch ${remote[1]} ${remote[2]}` : 'git fetch origin main';
+  return `检查版本名是否写错（git branch -a 列出分支）；基准分支只在远端时先取回：${fetch}。CI 中要取回完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）`;
+}
+
+/** Whether the current branch has at least one commit. */
+export function hasCommits(cwd: string): Promise<boolean> {
+  return runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The best common ancestor of two commits, or undefined when they share none. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
 import { BlobMeasures, isAreaPath, type Measures } from './blob-measures.js';
-import { commitsTouching, gitPrefix, openBlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
+import { commitsTouching, gitPrefix, isNoCommits, openBlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
 import { LEDGER_DIR } from './ledger-root.js';
 
 export interface MeasureWalk {
@@ -9,6 +9,8 @@ export interface MeasureWalk {
   events: MeasureEvent[];
   /** Versions that could not be read (invalid YAML), in Chinese. */
   warnings: string[];
+  /** The repository has no commit yet: no history, which is not an error. */
+  noCommits?: boolean;
 }
 
 export interface WalkOptions {
@@ -24,7 +26,14 @@ export interface WalkOptions {
  */
 export async function walkMeasureChanges(root: string, options: WalkOptions = {}): Promise<MeasureWalk> {
   const prefix = await gitPrefix(root);
-  const commits = (await commitsTouching(root, [LEDGER_DIR])).map((commit) => relativeTo(commit, prefix));
+  let touching: CommitChanges[];
+  try {
+    touching = await commitsTouching(root, [LEDGER_DIR]);
+  } catch (error) {
+    if (isNoCommits(error)) return { events: [], warnings: [], noCommits: true };
+    throw error;
+  }
+  const commits = touching.map((commit) => relativeTo(commit, prefix));
   const reader = openBlobReader(root);
   const blobs = new BlobMeasures(reader, options.id, commits);
   const events: MeasureEvent[] = [];

@@ -1,6 +1,7 @@
 import type { HistoryResult } from '../commands/history.js';
 import { commitDay, type HistoryEntry } from '../core/measure-history.js';
 import { changeLines, formatValue } from './field-change.js';
+import { NO_COMMITS_TEXT } from './status-log.js';
 
 export type HistoryFormat = 'text' | 'json';
 
@@ -11,6 +12,7 @@ export function renderHistory(result: HistoryResult, format: HistoryFormat): str
 const KIND_LABELS = { created: '新增', changed: '修改', moved: '移动', deleted: '删除' } as const;
 
 function renderText(result: HistoryResult): string {
+  if (result.noCommits) return NO_COMMITS_TEXT;
   const head = `具体措施 ${result.id} ${result.title}（${result.file}）：${result.entries.length} 次提交修改过，最早的在前`;
   const blocks = result.entries.map(entryLines);
   const warnings = result.warnings.map((w) => `警告：${w}`);
@@ -44,5 +46,5 @@ function renderJson(result: HistoryResult): string {
     previous_file: entry.previousFile ?? null,
     changes: entry.changes.map((c) => ({ field: c.path.join('.'), path: c.path, before: c.before ?? null, after: c.after ?? null })),
   }));
-  return JSON.stringify({ version: 1, id: result.id, title: result.title, file: result.file, entries, warnings: result.warnings }, null, 2);
+  return JSON.stringify({ version: 1, id: result.id, title: result.title, file: result.file, entries, warnings: result.warnings, no_commits: result.noCommits === true }, null, 2);
 }

@@ -1,6 +1,9 @@
 import type { LogResult } from '../commands/log.js';
 import type { StatusChange } from '../core/status-log.js';
 
+/** Shared with `ledger history`: an empty repository is a normal state of a new ledger. */
+export const NO_COMMITS_TEXT = '还没有任何提交：台账的历史从第一次提交开始（git add -A && git commit -m "建立台账"）';
+
 export type LogFormat = 'text' | 'json';
 
 export function renderLog(result: LogResult, format: LogFormat): string {
@@ -9,6 +12,7 @@ export function renderLog(result: LogResult, format: LogFormat): string {
 
 function renderText(result: LogResult): string {
   const scope = result.unit ? `（${result.unit} 负责的措施）` : '';
+  if (result.noCommits) return NO_COMMITS_TEXT;
   if (result.changes.length === 0) return `没有找到状态变化${scope}`;
   const lines = result.changes.map(changeLine);
   const done = result.changes.filter((c) => c.to === '已完成').length;
@@ -36,5 +40,5 @@ function renderJson(result: LogResult): string {
     commit: c.commit.hash,
     subject: c.commit.subject,
   }));
-  return JSON.stringify({ version: 1, unit: result.unit ?? null, changes, warnings: result.warnings }, null, 2);
+  return JSON.stringify({ version: 1, unit: result.unit ?? null, changes, warnings: result.warnings, no_commits: result.noCommits === true }, null, 2);
 }
