@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator, YamlPath } from '../core/ledger.js';
+import { yamlErrorDiagnostics } from './yaml-errors.js';
 
 export interface YamlSource {
   file: string;
@@ -24,7 +25,7 @@ export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
   const locate = lazyLocator(file, bytes);
-  const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error));
+  const diagnostics = yamlErrorDiagnostics(file, document.errors);
   if (diagnostics.length > 0) return failed(file, diagnostics, locate);
   if (document.contents === null || isEmptyScalar(document.contents)) {
     return failed(file, [fileDiagnostic(file, { code: 'yaml/empty', message: '文件为空', hint: '删除这个文件，或填入内容（参考 README 中的文件格式示例）' })], locate);
@@ -116,27 +117,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return i;
-}
-
-interface YamlErrorLike {
-  code: string;
-  message: string;
-  linePos?: [{ line: number; col: number }, { line: number; col: number }?];
-}
-
-function yamlErrorDiagnostic(file: string, error: YamlErrorLike): Diagnostic {
-  const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-  const firstLine = error.message.split('\n')[0] ?? error.message;
-  const duplicate = error.code === 'DUPLICATE_KEY';
-  return {
-    code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-    severity: 'error',
-    file,
-    line: pos.line,
-    col: pos.col,
-    message: duplicate ? `同一层级出现了重复的字段名（${firstLine}）` : `YAML 语法错误：${firstLine}`,
-    hint: duplicate ? '删除或合并重复的字段' : '检查这一行及上一行的缩进、冒号和引号；含有冒号或 # 的文字请用引号括起来',
-  };
 }
 
 function locateNode(
