@@ -1,5 +1,6 @@
 import { FIELD_LABELS } from '../core/field-labels.js';
 import type { FieldChange } from '../core/measure-diff.js';
+import { sameValue } from '../core/same-value.js';
 
 /** 各单位报送情况 › 市公安局 › 状态 */
 export function changeLabel(path: readonly (string | number)[]): string {
@@ -20,8 +21,42 @@ export function formatValue(value: unknown): string {
 
 const INLINE_LIMIT = 40;
 
-/** One change as lines: short values inline (a → b), long ones as 前/后 blocks. */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isAbsent = (value: unknown) => value === undefined || value === null;
+const isRecordList = (value: unknown): value is unknown[] => Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
+
+/**
+ * A change of a record or a list of records split into one change per field
+ * (延期申请 › 第 1 项 › 延期至), so that nobody reads JSON; unchanged fields are left out.
+ * Lists of plain values stay whole (责任部门：甲、乙 → 甲、乙、丙).
+ */
+export function leafChanges(change: FieldChange): FieldChange[] {
+  const { before, after, path } = change;
+  if (sameValue(before, after)) return [];
+  if ((isRecord(before) || isAbsent(before)) && (isRecord(after) || isAbsent(after)) && (isRecord(before) || isRecord(after))) {
+    const left = isRecord(before) ? before : {};
+    const right = isRecord(after) ? after : {};
+    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
+    return keys.flatMap((key) => leafChanges({ path: [...path, key], before: left[key], after: right[key] }));
+  }
+  if ((isRecordList(before) || isAbsent(before) || isEmptyList(before)) && (isRecordList(after) || isAbsent(after) || isEmptyList(after)) && (isRecordList(before) || isRecordList(after))) {
+    const left = Array.isArray(before) ? before : [];
+    const right = Array.isArray(after) ? after : [];
+    return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => leafChanges({ path: [...path, i], before: left[i], after: right[i] })).flat();
+  }
+  return [change];
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
+/** One change as lines, structured values field by field: short values inline (a → b), long ones as 前/后 blocks. */
 export function changeLines(change: FieldChange, indent = '  '): string[] {
+  return leafChanges(change).flatMap((leaf) => leafLines(leaf, indent));
+}
+
+function leafLines(change: FieldChange, indent: string): string[] {
   const before = formatValue(change.before);
   const after = formatValue(change.after);
   const label = changeLabel(change.path);
