@@ -2,6 +2,7 @@ import { parseDeadline } from './deadline.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger, type MeasureRef, type YamlPath } from './ledger.js';
 import { reportUnit, type ReportSource } from './report-checks.js';
+import { staleReportDiagnostic } from './report-stale.js';
 import type { ReportEntry } from './report-schema.js';
 import type { Extension, Measure, UnitReport } from './schema.js';
 import { leastAdvanced } from './status.js';
@@ -57,14 +58,16 @@ export function planMerge(ledger: Ledger, reports: readonly ReportSource[]): Mer
   const diagnostics: Diagnostic[] = [];
   const latest = latestCandidates(ledger, reports);
   const byMeasure = new Map<MeasureRef, Candidate[]>();
+  const stale: Candidate[] = [];
   for (const candidate of latest.values()) {
     const existing = candidate.ref.measure.unit_reports?.[candidate.unit];
     if (existing && existing.month > candidate.month) {
-      diagnostics.push(staleDiagnostic(candidate, existing.month));
+      stale.push(candidate);
       continue;
     }
     byMeasure.set(candidate.ref, [...(byMeasure.get(candidate.ref) ?? []), candidate]);
   }
+  diagnostics.push(...staleDiagnostics(stale));
   const files = new Map<string, FieldChange[]>();
   const measures: MeasureChange[] = [];
   for (const [ref, candidates] of byMeasure) {
@@ -191,10 +194,12 @@ function plannedExtensions(measure: Measure, candidates: readonly Candidate[], d
   return changed ? list : undefined;
 }
 
-function staleDiagnostic(candidate: Candidate, merged: string): Diagnostic {
-  return diagnosticAt(candidate.report.locate(['month']), {
-    code: 'report/stale',
-    message: `${candidate.unit} 对具体措施 ${candidate.ref.measure.id} 已合并了 ${merged} 的报送，${candidate.month} 的报送已过时`,
-    hint: `不要合并旧月份的报送；如需更正，请在 ${merged} 或之后月份的报送中修改`,
+/** One `report/stale` error per report file, however many of its measures are older than what is merged. */
+function staleDiagnostics(stale: readonly Candidate[]): Diagnostic[] {
+  const byReport = new Map<ReportSource, Candidate[]>();
+  for (const candidate of stale) byReport.set(candidate.report, [...(byReport.get(candidate.report) ?? []), candidate]);
+  return [...byReport].map(([report, candidates]) => {
+    const merged = candidates.reduce((max, c) => (c.ref.measure.unit_reports![c.unit]!.month > max ? c.ref.measure.unit_reports![c.unit]!.month : max), '');
+    return staleReportDiagnostic(report, candidates[0]!.unit, merged, '', candidates.map((c) => c.ref.measure.id));
   });
 }
