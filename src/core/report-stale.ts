@@ -55,7 +55,8 @@ export function lateReports(candidates: readonly OlderThanMerged[], arrived: Rea
   for (const { report, unit, merged, later } of candidates) {
     const first = later.reduce<string | undefined>((best, file) => (best === undefined || when(file) < when(best) ? file : best), undefined);
     if (first === undefined || !(when(report.file) > when(first))) continue;
-    out.push(staleReportDiagnostic(report, unit, merged, `它在 ${first} 之后才${arrived.has(report.file) ? '提交' : '出现（尚未提交）'}，`));
+    const committed = arrived.has(report.file);
+    out.push(staleReportDiagnostic(report, unit, merged, `它在 ${first} 之后才${committed ? '提交' : '出现（尚未提交）'}，`, undefined, committed));
   }
   return out;
 }
@@ -65,10 +66,10 @@ export function lateReports(candidates: readonly OlderThanMerged[], arrived: Rea
  * says it arrived late (validate); without it (merge) the report may also be
  * an old one merged long ago, which is simply not merged again.
  */
-export function staleReportDiagnostic(report: ReportSource, unit: string, merged: string, why = '', measures?: readonly string[]): Diagnostic {
+export function staleReportDiagnostic(report: ReportSource, unit: string, merged: string, why = '', measures?: readonly string[], committed = true): Diagnostic {
   const { month } = report.data;
   const which = measures && measures.length > 0 ? `（${measures.length} 项具体措施：${preview(measures)}）` : '';
-  const fold = `把其中仍需反映的内容写进 ${nextMonth(merged)} 或之后月份的报送，然后删除它：git rm '${report.file}'`;
+  const fold = `把其中仍需反映的内容写进 ${nextMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
   return diagnosticAt(report.locate(['month']), {
     code: 'report/stale',
     message: `${unit} ${month} 的报送已过时：${why}台账中该单位已合并了 ${merged} 的报送${which}，旧月份的报送不能再合并`,
