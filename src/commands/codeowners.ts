@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCodeowners, type Codeowners } from '../core/codeowners.js';
+import { buildCodeowners, ledgerOwnerOf, ownerHint, type Codeowners } from '../core/codeowners.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { UnitsFileSchema } from '../core/schema.js';
@@ -22,6 +22,12 @@ export interface CodeownersCommandOptions {
 export interface CodeownersResult extends Codeowners {
   /** Absolute path of the CODEOWNERS file. */
   file: string;
+  /** The owner of ledger/ used, and whether it came from --ledger-owner or from the existing file. */
+  ledgerOwner?: { handles: string; from: 'option' | 'file' };
+  /** No unit has an owner and there is no ledger owner: the file would hold no rule. */
+  empty: boolean;
+  /** When empty: how to add an owner, with an example from units.yaml. */
+  ownerHint?: string;
   /** Whether the file on disk differed (and, unless --check, was rewritten). */
   changed: boolean;
   written: boolean;
@@ -33,15 +39,16 @@ export async function codeowners(options: CodeownersCommandOptions): Promise<Cod
   const diagnostics: Diagnostic[] = [];
   const units = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
   const file = path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS'));
-  if (!units || hasErrors(diagnostics)) return { text: '', owned: [], missing: [], file, changed: false, written: false, diagnostics };
+  if (!units || hasErrors(diagnostics)) return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
   const prefix = await gitPrefix(options.root).catch(() => '');
-  const built = buildCodeowners(units.data.units, { ...(options.ledgerOwner ? { ledgerOwner: options.ledgerOwner } : {}), prefix });
   const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  const changed = current !== built.text;
-  if (options.check || !changed) return { ...built, file, changed, written: false, diagnostics };
-  if (built.owned.length === 0 && !options.ledgerOwner) {
-    throw new UsageError('ledger/units.yaml 中没有任何单位填写了 owner，CODEOWNERS 会是空的', '先给单位加上 owner，例如 owner: "@your-org/gongan"，或用 --ledger-owner 指定台账负责人');
-  }
+  const kept = current === undefined ? undefined : ledgerOwnerOf(current, prefix);
+  const ledgerOwner = options.ledgerOwner ? { handles: options.ledgerOwner, from: 'option' as const } : kept ? { handles: kept, from: 'file' as const } : undefined;
+  const built = buildCodeowners(units.data.units, { ...(ledgerOwner ? { ledgerOwner: ledgerOwner.handles } : {}), prefix });
+  const empty = built.owned.length === 0 && !ledgerOwner;
+  const result = { ...built, file, changed: current !== built.text, written: false, empty, diagnostics, ...(ledgerOwner ? { ledgerOwner } : {}), ...(empty ? { ownerHint: ownerHint(units.data.units) } : {}) };
+  if (options.check || !result.changed) return result;
+  if (empty) throw new UsageError('ledger/units.yaml 中没有任何单位填写了 owner，CODEOWNERS 会是空的', ownerHint(units.data.units));
   writeFilesAtomically([{ path: file, content: built.text }]);
-  return { ...built, file, changed, written: true, diagnostics };
+  return { ...result, written: true };
 }

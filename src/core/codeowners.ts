@@ -16,6 +16,21 @@ export interface Codeowners {
   missing: string[];
 }
 
+const HEADER = '# 由 ledger codeowners 根据 ledger/units.yaml 中的 owner 生成；请勿手工修改，改名录后重新运行。';
+
+/**
+ * The --ledger-owner a CODEOWNERS file was generated with (its /ledger/ rule), so that
+ * a plain re-run and --check keep it; undefined for a file this tool did not write.
+ */
+export function ledgerOwnerOf(text: string, prefix = ''): string | undefined {
+  const lines = text.split(/\r?\n/);
+  if (lines[0] !== HEADER) return undefined;
+  const rule = `/${prefix}ledger/ `;
+  const line = lines.find((l) => l.startsWith(rule));
+  const owners = line ? handles(line.slice(rule.length)) : [];
+  return owners.length ? owners.join(' ') : undefined;
+}
+
 /**
  * CODEOWNERS for the ledger repository: each unit's report files belong to
  * its owner handle. Later lines win in CODEOWNERS, so the general rules come first.
@@ -23,7 +38,7 @@ export interface Codeowners {
 export function buildCodeowners(units: readonly Unit[], options: CodeownersOptions = {}): Codeowners {
   const prefix = options.prefix ?? '';
   const lines = [
-    '# 由 ledger codeowners 根据 ledger/units.yaml 中的 owner 生成；请勿手工修改，改名录后重新运行。',
+    HEADER,
     '# 每个单位的报送文件 reports/YYYY-MM/<单位>.yaml 只能由该单位的负责人批准合并。',
   ];
   const office = options.ledgerOwner ? handles(options.ledgerOwner) : [];
@@ -58,4 +73,15 @@ export function handles(owner: string): string[] {
 
 function escapePattern(name: string): string {
   return name.replace(/([\s#\\])/g, '\\$1');
+}
+
+/** How to give a unit an owner, with a unit of this ledger as the example. */
+export function ownerHint(units: readonly Unit[]): string {
+  const example = units.find((u) => (u.members ?? []).length === 0)?.name ?? '市公安局';
+  return [
+    '在 ledger/units.yaml 中给报送单位加上 owner（Git 平台上的账号或团队，多个用空格分开），例如：',
+    `      - name: ${example}`,
+    '        owner: "@your-org/team"',
+    '    然后重新运行 ledger codeowners；也可以用 --ledger-owner @your-org/office 指定台账负责人（ledger/ 与未设 owner 单位的报送由其批准）',
+  ].join('\n');
 }
