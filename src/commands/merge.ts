@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
@@ -72,22 +72,43 @@ function expandInputs(options: MergeOptions): Input[] {
   const files: string[] = [];
   for (const given of options.paths) {
     const absolute = path.resolve(cwd, given);
-    if (!existsSync(absolute)) throw new UsageError(`找不到 ${given}`);
-    if (!statSync(absolute).isDirectory()) files.push(absolute);
-    else files.push(...filesUnder(absolute));
+    const stat = statGiven(absolute, given);
+    const rel = relativeTo(options.root, absolute);
+    const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
+    if (!stat.isDirectory()) files.push(absolute);
+    else if (inReports) files.push(...filesUnder(absolute));
+    else {
+      throw new UsageError(
+        `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,
+        '例如 ledger merge reports/2020-07；reports/ 以外填好的报送表请逐个给出：ledger merge ~/下载/大武口区-2020-07-报送表.xlsx',
+      );
+    }
   }
-  return [...new Set(files)].map((absolute) => {
-    const rel = path.relative(options.root, absolute);
-    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    return { absolute, file: inside ? rel.split(path.sep).join('/') : absolute };
-  });
+  return [...new Set(files)].map((absolute) => ({ absolute, file: relativeTo(options.root, absolute) ?? absolute }));
 }
 
-/** Every file under a folder, sorted; the reports folder itself holds month folders. */
+function statGiven(absolute: string, given: string) {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`${given} 是循环的符号链接，无法读取`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`没有读取 ${given} 的权限`);
+    throw new UsageError(`找不到 ${given}`);
+  }
+}
+
+/** `absolute` relative to the root with forward slashes, or undefined when outside it. */
+function relativeTo(root: string, absolute: string): string | undefined {
+  const rel = path.relative(root, absolute);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
+}
+
+/** Every file under a folder of reports/, sorted; symbolic links are listed, never followed (they are stray files). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
     .sort()
-    .flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
+    .flatMap((name) => (lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
 }
 
 async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
