@@ -1,4 +1,3 @@
-import { UsageError } from '../errors.js';
 import { EXIT_OK, formatOption, parseDateArgument, writeOut, type CommandSpec } from './spec.js';
 
 export const logSpec: CommandSpec = {
@@ -10,12 +9,13 @@ export const logSpec: CommandSpec = {
     'ledger log --since 2020-08-01 --until 2020-08-31',
     'ledger log --unit 市公安局',
     'ledger log --area 3 --format json',
+    'ledger log --area 不动产',
   ],
   options: [
     { flags: '--since <date>', description: '只列出这一天（含）之后的变化，YYYY-MM-DD' },
     { flags: '--until <date>', description: '只列出这一天（含）之前的变化，YYYY-MM-DD' },
     { flags: '--unit <unit>', description: '只列出该单位负责的措施（直接负责或通过单位组，如 各县区）' },
-    { flags: '--area <n>', description: '只列出第 n 个主要指标的措施' },
+    { flags: '--area <area>', description: '只列出一个主要指标的措施：序号或标题中的词（同 ledger overdue --area）' },
     formatOption(['text', 'json'], 'text'),
   ],
   async run(_args, options, global) {
@@ -27,14 +27,9 @@ export const logSpec: CommandSpec = {
       ...(options.since ? { since: parseDateArgument(String(options.since), '--since') } : {}),
       ...(options.until ? { until: parseDateArgument(String(options.until), '--until') } : {}),
       ...(options.unit ? { unit: String(options.unit) } : {}),
-      ...(options.area !== undefined ? { area: parseArea(String(options.area)) } : {}),
+      ...(options.area !== undefined ? { area: String(options.area) } : {}),
     });
     writeOut(renderLog(result, options.format as 'text' | 'json'));
     return EXIT_OK;
   },
 };
-
-function parseArea(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--area 需要主要指标的序号（正整数），收到“${value}”`, '例如 --area 3');
-  return Number(value);
-}

@@ -5,6 +5,7 @@ import { buildUnitRegistry, isResponsible } from '../core/units.js';
 import { UsageError } from '../errors.js';
 import { LEDGER_DIR, UNITS_FILE } from '../io/ledger-root.js';
 import { walkMeasureChanges } from '../io/measure-versions.js';
+import { resolveAreaOption } from './resolve-area-option.js';
 import { resolveUnitOption } from './resolve-unit-option.js';
 
 export interface LogOptions {
@@ -15,7 +16,8 @@ export interface LogOptions {
   until?: string;
   /** A unit name or alias: measures it is responsible for, directly or through a group. */
   unit?: string;
-  area?: number;
+  /** Typed on the command line: the area's number or a word from its title, checked against the ledger. A number is taken as it is (areas of the past). */
+  area?: number | string;
 }
 
 export interface LogResult {
@@ -34,11 +36,12 @@ export async function log(options: LogOptions): Promise<LogResult> {
   if (options.since && options.until && options.since > options.until) {
     throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
   }
+  const area = typeof options.area === 'string' ? await resolveArea(options.root, options.area) : options.area;
   const walk = await walkMeasureChanges(options.root);
   const changes = statusLog(walk.events, {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
-    ...(options.area !== undefined ? { area: options.area } : {}),
+    ...(area !== undefined ? { area } : {}),
     ...(unit ? { unit: (units: readonly string[]) => isResponsible(unit.registry, units, unit.name) } : {}),
   });
   return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings, ...(walk.noCommits ? { noCommits: true } : {}) };
@@ -52,4 +55,10 @@ async function canonicalUnit(root: string, typed: string) {
   const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
   const registry = buildUnitRegistry(file?.data ?? { units: [] });
   return { registry, name: resolveUnitOption(registry, typed, '--unit') };
+}
+
+/** Only --area needs the areas' titles, and with them the loaded ledger. */
+async function resolveArea(root: string, typed: string): Promise<number> {
+  const { loadLedger } = await import('../io/load-ledger.js');
+  return resolveAreaOption(loadLedger(root).ledger.areas.map((a) => a.data), typed);
 }

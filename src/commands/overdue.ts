@@ -1,8 +1,8 @@
 import { countBySeverity } from '../core/diagnostic.js';
 import { evaluateLedger, sortByUrgency, type MeasureItem } from '../core/rollup.js';
 import { isResponsible } from '../core/units.js';
-import { UsageError } from '../errors.js';
 import { loadLedger } from '../io/load-ledger.js';
+import { resolveAreaOption } from './resolve-area-option.js';
 import { resolveUnitOption } from './resolve-unit-option.js';
 
 export interface OverdueOptions {
@@ -37,7 +37,7 @@ export function overdue(options: OverdueOptions): OverdueResult {
   const { ledger, diagnostics } = loadLedger(options.root);
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
-  const area = options.area === undefined ? undefined : resolveArea(ledger.areas.map((a) => a.data), options.area);
+  const area = options.area === undefined ? undefined : resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
   const within = options.within;
   const items = evaluateLedger(ledger, options.asOf, { dueSoonDays: within ?? 0 }).filter(
     (item) =>
@@ -57,13 +57,4 @@ export function overdue(options: OverdueOptions): OverdueResult {
     problems: countBySeverity(diagnostics).errors,
     filters: { unit, lead, area },
   };
-}
-
-function resolveArea(areas: readonly { area: number; title: string }[], typed: string): number {
-  const value = typed.trim();
-  const found = /^\d+$/.test(value) ? areas.find((a) => a.area === Number(value)) : areas.filter((a) => a.title.includes(value));
-  if (found && !Array.isArray(found)) return found.area;
-  if (Array.isArray(found) && found.length === 1) return found[0]!.area;
-  const list = areas.map((a) => `${a.area} ${a.title}`).join('；');
-  throw new UsageError(`--area “${typed}”${Array.isArray(found) && found.length > 1 ? '对应多个主要指标' : '不是台账中的主要指标'}`, `用编号或标题中的词，例如 --area 1。现有：${list}`);
 }
