@@ -13,6 +13,8 @@ export interface InitOptions {
   title?: string;
   /** Where the new repository installs the tool from (package.json); default: this tool's repository or folder. */
   tool?: string;
+  /** Today, YYYY-MM-DD: the example measure's deadline is the end of the next year. */
+  asOf: string;
   /** Run `git init` (default true; skipped when git is not installed). */
   git?: boolean;
 }
@@ -30,7 +32,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   refuseNonEmpty(dir, options.dir);
   const tool = options.tool ?? defaultToolSpec();
   const templates = Object.fromEntries(INIT_LAYOUT.filter((l) => l.template).map((l) => [l.template, readTemplate(l.template)]));
-  const files = initFiles(templates, { title: options.title ?? '工作台账', name: packageNameFor(path.basename(dir)), tool });
+  const files = initFiles(templates, { title: options.title ?? '工作台账', name: packageNameFor(path.basename(dir)), tool, asOf: options.asOf });
   stageAndMove(dir, files);
   let git: InitResult['git'] = 'skipped';
   if (options.git !== false) {

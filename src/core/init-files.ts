@@ -17,6 +17,13 @@ export interface InitValues {
   name: string;
   /** Where npm installs the ledger tool from (a version, git URL or file: path). */
   tool: string;
+  /** The day of `ledger init`, YYYY-MM-DD: the example measure is due at the end of the next year, so a new ledger starts green. */
+  asOf: string;
+}
+
+/** 2027年底前 for a ledger made in 2026. */
+export function exampleDeadline(asOf: string): string {
+  return `${Number(asOf.slice(0, 4)) + 1}年底前`;
 }
 
 /** The new repository's files, from the templates' texts (keyed by template path). */
@@ -35,7 +42,7 @@ function fill(target: string, text: string, values: InitValues): string {
     return `${JSON.stringify({ ...json, name: values.name, description: values.title, devDependencies: { ledger: values.tool } }, null, 2)}\n`;
   }
   if (target === 'ledger/config.yaml') return text.replace(/^title: .*$/m, `title: ${JSON.stringify(values.title)}`);
-  return text.replaceAll('{{TITLE}}', values.title);
+  return text.replaceAll('{{TITLE}}', values.title).replaceAll('{{DEADLINE}}', exampleDeadline(values.asOf));
 }
 
 /** A valid npm package name from a folder name: lower-case ASCII letters, digits and hyphens. */

@@ -17,7 +17,9 @@ export function renderInit(result: InitResult): string {
     '',
     '下一步：',
     `  cd ${JSON.stringify(result.dir)}`,
-    '  编辑 ledger/units.yaml 和 ledger/01-示例主要指标.yaml，然后 ledger validate',
+    '  npm install                                 # 安装 package.json 中的 ledger 工具',
+    '  npx ledger validate && npx ledger status    # 新台账直接通过',
+    '  编辑 ledger/units.yaml 和 ledger/01-示例主要指标.yaml，再运行 npx ledger validate',
     '  git add -A && git commit -m "建立台账"',
   ].join('\n');
 }
