@@ -21,7 +21,7 @@ export interface ExtraWrite {
 export function applyMerge(root: string, files: readonly FileChanges[], extra: readonly ExtraWrite[] = []): string[] {
   const writes: FileWrite[] = files.map(({ file, changes }) => ({ path: path.join(root, file), content: editYaml(root, file, changes) }));
   for (const write of extra) writes.push({ path: path.join(root, write.file), content: write.content });
-  if (writes.length > 0) writeFilesAtomically(writes);
+  if (writes.length > 0) writeFilesAtomically(writes, [], '台账未作任何修改');
   return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { describeFsError, isFsError } from './describe-fs-error.js';
 
 /**
  * Produces `file` through `write(temporary)`: the content goes to a temporary
@@ -20,9 +21,8 @@ export async function writeFileThrough(file: string, write: (temporary: string) 
     renameSync(temporary, file);
   } catch (error) {
     removeQuietly(temporary);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw error;
-    throw new UsageError(`无法写入 ${file}：${code}`, '检查 --out 指定的目录是否存在、是否可写');
+    if (!isFsError(error)) throw error;
+    throw new UsageError(`${describeFsError(error, file)}；未写入任何文件`, '检查 --out 指定的目录是否存在、是否可写');
   }
 }
 

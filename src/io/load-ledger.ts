@@ -8,6 +8,7 @@ import { salvageArea } from '../core/salvage-area.js';
 import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { UsageError } from '../errors.js';
+import { describeFsError } from './describe-fs-error.js';
 import { openLedgerCache, type CachedLoad } from './ledger-cache.js';
 import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -92,7 +93,7 @@ export function readBytes(absolute: string): Uint8Array {
   try {
     return readFileSync(absolute);
   } catch (error) {
-    throw new UsageError(`无法读取 ${absolute}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(describeFsError(error, absolute, 'read'));
   }
 }
 
