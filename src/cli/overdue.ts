@@ -40,8 +40,8 @@ export const overdueSpec: CommandSpec = {
       writeOut(renderJson(result));
     } else {
       const { renderOverdueText } = await import('../render/overdue-text.js');
-      const { wantsColor } = await import('../render/terminal-style.js');
-      writeOut(renderOverdueText(result, { color: wantsColor(process.stdout, process.env) }));
+      const { terminalWidth, wantsColor } = await import('../render/terminal-style.js');
+      writeOut(renderOverdueText(result, { color: wantsColor(process.stdout, process.env), width: terminalWidth(process.stdout, process.env) }));
     }
     return result.problems > 0 || (options.failOn === 'overdue' && result.overdue > 0) ? EXIT_PROBLEMS : EXIT_OK;
   },

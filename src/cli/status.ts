@@ -47,10 +47,11 @@ export const statusSpec: CommandSpec = {
       writeOut(renderJson(result));
     } else {
       const { renderStatusText } = await import('../render/status-text.js');
-      const { wantsColor } = await import('../render/terminal-style.js');
+      const { terminalWidth, wantsColor } = await import('../render/terminal-style.js');
       const { renderStatusReports } = await import('../render/status-reports-text.js');
-      writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env) }));
-      if (reports) writeOut(renderStatusReports(reports));
+      const width = terminalWidth(process.stdout, process.env);
+      writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env), width }));
+      if (reports) writeOut(renderStatusReports(reports, width));
     }
     return result.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },

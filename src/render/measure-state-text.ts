@@ -18,6 +18,9 @@ export function stateText(state: MeasureState): string {
   }
 }
 
+/** A deadline column is never narrower than “2020年12月底前”, so a written deadline stays on one line. */
+export const DEADLINE_MIN_WIDTH = 14;
+
 /** The written deadline with what counts now: the current milestone of several, an approved extension. */
 export function deadlineText(written: string, state: MeasureState, separator = ''): string {
   const notes: string[] = [];

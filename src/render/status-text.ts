@@ -1,20 +1,28 @@
 import type { StatusResult, UnitMeasureItem } from '../commands/status.js';
 import type { Counts } from '../core/rollup.js';
-import { deadlineText, stateText } from './measure-state-text.js';
-import { renderTable, terminalStyle, wrapList, type Align, type TerminalStyle } from './terminal-style.js';
+import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from './measure-state-text.js';
+import type { ColumnWrap } from './table-fit.js';
+import { renderTable, terminalStyle, wrapLines, type Align, type TerminalStyle } from './terminal-style.js';
 
 const COUNT_HEAD = ['措施', '已完成', '推进中', '未启动', '逾期', '临期', '长期/适时', '完成率', '状态灯'];
 const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
 
 export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。';
 
+export interface StatusTextOptions {
+  color: boolean;
+  /** Terminal width to fit tables and wrap text into; undefined: fixed column widths, no wrapping of text lines. */
+  width?: number;
+}
+
 /** `ledger status` for a terminal: a heading, one table, a legend. */
-export function renderStatusText(result: StatusResult, options: { color: boolean }): string {
+export function renderStatusText(result: StatusResult, options: StatusTextOptions): string {
   const style = terminalStyle(options.color);
   if (result.view === 'lead' && result.rows.length === 0) {
-    return `${heading(result)}\n${result.lead} 没有牵头的目标任务；查看它承担的措施请用 ledger status --unit ${result.lead}\n`;
+    const none = `${result.lead} 没有牵头的目标任务；查看它承担的措施请用 ledger status --unit ${result.lead}`;
+    return `${wrapLines([heading(result), none], options.width).join('\n')}\n`;
   }
-  const lines = [heading(result), table(result, style), ...footer(result, style)];
+  const lines = [...wrapLines([heading(result)], options.width), table(result, style, options.width), ...wrapLines(footer(result, style), options.width)];
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,25 +42,35 @@ function heading(result: StatusResult): string {
   }
 }
 
-function table(result: StatusResult, style: TerminalStyle): string {
+function table(result: StatusResult, style: TerminalStyle, width: number | undefined): string {
   switch (result.view) {
     case 'unit':
-      return unitTable(result.items, result.unit, style);
+      return unitTable(result.items, result.unit, style, width);
     case 'lead':
-      return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style);
+      return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
     case 'by-unit':
-      return countTable(['责任单位'], result.rows.map((r) => [r.unit, ...countCells(r, style)]), result.total, style, '全部措施');
-    case 'by-lead':
-      return countTable(['牵头单位', '主要指标'], result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]), result.total, style, '全部措施');
+      return countTable(['责任单位'], result.rows.map((r) => [r.unit, ...countCells(r, style)]), result.total, style, { width, wrap: ['list'], totalLabel: '全部措施' });
+    case 'by-lead': {
+      const rows = result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]);
+      return countTable(['牵头单位', '主要指标'], rows, result.total, style, { width, wrap: ['list', 'list'], totalLabel: '全部措施' });
+    }
     default:
-      return countTable(['序号', '主要指标'], result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]), result.total, style);
+      return countTable(['序号', '主要指标'], result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
   }
 }
 
-function countTable(head: string[], rows: string[][], total: Counts, style: TerminalStyle, totalLabel = '合计'): string {
-  const totalRow = [style.head(totalLabel), ...Array<string>(head.length - 1).fill(''), ...countCells(total, style)];
+interface CountLayout {
+  width: number | undefined;
+  /** How the label columns before the counts may wrap to fit the width. */
+  wrap: (ColumnWrap | undefined)[];
+  totalLabel?: string;
+}
+
+function countTable(head: string[], rows: string[][], total: Counts, style: TerminalStyle, layout: CountLayout): string {
+  const totalRow = [style.head(layout.totalLabel ?? '合计'), ...Array<string>(head.length - 1).fill(''), ...countCells(total, style)];
   const align: Align[] = [...Array<Align>(head.length).fill('left'), ...COUNT_ALIGN];
-  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style);
+  const wrap = [...layout.wrap, ...Array<undefined>(head.length - layout.wrap.length), ...COUNT_HEAD.map((h): ColumnWrap | undefined => (h.includes('/') ? 'head' : undefined))];
+  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style, { width: layout.width, wrap });
 }
 
 export function countCells(c: Counts, style: TerminalStyle): string[] {
@@ -70,7 +88,7 @@ export function countCells(c: Counts, style: TerminalStyle): string[] {
   ];
 }
 
-function unitTable(items: readonly UnitMeasureItem[], unit: string, style: TerminalStyle): string {
+function unitTable(items: readonly UnitMeasureItem[], unit: string, style: TerminalStyle, width: number | undefined): string {
   const reported = items.some((i) => i.ownReport);
   const rows = items.map((i) => [
     i.id,
@@ -79,11 +97,13 @@ function unitTable(items: readonly UnitMeasureItem[], unit: string, style: Termi
     i.status,
     style.phase(i.state.phase, stateText(i.state)),
     ...(reported ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.status}` : style.dim('未报')] : []),
-    wrapList(i.leads, 20),
+    i.leads.join('、'),
   ]);
   const head = ['编号', '具体措施', '完成时限', '状态', '情况', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
-  const widths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
-  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, widths);
+  const maxWidths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
+  const wrap: (ColumnWrap | undefined)[] = [undefined, 'text', 'text', undefined, undefined, ...(reported ? [undefined] : []), 'list'];
+  const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH];
+  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, { maxWidths, wrap, minWidths, width });
 }
 
 function footer(result: StatusResult, style: TerminalStyle): string[] {

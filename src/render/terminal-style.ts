@@ -2,7 +2,8 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Phase } from '../core/evaluate.js';
 import type { Light } from '../core/rollup.js';
-import { displayWidth } from './text-width.js';
+import { columnKinds, fitWidths, type ColumnWrap, type TableLayout } from './table-fit.js';
+import { displayWidth, visibleWidth } from './text-width.js';
 
 /** Colours for the terminal renderers; every function is the identity without colour. */
 export interface TerminalStyle {
@@ -45,36 +46,68 @@ export function terminalStyle(color: boolean): TerminalStyle {
   };
 }
 
+/**
+ * Columns to fit output into: COLUMNS when set (as ls does, so `COLUMNS=100 ledger status | less` works),
+ * else the terminal's width; undefined when piped, where tables keep their fixed column widths.
+ */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number | undefined {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY === true && stream.columns ? stream.columns : undefined;
+}
+
 export type Align = 'left' | 'right' | 'center';
 
 /**
  * A box table. cli-table3 measures cells with string-width, which counts CJK
  * characters as two columns and ignores colour codes, so Chinese text lines up.
  * Its own wrapping counts characters, not columns, so long cells are wrapped
- * here first (`maxWidths`, in terminal columns; leave colour out of such cells).
+ * here first: `layout` gives each column's maximum width in terminal columns
+ * (a plain array is just that) and, with `width`, the terminal width to fit
+ * (see table-fit.ts). Leave colour out of cells that wrap.
  */
 export function renderTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   align: readonly Align[],
   style: TerminalStyle,
-  maxWidths: readonly (number | undefined)[] = [],
+  layout: readonly (number | undefined)[] | TableLayout = [],
 ): string {
+  const fit: TableLayout = isWidthList(layout) ? { maxWidths: layout } : layout;
+  const widths = fitWidths(head, rows, fit, wrapCell);
+  const kinds = columnKinds(head, fit);
   const table = new Table({
-    head: head.map((h) => style.head(h)),
+    head: head.map((h, i) => style.head(kinds[i] === 'head' && widths[i] !== undefined ? packLines(h.split(/(?<=\/)/), widths[i]) : h)),
     colAligns: [...align],
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
-  for (const row of rows) table.push(row.map((cell, i) => (maxWidths[i] ? wrapToWidth(cell, maxWidths[i]) : cell)));
+  for (const row of rows) table.push(row.map((cell, i) => (widths[i] !== undefined && kinds[i] !== 'head' ? wrapCell(cell, widths[i], kinds[i]!) : cell)));
   return table.toString();
+}
+
+function isWidthList(layout: readonly (number | undefined)[] | TableLayout): layout is readonly (number | undefined)[] {
+  return Array.isArray(layout);
+}
+
+function wrapCell(text: string, max: number, kind: ColumnWrap): string {
+  if (kind === 'text') return wrapToWidth(text, max);
+  return packLines(text.split('\n').flatMap((line) => [...line.split(/(?<=、)/), '\n']).slice(0, -1), max);
 }
 
 export { displayWidth };
 
-/** Breaks `text` into lines of at most `max` columns, between characters (Chinese has no spaces) but not inside Latin words or numbers. */
+/**
+ * Breaks `text` into lines of at most `max` columns, between characters (Chinese has no spaces) but not inside Latin words,
+ * numbers or colour codes.
+ */
 export function wrapToWidth(text: string, max: number): string {
-  return packLines(text.split('\n').flatMap((part) => [...(part.match(/[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n']).slice(0, -1), max);
+  return packLines(text.split('\n').flatMap((part) => [...(part.match(/\x1b\[[0-9;]*m|[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n']).slice(0, -1), max);
+}
+
+/** Lines of prose wrapped to the terminal width; unchanged without one. */
+export function wrapLines(lines: readonly string[], width: number | undefined): string[] {
+  return width === undefined ? [...lines] : lines.map((line) => wrapToWidth(line, width));
 }
 
 /** Packs list items (unit names) into lines of at most `max` columns, breaking only between items. */
@@ -85,15 +118,16 @@ export function wrapList(items: readonly string[], max: number, separator = '、
 function packLines(tokens: readonly string[], max: number): string {
   const lines: string[] = [];
   let line = '';
-  for (const token of tokens) {
+  // A token wider than a whole line (a very long name or URL) is broken between characters rather than overflow.
+  for (const token of tokens.flatMap((t) => (t !== '\n' && visibleWidth(t) > max ? [...t] : [t]))) {
     if (token === '\n') {
       lines.push(line);
       line = '';
       continue;
     }
-    if (line !== '' && displayWidth(line + token) > max) {
-      lines.push(line);
-      line = token;
+    if (line !== '' && visibleWidth(line + token) > max) {
+      lines.push(line.trimEnd());
+      line = token === ' ' ? '' : token;
     } else {
       line += token;
     }

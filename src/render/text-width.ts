@@ -19,3 +19,10 @@ export function displayWidth(text: string): number {
   for (const ch of text) width += isWideCodePoint(ch.codePointAt(0)!) ? 2 : 1;
   return width;
 }
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Terminal columns taken by `text`, ignoring colour codes. */
+export function visibleWidth(text: string): number {
+  return displayWidth(text.replace(ANSI, ''));
+}

@@ -8,12 +8,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built bin/ledger in `cwd` without colour, as a user would. */
+/** Runs the built bin/ledger in `cwd` without colour, as a user would (piped: no terminal width unless `env` sets COLUMNS). */
 export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/ledger'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, TZ: 'Asia/Shanghai', ...env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Asia/Shanghai', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

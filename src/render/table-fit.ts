@@ -1,0 +1,67 @@
+import { visibleWidth } from './text-width.js';
+
+/**
+ * How a column may wrap to fit: `text` between characters, `list` only after the 、 between names,
+ * `head` only its heading, after a “/” (the values, numbers, never wrap).
+ */
+export type ColumnWrap = 'text' | 'list' | 'head';
+
+/** A table's layout: the widest each column may be, which may wrap, and the terminal width to fit into. */
+export interface TableLayout {
+  /** Preferred maximum content width per column, in terminal columns; such a column wraps as text unless `wrap` says otherwise. */
+  maxWidths?: readonly (number | undefined)[];
+  wrap?: readonly (ColumnWrap | undefined)[];
+  /** Narrowest content width per column when fitting (default MIN_TEXT_WIDTH). */
+  minWidths?: readonly (number | undefined)[];
+  /** Terminal width the whole table (borders included) should fit; undefined: only `maxWidths` apply. */
+  width?: number;
+}
+
+/** Wrapped columns never get narrower than this (five Chinese characters), whatever the terminal width. */
+export const MIN_TEXT_WIDTH = 10;
+
+/** The widest line of a (possibly multi-line) cell. */
+export function cellWidth(text: string): number {
+  return Math.max(0, ...text.split('\n').map(visibleWidth));
+}
+
+/** The kind each column wraps as: `layout.wrap`, else text where a maximum width is given. */
+export function columnKinds(head: readonly string[], layout: TableLayout): (ColumnWrap | undefined)[] {
+  return head.map((_, i) => layout.wrap?.[i] ?? (layout.maxWidths?.[i] ? 'text' : undefined));
+}
+
+/**
+ * Content widths per column (undefined: leave as is) so that a box table with
+ * one space of padding each side fits `layout.width`: the widest wrappable
+ * column gives up a column at a time until the table fits or every wrappable
+ * column is at its readable minimum; then the table stays wider than the terminal.
+ */
+export function fitWidths(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  layout: TableLayout,
+  wrapCell: (text: string, max: number, kind: ColumnWrap) => string,
+): (number | undefined)[] {
+  const kinds = columnKinds(head, layout);
+  const column = (i: number) => rows.map((row) => row[i] ?? '');
+  const natural = head.map((h, i) => {
+    const max = layout.maxWidths?.[i];
+    const wrapped = kinds[i] && kinds[i] !== 'head' && max ? column(i).map((cell) => wrapCell(cell, max, kinds[i]!)) : column(i);
+    return Math.max(cellWidth(h), ...wrapped.map(cellWidth));
+  });
+  const widths = [...natural];
+  if (layout.width === undefined) return widths.map((w, i) => (kinds[i] ? w : undefined));
+  const minimum = head.map((h, i) => {
+    if (kinds[i] === 'head') return Math.max(...h.split(/(?<=\/)/).map(visibleWidth), ...column(i).map(cellWidth));
+    return Math.min(natural[i]!, Math.max(cellWidth(h), layout.minWidths?.[i] ?? MIN_TEXT_WIDTH));
+  });
+  let excess = 1 + widths.reduce((sum, w) => sum + w + 3, 0) - layout.width;
+  while (excess > 0) {
+    const candidates = widths.map((w, i) => (kinds[i] && w > minimum[i]! ? i : -1)).filter((i) => i >= 0);
+    if (candidates.length === 0) break;
+    const widest = candidates.reduce((a, b) => (widths[b]! > widths[a]! ? b : a));
+    widths[widest]!--;
+    excess--;
+  }
+  return widths.map((w, i) => (kinds[i] ? w : undefined));
+}
