@@ -23,12 +23,17 @@ export async function missing(options: MissingOptions): Promise<MissingResult> {
   return gatherReportCounts(options.root, ledger, options.month);
 }
 
-/** The report counts for one month from the files under reports/ and their Git history (for status and summary too). */
-export async function gatherReportCounts(root: string, ledger: Ledger, month: string): Promise<MissingResult> {
-  const present = presentReports(root, ledger, month);
+/**
+ * The report counts for one month from the files under reports/ and their Git
+ * history (for status and summary too). With `asOf`, a report first committed
+ * after that day had not arrived yet: it counts as missing.
+ */
+export async function gatherReportCounts(root: string, ledger: Ledger, month: string, asOf?: string): Promise<MissingResult> {
+  const files = presentReports(root, ledger, month);
   const tracked = await isInsideWorkTree(root);
-  const commits = tracked ? await commitsOf(root, month) : undefined;
-  return { ...reportCounts(ledger, month, present, commits), tracked };
+  const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
+  const present = asOf && commits ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf)) : files;
+  return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined), tracked };
 }
 
 /** Months that have a folder under reports/, oldest first. */

@@ -1,12 +1,18 @@
+import { dueReportMonth } from '../core/evaluate.js';
 import { loadLedger } from '../io/load-ledger.js';
 import { gatherReportCounts, reportMonths, type MissingResult } from './missing.js';
 
 /**
- * The report counts `ledger status` shows: for the latest month up to `asOf`
- * that has reports; undefined when there are none yet.
+ * The report counts `ledger status` shows: for the month whose report is due
+ * as of `asOf` (the same month as 本月未报进展: this month after its
+ * report_day, else last month), counting only reports committed by `asOf`.
+ * Undefined when the ledger has no reports at all, or only for later months
+ * (the monthly cycle had not started then).
  */
 export async function statusReports(root: string, asOf: string): Promise<MissingResult | undefined> {
   const { ledger } = loadLedger(root);
-  const month = reportMonths(root, ledger).filter((m) => m <= asOf.slice(0, 7)).pop();
-  return month ? gatherReportCounts(root, ledger, month) : undefined;
+  const months = reportMonths(root, ledger);
+  const month = dueReportMonth(asOf, ledger.config.report_day);
+  if (months.length === 0 || month < months[0]!) return undefined;
+  return gatherReportCounts(root, ledger, month, asOf);
 }
