@@ -14,8 +14,8 @@ export const showSpec: CommandSpec = {
       writeOut(renderJson(result));
     } else {
       const { renderShowText } = await import('../render/show-text.js');
-      const { wantsColor } = await import('../render/terminal-style.js');
-      writeOut(renderShowText(result, { color: wantsColor(process.stdout, process.env) }));
+      const { terminalWidth, wantsColor } = await import('../render/terminal-style.js');
+      writeOut(renderShowText(result, { color: wantsColor(process.stdout, process.env), width: terminalWidth(process.stdout, process.env) }));
     }
     return EXIT_OK;
   },

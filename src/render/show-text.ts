@@ -1,9 +1,17 @@
 import type { ShowResult } from '../commands/show.js';
 import { deadlineMeaning } from './measure-state-text.js';
-import { terminalStyle } from './terminal-style.js';
+import { terminalStyle, wrapLines, wrapToWidth, type TerminalStyle } from './terminal-style.js';
+import { visibleWidth } from './text-width.js';
 
-/** `ledger show ID` for a terminal: the measure in full, label by label. */
-export function renderShowText(result: ShowResult, options: { color: boolean }): string {
+/** Below this many columns beside the label, continuation lines hang by a fixed indent instead. */
+const MIN_TEXT_COLUMNS = 20;
+const NARROW_INDENT = '      ';
+
+/**
+ * `ledger show ID` for a terminal: the measure in full, label by label. Multi-line texts (progress written
+ * unit by unit) and, with `width`, long texts continue on lines indented under the text, not under the label.
+ */
+export function renderShowText(result: ShowResult, options: { color: boolean; width?: number }): string {
   const style = terminalStyle(options.color);
   const { measure, item, area, task } = result;
   const state = item.state;
@@ -30,5 +38,22 @@ export function renderShowText(result: ShowResult, options: { color: boolean }):
     lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);
   }
   const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
-  return `${head}\n${lines.map(([label, text]) => `  ${style.head(label)}：${text}`).join('\n')}\n`;
+  return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style))].join('\n')}\n`;
+}
+
+/**
+ * “  label：text”, continuation lines hanging under the text's first column; when the label leaves too little
+ * room beside it, the text starts on the next line, indented by a few spaces.
+ */
+export function labelled(label: string, text: string, width: number | undefined, style: TerminalStyle): string {
+  const prefix = `  ${label}：`;
+  const body = text.replace(/\s+$/, '');
+  const room = width === undefined ? undefined : width - visibleWidth(prefix);
+  if (room === undefined || room >= MIN_TEXT_COLUMNS) {
+    const indent = ' '.repeat(visibleWidth(prefix));
+    const wrapped = room === undefined ? body : wrapToWidth(body, room);
+    return `  ${style.head(label)}：${wrapped.split('\n').join(`\n${indent}`)}`;
+  }
+  const wrapped = wrapToWidth(body, Math.max(width! - NARROW_INDENT.length, MIN_TEXT_COLUMNS));
+  return `  ${style.head(label)}：\n${NARROW_INDENT}${wrapped.split('\n').join(`\n${NARROW_INDENT}`)}`;
 }
