@@ -25,6 +25,8 @@ export interface FormEntry {
 }
 
 export interface ReportForm {
+  /** The ledger's title (config.yaml `title`), for the xlsx form's heading. */
+  title?: string;
   unit: string;
   month: string;
   /** The day the report is due (config.report_day of the month). */
@@ -53,7 +55,7 @@ export function buildReportForm(ledger: Ledger, unit: string, month: string): Re
       ...(last.milestones_met !== undefined ? { milestones_met: last.milestones_met } : {}),
     };
   });
-  return { unit, month, due: dayOfMonth(month, ledger.config.report_day), entries };
+  return { title: ledger.config.title, unit, month, due: dayOfMonth(month, ledger.config.report_day), entries };
 }
 
 /** A filled report (e.g. read from xlsx) as a form, with the ledger's context, for storing as YAML. */

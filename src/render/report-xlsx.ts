@@ -26,7 +26,7 @@ export async function renderReportXlsx(form: ReportForm, layout: ReportFormLayou
 function writeHeader(sheet: Worksheet, form: ReportForm, layout: ReportFormLayout): void {
   layout.columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
   const title = sheet.getCell(1, 1);
-  title.value = layout.title.replace('{unit}', form.unit).replace('{month}', form.month).replace('{due}', form.due);
+  title.value = layout.title.replace('{unit}', form.unit).replace('{month}', form.month).replace('{due}', form.due).replace('{title}', form.title ?? '工作台账');
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, layout.columns.length);
   for (const [meta, value] of [[layout.meta.unit, form.unit], [layout.meta.month, form.month]] as const) {
