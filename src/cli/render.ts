@@ -1,4 +1,4 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from './spec.js';
+import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, writeOut, type CommandSpec } from './spec.js';
 
 export const renderSpec: CommandSpec = {
   usage: 'render',
@@ -15,13 +15,14 @@ export const renderSpec: CommandSpec = {
     'ledger render --format md --out -',
     'ledger render --format md --unit 市税务局',
     'ledger render --format xlsx --area 1',
+    'ledger render --format md --area 纳税 --out -',
   ],
   options: [
     formatOption(['xlsx', 'md'], 'xlsx'),
     { flags: '--out <file>', description: '输出文件；- 表示标准输出（仅 md）' },
     AS_OF_OPTION,
     { flags: '--unit <unit>', description: '只导出该单位负责的措施（含通过“各县区”等单位组负责的）' },
-    { flags: '--area <n>', description: '只导出该序号的主要指标' },
+    { flags: '--area <area>', description: '只导出一个主要指标：序号或标题中的词（同 ledger overdue --area）' },
   ],
   async run(_args, options, global) {
     const { render } = await import('../commands/render.js');
@@ -32,7 +33,7 @@ export const renderSpec: CommandSpec = {
       format: options.format as 'xlsx' | 'md',
       out: options.out as string | undefined,
       unit: options.unit as string | undefined,
-      area: options.area === undefined ? undefined : parseCountArgument(String(options.area), '--area'),
+      area: options.area === undefined ? undefined : String(options.area),
     });
     if (result.diagnostics.length > 0) {
       const { renderDiagnosticLines } = await import('../render/diagnostics.js');

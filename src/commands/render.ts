@@ -7,6 +7,7 @@ import { resolveUnit, suggestUnits } from '../core/units.js';
 import { UsageError } from '../errors.js';
 import { writeTextFile } from '../io/atomic-stream-file.js';
 import { loadLedger } from '../io/load-ledger.js';
+import { resolveAreaOption } from './resolve-area-option.js';
 
 export type RenderFormat = 'xlsx' | 'md';
 
@@ -18,7 +19,8 @@ export interface RenderOptions {
   /** Output file; `-` writes Markdown to the result's `text` instead. Default 台账-<asOf>.<format> in cwd. */
   out?: string;
   unit?: string;
-  area?: number;
+  /** Only this area: as typed on the command line (its number or a word from its title, see resolveAreaOption), or its number. */
+  area?: number | string;
 }
 
 export interface RenderResult {
@@ -75,7 +77,8 @@ function defaultName(asOf: string, filter: LedgerTableFilter): string {
 function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
   const filter: LedgerTableFilter = {};
   if (options.unit !== undefined) filter.unit = canonicalUnit(ledger, options.unit);
-  if (options.area !== undefined) {
+  if (typeof options.area === 'string') filter.area = resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
+  else if (options.area !== undefined) {
     if (!ledger.areas.some((a) => a.data.area === options.area)) {
       const known = ledger.areas.map((a) => a.data.area).join('、');
       throw new UsageError(`台账中没有序号为 ${options.area} 的主要指标`, `现有序号：${known}`);
