@@ -7,7 +7,7 @@ export const renderSpec: CommandSpec = {
     '六列与文件附件一致：主要指标 | 目标任务 | 具体措施及完成时限 | 责任部门 | 工作完成情况 | 备注；\n' +
     '主要指标和目标任务单元格纵向合并。xlsx 为 A3 横向、按页宽缩放打印，表头冻结并在每页重复，逾期措施标色；\n' +
     'Markdown 每个主要指标一节、一张表，可直接在 GitHub / GitLab / Gitee 上显示。\n' +
-    '默认输出到当前目录的 台账-<日期>.xlsx（或 .md）；--out - 把 Markdown 写到标准输出。\n' +
+    '默认输出到当前目录的 台账-<日期>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。\n' +
     '台账有错误时不输出任何文件，列出错误并以退出码 1 结束。',
   examples: [
     'ledger render --format xlsx',

@@ -8,7 +8,7 @@ export const summarySpec: CommandSpec = {
     '本月完成的措施、下月到期的措施、各单位报送情况（有报送文件时）、牵头单位汇总、责任单位通报排名。\n' +
     '数字与 ledger status 同一天的结果一致（同一套计算）。xlsx 每部分一个工作表；Markdown 每部分一节。\n' +
     '默认按该月的牵头单位报送日（config.yaml 的 lead_report_day，默认 25 日）计算，--as-of 可改。\n' +
-    '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md）；--out - 把 Markdown 写到标准输出。',
+    '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。',
   examples: [
     'ledger summary --month 2020-07',
     'ledger summary --month 2020-07 --format md --out 月度汇总-2020-07.md',

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('exports in a repository made by ledger init', () => {
+  it('are written to the current folder and never staged by git add -A', () => {
+    const dir = path.join(tempDir(), '台账');
+    expect(runCli(['init', dir], path.dirname(dir)).code).toBe(0);
+    for (const args of [
+      ['render', '--as-of', '2020-07-25'],
+      ['render', '--format', 'md', '--as-of', '2020-07-25'],
+      ['summary', '--month', '2020-07'],
+      ['summary', '--month', '2020-07', '--format', 'md'],
+    ]) {
+      const run = runCli(args, dir);
+      expect(run.stderr, args.join(' ')).toBe('');
+      expect(run.code, args.join(' ')).toBe(0);
+    }
+    for (const file of ['台账-2020-07-25.xlsx', '台账-2020-07-25.md', '月度汇总-2020-07.xlsx', '月度汇总-2020-07.md']) {
+      expect(existsSync(path.join(dir, file)), file).toBe(true);
+    }
+    const staged = execFileSync('git', ['-c', 'core.quotePath=false', 'add', '-A', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    expect(staged).toContain('ledger/units.yaml');
+    expect(staged).not.toMatch(/台账-|月度汇总-/);
+  });
+});
