@@ -98,6 +98,11 @@ function buildProgram(onExit: (code: number) => void): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   let code = EXIT_OK;
   const program = buildProgram((c) => (code = c));
+  // Bare `ledger` asks for help: print it to stdout like git, but exit 0 (our 1 means data problems).
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
   try {
     await program.parseAsync([...argv]);
     return code;
