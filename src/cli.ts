@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option, type HelpConfiguration } from 'commander';
+import { Command, CommanderError, Help, Option, type HelpConfiguration } from 'commander';
 import { COMMAND_SPECS } from './cli/index.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec, type GlobalOptions, type OptionSpec } from './cli/spec.js';
 import { GitError, UsageError } from './errors.js';
@@ -24,8 +24,20 @@ const COMMANDER_ERRORS: [RegExp, string][] = [
   [/^error: required option '(.+)' not specified/, '缺少必需的选项 $1'],
 ];
 
+/** Commander's usage words in Chinese: `用法：ledger [选项] [命令]`; argument names stay as written. */
+const usageInChinese = (usage: string) => usage.replace(/\[options\]/g, '[选项]').replace(/\[command\]/g, '[命令]');
+
 const HELP: HelpConfiguration = {
   styleTitle: (title) => HELP_TITLES[title] ?? title,
+  commandUsage(cmd) {
+    return usageInChinese(Help.prototype.commandUsage.call(this, cmd));
+  },
+  subcommandTerm(cmd) {
+    return usageInChinese(Help.prototype.subcommandTerm.call(this, cmd));
+  },
+  formatHelp(cmd, helper) {
+    return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
+  },
   sortSubcommands: false,
   optionDescription: (option) => {
     const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
@@ -41,9 +53,16 @@ function version(): string {
 
 function translateCommanderError(message: string): string {
   for (const [pattern, replacement] of COMMANDER_ERRORS) {
-    if (pattern.test(message)) return `错误：${message.trim().replace(pattern, replacement)}\n`;
+    if (pattern.test(message)) return `错误：${translateSuggestion(message.trim().replace(pattern, replacement))}\n`;
   }
-  return message.replace(/^error: /, '错误：');
+  return translateSuggestion(message.replace(/^error: /, '错误：'));
+}
+
+/** Commander's “(Did you mean status?)” under an unknown command or option. */
+function translateSuggestion(text: string): string {
+  return text
+    .replace(/\(Did you mean one of (.+)\?\)/, (_match, list: string) => `（是否要输入 ${list.split(', ').join('、')} 之一？）`)
+    .replace(/\(Did you mean (.+)\?\)/, '（是否要输入 $1？）');
 }
 
 function toOption(spec: OptionSpec): Option {
