@@ -1,6 +1,6 @@
 /**
  * A file-system error in Chinese, naming the file the user asked for (never a
- * temporary sibling): "无法写入 ledger/01-….yaml：没有写入权限". What was left
+ * temporary sibling): "写入失败（没有写入权限）：ledger/01-….yaml". What was left
  * unchanged is for the caller to say; it knows whether the file is the ledger.
  */
 export function describeFsError(error: unknown, target: string, action: 'read' | 'write' = 'write'): string {
@@ -20,7 +20,7 @@ export function describeFsError(error: unknown, target: string, action: 'read' |
     EEXIST: '已存在',
   };
   const reason = typeof code === 'string' ? (reasons[code] ?? `系统错误 ${code}`) : error instanceof Error ? error.message : String(error);
-  return `无法${action === 'write' ? '写入' : '读取'} ${target}：${reason}`;
+  return `${action === 'write' ? '写入' : '读取'}失败（${reason}）：${target}`;
 }
 
 /** Whether `error` came from the operating system (has an errno code) rather than from a bug. */

@@ -21,12 +21,12 @@ function errorOf(action: () => unknown): unknown {
 describe('describeFsError', () => {
   it('names the target in Chinese for real errors', () => {
     const dir = tempDir({ 'a-file': 'x' });
-    expect(describeFsError(errorOf(() => writeFileSync(dir, 'x')), 'out.yaml')).toBe('无法写入 out.yaml：是一个目录');
-    expect(describeFsError(errorOf(() => readFileSync(path.join(dir, 'none'))), 'none', 'read')).toBe('无法读取 none：文件不存在');
-    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'none/x'), 'x')), 'x')).toBe('无法写入 x：目录不存在');
-    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'a-file/x'), 'x')), 'x')).toBe('无法写入 x：路径中有一段不是目录');
+    expect(describeFsError(errorOf(() => writeFileSync(dir, 'x')), 'out.yaml')).toBe('写入失败（是一个目录）：out.yaml');
+    expect(describeFsError(errorOf(() => readFileSync(path.join(dir, 'none'))), 'none', 'read')).toBe('读取失败（文件不存在）：none');
+    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'none/x'), 'x')), 'x')).toBe('写入失败（目录不存在）：x');
+    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'a-file/x'), 'x')), 'x')).toBe('写入失败（路径中有一段不是目录）：x');
     for (const [code, reason] of [['EACCES', '没有写入权限'], ['EPERM', '没有写入权限'], ['ENOSPC', '磁盘已满'], ['EROFS', '只读文件系统']]) {
-      expect(describeFsError(Object.assign(new Error(code!), { code }), '台账.xlsx')).toBe(`无法写入 台账.xlsx：${reason}`);
+      expect(describeFsError(Object.assign(new Error(code!), { code }), '台账.xlsx')).toBe(`写入失败（${reason}）：台账.xlsx`);
     }
   });
 
@@ -35,7 +35,7 @@ describe('describeFsError', () => {
     mkdirSync(path.join(dir, 'ledger/b.yaml'));
     const target = path.join(dir, 'ledger/b.yaml');
     const error = errorOf(() => writeFilesAtomically([{ path: path.join(dir, 'ledger/a.yaml'), content: 'new' }, { path: target, content: 'x' }], [], '台账未作任何修改'));
-    expect((error as Error).message).toBe(`无法写入 ${target}：是一个目录；台账未作任何修改`);
+    expect((error as Error).message).toBe(`写入失败（是一个目录）：${target}；台账未作任何修改`);
     expect(readFileSync(path.join(dir, 'ledger/a.yaml'), 'utf8')).toBe('old');
     expect(readdirSync(path.join(dir, 'ledger')).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
@@ -57,7 +57,7 @@ describe('write failures on the command line', () => {
     });
     chmodSync(path.join(root, 'ledger'), 0o755);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`错误：无法写入 ${path.join(root, AREA_FILE)}：没有写入权限；台账未作任何修改`);
+    expect(run.stderr).toContain(`错误：写入失败（没有写入权限）：${path.join(root, AREA_FILE)}；台账未作任何修改`);
     expect(run.stderr).not.toMatch(/EACCES|\.tmp|permission denied/);
     expect(snapshotTree(root)).toEqual(before);
   });
@@ -66,7 +66,7 @@ describe('write failures on the command line', () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA });
     const run = runCli(['template', '--unit', '市公安局', '--month', '2020-07', '--out', '/proc/x.yaml'], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('错误：无法写入 /proc/x.yaml：目录不存在；未写入任何文件');
+    expect(run.stderr).toContain('错误：写入失败（目录不存在）：/proc/x.yaml；未写入任何文件');
     expect(run.stderr).not.toMatch(/台账未作任何修改|ENOENT|\.tmp/);
   });
 });
