@@ -6,6 +6,7 @@ import { planMerge, sameValue, type MergePlan } from '../core/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../core/report-checks.js';
 import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../core/report-path.js';
 import { formFromReport } from '../core/report-template.js';
+import { withCellNames } from '../core/xlsx-cell-names.js';
 import { UsageError } from '../errors.js';
 import { applyMerge, type ExtraWrite } from '../io/apply-merge.js';
 import { loadLedger, readBytes } from '../io/load-ledger.js';
@@ -55,9 +56,9 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const stored = storeReports(options.root, ledger, reports, diagnostics);
   const plan = planMerge(ledger, reports);
   diagnostics.push(...plan.diagnostics);
-  const result: MergeResult = { diagnostics: sortDiagnostics(diagnostics), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
+  const result: MergeResult = { diagnostics: sortDiagnostics(withCellNames(diagnostics)), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
   if (hasErrors(diagnostics) || options.dryRun) return result;
-  return { ...result, written: applyMerge(options.root, plan.files, stored.writes) };
+  return { ...result, written: applyMerge(options.root, plan.files, stored.writes).sort() };
 }
 
 interface Input {

@@ -45,12 +45,12 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
       );
     case 'invalid_type': {
       const found = lookup(data, path);
-      if (!found.present) {
-        return [diagnosticAt(locate(path), { code: 'schema/missing-field', message: `缺少必填字段 ${fieldLabel(key)}（位于 ${formatPath(path.slice(0, -1)) || '文件顶层'}）`, hint: `补上 ${String(key)}: …` })];
-      }
+      if (!found.present) return [missingField(locate, path, key)];
       return [diagnosticAt(locate(path), { code: 'schema/wrong-type', message: `${where} 应为${typeName(issue.expected)}，实际是${describeValue(found.value)}`, hint: typeHint(issue.expected) })];
     }
     case 'invalid_value':
+      // An enum (status) that is not there at all is a missing field, not a wrong value.
+      if (!lookup(data, path).present) return [missingField(locate, path, key, `补上 ${String(key)}: …，取以下之一：${issue.values.map(String).join('、')}`)];
       return [diagnosticAt(locate(path), { code: 'schema/invalid-value', message: `${fieldLabel(key)} 的取值无效`, hint: `应为以下之一：${issue.values.map(String).join('、')}` })];
     case 'too_small':
       return [diagnosticAt(locate(path), {
@@ -62,6 +62,10 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
     default:
       return [diagnosticAt(locate(path), { code: 'schema/invalid', message: `${where}：${issue.message}` })];
   }
+}
+
+function missingField(locate: Locator, path: YamlPath, key: string | number | undefined, hint = `补上 ${String(key)}: …`): Diagnostic {
+  return diagnosticAt(locate(path), { code: 'schema/missing-field', message: `缺少必填字段 ${fieldLabel(key)}（位于 ${formatPath(path.slice(0, -1)) || '文件顶层'}）`, hint });
 }
 
 function unknownFieldHint(name: string): string {

@@ -4,6 +4,7 @@ import type { Locator } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import { withCellNames } from '../core/xlsx-cell-names.js';
 import type { ReportColumnKey, ReportFormLayout } from './report-form-layout.js';
 
 /**
@@ -35,11 +36,12 @@ export async function readReportXlsx(bytes: Uint8Array, file: string, layout: Re
   const locate = locator(file, layout, columns, rows);
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, locate, value));
+    diagnostics.push(...withCellNames(zodIssuesToDiagnostics(result.error.issues, locate, value)));
     return undefined;
   }
   return { file, data: result.data, locate };
 }
+
 
 type Columns = Partial<Record<ReportColumnKey, number>>;
 
@@ -63,7 +65,9 @@ function dataRows(sheet: Worksheet, layout: ReportFormLayout, columns: Columns):
 
 function entryOf(sheet: Worksheet, row: number, columns: Columns): Record<string, unknown> {
   const get = (key: ReportColumnKey) => (columns[key] ? sheet.getCell(row, columns[key]).value : null);
-  const entry: Record<string, unknown> = { id: cellText(get('id')), status: cellText(get('status')) ?? '', progress: cellText(get('progress')) ?? '' };
+  const entry: Record<string, unknown> = { id: cellText(get('id')), progress: cellText(get('progress')) ?? '' };
+  const status = cellText(get('status'));
+  if (status !== undefined) entry.status = status;
   for (const key of ['title', 'deadline', 'problems', 'next_steps'] as const) {
     const text = cellText(get(key));
     if (text) entry[key] = text;

@@ -29,11 +29,25 @@ function measureLines(measure: MeasureChange): string[] {
   if (measure.units.length > 0) lines.push(`    报送更新：${measure.units.join('、')}`);
   for (const { field, before, after } of measure.fields) {
     if (field === 'status') lines.push(`    状态：${String(before)} → ${String(after)}`);
-    if (field === 'progress') lines.push('    工作完成情况：已按各单位最新报送重写');
+    if (field === 'progress') lines.push('    工作完成情况（按各单位最新报送重写）：', ...progressPreview(String(after ?? '')));
     if (field === 'milestones_met') lines.push(`    已完成时间节点：${String(before)} → ${String(after)}`);
     if (field === 'extensions') lines.push(...extensionLines(before as Extension[] | undefined, after as Extension[]));
   }
   return lines;
+}
+
+const PREVIEW_LINES = 6;
+const PREVIEW_CHARS = 60;
+
+/** The new 工作完成情况, indented: at most PREVIEW_LINES lines of PREVIEW_CHARS characters, the rest counted. */
+export function progressPreview(text: string): string[] {
+  const all = text.split('\n').filter((line) => line.trim() !== '');
+  const shown = all.slice(0, PREVIEW_LINES).map((line) => {
+    const chars = [...line];
+    return `      ${chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…` : line}`;
+  });
+  if (all.length > PREVIEW_LINES) shown.push(`      …（另有 ${all.length - PREVIEW_LINES} 行，完整内容见台账文件）`);
+  return shown;
 }
 
 function extensionLines(before: readonly Extension[] = [], after: readonly Extension[]): string[] {
