@@ -42,16 +42,31 @@ function machine() {
   };
 }
 
-/** Whether the built CLI has this subcommand (others may not have landed yet). */
-function hasCommand(name) {
-  return spawnSync(process.execPath, [BIN, name, '--help'], { stdio: 'ignore' }).status === 0;
+/**
+ * The subcommands the built CLI lists in `ledger --help` (other issues may not have landed theirs yet);
+ * retried, as dist/ may be mid-rebuild while others work in the same tree.
+ */
+function listedCommands() {
+  let stderr = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    if (result.status === 0) return { commands: new Set([...result.stdout.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m) => m[1])) };
+    stderr = result.stderr ?? '';
+  }
+  return { error: `ledger --help 失败：${stderr.trim().split('\n')[0] ?? ''}` };
+}
+
+function commandState(name, listed) {
+  if (listed.error) return { state: 'failed', error: listed.error };
+  return listed.commands.has(name) ? { state: 'ok' } : { state: 'unavailable' };
 }
 
 /** Runs a group's rows interleaved, round after round, until `rounds` or the group's time budget. */
 function runGroup(group, log) {
+  const listed = listedCommands();
   const live = group.rows.filter((row) => {
-    if (row.command && !hasCommand(row.command)) row.state = 'unavailable';
-    else row.state = 'ok';
+    Object.assign(row, row.command ? commandState(row.command, listed) : { state: 'ok' });
     row.ms = [];
     row.rss = [];
     return row.state === 'ok';

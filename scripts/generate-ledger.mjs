@@ -75,7 +75,7 @@ function tools(rand) {
   return { int, pick, weighted, sample };
 }
 
-/** Names from the bundled registry: single units (no groups) and the groups' own names. */
+/** The bundled registry (ledger/units.yaml): its text, every canonical name (groups too) and the groups' members. */
 export function bundledUnits() {
   const text = readFileSync(path.join(REPO, 'ledger/units.yaml'), 'utf8');
   const units = parse(text).units;
