@@ -30,7 +30,7 @@ export const statusSpec: CommandSpec = {
   ],
   async run(_args, options, global) {
     const { status } = await import('../commands/status.js');
-    const result = status({
+    const result = await status({
       root: global.root,
       cwd: global.cwd,
       asOf: parseAsOf(options.asOf),
@@ -39,9 +39,6 @@ export const statusSpec: CommandSpec = {
       by: options.by as 'area' | 'unit' | 'lead' | undefined,
       within: options.within === undefined ? undefined : parseCountArgument(String(options.within), '--within'),
     });
-    const { statusReports } = await import('../commands/status-reports.js');
-    const reports = await statusReports(global.root, result.asOf);
-    if (reports) result.reports = { ...reports };
     if (options.format === 'json') {
       const { renderJson } = await import('../render/json.js');
       writeOut(renderJson(result));
@@ -51,7 +48,7 @@ export const statusSpec: CommandSpec = {
       const { renderStatusReports } = await import('../render/status-reports-text.js');
       const width = terminalWidth(process.stdout, process.env);
       writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env), width }));
-      if (reports) writeOut(renderStatusReports(reports, width));
+      if (result.reports) writeOut(renderStatusReports(result.reports, width));
     }
     return result.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -1,5 +1,5 @@
 import { dueReportMonth } from '../core/evaluate.js';
-import { loadLedger } from '../io/load-ledger.js';
+import type { Ledger } from '../core/ledger.js';
 import { gatherReportCounts, reportMonths, type MissingResult } from './missing.js';
 
 /**
@@ -9,8 +9,7 @@ import { gatherReportCounts, reportMonths, type MissingResult } from './missing.
  * Undefined when the ledger has no reports at all, or only for later months
  * (the monthly cycle had not started then).
  */
-export async function statusReports(root: string, asOf: string): Promise<MissingResult | undefined> {
-  const { ledger } = loadLedger(root);
+export async function statusReports(root: string, ledger: Ledger, asOf: string): Promise<MissingResult | undefined> {
   const months = reportMonths(root, ledger);
   const month = dueReportMonth(asOf, ledger.config.report_day);
   if (months.length === 0 || month < months[0]!) return undefined;

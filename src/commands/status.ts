@@ -18,6 +18,8 @@ import {
 } from '../core/rollup.js';
 import { UsageError } from '../errors.js';
 import { loadLedger } from '../io/load-ledger.js';
+import type { MissingResult } from './missing.js';
+import { statusReports } from './status-reports.js';
 import { resolveUnitOption } from './resolve-unit-option.js';
 
 export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
@@ -37,11 +39,6 @@ export interface StatusOptions {
   within?: number;
 }
 
-/** Report counts per unit and month; filled in by the reports feature when present. */
-export interface StatusReports {
-  [key: string]: unknown;
-}
-
 interface StatusBase {
   title: string;
   asOf: string;
@@ -50,7 +47,8 @@ interface StatusBase {
   /** Errors found while loading; files with errors are left out of the figures. */
   problems: number;
   total: Counts;
-  reports?: StatusReports;
+  /** The due month's report counts, once the ledger has reports. */
+  reports?: MissingResult;
 }
 
 export type StatusResult =
@@ -63,16 +61,22 @@ export type StatusResult =
 /** A measure in one unit's view, with that unit's own latest merged report. */
 export type UnitMeasureItem = MeasureItem & { ownReport?: { month: string; status: Status } };
 
-/** Loads the ledger and computes the requested view on `asOf`. */
-export function status(options: StatusOptions): StatusResult {
+/** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
+export async function status(options: StatusOptions): Promise<StatusResult> {
+  const { ledger, diagnostics } = loadLedger(options.root);
+  const result = statusView(ledger, countBySeverity(diagnostics).errors, options);
+  const reports = await statusReports(options.root, ledger, options.asOf);
+  return reports ? { ...result, reports } : result;
+}
+
+function statusView(ledger: Ledger, problems: number, options: StatusOptions): StatusResult {
   if (options.unit !== undefined && options.lead !== undefined) {
     throw new UsageError('--unit 与 --lead 不能同时使用', '分别运行 ledger status --unit 单位 与 ledger status --lead 单位');
   }
   if ((options.unit !== undefined || options.lead !== undefined) && options.by !== undefined) {
     throw new UsageError('--by 不能与 --unit 或 --lead 同时使用', '--by unit 列出全部单位；--unit 单位 列出一个单位的措施');
   }
-  const { ledger, diagnostics } = loadLedger(options.root);
-  const base = baseOf(ledger, options, countBySeverity(diagnostics).errors);
+  const base = baseOf(ledger, options, problems);
   const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
   if (options.unit !== undefined) {
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
