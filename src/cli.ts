@@ -85,7 +85,7 @@ function globalOptions(command: Command): GlobalOptions {
 
 function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('ledger')
-    .description('石嘴山市深化“放管服”改革优化营商环境工作台账工具：台账是 Git 仓库中的 YAML 文件')
+    .description('工作台账工具：台账是 Git 仓库中的 YAML 文件（每个主要指标一个文件），报送、合并、统计、导出和审计都在这里')
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')

@@ -12,9 +12,11 @@ export function sourceLineReader(root: string): SourceLineLookup {
   };
 }
 
+/** The file's lines, or undefined when it cannot be read or is not UTF-8 (an excerpt would be garbled). */
 function readLines(absolute: string): string[] | undefined {
   try {
-    return readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(absolute));
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
   } catch {
     return undefined;
   }
