@@ -39,7 +39,7 @@ export function loadLedger(root: string): LoadResult {
   const config = readConfig(root, diagnostics);
   const areaNames = readdirSync(dir).filter(isAreaFileName).sort(byNumberThenName);
   const areas = areaNames
-    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics, salvageArea))
+    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics, { salvage: salvageArea, strictComments: true }))
     .filter((area): area is NonNullable<typeof area> => area !== undefined);
   diagnostics.push(...strayFiles(dir, areaNames));
   if (areaNames.length === 0) {
@@ -64,20 +64,28 @@ function fileLocator(root: string, file: string): Locator {
   return (at, target) => (locate ??= parseYamlSource(readBytes(path.join(root, file)), file).source.locate)(at, target);
 }
 
+export interface SchemaFileOptions<T> {
+  /** What to keep of a file that fails the schema; by default nothing. */
+  salvage?: (value: unknown) => T | undefined;
+  /** The file never carries trailing comments after texts (see textCutByComments). */
+  strictComments?: boolean;
+}
+
 export function readSchemaFile<S extends z.ZodType>(
   root: string,
   file: string,
   schema: S,
   diagnostics: Diagnostic[],
-  salvage?: (value: unknown) => z.output<S> | undefined,
+  options: SchemaFileOptions<z.output<S>> = {},
 ): SourceFile<z.output<S>> | undefined {
+  const { salvage, strictComments } = options;
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) {
     diagnostics.push(fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` }));
     return undefined;
   }
-  const parsed = parseYamlSource(readBytes(absolute), file);
-  diagnostics.push(...parsed.diagnostics);
+  const parsed = parseYamlSource(readBytes(absolute), file, { strictComments });
+  diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
   if (parsed.diagnostics.length > 0) return undefined;
   const result = schema.safeParse(parsed.source.value);
   if (!result.success) {

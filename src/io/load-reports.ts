@@ -51,7 +51,7 @@ export function reportsFileProblem(ledger: Ledger, root: string, file: string): 
 /** Parses one report file's bytes (YAML) against the schema; problems go to `diagnostics`. */
 export function parseReport(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): ReportSource | undefined {
   const parsed = parseYamlSource(bytes, file);
-  diagnostics.push(...parsed.diagnostics);
+  diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
   if (parsed.diagnostics.length > 0) return undefined;
   const result = ReportSchema.safeParse(parsed.source.value);
   if (!result.success) {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator, YamlPath } from '../core/ledger.js';
+import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
 
 export interface YamlSource {
@@ -13,14 +14,22 @@ export interface YamlSource {
 
 export interface ParsedYaml {
   source: YamlSource;
+  /** Errors: the file could not be read as YAML. */
   diagnostics: Diagnostic[];
+  /** Problems that do not stop the file from being used, such as text cut short by a comment. */
+  warnings: Diagnostic[];
+}
+
+export interface ParseOptions {
+  /** The file never carries trailing comments, so any comment after a text is suspicious (area files). */
+  strictComments?: boolean;
 }
 
 /** Aliases a file may expand before it counts as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
 /** Decodes and parses one YAML file's bytes. Never throws on bad data; never touches disk. */
-export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
+export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
@@ -32,7 +41,8 @@ export function parseYamlSource(bytes: Uint8Array, file: string): ParsedYaml {
   }
   try {
     const value = detachStrings(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-    return { source: { file, value, document, locate }, diagnostics: [] };
+    const warnings = textCutByComments(document, decoded.text, file, options.strictComments ?? false);
+    return { source: { file, value, document, locate }, diagnostics: [], warnings };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/alias/i.test(message)) throw error;
@@ -76,7 +86,7 @@ function detachStrings(value: unknown): unknown {
 
 function failed(file: string, diagnostics: Diagnostic[], locate?: Locator): ParsedYaml {
   const fallback: Locator = () => ({ file, line: 1, col: 1 });
-  return { source: { file, value: undefined, locate: locate ?? fallback }, diagnostics };
+  return { source: { file, value: undefined, locate: locate ?? fallback }, diagnostics, warnings: [] };
 }
 
 function isEmptyScalar(node: unknown): boolean {

@@ -187,3 +187,21 @@ describe('reading commands on a ledger with an error', () => {
     expect(overdue.stdout).toContain('台账中有 1 处错误');
   });
 });
+
+describe('text cut short by a # comment', () => {
+  it('warns where the comment starts, in an area file even with a space after #', () => {
+    const text = SMALL_AREA.replace('        progress: ""\n        remark: ""\n      - id: "1.1.2"', '        progress: 已办结 # 见12号文件\n        remark: ""\n      - id: "1.1.2"');
+    const d = only(diagnosticsFor(text));
+    expect(d).toMatchObject({ code: 'yaml/comment-in-text', severity: 'warning', ...positionOf(text, '# 见12号文件') });
+    expect(d.hint).toContain('"已办结 #见12号文件"');
+  });
+
+  it('in a report form, only a # glued to the text (template comments after values are fine)', () => {
+    const root = tempLedger();
+    const outside = tempDir({ 'form.yaml': 'unit: 市公安局 # 报送单位\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中 # 状态\n    progress: 已办结 #12 号文件\n' });
+    const run = runCli(['validate', `${outside}/form.yaml`, '--as-of', '2020-07-21'], root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${outside}/form.yaml:6:19: 警告 [yaml/comment-in-text]`);
+    expect(run.stdout).toContain('共 0 个错误、1 个警告');
+  });
+});
