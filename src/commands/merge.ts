@@ -2,10 +2,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
-import { planMerge, sameValue, type MergePlan } from '../core/merge-plan.js';
+import { planMerge, type MergePlan } from '../core/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../core/report-checks.js';
 import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../core/report-path.js';
 import { formFromReport } from '../core/report-template.js';
+import { sameValue } from '../core/same-value.js';
 import { withCellNames } from '../core/xlsx-cell-names.js';
 import { UsageError } from '../errors.js';
 import { applyMerge, type ExtraWrite } from '../io/apply-merge.js';

@@ -1,5 +1,5 @@
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
-import { sameValue } from './measure-diff.js';
+import { sameValue } from './same-value.js';
 import { PROGRESS_FIELDS } from './progress-fields.js';
 import type { Area, Measure } from './schema.js';
 

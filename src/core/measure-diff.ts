@@ -1,3 +1,5 @@
+import { sameValue } from './same-value.js';
+
 /** One field that differs between two versions of a measure; `path` reaches into nested records. */
 export interface FieldChange {
   path: (string | number)[];
@@ -31,19 +33,4 @@ function diffValue(before: unknown, after: unknown, path: (string | number)[]): 
     return before.flatMap((item, i) => diffValue(item, after[i], [...path, i]));
   }
   return [{ path, before, after }];
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameValue(item, other[i]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
-  return true;
 }

@@ -9,8 +9,6 @@ import { leastAdvanced } from './status.js';
 import { isResponsible, reportingUnits } from './units.js';
 import { sameValue } from './same-value.js';
 
-export { sameValue };
-
 /** One value to set in a ledger file (path inside the YAML document). */
 export interface FieldChange {
   path: YamlPath;

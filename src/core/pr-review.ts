@@ -1,7 +1,7 @@
 import { diagnosticAt, fileDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerDelta } from './ledger-delta.js';
-import { sameValue } from './measure-diff.js';
+import { sameValue } from './same-value.js';
 import { planMerge } from './merge-plan.js';
 import type { ReportSource } from './report-checks.js';
 import { classifyReportPath } from './report-path.js';
