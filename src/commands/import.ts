@@ -3,7 +3,8 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { carryProgress } from '../core/import/carry-progress.js';
-import { chineseNumber, parseAttachment } from '../core/import/parse-attachment.js';
+import { parseAttachment } from '../core/import/parse-attachment.js';
+import { areaLabel } from '../core/ledger-labels.js';
 import { definitionOf } from '../core/progress-fields.js';
 import { AreaSchema, UnitsFileSchema, type Area } from '../core/schema.js';
 import { buildUnitRegistry } from '../core/units.js';
@@ -116,8 +117,5 @@ function outOfDate(file: string, action: FileAction): Diagnostic {
 }
 
 function headerComment(area: Area): string {
-  const leads = area.lead.length > 1 ? `${area.lead.join('、')}分别牵头` : `${area.lead.join('、')}牵头`;
-  return ` ${chineseNumber(area.area)}、${area.title}（${leads}）\n 定义部分由 ledger import 从源文件生成；status、progress 等进展字段由 ledger merge 写入。`;
+  return ` ${areaLabel(area)}\n 定义部分由 ledger import 从源文件生成；status、progress 等进展字段由 ledger merge 写入。`;
 }
-
-

@@ -60,7 +60,7 @@ export function parseAttachment(source: string, file: string, registry: UnitRegi
     const areaMatch = AREA_HEADING.exec(text);
     if (areaMatch) {
       closeMeasure();
-      const number = chineseNumeral(areaMatch[1]!);
+      const number = parseChineseNumeral(areaMatch[1]!);
       if (area?.area === number) continue;
       const heading = parseAreaHeading(areaMatch[2]!, registry);
       if (!heading) report(line, { code: 'import/area-lead', message: `无法从“${text}”中识别牵头单位` });
@@ -153,15 +153,9 @@ function checkNumbering(areas: readonly Area[], report: (line: number, d: Diagno
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-export function chineseNumeral(text: string): number {
+/** 一 → 1, 十四 → 14, 二十 → 20: the inverse of chineseNumeral in ledger-labels.ts. */
+function parseChineseNumeral(text: string): number {
   const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
   const tensValue = text.includes('十') ? (tens ? DIGITS[tens]! : 1) * 10 : 0;
   return tensValue + (ones ? DIGITS[ones]! : 0);
-}
-
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-export function chineseNumber(n: number): string {
-  if (n < 10) return NUMERALS[n]!;
-  return `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${NUMERALS[n % 10]}`;
 }
