@@ -1,8 +1,7 @@
 import type { Ledger } from '../core/ledger.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../core/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
-import { GitError } from '../errors.js';
-import { firstCommits, isInsideWorkTree, type FirstCommit } from '../io/git.js';
+import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from '../io/git.js';
 import { loadLedger } from '../io/load-ledger.js';
 import { listReportFiles } from '../io/load-reports.js';
 
@@ -60,7 +59,7 @@ async function commitsOf(root: string, month: string): Promise<Map<string, First
     return await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
   } catch (error) {
     // A repository without any commit yet has no history to read.
-    if (error instanceof GitError && /does not have any commits|bad default revision/i.test(error.stderr)) return new Map();
+    if (isNoCommits(error)) return new Map();
     throw error;
   }
 }

@@ -3,11 +3,11 @@ import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../core/ledger-table.js';
-import { resolveUnit, suggestUnits } from '../core/units.js';
 import { UsageError } from '../errors.js';
 import { writeTextFile } from '../io/atomic-stream-file.js';
 import { loadLedger } from '../io/load-ledger.js';
 import { resolveAreaOption } from './resolve-area-option.js';
+import { resolveUnitOption } from './resolve-unit-option.js';
 
 export type RenderFormat = 'xlsx' | 'md';
 
@@ -76,7 +76,7 @@ function defaultName(asOf: string, filter: LedgerTableFilter): string {
 
 function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
   const filter: LedgerTableFilter = {};
-  if (options.unit !== undefined) filter.unit = canonicalUnit(ledger, options.unit);
+  if (options.unit !== undefined) filter.unit = resolveUnitOption(ledger.units, options.unit, '--unit');
   if (typeof options.area === 'string') filter.area = resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
   else if (options.area !== undefined) {
     if (!ledger.areas.some((a) => a.data.area === options.area)) {
@@ -86,11 +86,4 @@ function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter 
     filter.area = options.area;
   }
   return filter;
-}
-
-export function canonicalUnit(ledger: Ledger, typed: string): string {
-  const unit = resolveUnit(ledger.units, typed);
-  if (unit) return unit;
-  const suggestions = suggestUnits(ledger.units, typed);
-  throw new UsageError(`单位名录中没有“${typed}”`, suggestions.length ? `是不是：${suggestions.join('、')}？` : '单位名称见 ledger/units.yaml');
 }
