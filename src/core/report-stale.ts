@@ -1,4 +1,7 @@
-import { addMonths, format, parse } from 'date-fns';
+// Per-function entry points: the package index loads all of date-fns (~250 modules) on every run.
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger } from './ledger.js';
 import { reportUnit, type ReportSource } from './report-checks.js';
