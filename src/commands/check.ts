@@ -4,9 +4,8 @@ import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from
 import { isIgnorableReportsFile, REPORTS_DIR } from '../core/report-path.js';
 import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../io/git.js';
 import { loadLedgerAt } from '../io/ledger-at.js';
-import { LEDGER_DIR, loadLedger } from '../io/load-ledger.js';
-import { loadReports } from '../io/load-reports.js';
-import { validate } from './validate.js';
+import { LEDGER_DIR } from '../io/load-ledger.js';
+import { validateTree } from './validate.js';
 
 export interface CheckOptions {
   root: string;
@@ -30,11 +29,10 @@ export interface CheckResult extends PullRequestReview {
  * edit merged reports, set progress no report backs, or mix kinds.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const validation = validate({ root: options.root, asOf: options.asOf });
+  const { result: validation, ledger: head, reports: headReports } = validateTree({ root: options.root, asOf: options.asOf });
   const target = await resolveCommit(options.root, options.base);
   const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
   const [base, prefix] = await Promise.all([loadLedgerAt(options.root, commit), gitPrefix(options.root)]);
-  const head = loadLedger(options.root).ledger;
   const changes = (await changedSince(options.root, commit, [LEDGER_DIR, REPORTS_DIR])).map((change) => ({
     ...change,
     path: stripPrefix(change.path, prefix),
@@ -49,7 +47,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     head,
     delta: compareLedgers(base, head),
     reportChanges,
-    headReports: loadReports(options.root, head).reports,
+    headReports,
   });
   const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...review.diagnostics]));
   return { ...review, base: { rev: options.base, commit }, diagnostics, summary: countBySeverity(diagnostics) };

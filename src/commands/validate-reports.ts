@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
-import { checkReports } from '../core/report-checks.js';
+import { checkReports, type ReportSource } from '../core/report-checks.js';
 import { lateReports, olderThanMerged } from '../core/report-stale.js';
 import { loadReports } from '../io/load-reports.js';
 import { reportArrivals } from '../io/report-arrivals.js';
@@ -9,6 +9,8 @@ export interface ReportValidation {
   diagnostics: Diagnostic[];
   /** Report files checked. */
   files: number;
+  /** The reports that passed the schema. */
+  reports: ReportSource[];
 }
 
 /** Every file under reports/ checked on its own and against the ledger (what `ledger validate` adds for reports). */
@@ -19,5 +21,5 @@ export function validateReports(root: string, ledger: Ledger, asOf: string): Rep
   const older = olderThanMerged(ledger, loaded.reports);
   const arrived = older.length > 0 ? reportArrivals(root) : undefined;
   if (arrived) diagnostics.push(...lateReports(older, arrived));
-  return { diagnostics, files: loaded.files.length };
+  return { diagnostics, files: loaded.files.length, reports: loaded.reports };
 }

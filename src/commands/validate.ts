@@ -2,7 +2,7 @@ import path from 'node:path';
 import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { measureRefs, type Ledger } from '../core/ledger.js';
-import { checkReports } from '../core/report-checks.js';
+import { checkReports, type ReportSource } from '../core/report-checks.js';
 import { loadLedger, readBytes } from '../io/load-ledger.js';
 import { parseReport } from '../io/load-reports.js';
 import { validateReports } from './validate-reports.js';
@@ -31,6 +31,11 @@ export interface ValidateResult {
 
 /** Loads the ledger, runs every check and returns all findings, sorted by place. */
 export function validate(options: ValidateOptions): ValidateResult {
+  return validateTree(options).result;
+}
+
+/** `validate`, handing back the ledger and the reports it read so that `ledger check` does not read them again. */
+export function validateTree(options: ValidateOptions): { result: ValidateResult; ledger: Ledger; reports: ReportSource[] } {
   const cwd = options.cwd ?? options.root;
   const targets = validateTargets(options.root, cwd, options.paths ?? []);
   const { ledger, diagnostics: loadDiagnostics } = loadLedger(options.root);
@@ -40,7 +45,8 @@ export function validate(options: ValidateOptions): ValidateResult {
   const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, options.asOf));
   const diagnostics = sortDiagnostics([...inScope, ...forms]);
   const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files + targets.forms.length;
-  return { diagnostics, summary: { ...countBySeverity(diagnostics), files, measures: measureRefs(ledger).length } };
+  const summary = { ...countBySeverity(diagnostics), files, measures: measureRefs(ledger).length };
+  return { result: { diagnostics, summary }, ledger, reports: reports.reports };
 }
 
 /** A report form outside the repository's folders, checked on its own against the ledger. */
