@@ -25,29 +25,36 @@ export async function missing(options: MissingOptions): Promise<MissingResult> {
 /**
  * The report counts for one month from the files under reports/ and their Git
  * history (for status and summary too). With `asOf`, a report first committed
- * after that day had not arrived yet: it counts as missing.
+ * after that day had not arrived yet: it counts as missing. `listed` is
+ * listReportFiles' result when the caller already has it.
  */
-export async function gatherReportCounts(root: string, ledger: Ledger, month: string, asOf?: string): Promise<MissingResult> {
-  const files = presentReports(root, ledger, month);
+export async function gatherReportCounts(
+  root: string,
+  ledger: Ledger,
+  month: string,
+  asOf?: string,
+  listed: readonly string[] = listReportFiles(root, ledger).files,
+): Promise<MissingResult> {
+  const files = presentReports(listed, month);
   const tracked = await isInsideWorkTree(root);
   const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
   const present = asOf && commits ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf)) : files;
   return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined), tracked };
 }
 
-/** Months that have a folder under reports/, oldest first. */
-export function reportMonths(root: string, ledger: Ledger): string[] {
+/** Months that have a report among these files (listReportFiles), oldest first. */
+export function reportMonths(listed: readonly string[]): string[] {
   const months = new Set<string>();
-  for (const file of listReportFiles(root, ledger).files) {
+  for (const file of listed) {
     const shape = classifyReportPath(file);
     if (shape.kind === 'report') months.add(shape.month);
   }
   return [...months].sort();
 }
 
-function presentReports(root: string, ledger: Ledger, month: string): PresentReport[] {
+function presentReports(listed: readonly string[], month: string): PresentReport[] {
   const out: PresentReport[] = [];
-  for (const file of listReportFiles(root, ledger).files) {
+  for (const file of listed) {
     const shape = classifyReportPath(file);
     if (shape.kind === 'report' && shape.month === month) out.push({ unit: shape.unitName, file });
   }

@@ -1,5 +1,6 @@
 import { dueReportMonth } from '../core/evaluate.js';
 import type { Ledger } from '../core/ledger.js';
+import { listReportFiles } from '../io/load-reports.js';
 import { gatherReportCounts, reportMonths, type MissingResult } from './missing.js';
 
 /**
@@ -10,8 +11,9 @@ import { gatherReportCounts, reportMonths, type MissingResult } from './missing.
  * (the monthly cycle had not started then).
  */
 export async function statusReports(root: string, ledger: Ledger, asOf: string): Promise<MissingResult | undefined> {
-  const months = reportMonths(root, ledger);
+  const listed = listReportFiles(root, ledger).files;
+  const months = reportMonths(listed);
   const month = dueReportMonth(asOf, ledger.config.report_day);
   if (months.length === 0 || month < months[0]!) return undefined;
-  return gatherReportCounts(root, ledger, month, asOf);
+  return gatherReportCounts(root, ledger, month, asOf, listed);
 }

@@ -30,8 +30,9 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   const ledger = loaded.ledger;
   const asOf = options.asOf ?? dayOfMonth(options.month, ledger.config.lead_report_day);
   const { gatherReportCounts, reportMonths } = await import('./missing.js');
-  const hasReports = reportMonths(options.root, ledger).length > 0;
-  const reports = hasReports ? await gatherReportCounts(options.root, ledger, options.month) : undefined;
+  const { listReportFiles } = await import('../io/load-reports.js');
+  const listed = listReportFiles(options.root, ledger).files;
+  const reports = reportMonths(listed).length > 0 ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed) : undefined;
   const result = buildMonthlySummary(ledger, options.month, asOf, reports);
   if (options.out === '-') {
     if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
