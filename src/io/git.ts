@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { GitError } from '../errors.js';
 import { openBlobReader as openReader } from './git-blob-reader.js';
 
@@ -229,8 +229,24 @@ export function isInsideWorkTree(cwd: string): Promise<boolean> {
  * `cwd`, forward slashes), from `git log --diff-filter=A`.
  */
 export async function firstCommits(cwd: string, pathspecs: readonly string[]): Promise<Map<string, FirstCommit>> {
-  const args = ['log', '--reverse', '--diff-filter=A', '--no-renames', '--name-only', '-z', '--relative', `--pretty=format:${RECORD}%H${FIELD}%cI${FIELD}%an`];
-  const out = await runGit(cwd, [...args, '--', ...pathspecs], '读取报送文件的提交时间');
+  return parseFirstCommits(await runGit(cwd, firstCommitsArgs(pathspecs), '读取报送文件的提交时间'));
+}
+
+/** firstCommits for synchronous callers (`ledger validate`); undefined when git cannot tell (no git, no repository, no commits). */
+export function firstCommitsSync(cwd: string, pathspecs: readonly string[]): Map<string, FirstCommit> | undefined {
+  try {
+    const out = execFileSync('git', firstCommitsArgs(pathspecs), { cwd, encoding: 'utf8', env: gitEnv(), maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'] });
+    return parseFirstCommits(out);
+  } catch {
+    return undefined;
+  }
+}
+
+function firstCommitsArgs(pathspecs: readonly string[]): string[] {
+  return ['log', '--reverse', '--diff-filter=A', '--no-renames', '--name-only', '-z', '--relative', `--pretty=format:${RECORD}%H${FIELD}%cI${FIELD}%an`, '--', ...pathspecs];
+}
+
+function parseFirstCommits(out: string): Map<string, FirstCommit> {
   const first = new Map<string, FirstCommit>();
   for (const chunk of out.split(RECORD)) {
     const newline = chunk.indexOf('\n');
