@@ -1,6 +1,6 @@
 import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from './spec.js';
 
-export const WITHIN_OPTION = { flags: '--within <days>', description: '临期天数：距完成时限不足几天算临期，默认取台账设置 due_soon_days（30）' };
+const WITHIN_OPTION = { flags: '--within <days>', description: '临期天数：距完成时限不足几天算临期，默认取台账设置 due_soon_days（30）' };
 
 export const statusSpec: CommandSpec = {
   usage: 'status',

@@ -17,12 +17,6 @@ export type Deadline =
 
 export type DeadlineKind = Deadline['kind'];
 
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  dated: '限期',
-  ongoing: '长期',
-  'when-appropriate': '适时',
-};
-
 const PART = /^(?:(\d{4})年)?(?:(\d{1,2})月)?底$/;
 
 /** Parses a written 完成时限; returns undefined when it cannot be understood. */

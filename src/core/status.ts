@@ -4,10 +4,6 @@ export type Status = (typeof STATUSES)[number];
 
 const RANK: Record<Status, number> = { 未启动: 0, 推进中: 1, 已完成: 2 };
 
-export function statusRank(status: Status): number {
-  return RANK[status];
-}
-
 /** The least advanced of several statuses; 未启动 when there are none. */
 export function leastAdvanced(statuses: readonly Status[]): Status {
   if (statuses.length === 0) return '未启动';

@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { openBlobReader as openReader } from './git-blob-reader.js';
 
 /**
  * Git access: one small function per question, argument arrays (no shell),
@@ -55,11 +54,6 @@ export function gitAvailable(cwd: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** The top folder of the work tree that holds `cwd`. */
-export async function gitTopLevel(cwd: string): Promise<string> {
-  return (await runGit(cwd, ['rev-parse', '--show-toplevel'], '查找 Git 仓库根目录')).trim();
 }
 
 /** The full commit hash a revision names; a GitError saying so when it names none. */
@@ -180,16 +174,6 @@ export async function changedSince(cwd: string, base: string, pathspecs: readonl
 export async function filesAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<string[]> {
   const out = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
   return out.split('\0').filter(Boolean);
-}
-
-/** `git show REV:./path` (path relative to `cwd`) as bytes, or undefined when the file does not exist there. */
-export async function readFileAt(cwd: string, rev: string, path: string): Promise<Uint8Array | undefined> {
-  const reader = openReader(cwd);
-  try {
-    return await reader.read(`${rev}:./${path}`);
-  } finally {
-    reader.close();
-  }
 }
 
 export { openBlobReader, type BlobReader } from './git-blob-reader.js';
