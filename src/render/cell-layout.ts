@@ -7,35 +7,33 @@
  * (Calibri 11, 7 px). A CJK character in 宋体 11pt is 14.7 px, about 2.1 of
  * those; Latin letters and digits in 宋体 are half that.
  */
+import { isWideCodePoint } from './text-width.js';
 
-const WIDE_RANGES: readonly [number, number][] = [
-  [0x1100, 0x115f],
+/**
+ * Wide in a terminal (text-width.ts) is wide in 宋体 too; these are also drawn
+ * full-width by 宋体 though a terminal gives them one column: — ‘ ’ “ ” … and emoji.
+ */
+const FONT_WIDE_RANGES: readonly [number, number][] = [
   [0x2014, 0x2014],
   [0x2018, 0x201d],
   [0x2026, 0x2026],
-  [0x2e80, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
   [0x1f300, 0x1faff],
-  [0x20000, 0x3fffd],
 ];
 
-export const WIDE_UNITS = 2.1;
-export const NARROW_UNITS = 1.1;
+const WIDE_UNITS = 2.1;
+const NARROW_UNITS = 1.1;
 /** Cell padding, in width units, that text cannot use. */
 const PADDING_UNITS = 1;
 
-export function isWide(codePoint: number): boolean {
-  return WIDE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+function charUnits(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return isWideCodePoint(c) || FONT_WIDE_RANGES.some(([from, to]) => c >= from && c <= to) ? WIDE_UNITS : NARROW_UNITS;
 }
 
 /** Width of `text` in column-width units at 11pt; CJK counts about double. */
 export function textUnits(text: string, fontSize = 11): number {
   let units = 0;
-  for (const ch of text) units += isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS;
+  for (const ch of text) units += charUnits(ch);
   return (units * fontSize) / 11;
 }
 
@@ -48,7 +46,7 @@ export function wrappedLineCount(text: string, width: number, fontSize = 11): nu
     lines++;
     let used = 0;
     for (const ch of paragraph) {
-      const units = (isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS) * scale;
+      const units = charUnits(ch) * scale;
       if (used + units > usable && used > 0) {
         lines++;
         used = 0;
