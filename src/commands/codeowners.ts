@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCodeowners, ledgerOwnerOf, ownerHint, type Codeowners } from '../core/codeowners.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -7,7 +7,7 @@ import { UnitsFileSchema } from '../core/schema.js';
 import { UsageError } from '../errors.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import { gitPrefix } from '../io/git.js';
-import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
+import { LEDGER_DIR, readBytes, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
 
 export interface CodeownersCommandOptions {
   root: string;
@@ -41,7 +41,7 @@ export async function codeowners(options: CodeownersCommandOptions): Promise<Cod
   const file = path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS'));
   if (!units || hasErrors(diagnostics)) return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
   const prefix = await gitPrefix(options.root).catch(() => '');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const current = existsSync(file) ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(file)) : undefined;
   const kept = current === undefined ? undefined : ledgerOwnerOf(current, prefix);
   const ledgerOwner = options.ledgerOwner ? { handles: options.ledgerOwner, from: 'option' as const } : kept ? { handles: kept, from: 'file' as const } : undefined;
   const built = buildCodeowners(units.data.units, { ...(ledgerOwner ? { ledgerOwner: ledgerOwner.handles } : {}), prefix });

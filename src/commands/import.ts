@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
@@ -91,7 +91,7 @@ function planFiles(root: string, areas: readonly Area[], compareDefinitions: boo
     const content = serializeArea(area, headerComment(area));
     const file = `${LEDGER_DIR}/${name}`;
     if (!present.includes(name)) return { file, action: 'create', content };
-    const same = compareDefinitions ? sameDefinition(path.join(dir, name), area) : readFileSync(path.join(dir, name), 'utf8') === content;
+    const same = compareDefinitions ? sameDefinition(path.join(dir, name), area) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(path.join(dir, name))) === content;
     return { file, action: same ? 'unchanged' : 'update', content };
   });
   const produced = new Set(planned.map((p) => p.file));

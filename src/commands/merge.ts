@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
@@ -141,7 +141,7 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
     if (!unit || !stored) continue;
     merged.push({ file: report.file, unit, month: report.data.month, stored });
     if (stored === report.file) continue;
-    const existing = existsSync(path.join(root, stored)) ? parseReport(readFileSync(path.join(root, stored)), stored, []) : undefined;
+    const existing = existsSync(path.join(root, stored)) ? parseReport(readBytes(path.join(root, stored)), stored, []) : undefined;
     if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
     if (existsSync(path.join(root, stored))) {
       diagnostics.push(diagnosticAt(report.locate(['unit']), {
@@ -152,7 +152,7 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
       continue;
     }
     const isXlsx = /\.xlsx$/i.test(report.file);
-    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : readFileSync(path.resolve(root, report.file));
+    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : readBytes(path.resolve(root, report.file));
     writes.push({ file: stored, content });
   }
   return { merged, writes };

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeowners } from '../../src/commands/codeowners.js';
@@ -62,5 +62,14 @@ describe('ledger codeowners', () => {
     const run = runCli(['codeowners'], tempLedger());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('没有任何单位填写了 owner');
+  });
+
+  it('an --output that is a folder is a usage error in Chinese, not an internal error', () => {
+    const root = tempLedger({ 'ledger/units.yaml': UNITS });
+    mkdirSync(path.join(root, 'out'));
+    const run = runCli(['codeowners', '--output', 'out'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('读取失败（是一个目录）');
+    expect(run.stderr).not.toContain('内部错误');
   });
 });
