@@ -1,7 +1,7 @@
 import type { CheckResult } from '../commands/check.js';
 import type { PullRequestKind, ReportInPullRequest } from '../core/pr-review.js';
 import type { SourceLineLookup } from '../io/source-lines.js';
-import { githubAnnotation, renderDiagnosticLines } from './diagnostics.js';
+import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from './diagnostics.js';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'markdown';
 
@@ -92,7 +92,6 @@ function cell(text: string): string {
 }
 
 function renderJson(result: CheckResult): string {
-  const diagnostics = result.diagnostics.map(({ code, severity, file, line, col, message, hint }) => ({ code, severity, file, line, col, message, hint: hint ?? null }));
   return JSON.stringify(
     {
       version: 1,
@@ -105,7 +104,7 @@ function renderJson(result: CheckResult): string {
       merged: result.merged,
       completes: result.completes,
       summary: result.summary,
-      diagnostics,
+      diagnostics: result.diagnostics.map(diagnosticJson),
     },
     null,
     2,

@@ -47,8 +47,12 @@ function renderText(result: ValidateResult, sourceLine?: SourceLineLookup): stri
 
 /** The stable JSON format documented in docs/diagnostics.md (version 1). */
 function renderJson(result: ValidateResult): string {
-  const diagnostics = result.diagnostics.map(({ code, severity, file, line, col, message, hint }) => ({ code, severity, file, line, col, message, hint: hint ?? null }));
-  return JSON.stringify({ version: 1, ok: result.summary.errors === 0, summary: result.summary, diagnostics }, null, 2);
+  return JSON.stringify({ version: 1, ok: result.summary.errors === 0, summary: result.summary, diagnostics: result.diagnostics.map(diagnosticJson) }, null, 2);
+}
+
+/** One diagnostic in the JSON formats (validate, check): every field present, a missing hint as null. */
+export function diagnosticJson({ code, severity, file, line, col, message, hint }: Diagnostic) {
+  return { code, severity, file, line, col, message, hint: hint ?? null };
 }
 
 export function githubAnnotation(d: Diagnostic): string {
