@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { TEMPLATES_URL } from './templates.js';
 
 const CellRefSchema = z.string().regex(/^[A-Z]+[1-9]\d*$/);
 const MetaSchema = z.object({ label: CellRefSchema, labelText: z.string(), value: CellRefSchema });
@@ -31,7 +32,7 @@ export const ReportFormLayoutSchema = z.object({
 export type ReportFormLayout = z.infer<typeof ReportFormLayoutSchema>;
 export type ReportColumnKey = (typeof REPORT_COLUMN_KEYS)[number];
 
-export const REPORT_FORM_LAYOUT_URL = new URL('../../templates/report-form.json', import.meta.url);
+export const REPORT_FORM_LAYOUT_URL = new URL('report-form.json', TEMPLATES_URL);
 
 /** Reads the layout shipped in templates/; a broken layout is a bug in the installation, so it throws. */
 export function loadReportFormLayout(url: URL = REPORT_FORM_LAYOUT_URL): ReportFormLayout {
