@@ -36,8 +36,8 @@ export const summarySpec: CommandSpec = {
       out: options.out as string | undefined,
     });
     if (result.diagnostics.length > 0) {
-      const { renderDiagnosticLines } = await import('../render/diagnostics.js');
-      process.stderr.write(`${[...renderDiagnosticLines(result.diagnostics), `台账有 ${result.diagnostics.length} 个错误，未生成汇总。修正后再运行（ledger validate 可查看详情）。`].join('\n')}\n`);
+      const { renderLedgerErrors } = await import('../render/diagnostics.js');
+      process.stderr.write(renderLedgerErrors(result.diagnostics, '未生成汇总'));
       return EXIT_PROBLEMS;
     }
     if (result.text !== undefined) writeOut(result.text);
