@@ -40,20 +40,31 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const ledger = loaded.ledger;
   const filter = tableFilter(ledger, options);
   const table = buildLedgerTable(ledger, options.asOf, filter);
+  const written = await writeExport(options, defaultName(options.asOf, filter), {
+    xlsx: async (file) => (await import('../render/ledger-xlsx.js')).writeLedgerXlsx(table, file),
+    md: async () => (await import('../render/ledger-markdown.js')).renderLedgerMarkdown(table),
+  });
+  return { diagnostics: [], table, ...written };
+}
+
+/**
+ * Writes an export (render, summary): with `out` `-` the Markdown is returned as `text`; otherwise
+ * xlsx or Markdown goes to `out`, by default `<baseName>.<format>` in cwd. Each format's renderer is
+ * imported only when used.
+ */
+export async function writeExport(
+  options: { cwd?: string; root: string; out?: string; format: RenderFormat },
+  baseName: string,
+  renderers: { xlsx: (file: string) => Promise<void>; md: () => Promise<string> },
+): Promise<{ file?: string; text?: string }> {
   if (options.out === '-') {
     if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
-    const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
-    return { diagnostics: [], table, text: renderLedgerMarkdown(table) };
+    return { text: await renderers.md() };
   }
-  const file = outputPath(options, defaultName(options.asOf, filter));
-  if (options.format === 'xlsx') {
-    const { writeLedgerXlsx } = await import('../render/ledger-xlsx.js');
-    await writeLedgerXlsx(table, file);
-  } else {
-    const { renderLedgerMarkdown } = await import('../render/ledger-markdown.js');
-    await writeTextFile(file, renderLedgerMarkdown(table));
-  }
-  return { diagnostics: [], table, file };
+  const file = path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`);
+  if (options.format === 'xlsx') await renderers.xlsx(file);
+  else await writeTextFile(file, await renderers.md());
+  return { file };
 }
 
 /** The ledger when it has no errors; else the errors (warnings do not stop an export). */
@@ -62,11 +73,6 @@ export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: D
   const all = [...diagnostics, ...runChecks(ledger, LEDGER_CHECKS)];
   const errors = sortDiagnostics(all.filter((d) => d.severity === 'error'));
   return errors.length > 0 ? { diagnostics: errors } : { ledger, diagnostics: [] };
-}
-
-export function outputPath(options: { cwd?: string; root: string; out?: string; format: RenderFormat }, baseName: string): string {
-  const cwd = options.cwd ?? options.root;
-  return path.resolve(cwd, options.out ?? `${baseName}.${options.format}`);
 }
 
 /** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25. */
