@@ -4,12 +4,11 @@ import type { Locator } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import { withCellNames } from '../core/xlsx-cell-names.js';
 import type { ReportColumnKey, ReportFormLayout } from './report-form-layout.js';
 
 /**
  * Reads a filled xlsx report form. Positions in diagnostics are row:column of
- * the sheet. Cells may hold text, rich text, numbers, dates or formulas, as a
+ * the sheet (merge names the cell, D7, in every xlsx message: withCellNames). Cells may hold text, rich text, numbers, dates or formulas, as a
  * spreadsheet app leaves them. exceljs is loaded here only.
  */
 export async function readReportXlsx(bytes: Uint8Array, file: string, layout: ReportFormLayout, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
@@ -36,7 +35,7 @@ export async function readReportXlsx(bytes: Uint8Array, file: string, layout: Re
   const locate = locator(file, layout, columns, rows);
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
-    diagnostics.push(...withCellNames(zodIssuesToDiagnostics(result.error.issues, locate, value)));
+    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, locate, value));
     return undefined;
   }
   return { file, data: result.data, locate };
