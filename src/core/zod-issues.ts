@@ -15,6 +15,8 @@ const FORMAT_HINTS: Record<string, string> = {
   decided_on: '日期写作 YYYY-MM-DD，例如 2020-07-15',
 };
 
+const FORMAT_HINT = '查看 README 中的文件格式说明';
+
 /** Turns zod issues into diagnostics that point at the YAML source. */
 export function zodIssuesToDiagnostics(issues: readonly Issue[], locate: Locator, data: unknown): Diagnostic[] {
   return issues.flatMap((issue) => issueDiagnostics(issue, locate, data));
@@ -57,10 +59,16 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
         code: issue.origin === 'string' ? 'schema/empty-text' : issue.origin === 'array' ? 'schema/empty-list' : 'schema/too-small',
         message: issue.origin === 'string' ? `${fieldLabel(key)} 不能为空（${where}）` : issue.origin === 'array' ? `${fieldLabel(key)} 至少要有 ${String(issue.minimum)} 项（${where}）` : `${where} 不能小于 ${String(issue.minimum)}`,
       })];
+    case 'too_big':
+      return [diagnosticAt(locate(path), {
+        code: 'schema/too-big',
+        message: issue.origin === 'string' ? `${fieldLabel(key)} 太长，最多 ${String(issue.maximum)} 个字（${where}）` : issue.origin === 'array' ? `${fieldLabel(key)} 最多 ${String(issue.maximum)} 项（${where}）` : `${fieldLabel(key)} 不能大于 ${String(issue.maximum)}（${where}）`,
+      })];
     case 'invalid_format':
-      return [diagnosticAt(locate(path), { code: 'schema/invalid-format', message: `${fieldLabel(key)} 的格式不对（${where}）`, hint: FORMAT_HINTS[String(key)] ?? issue.message })];
+      return [diagnosticAt(locate(path), { code: 'schema/invalid-format', message: `${fieldLabel(key)} 的格式不对（${where}）`, hint: FORMAT_HINTS[String(key)] ?? FORMAT_HINT })];
     default:
-      return [diagnosticAt(locate(path), { code: 'schema/invalid', message: `${where}：${issue.message}` })];
+      // zod's own message is English: name the place and point at the format instead.
+      return [diagnosticAt(locate(path), { code: 'schema/invalid', message: `${fieldLabel(key)} 的内容不符合文件格式（${where}）`, hint: FORMAT_HINT })];
   }
 }
 

@@ -41,6 +41,14 @@ describe('ledger validate: bad input', () => {
     expect(only(diagnosticsFor(text))).toMatchObject({ code: 'schema/wrong-type', file: AREA_FILE, line: 1, col: 7 });
   });
 
+  it('a number out of range (config report_day 31): said in Chinese, where it is', () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'ledger/config.yaml': 'report_day: 31\n' });
+    const d = only(validate({ root, asOf: '2020-12-31' }).diagnostics);
+    expect(d).toMatchObject({ code: 'schema/too-big', file: 'ledger/config.yaml', line: 1, col: 13 });
+    expect(d.message).toContain('不能大于 28');
+    expect(d.message).not.toMatch(/[A-Za-z]{4,} [a-z]+/);
+  });
+
   it('unknown key: names it, points at the key and suggests the right one', () => {
     const text = SMALL_AREA.replace('        remark: ""\n  - id: "1.2"', '        remark: ""\n        statu: 推进中\n  - id: "1.2"');
     const d = only(diagnosticsFor(text));
