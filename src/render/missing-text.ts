@@ -18,7 +18,7 @@ export function renderMissingText(result: MissingResult): string {
     lines.push(`  ${STATE_LABELS[row.state]}  ${row.unit}${row.file ? `（${row.file}${when}）` : ''}`);
   }
   if (shown.length === 0) lines.push('  全部按时报送。');
-  if (!result.tracked) lines.push('', '注意：台账不在 Git 仓库中（not tracked by git），无法判断是否迟报。');
+  if (!result.tracked) lines.push('', '注意：台账不在 Git 仓库中，无法判断是否迟报。');
   return lines.join('\n');
 }
 
