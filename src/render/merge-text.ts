@@ -1,6 +1,7 @@
 import type { MergeResult } from '../commands/merge.js';
 import { countBySeverity } from '../core/diagnostic.js';
 import type { MeasureChange } from '../core/merge-plan.js';
+import { sameValue } from '../core/same-value.js';
 import type { Extension } from '../core/schema.js';
 import { renderDiagnosticLines } from './diagnostics.js';
 
@@ -52,7 +53,7 @@ export function progressPreview(text: string): string[] {
 
 function extensionLines(before: readonly Extension[] = [], after: readonly Extension[]): string[] {
   return after
-    .filter((e, i) => JSON.stringify(before[i]) !== JSON.stringify(e))
+    .filter((e, i) => !sameValue(before[i], e))
     .map((e) => `    延期申请：${e.requested_by} 申请延期至 ${e.until}（${e.state}）：${e.reason}`);
 }
 
