@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { areaFileName } from '../core/area-file-name.js';
 import { fileDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { carryProgress } from '../core/import/carry-progress.js';
 import { parseAttachment } from '../core/import/parse-attachment.js';
@@ -9,7 +10,7 @@ import { definitionOf } from '../core/progress-fields.js';
 import { AreaSchema, UnitsFileSchema, type Area } from '../core/schema.js';
 import { buildUnitRegistry } from '../core/units.js';
 import { UsageError } from '../errors.js';
-import { areaFileName, serializeArea } from '../io/area-yaml.js';
+import { serializeArea } from '../io/area-yaml.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../io/load-ledger.js';
 

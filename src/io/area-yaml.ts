@@ -3,12 +3,6 @@ import type { Area } from '../core/schema.js';
 
 const FLOW_KEYS = new Set(['lead', 'units', 'aliases', 'members']);
 
-/** NN-标题.yaml: a listing of ledger/ reads as the table of contents. */
-export function areaFileName(area: Pick<Area, 'area' | 'title'>): string {
-  const title = area.title.replace(/[\\/:*?"<>|\s]/g, '');
-  return `${String(area.area).padStart(2, '0')}-${title}.yaml`;
-}
-
 /** The canonical text of an area file: stable key order, short lists on one line, no folding. */
 export function serializeArea(area: Area, comment?: string): string {
   const document = new Document(area);

@@ -1,3 +1,4 @@
+import { areaFileName } from '../area-file-name.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostic.js';
 import type { Ledger } from '../ledger.js';
 import type { Check } from './check.js';
@@ -10,7 +11,7 @@ export const consistentIds: Check = {
     for (const { file, data, locate } of ledger.areas) {
       const fileNumber = parseInt(file.split('/').pop() ?? '', 10);
       if (fileNumber !== data.area) {
-        out.push(diagnosticAt(locate(['area']), { code: 'id/file-name', message: `文件名中的序号 ${fileNumber} 与 area: ${data.area} 不一致`, hint: `把文件改名为 ${String(data.area).padStart(2, '0')}-${data.title}.yaml，或改正 area` }));
+        out.push(diagnosticAt(locate(['area']), { code: 'id/file-name', message: `文件名中的序号 ${fileNumber} 与 area: ${data.area} 不一致`, hint: `把文件改名为 ${areaFileName(data)}，或改正 area` }));
       }
       data.tasks.forEach((task, t) => {
         if (!task.id.startsWith(`${data.area}.`)) {
