@@ -41,6 +41,12 @@ export function parseDeadline(written: string): Deadline | undefined {
   return { kind: 'dated', written: form, milestones };
 }
 
+/** How many 完成时限 a written deadline sets: its milestones when dated, else 1. */
+export function milestoneCount(written: string): number {
+  const deadline = parseDeadline(written);
+  return deadline?.kind === 'dated' ? deadline.milestones.length : 1;
+}
+
 export function lastDayOfMonth(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(day)}`;

@@ -1,4 +1,4 @@
-import { parseDeadline } from './deadline.js';
+import { milestoneCount } from './deadline.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger, type MeasureRef, type SourceFile } from './ledger.js';
 import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.js';
@@ -67,8 +67,7 @@ function checkReport(ledger: Ledger, byId: Map<string, MeasureRef>, report: Repo
         hint: `该措施的责任部门是 ${ref.measure.units.join('、')}；删除这一项，或请牵头单位核对台账`,
       }));
     }
-    const deadline = parseDeadline(ref.measure.deadline);
-    const count = deadline?.kind === 'dated' ? deadline.milestones.length : 1;
+    const count = milestoneCount(ref.measure.deadline);
     if (entry.milestones_met !== undefined && entry.milestones_met > count) {
       out.push(diagnosticAt(locate(['entries', i, 'milestones_met']), {
         code: 'report/milestones-too-many',

@@ -1,4 +1,4 @@
-import { parseDeadline } from './deadline.js';
+import { milestoneCount } from './deadline.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import { dayOfMonth } from './report-path.js';
 import type { Report, ReportEntry } from './report-schema.js';
@@ -70,7 +70,5 @@ export function formFromReport(ledger: Ledger, unit: string, report: Report): Re
 }
 
 function context(ref: MeasureRef): Pick<FormEntry, 'id' | 'title' | 'deadline' | 'milestones'> {
-  const deadline = parseDeadline(ref.measure.deadline);
-  const milestones = deadline?.kind === 'dated' ? deadline.milestones.length : 1;
-  return { id: ref.measure.id, title: ref.measure.title, deadline: ref.measure.deadline, milestones };
+  return { id: ref.measure.id, title: ref.measure.title, deadline: ref.measure.deadline, milestones: milestoneCount(ref.measure.deadline) };
 }
