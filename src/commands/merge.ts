@@ -49,12 +49,15 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const diagnostics = [...ledgerDiagnostics.filter((d) => d.severity === 'error')];
   const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
   const reports: ReportSource[] = [];
+  const bytesOf = new Map<ReportSource, Uint8Array>();
   for (const input of inputs) {
-    const report = await readInput(options.root, ledger, input, diagnostics);
-    if (report) reports.push(report);
+    const read = await readInput(options.root, ledger, input, diagnostics);
+    if (!read) continue;
+    reports.push(read.report);
+    bytesOf.set(read.report, read.bytes);
   }
   diagnostics.push(...checkReports(ledger, reports, { asOf: options.asOf }));
-  const stored = storeReports(options.root, ledger, reports, diagnostics);
+  const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics);
   const plan = planMerge(ledger, reports);
   diagnostics.push(...plan.diagnostics);
   const result: MergeResult = { diagnostics: sortDiagnostics(withCellNames(diagnostics)), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
@@ -113,7 +116,7 @@ function filesUnder(dir: string): string[] {
     .flatMap((name) => (lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
 }
 
-async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<{ report: ReportSource; bytes: Uint8Array } | undefined> {
   const stray = input.file.startsWith(`${REPORTS_DIR}/`) ? reportsFileProblem(ledger, root, input.file) : undefined;
   const kind = /\.ya?ml$/i.test(input.file) ? 'yaml' : /\.xlsx$/i.test(input.file) ? 'xlsx' : undefined;
   if (stray || !kind) {
@@ -121,10 +124,14 @@ async function readInput(root: string, ledger: Ledger, input: Input, diagnostics
     return undefined;
   }
   const bytes = readBytes(input.absolute);
-  if (kind === 'yaml') return parseReport(bytes, input.file, diagnostics);
+  const report = kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
+  return report && { report, bytes };
+}
+
+async function readXlsx(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
   const { readReportXlsx } = await import('../io/read-report-xlsx.js');
   const { loadReportFormLayout } = await import('../io/report-form-layout.js');
-  return readReportXlsx(bytes, input.file, loadReportFormLayout(), diagnostics);
+  return readReportXlsx(bytes, file, loadReportFormLayout(), diagnostics);
 }
 
 /**
@@ -132,7 +139,7 @@ async function readInput(root: string, ledger: Ledger, input: Input, diagnostics
  * from elsewhere (or as xlsx) is copied there, unless the same report is already
  * there; a different one there is a conflict.
  */
-function storeReports(root: string, ledger: Ledger, reports: readonly ReportSource[], diagnostics: Diagnostic[]) {
+function storeReports(root: string, ledger: Ledger, reports: readonly ReportSource[], bytesOf: ReadonlyMap<ReportSource, Uint8Array>, diagnostics: Diagnostic[]) {
   const merged: MergedReport[] = [];
   const writes: ExtraWrite[] = [];
   for (const report of reports) {
@@ -152,7 +159,7 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
       continue;
     }
     const isXlsx = /\.xlsx$/i.test(report.file);
-    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : readBytes(path.resolve(root, report.file));
+    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : bytesOf.get(report)!;
     writes.push({ file: stored, content });
   }
   return { merged, writes };
