@@ -59,6 +59,7 @@ export interface MonthlySummary {
 }
 
 export function buildMonthlySummary(ledger: Ledger, month: string, asOf: string, reports?: MonthReportCounts): MonthlySummary {
+  // Evaluated once: every section below counts the same items.
   const items = evaluateLedger(ledger, asOf);
   const nextMonth = addMonth(month);
   const dueNext = items.filter((i) => i.status !== '已完成' && i.state.effectiveDue?.startsWith(nextMonth));
@@ -68,13 +69,13 @@ export function buildMonthlySummary(ledger: Ledger, month: string, asOf: string,
     nextMonth,
     asOf,
     headline: { ...countItems(items), dueNextMonth: dueNext.length },
-    areas: rollupByArea(ledger, asOf),
-    leads: rollupByLead(ledger, asOf),
+    areas: rollupByArea(ledger, asOf, {}, items),
+    leads: rollupByLead(ledger, asOf, {}, items),
     overdue: sortByUrgency(items.filter((i) => i.state.overdue)),
     dueNextMonth: dueNext,
     completed: completedIn(ledger, items, month),
     reports,
-    ranking: rankUnits(rollupByUnit(ledger, asOf).rows, reports),
+    ranking: rankUnits(rollupByUnit(ledger, asOf, {}, items).rows, reports),
   };
 }
 

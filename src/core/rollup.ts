@@ -129,9 +129,13 @@ export function trafficLight(counts: Pick<Counts, 'overdue' | 'dueSoon' | 'noPro
   return '绿';
 }
 
-/** One row per area (主要指标) and a total row. */
-export function rollupByArea(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): Rollup<AreaRow> {
-  const items = evaluateLedger(ledger, asOf, options);
+/** One row per area (主要指标) and a total row. `items`: evaluateLedger's result when the caller has it already. */
+export function rollupByArea(
+  ledger: Pick<Ledger, 'areas' | 'config'>,
+  asOf: string,
+  options: EvaluateOptions = {},
+  items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
+): Rollup<AreaRow> {
   // Grouped once: filtering all items per area is quadratic (1,000 areas × 100,000 measures).
   const byArea = new Map<number, MeasureItem[]>();
   for (const item of items) (byArea.get(item.area) ?? byArea.set(item.area, []).get(item.area)!).push(item);
@@ -158,8 +162,7 @@ export function unitObligations(ledger: Ledger, asOf: string, unit: string, opti
 }
 
 /** One row per reporting unit: its obligations, done, overdue … */
-export function rollupByUnit(ledger: Ledger, asOf: string, options: EvaluateOptions = {}): Rollup<UnitRow> {
-  const items = evaluateLedger(ledger, asOf, options);
+export function rollupByUnit(ledger: Ledger, asOf: string, options: EvaluateOptions = {}, items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options)): Rollup<UnitRow> {
   const rows = obligatedUnits(ledger).map((unit) => ({
     unit,
     ...countItems(items.filter((i) => isResponsible(ledger.units, i.units, unit))),
@@ -173,8 +176,12 @@ export function leadUnits(ledger: Pick<Ledger, 'areas'>): string[] {
 }
 
 /** One row per lead unit (牵头单位): the areas and tasks it leads, rolled up. */
-export function rollupByLead(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): Rollup<LeadRow> {
-  const items = evaluateLedger(ledger, asOf, options);
+export function rollupByLead(
+  ledger: Pick<Ledger, 'areas' | 'config'>,
+  asOf: string,
+  options: EvaluateOptions = {},
+  items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
+): Rollup<LeadRow> {
   const rows = leadUnits(ledger).map((lead) => {
     const led = items.filter((i) => i.leads.includes(lead));
     return {
