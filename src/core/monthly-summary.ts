@@ -15,6 +15,7 @@
  */
 import { measureRefs, type Ledger } from './ledger.js';
 import type { MonthReportCounts, ReportState } from './report-counts.js';
+import { addMonth } from './report-path.js';
 import {
   countItems,
   evaluateLedger,
@@ -109,10 +110,4 @@ export function rankUnits(rows: readonly UnitRow[], reports?: MonthReportCounts)
   };
   const sorted = [...withReport].sort(compare);
   return sorted.map((row) => ({ ...row, rank: 1 + sorted.filter((other) => compare(other, row) < 0).length }));
-}
-
-export function addMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const next = Number(month.slice(5, 7)) + 1;
-  return next > 12 ? `${year + 1}-01` : `${year}-${String(next).padStart(2, '0')}`;
 }

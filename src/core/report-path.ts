@@ -45,3 +45,10 @@ export function monthOf(date: string): string {
 export function dayOfMonth(month: string, day: number): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
+
+/** The month after `month` (YYYY-MM). */
+export function addMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const next = Number(month.slice(5, 7)) + 1;
+  return next > 12 ? `${year + 1}-01` : `${year}-${String(next).padStart(2, '0')}`;
+}

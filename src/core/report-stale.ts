@@ -1,11 +1,7 @@
-// Per-function entry points: the package index loads all of date-fns (~250 modules) on every run.
-import { addMonths } from 'date-fns/addMonths';
-import { format } from 'date-fns/format';
-import { parse } from 'date-fns/parse';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger } from './ledger.js';
 import { reportUnit, type ReportSource } from './report-checks.js';
-import { reportPath } from './report-path.js';
+import { addMonth, reportPath } from './report-path.js';
 import { isResponsible } from './units.js';
 
 /**
@@ -72,7 +68,7 @@ export function lateReports(candidates: readonly OlderThanMerged[], arrived: Rea
 export function staleReportDiagnostic(report: ReportSource, unit: string, merged: string, why = '', measures?: readonly string[], committed = true): Diagnostic {
   const { month } = report.data;
   const which = measures && measures.length > 0 ? `（${measures.length} 项具体措施：${preview(measures)}）` : '';
-  const fold = `把其中仍需反映的内容写进 ${nextMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
+  const fold = `把其中仍需反映的内容写进 ${addMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
   return diagnosticAt(report.locate(['month']), {
     code: 'report/stale',
     message: `${unit} ${month} 的报送已过时：${why}台账中该单位已合并了 ${merged} 的报送${which}，旧月份的报送不能再合并`,
@@ -82,8 +78,4 @@ export function staleReportDiagnostic(report: ReportSource, unit: string, merged
 
 function preview(ids: readonly string[]): string {
   return ids.length <= 5 ? ids.join('、') : `${ids.slice(0, 5).join('、')} 等`;
-}
-
-export function nextMonth(month: string): string {
-  return format(addMonths(parse(month, 'yyyy-MM', new Date(2000, 0, 1)), 1), 'yyyy-MM');
 }

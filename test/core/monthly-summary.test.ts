@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonth, completionDate, rankUnits } from '../../src/core/monthly-summary.js';
+import { completionDate, rankUnits } from '../../src/core/monthly-summary.js';
+import { addMonth } from '../../src/core/report-path.js';
 import type { MonthReportCounts } from '../../src/core/report-counts.js';
 import type { UnitRow } from '../../src/core/rollup.js';
 import { MeasureSchema } from '../../src/core/schema.js';
