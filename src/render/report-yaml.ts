@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { FormEntry, ReportForm } from '../core/report-template.js';
+import { styleMultiline } from '../io/yaml-style.js';
 
 const FIELD_COMMENTS: Record<string, string> = {
   title: '具体措施（仅供参考，合并时忽略）',
@@ -62,15 +63,4 @@ function decorateEntry(map: YAMLMap, entry: FormEntry): void {
     else (pair.key as Node).commentBefore = ` ${comment}${extra}`;
   }
   if (!entry.extension) map.comment = ' 申请延期时去掉下一行行首的 # 并填写：\n extension: { until: 2020-12-31, reason: 申请延期的理由 }';
-}
-
-/** Multi-line text is written as a block (|) so that it reads as it was typed. */
-export function styleMultiline(node: Node | null): void {
-  if (!node) return;
-  if (isScalar(node)) {
-    if (typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
-    return;
-  }
-  if (isMap(node)) for (const pair of node.items) styleMultiline(pair.value as Node | null);
-  if (isSeq(node)) for (const item of node.items) styleMultiline(item as Node);
 }
