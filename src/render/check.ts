@@ -2,6 +2,7 @@ import type { CheckResult } from '../commands/check.js';
 import type { PullRequestKind, ReportInPullRequest } from '../core/pr-review.js';
 import type { SourceLineLookup } from '../io/source-lines.js';
 import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from './diagnostics.js';
+import { escapeCell, escapeInline } from './markdown.js';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'markdown';
 
@@ -70,13 +71,13 @@ function renderMarkdown(result: CheckResult): string {
   out.push(...completes.map((line) => `- **${line.replace('：', '**：')}`));
   if (units.length) {
     out.push('', '| 单位 | 月份 | 措施数 | 变化 |', '| --- | --- | ---: | --- |');
-    out.push(...result.reports.map((r) => `| ${cell(r.unit)} | ${r.month} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`));
+    out.push(...result.reports.map((r) => `| ${escapeCell(r.unit)} | ${r.month} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`));
   }
   if (result.diagnostics.length) {
     out.push('', `<details${errors ? ' open' : ''}><summary>${errors} 个错误、${warnings} 个警告</summary>`, '');
     for (const d of result.diagnostics) {
       const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-      out.push(`- ${d.severity === 'error' ? '❌' : '⚠️'} \`${where}\` ${cell(d.message)}${d.hint ? `<br>→ ${cell(d.hint)}` : ''}`);
+      out.push(`- ${d.severity === 'error' ? '❌' : '⚠️'} \`${where}\` ${escapeInline(d.message)}${d.hint ? `<br>→ ${escapeInline(d.hint)}` : ''}`);
     }
     out.push('', '</details>');
   }
@@ -85,10 +86,6 @@ function renderMarkdown(result: CheckResult): string {
 
 function unitCounts(reports: readonly ReportInPullRequest[]): string[] {
   return [...new Set(reports.filter((r) => r.change !== 'deleted').map((r) => r.unit))];
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function renderJson(result: CheckResult): string {
