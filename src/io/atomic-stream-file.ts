@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { removeQuietly } from './atomic-write.js';
 import { describeFsError, isFsError } from './describe-fs-error.js';
 
 /**
@@ -23,14 +24,6 @@ export async function writeFileThrough(file: string, write: (temporary: string) 
     removeQuietly(temporary);
     if (!isFsError(error)) throw error;
     throw new UsageError(`${describeFsError(error, file)}；未写入任何文件`, '检查 --out 指定的目录是否存在、是否可写');
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // The folder itself is unusable; the error that led here is the one to report.
   }
 }
 

@@ -56,7 +56,8 @@ function isDirectory(file: string): boolean {
   }
 }
 
-function removeQuietly(file: string): void {
+/** Removes a temporary file, ignoring failure: the error that led here is the one to report. */
+export function removeQuietly(file: string): void {
   try {
     rmSync(file, { force: true });
   } catch {
