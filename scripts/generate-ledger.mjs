@@ -206,7 +206,10 @@ function parseArgs(argv) {
   const options = { measures: 1000, seed: 1, out: undefined, month: '2020-07', reports: false };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--reports') (options.reports = true), i--;
+    if (flag === '--reports') {
+      options.reports = true;
+      i--;
+    }
     else if (flag === '--measures') options.measures = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
     else if (flag === '--out') options.out = value;

@@ -1,20 +1,20 @@
 import type { CommandSpec } from './spec.js';
-import { importSpec } from './import.js';
-import { renderSpec } from './render.js';
-import { summarySpec } from './summary.js';
-import { validateSpec } from './validate.js';
-import { templateSpec } from './template.js';
-import { mergeSpec } from './merge.js';
-import { extendSpec } from './extend.js';
-import { missingSpec } from './missing.js';
-import { statusSpec } from './status.js';
-import { overdueSpec } from './overdue.js';
-import { showSpec } from './show.js';
-import { historySpec } from './history.js';
-import { logSpec } from './log.js';
-import { checkSpec } from './check.js';
-import { codeownersSpec } from './codeowners.js';
-import { initSpec } from './init.js';
+import { importSpec } from '../commands/import/spec.js';
+import { renderSpec } from '../commands/render/spec.js';
+import { summarySpec } from '../commands/summary/spec.js';
+import { validateSpec } from '../commands/validate/spec.js';
+import { templateSpec } from '../commands/template/spec.js';
+import { mergeSpec } from '../commands/merge/spec.js';
+import { extendSpec } from '../commands/extend/spec.js';
+import { missingSpec } from '../commands/missing/spec.js';
+import { statusSpec } from '../commands/status/spec.js';
+import { overdueSpec } from '../commands/overdue/spec.js';
+import { showSpec } from '../commands/show/spec.js';
+import { historySpec } from '../commands/history/spec.js';
+import { logSpec } from '../commands/log/spec.js';
+import { checkSpec } from '../commands/check/spec.js';
+import { codeownersSpec } from '../commands/codeowners/spec.js';
+import { initSpec } from '../commands/init/spec.js';
 
 /** Every command, in the order --help lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec, checkSpec, codeownersSpec, initSpec];

@@ -5,7 +5,6 @@ const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A unit name that is safe to use as a file name: no separators, no dots-only, no control characters. */
 export function isSafeFileName(name: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return name.length > 0 && !/[/\\\u0000-\u001f:*?"<>|]/.test(name) && !/^\.+$/.test(name) && !name.includes('..');
 }
 

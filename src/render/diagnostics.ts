@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { ValidateResult } from '../commands/validate.js';
+import type { ValidateResult } from '../commands/validate/run.js';
 import type { SourceLineLookup } from '../io/source-lines.js';
 import { displayWidth } from './text-width.js';
 

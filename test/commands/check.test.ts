@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { merge } from '../../src/commands/merge.js';
+import { check } from '../../src/commands/check/run.js';
+import { merge } from '../../src/commands/merge/run.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -93,7 +93,7 @@ describe('ledger check --base', () => {
   it('refuses deleting or renumbering a measure', async () => {
     const repo = await repoOnBranch();
     const area = read(repo, AREA);
-    write(repo, AREA, area.replace('id: "1.1.2"', 'id: "1.1.3"').replace(/      - id: "1\.2\.3"[\s\S]*$/, ''));
+    write(repo, AREA, area.replace('id: "1.1.2"', 'id: "1.1.3"').replace(/ {6}- id: "1\.2\.3"[\s\S]*$/, ''));
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(codes(result).sort()).toEqual(['check/measure-removed', 'check/measure-renumbered']);
     expect(result.kind).toBe('definition');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extend } from '../../src/commands/extend.js';
-import { merge } from '../../src/commands/merge.js';
+import { extend } from '../../src/commands/extend/run.js';
+import { merge } from '../../src/commands/merge/run.js';
 import { findMeasure } from '../../src/core/ledger.js';
 import { evaluateMeasure } from '../../src/core/evaluate.js';
 import { loadLedger } from '../../src/io/load-ledger.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { history } from '../../src/commands/history.js';
-import { log } from '../../src/commands/log.js';
+import { history } from '../../src/commands/history/run.js';
+import { log } from '../../src/commands/log/run.js';
 import { UsageError } from '../../src/errors.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { importLedger } from '../../src/commands/import.js';
+import { importLedger } from '../../src/commands/import/run.js';
 import { definitionOf } from '../../src/core/progress-fields.js';
 import { AreaSchema } from '../../src/core/schema.js';
 import { BUNDLED_UNITS, REPO_ROOT } from '../helpers/ledger-fixture.js';

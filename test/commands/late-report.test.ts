@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { merge } from '../../src/commands/merge.js';
-import { validate } from '../../src/commands/validate.js';
+import { check } from '../../src/commands/check/run.js';
+import { merge } from '../../src/commands/merge/run.js';
+import { validate } from '../../src/commands/validate/run.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';

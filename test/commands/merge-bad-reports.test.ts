@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { merge } from '../../src/commands/merge.js';
+import { merge } from '../../src/commands/merge/run.js';
 import { planMerge } from '../../src/core/merge-plan.js';
 import { applyMerge } from '../../src/io/apply-merge.js';
 import { loadLedger } from '../../src/io/load-ledger.js';

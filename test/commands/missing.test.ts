@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missing } from '../../src/commands/missing.js';
+import { missing } from '../../src/commands/missing/run.js';
 import { reportCounts } from '../../src/core/report-counts.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, loadedLedger, reportYaml } from '../helpers/report-fixture.js';

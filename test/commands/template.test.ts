@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { merge } from '../../src/commands/merge.js';
-import { template } from '../../src/commands/template.js';
-import { validate } from '../../src/commands/validate.js';
+import { merge } from '../../src/commands/merge/run.js';
+import { template } from '../../src/commands/template/run.js';
+import { validate } from '../../src/commands/validate/run.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 

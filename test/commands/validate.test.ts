@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/commands/validate.js';
+import { validate } from '../../src/commands/validate/run.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';

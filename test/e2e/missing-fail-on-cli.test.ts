@@ -4,7 +4,7 @@ import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /** Only 1.2.3 (市财政局) of SMALL_AREA: one unit owes a report. */
-const ONE_MEASURE = SMALL_AREA.slice(0, SMALL_AREA.indexOf('  - id: "1.1"')) + SMALL_AREA.slice(SMALL_AREA.indexOf('  - id: "1.2"')).replace(/      - id: "1\.2\.1"[\s\S]*?(?=      - id: "1\.2\.3")/, '');
+const ONE_MEASURE = SMALL_AREA.slice(0, SMALL_AREA.indexOf('  - id: "1.1"')) + SMALL_AREA.slice(SMALL_AREA.indexOf('  - id: "1.2"')).replace(/ {6}- id: "1\.2\.1"[\s\S]*?(?= {6}- id: "1\.2\.3")/, '');
 
 describe('ledger missing --fail-on missing', () => {
   it('exits 1 when a unit has not reported, 0 without the option', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validate } from '../../src/commands/validate.js';
+import { validate } from '../../src/commands/validate/run.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/commands/render.js';
+import { render } from '../../src/commands/render/run.js';
 import { measureLabel, unitsLabel } from '../../src/core/ledger-labels.js';
 import { measureRefs } from '../../src/core/ledger.js';
 import { loadLedger } from '../../src/io/load-ledger.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/commands/render.js';
+import { render } from '../../src/commands/render/run.js';
 import { measureLabel, unitsLabel } from '../../src/core/ledger-labels.js';
 import { LEDGER_COLUMNS } from '../../src/core/ledger-table.js';
 import { measureRefs } from '../../src/core/ledger.js';

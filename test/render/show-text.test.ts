@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { show } from '../../src/commands/show.js';
-import { renderShowText } from '../../src/render/show-text.js';
+import { show } from '../../src/commands/show/run.js';
+import { renderShowText } from '../../src/commands/show/text.js';
 import { visibleWidth } from '../../src/render/text-width.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 

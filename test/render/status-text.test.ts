@@ -3,7 +3,7 @@ import { evaluateMeasure } from '../../src/core/evaluate.js';
 import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/schema.js';
 import { deadlineMeaning, deadlineText, stateText } from '../../src/render/measure-state-text.js';
 import { displayWidth, wrapList, wrapToWidth } from '../../src/render/terminal-style.js';
-import { renderStatusText } from '../../src/render/status-text.js';
+import { renderStatusText } from '../../src/commands/status/text.js';
 import { rollupByArea } from '../../src/core/rollup.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { summary } from '../../src/commands/summary.js';
+import { summary } from '../../src/commands/summary/run.js';
 import { SUMMARY_HEADER_ROW, LIGHT_FILLS } from '../../src/render/summary-xlsx.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';

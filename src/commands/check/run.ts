@@ -1,0 +1,68 @@
+import { countBySeverity, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import { compareLedgers } from '../../core/ledger-delta.js';
+import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from '../../core/pr-review.js';
+import { isIgnorableReportsFile, REPORTS_DIR } from '../../core/report-path.js';
+import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../../io/git.js';
+import { loadLedgerAt } from '../../io/ledger-at.js';
+import { LEDGER_DIR } from '../../io/load-ledger.js';
+import { validateTree } from '../validate/run.js';
+
+export interface CheckOptions {
+  root: string;
+  cwd?: string;
+  /** The revision the pull request goes into, e.g. origin/main. */
+  base: string;
+  /** Today, YYYY-MM-DD, for reports dated in the future. */
+  asOf: string;
+}
+
+export interface CheckResult extends PullRequestReview {
+  base: { rev: string; commit: string };
+  /** Every problem: `ledger validate` at the head plus the pull-request rules. */
+  diagnostics: Diagnostic[];
+  summary: { errors: number; warnings: number };
+}
+
+/**
+ * Checks a pull request: the work tree (the head) must validate, and compared
+ * with where it branched off `base` it must not delete or renumber measures,
+ * edit merged reports, set progress no report backs, or mix kinds.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const { result: validation, ledger: head, reports: headReports } = validateTree({ root: options.root, asOf: options.asOf });
+  const target = await resolveCommit(options.root, options.base);
+  const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
+  const [base, prefix] = await Promise.all([loadLedgerAt(options.root, commit), gitPrefix(options.root)]);
+  const changes = (await changedSince(options.root, commit, [LEDGER_DIR, REPORTS_DIR])).map((change) => ({
+    ...change,
+    path: stripPrefix(change.path, prefix),
+    ...(change.oldPath ? { oldPath: stripPrefix(change.oldPath, prefix) } : {}),
+  }));
+  const reportChanges: ReportFileChange[] = changes
+    .filter((c) => c.path.startsWith(`${REPORTS_DIR}/`) || c.oldPath?.startsWith(`${REPORTS_DIR}/`))
+    .filter((c) => !isIgnorableReportsFile(c.path))
+    .map(({ status, path, oldPath }) => ({ status, path, ...(oldPath ? { oldPath } : {}) }));
+  const review = reviewPullRequest({
+    base,
+    head,
+    delta: compareLedgers(base, head),
+    reportChanges,
+    headReports,
+  });
+  const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...review.diagnostics]));
+  return { ...review, base: { rev: options.base, commit }, diagnostics, summary: countBySeverity(diagnostics) };
+}
+
+function stripPrefix(file: string, prefix: string): string {
+  return prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.file}\u0000${d.line}\u0000${d.col}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

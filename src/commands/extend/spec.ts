@@ -1,0 +1,43 @@
+import { UsageError } from '../../errors.js';
+import { EXIT_OK, parseAsOf, parseDateArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+
+export const extendSpec: CommandSpec = {
+  usage: 'extend <id>',
+  summary: '审批具体措施的延期申请（批准或驳回），记入台账',
+  description:
+    '延期申请由责任单位在月度报送中填写，经 ledger merge 记为“待审批”。牵头单位用本命令批准或驳回，\n' +
+    '结果（日期、审批人、意见）写在该措施的 extensions 中，提交后由 Git 记录是谁批准的。\n' +
+    '批准后，判断逾期用延期后的日期；文件原定的完成时限始终照原样显示。',
+  examples: [
+    'ledger extend 1.1.1 --approve --reason 系统改造需跨年度实施',
+    'ledger extend 1.2.1 --reject --reason 时限不变，请加快推进 --by 市审批局',
+    'ledger extend 1.1.1 --approve --unit 大武口区 --date 2020-07-25',
+  ],
+  options: [
+    { flags: '--approve', description: '批准' },
+    { flags: '--reject', description: '驳回' },
+    { flags: '--reason <text>', description: '审批意见' },
+    { flags: '--by <name>', description: '审批人或审批单位，默认为该措施的牵头单位' },
+    { flags: '--date <YYYY-MM-DD>', description: '审批日期，默认今天' },
+    { flags: '--unit <unit>', description: '有多个待审批申请时，指定申请单位' },
+    { flags: '--dry-run', description: '只显示，不写入' },
+  ],
+  async run(args, options, global) {
+    if (Boolean(options.approve) === Boolean(options.reject)) throw new UsageError('请在 --approve 和 --reject 中选择一个', '例如 ledger extend 1.1.1 --approve');
+    const { extend } = await import('./run.js');
+    const result = extend({
+      root: global.root,
+      cwd: global.cwd,
+      id: args[0] ?? '',
+      decision: options.approve ? 'approve' : 'reject',
+      date: options.date === undefined ? parseAsOf(undefined) : parseDateArgument(String(options.date), '--date'),
+      by: options.by as string | undefined,
+      reason: options.reason as string | undefined,
+      unit: options.unit as string | undefined,
+      dryRun: Boolean(options.dryRun),
+    });
+    const e = result.after;
+    writeOut(`${result.id} ${result.title}：${e.requested_by} 申请延期至 ${e.until} —— ${e.state}（${e.decided_by}，${e.decided_on}${e.decision_reason ? `，${e.decision_reason}` : ''}）${result.written ? `\n已写入 ${result.file}` : '\n（--dry-run：未写入）'}`);
+    return EXIT_OK;
+  },
+};

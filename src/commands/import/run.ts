@@ -1,0 +1,122 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { areaFileName } from '../../core/area-file-name.js';
+import { fileDiagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { carryProgress } from '../../core/import/carry-progress.js';
+import { parseAttachment } from '../../core/import/parse-attachment.js';
+import { areaLabel } from '../../core/ledger-labels.js';
+import { definitionOf } from '../../core/progress-fields.js';
+import { AreaSchema, UnitsFileSchema, type Area } from '../../core/schema.js';
+import { buildUnitRegistry } from '../../core/units.js';
+import { UsageError } from '../../errors.js';
+import { serializeArea } from '../../io/area-yaml.js';
+import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
+
+export interface ImportOptions {
+  root: string;
+  cwd?: string;
+  /** The flattened text of the document. */
+  source: string;
+  /** Only compare: report area files whose definitions differ from the source. */
+  check?: boolean;
+  dryRun?: boolean;
+}
+
+export type FileAction = 'create' | 'update' | 'unchanged' | 'remove';
+
+export interface ImportResult {
+  diagnostics: Diagnostic[];
+  areas: Area[];
+  files: { file: string; action: FileAction }[];
+  /** Measures whose recorded progress was kept. */
+  kept: number;
+  written: boolean;
+}
+
+/**
+ * Imports the document's attachment into ledger/NN-标题.yaml. Definitions come
+ * from the source; progress already recorded (status, 工作完成情况, 备注, reports,
+ * extensions) is kept. Refuses when a measure with progress would disappear.
+ */
+export function importLedger(options: ImportOptions): ImportResult {
+  const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
+  if (!existsSync(sourcePath)) throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
+  const text = new TextDecoder('utf-8').decode(readBytes(sourcePath));
+  const diagnostics: Diagnostic[] = [];
+  const unitsFile = readSchemaFile(options.root, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, diagnostics);
+  if (!unitsFile) return { diagnostics, areas: [], files: [], kept: 0, written: false };
+  const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
+  const parsed = parseAttachment(text, sourceName, buildUnitRegistry(unitsFile.data));
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.areas.length === 0) diagnostics.push(fileDiagnostic(sourceName, { code: 'import/no-attachment', message: '源文件中没有找到工作台账（附件）', hint: '源文件应包含附件“……工作台账”及其表格内容' }));
+  const previous = existingAreas(options.root, diagnostics);
+  const carried = carryProgress(parsed.areas, previous);
+  for (const measure of carried.orphaned) {
+    diagnostics.push(fileDiagnostic(sourceName, { code: 'import/would-drop-progress', message: `现有台账中的具体措施 ${measure.id}（${measure.title}）已有进展，但源文件中没有这项措施`, hint: '导入会丢失它的进展，因此未写入任何文件；请先核对编号' }));
+  }
+  const files = planFiles(options.root, carried.areas, options.check ?? false);
+  if (options.check) diagnostics.push(...files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)));
+  const result = { diagnostics, areas: carried.areas, files: files.map(({ file, action }) => ({ file, action })), kept: carried.kept, written: false };
+  if (hasErrors(diagnostics) || options.check || options.dryRun) return result;
+  const changed = files.filter((f) => f.action === 'create' || f.action === 'update');
+  writeFilesAtomically(
+    changed.map((f) => ({ path: path.join(options.root, f.file), content: f.content })),
+    files.filter((f) => f.action === 'remove').map((f) => path.join(options.root, f.file)),
+  );
+  return { ...result, written: true };
+}
+
+function existingAreas(root: string, diagnostics: Diagnostic[]): Area[] {
+  if (!existsSync(path.join(root, LEDGER_DIR))) return [];
+  const loaded = loadLedger(root);
+  const broken = loaded.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'ledger/no-areas');
+  if (broken.length > 0) {
+    diagnostics.push(...broken, fileDiagnostic(LEDGER_DIR, { code: 'import/ledger-invalid', message: '现有台账有错误，为避免丢失进展，未导入', hint: '先用 ledger validate 修正上面的问题' }));
+  }
+  return loaded.ledger.areas.map((a) => a.data);
+}
+
+interface PlannedFile {
+  file: string;
+  action: FileAction;
+  content: string;
+}
+
+function planFiles(root: string, areas: readonly Area[], compareDefinitions: boolean): PlannedFile[] {
+  const dir = path.join(root, LEDGER_DIR);
+  const present = existsSync(dir) ? readdirSync(dir).filter(isAreaFileName) : [];
+  const planned = areas.map((area): PlannedFile => {
+    const name = areaFileName(area);
+    const content = serializeArea(area, headerComment(area));
+    const file = `${LEDGER_DIR}/${name}`;
+    if (!present.includes(name)) return { file, action: 'create', content };
+    const same = compareDefinitions ? sameDefinition(path.join(dir, name), area) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(path.join(dir, name))) === content;
+    return { file, action: same ? 'unchanged' : 'update', content };
+  });
+  const produced = new Set(planned.map((p) => p.file));
+  const removed = present.map((name) => `${LEDGER_DIR}/${name}`).filter((file) => !produced.has(file));
+  return [...planned, ...removed.map((file): PlannedFile => ({ file, action: 'remove', content: '' }))];
+}
+
+function sameDefinition(file: string, area: Area): boolean {
+  const diagnostics: Diagnostic[] = [];
+  const root = path.dirname(path.dirname(file));
+  const existing = readSchemaFile(root, path.relative(root, file).split(path.sep).join('/'), AreaSchema, diagnostics);
+  return existing !== undefined && isDeepStrictEqual(definitionOf(existing.data), definitionOf(area));
+}
+
+function outOfDate(file: string, action: FileAction): Diagnostic {
+  const messages: Record<FileAction, string> = {
+    create: '源文件中有这个主要指标，台账中缺少对应文件',
+    update: '台账文件的定义（标题、全文、完成时限、责任部门、牵头单位）与源文件导入结果不同',
+    remove: '源文件中没有对应的主要指标',
+    unchanged: '',
+  };
+  return fileDiagnostic(file, { code: 'import/out-of-date', message: messages[action], hint: '运行 ledger import 重新导入（进展会保留），或核对手工修改' });
+}
+
+function headerComment(area: Area): string {
+  return ` ${areaLabel(area)}\n 定义部分由 ledger import 从源文件生成；status、progress 等进展字段由 ledger merge 写入。`;
+}

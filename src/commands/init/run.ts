@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/init-files.js';
+import { UsageError } from '../../errors.js';
+import { gitAvailable, initRepository } from '../../io/git.js';
+import { defaultToolSpec, readTemplate } from '../../io/templates.js';
+import { writeTree } from '../../io/write-tree.js';
+
+export interface InitOptions {
+  cwd: string;
+  /** The folder to create; it must not exist or be empty. */
+  dir: string;
+  title?: string;
+  /** Where the new repository installs the tool from (package.json); default: this tool's repository or folder. */
+  tool?: string;
+  /** Today, YYYY-MM-DD: the example measure's deadline is the end of the next year. */
+  asOf: string;
+  /** Run `git init` (default true; skipped when git is not installed). */
+  git?: boolean;
+}
+
+export interface InitResult {
+  dir: string;
+  files: string[];
+  git: 'initialised' | 'unavailable' | 'skipped';
+  tool: string;
+}
+
+/** Creates a new, empty ledger repository: ledger/, reports/, CI files, README, package.json. */
+export async function init(options: InitOptions): Promise<InitResult> {
+  const dir = path.resolve(options.cwd, options.dir);
+  refuseNonEmpty(dir, options.dir);
+  const tool = options.tool ?? defaultToolSpec();
+  const templates = Object.fromEntries(INIT_LAYOUT.filter((l) => l.template).map((l) => [l.template, readTemplate(l.template)]));
+  const files = initFiles(templates, { title: options.title ?? '工作台账', name: packageNameFor(path.basename(dir)), tool, asOf: options.asOf });
+  stageAndMove(dir, files);
+  let git: InitResult['git'] = 'skipped';
+  if (options.git !== false) {
+    git = (await gitAvailable(dir)) ? 'initialised' : 'unavailable';
+    if (git === 'initialised') await initRepository(dir);
+  }
+  return { dir, files: Object.keys(files), git, tool };
+}
+
+function refuseNonEmpty(dir: string, given: string): void {
+  try {
+    if (!existsSync(dir)) return;
+    if (!statSync(dir).isDirectory()) throw new UsageError(`${given} 已存在且不是文件夹`, '换一个新文件夹名');
+    if (readdirSync(dir).length > 0) throw new UsageError(`文件夹 ${given} 不是空的，ledger init 只在新的或空的文件夹中建立台账`, '换一个新文件夹名，例如 ledger init 台账-2021');
+  } catch (error) {
+    throw error instanceof UsageError ? error : ioError(error, dir);
+  }
+}
+
+/** Everything is written into a sibling temp folder first, then renamed into place in one step. */
+function stageAndMove(dir: string, files: Record<string, string>): void {
+  const parent = path.dirname(dir);
+  if (!existsSync(parent)) throw new UsageError(`无法建立 ${dir}：上级文件夹 ${parent} 不存在`, `先建立上级文件夹（mkdir -p "${parent}"），或换一个位置`);
+  let staging: string | undefined;
+  try {
+    staging = mkdtempSync(path.join(parent, `.${path.basename(dir)}.init-`));
+    writeTree(staging, files);
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(staging, dir);
+  } catch (error) {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    throw ioError(error, dir);
+  }
+}
+
+/** A file-system failure as a Chinese message naming the folder (exit code 2), never a stack trace. */
+function ioError(error: unknown, dir: string): UsageError {
+  const parent = path.dirname(dir);
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, [string, string]> = {
+    EACCES: [`没有权限在 ${parent} 中建立文件夹`, '换一个有写入权限的位置，例如自己的主目录'],
+    EPERM: [`没有权限在 ${parent} 中建立文件夹`, '换一个有写入权限的位置，例如自己的主目录'],
+    EROFS: [`${parent} 在只读的文件系统上`, '换一个可以写入的位置'],
+    ENOSPC: ['磁盘空间不足', '清理磁盘后重试'],
+    ENOTDIR: [`${parent} 不是文件夹`, '换一个位置'],
+    ENOENT: [`${parent} 中不能建立文件夹`, '换一个普通的文件夹，例如 ledger init ~/台账'],
+  };
+  const [reason, hint] = reasons[code ?? ''] ?? [`文件系统错误 ${code ?? String(error)}`, '换一个位置重试'];
+  return new UsageError(`无法建立 ${dir}：${reason}`, hint);
+}

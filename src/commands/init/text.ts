@@ -1,0 +1,25 @@
+import type { InitResult } from './run.js';
+
+export function renderInit(result: InitResult): string {
+  const gitLine = {
+    initialised: '已运行 git init（分支 main）。',
+    unavailable: '没有找到 git，未初始化 Git 仓库；安装 Git 后在该文件夹运行 git init。',
+    skipped: '未初始化 Git 仓库。',
+  }[result.git];
+  const toolNote = result.tool.startsWith('file:')
+    ? ['', `注意：package.json 中 ledger 工具的来源是本机路径 ${result.tool}，只在本机有效；`, '推送到 GitHub/GitLab 之前，请改成贵单位托管本工具的地址（git+https://… 或内部 npm 仓库中的版本）。']
+    : [];
+  return [
+    `已在 ${result.dir} 建立新的台账仓库：`,
+    ...result.files.map((file) => `  ${file}`),
+    gitLine,
+    ...toolNote,
+    '',
+    '下一步：',
+    `  cd ${JSON.stringify(result.dir)}`,
+    '  npm install                                 # 安装 package.json 中的 ledger 工具',
+    '  npx ledger validate && npx ledger status    # 新台账直接通过',
+    '  编辑 ledger/units.yaml 和 ledger/01-示例主要指标.yaml，再运行 npx ledger validate',
+    '  git add -A && git commit -m "建立台账"',
+  ].join('\n');
+}

@@ -1,0 +1,35 @@
+import { EXIT_OK, formatOption, parseDateArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+
+export const logSpec: CommandSpec = {
+  usage: 'log',
+  summary: '台账状态变化时间线：哪项措施何时由谁从什么状态改成什么状态（最新的在前）',
+  description: '读取 Git 历史，列出每一次具体措施状态（未启动 / 推进中 / 已完成）的变化。日期按提交的作者日期计算，--since 与 --until 都包含当天。',
+  examples: [
+    'ledger log',
+    'ledger log --since 2020-08-01 --until 2020-08-31',
+    'ledger log --unit 市公安局',
+    'ledger log --area 3 --format json',
+    'ledger log --area 不动产',
+  ],
+  options: [
+    { flags: '--since <date>', description: '只列出这一天（含）之后的变化，YYYY-MM-DD' },
+    { flags: '--until <date>', description: '只列出这一天（含）之前的变化，YYYY-MM-DD' },
+    { flags: '--unit <unit>', description: '只列出该单位负责的措施（直接负责或通过单位组，如 各县区）' },
+    { flags: '--area <area>', description: '只列出一个主要指标的措施：序号或标题中的词（同 ledger overdue --area）' },
+    formatOption(['text', 'json'], 'text'),
+  ],
+  async run(_args, options, global) {
+    const { log } = await import('./run.js');
+    const { renderLog } = await import('./text.js');
+    const result = await log({
+      root: global.root,
+      cwd: global.cwd,
+      ...(options.since ? { since: parseDateArgument(String(options.since), '--since') } : {}),
+      ...(options.until ? { until: parseDateArgument(String(options.until), '--until') } : {}),
+      ...(options.unit ? { unit: String(options.unit) } : {}),
+      ...(options.area !== undefined ? { area: String(options.area) } : {}),
+    });
+    writeOut(renderLog(result, options.format as 'text' | 'json'));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,166 @@
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import type { Ledger } from '../../core/ledger.js';
+import { planMerge, type MergePlan } from '../../core/merge-plan.js';
+import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/report-checks.js';
+import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
+import { formFromReport } from '../../core/report-template.js';
+import { sameValue } from '../../core/same-value.js';
+import { withCellNames } from '../../core/xlsx-cell-names.js';
+import { UsageError } from '../../errors.js';
+import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
+import { loadLedger, readBytes } from '../../io/load-ledger.js';
+import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
+import { renderReportYaml } from '../../render/report-yaml.js';
+
+export interface MergeOptions {
+  root: string;
+  cwd?: string;
+  /** Report files (yaml or xlsx) or folders holding them. */
+  paths: readonly string[];
+  /** Today, YYYY-MM-DD: reports for later months are refused. */
+  asOf: string;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface MergedReport {
+  /** The input, relative to the root when inside it. */
+  file: string;
+  unit: string;
+  month: string;
+  /** Where the report is kept: reports/YYYY-MM/<unit>.yaml. */
+  stored: string;
+}
+
+export interface MergeResult {
+  diagnostics: Diagnostic[];
+  reports: MergedReport[];
+  plan: MergePlan;
+  /** Files written, relative to the root; empty on a dry run or when there is nothing to do. */
+  written: string[];
+  dryRun: boolean;
+}
+
+/** Validates every report given, then applies all of them or nothing. */
+export async function merge(options: MergeOptions): Promise<MergeResult> {
+  const { ledger, diagnostics: ledgerDiagnostics } = loadLedger(options.root);
+  const diagnostics = [...ledgerDiagnostics.filter((d) => d.severity === 'error')];
+  const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
+  const reports: ReportSource[] = [];
+  const bytesOf = new Map<ReportSource, Uint8Array>();
+  for (const input of inputs) {
+    const read = await readInput(options.root, ledger, input, diagnostics);
+    if (!read) continue;
+    reports.push(read.report);
+    bytesOf.set(read.report, read.bytes);
+  }
+  diagnostics.push(...checkReports(ledger, reports, { asOf: options.asOf }));
+  const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics);
+  const plan = planMerge(ledger, reports);
+  diagnostics.push(...plan.diagnostics);
+  const result: MergeResult = { diagnostics: sortDiagnostics(withCellNames(diagnostics)), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
+  if (hasErrors(diagnostics) || options.dryRun) return result;
+  return { ...result, written: applyMerge(options.root, plan.files, stored.writes).sort() };
+}
+
+interface Input {
+  absolute: string;
+  /** Relative to the root when inside it, else as absolute. */
+  file: string;
+}
+
+function expandInputs(options: MergeOptions): Input[] {
+  const cwd = options.cwd ?? options.root;
+  if (options.paths.length === 0) throw new UsageError('没有给出要合并的报送文件', '例如 ledger merge reports/2020-07/');
+  const files: string[] = [];
+  for (const given of options.paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = statGiven(absolute, given);
+    const rel = relativeTo(options.root, absolute);
+    const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
+    if (!stat.isDirectory()) files.push(absolute);
+    else if (inReports) files.push(...filesUnder(absolute));
+    else {
+      throw new UsageError(
+        `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,
+        '例如 ledger merge reports/2020-07；reports/ 以外填好的报送表请逐个给出：ledger merge ~/下载/大武口区-2020-07-报送表.xlsx',
+      );
+    }
+  }
+  return [...new Set(files)].map((absolute) => ({ absolute, file: relativeTo(options.root, absolute) ?? absolute }));
+}
+
+function statGiven(absolute: string, given: string) {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`${given} 是循环的符号链接，无法读取`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`没有读取 ${given} 的权限`);
+    throw new UsageError(`找不到 ${given}`);
+  }
+}
+
+/** `absolute` relative to the root with forward slashes, or undefined when outside it. */
+function relativeTo(root: string, absolute: string): string | undefined {
+  const rel = path.relative(root, absolute);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
+}
+
+/** Every file under a folder of reports/, sorted; symbolic links are listed, never followed (they are stray files). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => (lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
+}
+
+async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<{ report: ReportSource; bytes: Uint8Array } | undefined> {
+  const stray = input.file.startsWith(`${REPORTS_DIR}/`) ? reportsFileProblem(ledger, root, input.file) : undefined;
+  const kind = /\.ya?ml$/i.test(input.file) ? 'yaml' : /\.xlsx$/i.test(input.file) ? 'xlsx' : undefined;
+  if (stray || !kind) {
+    diagnostics.push(stray ?? fileDiagnostic(input.file, { code: 'report/not-a-report', message: `${input.file} 不是报送文件（只接受 .yaml 报送文件和 .xlsx 报送表）`, hint: '去掉这个参数，或把文件移出要合并的文件夹' }));
+    return undefined;
+  }
+  const bytes = readBytes(input.absolute);
+  const report = kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
+  return report && { report, bytes };
+}
+
+async function readXlsx(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+  const { readReportXlsx } = await import('../../io/read-report-xlsx.js');
+  const { loadReportFormLayout } = await import('../../io/report-form-layout.js');
+  return readReportXlsx(bytes, file, loadReportFormLayout(), diagnostics);
+}
+
+/**
+ * Every merged report is kept at reports/YYYY-MM/<unit>.yaml: a report given
+ * from elsewhere (or as xlsx) is copied there, unless the same report is already
+ * there; a different one there is a conflict.
+ */
+function storeReports(root: string, ledger: Ledger, reports: readonly ReportSource[], bytesOf: ReadonlyMap<ReportSource, Uint8Array>, diagnostics: Diagnostic[]) {
+  const merged: MergedReport[] = [];
+  const writes: ExtraWrite[] = [];
+  for (const report of reports) {
+    const unit = reportUnit(ledger, report.data);
+    const stored = unit ? reportPath(report.data.month, unit) : undefined;
+    if (!unit || !stored) continue;
+    merged.push({ file: report.file, unit, month: report.data.month, stored });
+    if (stored === report.file) continue;
+    const existing = existsSync(path.join(root, stored)) ? parseReport(readBytes(path.join(root, stored)), stored, []) : undefined;
+    if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
+    if (existsSync(path.join(root, stored))) {
+      diagnostics.push(diagnosticAt(report.locate(['unit']), {
+        code: 'report/duplicate',
+        message: `${unit} ${report.data.month} 已有一份不同的报送 ${stored}，同一单位同一月份只能有一份`,
+        hint: `如要以 ${report.file} 为准，先删除 ${stored}（Git 历史会保留它），再合并`,
+      }));
+      continue;
+    }
+    const isXlsx = /\.xlsx$/i.test(report.file);
+    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : bytesOf.get(report)!;
+    writes.push({ file: stored, content });
+  }
+  return { merged, writes };
+}

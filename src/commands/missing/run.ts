@@ -1,0 +1,72 @@
+import type { Ledger } from '../../core/ledger.js';
+import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
+import { classifyReportPath, REPORTS_DIR } from '../../core/report-path.js';
+import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from '../../io/git.js';
+import { loadLedger } from '../../io/load-ledger.js';
+import { listReportFiles } from '../../io/load-reports.js';
+
+export interface MissingOptions {
+  root: string;
+  cwd?: string;
+  month: string;
+}
+
+export interface MissingResult extends MonthReportCounts {
+  /** False when the ledger is not in a Git repository: lateness cannot be judged. */
+  tracked: boolean;
+}
+
+/** Units that owe a report for the month and have none, and reports committed after the due day. */
+export async function missing(options: MissingOptions): Promise<MissingResult> {
+  const { ledger } = loadLedger(options.root);
+  return gatherReportCounts(options.root, ledger, options.month);
+}
+
+/**
+ * The report counts for one month from the files under reports/ and their Git
+ * history (for status and summary too). With `asOf`, a report first committed
+ * after that day had not arrived yet: it counts as missing. `listed` is
+ * listReportFiles' result when the caller already has it.
+ */
+export async function gatherReportCounts(
+  root: string,
+  ledger: Ledger,
+  month: string,
+  asOf?: string,
+  listed: readonly string[] = listReportFiles(root, ledger).files,
+): Promise<MissingResult> {
+  const files = presentReports(listed, month);
+  const tracked = await isInsideWorkTree(root);
+  const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
+  const present = asOf && commits ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf)) : files;
+  return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined), tracked };
+}
+
+/** Months that have a report among these files (listReportFiles), oldest first. */
+export function reportMonths(listed: readonly string[]): string[] {
+  const months = new Set<string>();
+  for (const file of listed) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report') months.add(shape.month);
+  }
+  return [...months].sort();
+}
+
+function presentReports(listed: readonly string[], month: string): PresentReport[] {
+  const out: PresentReport[] = [];
+  for (const file of listed) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report' && shape.month === month) out.push({ unit: shape.unitName, file });
+  }
+  return out;
+}
+
+async function commitsOf(root: string, month: string): Promise<Map<string, FirstCommit>> {
+  try {
+    return await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+  } catch (error) {
+    // A repository without any commit yet has no history to read.
+    if (isNoCommits(error)) return new Map();
+    throw error;
+  }
+}

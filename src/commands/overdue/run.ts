@@ -1,0 +1,60 @@
+import { countBySeverity } from '../../core/diagnostic.js';
+import { evaluateLedger, sortByUrgency, type MeasureItem } from '../../core/rollup.js';
+import { isResponsible } from '../../core/units.js';
+import { loadLedger } from '../../io/load-ledger.js';
+import { resolveAreaOption } from '../shared/resolve-area-option.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export interface OverdueOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** Only measures this unit is responsible for (directly or through a group). */
+  unit?: string;
+  /** Only measures this unit leads. */
+  lead?: string;
+  /** Only this area: its number, or a part of its title. */
+  area?: string;
+  /** Also list measures due within this many days. */
+  within?: number;
+}
+
+export interface OverdueResult {
+  asOf: string;
+  within?: number;
+  escalationDays: number;
+  /** Overdue first (most days first), then due soon (nearest first). */
+  items: MeasureItem[];
+  overdue: number;
+  escalated: number;
+  dueSoon: number;
+  problems: number;
+  filters: { unit?: string; lead?: string; area?: number };
+}
+
+/** The overdue measures on `asOf`, and with `within` the ones due soon too. */
+export function overdue(options: OverdueOptions): OverdueResult {
+  const { ledger, diagnostics } = loadLedger(options.root);
+  const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
+  const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
+  const area = options.area === undefined ? undefined : resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
+  const within = options.within;
+  const items = evaluateLedger(ledger, options.asOf, { dueSoonDays: within ?? 0 }).filter(
+    (item) =>
+      (item.state.overdue || (within !== undefined && item.state.dueSoon)) &&
+      (unit === undefined || isResponsible(ledger.units, item.units, unit)) &&
+      (lead === undefined || item.leads.includes(lead)) &&
+      (area === undefined || item.area === area),
+  );
+  return {
+    asOf: options.asOf,
+    within,
+    escalationDays: ledger.config.escalation_days,
+    items: sortByUrgency(items),
+    overdue: items.filter((i) => i.state.overdue).length,
+    escalated: items.filter((i) => i.state.escalated).length,
+    dueSoon: items.filter((i) => i.state.dueSoon).length,
+    problems: countBySeverity(diagnostics).errors,
+    filters: { unit, lead, area },
+  };
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { LEDGER_CHECKS, runChecks } from '../../core/checks/index.js';
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import type { Ledger } from '../../core/ledger.js';
+import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
+import { UsageError } from '../../errors.js';
+import { writeTextFile } from '../../io/atomic-stream-file.js';
+import { loadLedger } from '../../io/load-ledger.js';
+import { resolveAreaOption } from '../shared/resolve-area-option.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export type RenderFormat = 'xlsx' | 'md';
+
+export interface RenderOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  format: RenderFormat;
+  /** Output file; `-` writes Markdown to the result's `text` instead. Default 台账-<asOf>.<format> in cwd. */
+  out?: string;
+  unit?: string;
+  /** Only this area: as typed on the command line (its number or a word from its title, see resolveAreaOption), or its number. */
+  area?: number | string;
+}
+
+export interface RenderResult {
+  /** Problems that stopped the render: nothing was written. */
+  diagnostics: Diagnostic[];
+  table?: LedgerTable;
+  /** The absolute path written. */
+  file?: string;
+  /** The Markdown, when `out` is `-`. */
+  text?: string;
+}
+
+/** Loads and checks the ledger, builds the 台账 table and writes it; writes nothing when the ledger has errors. */
+export async function render(options: RenderOptions): Promise<RenderResult> {
+  const loaded = loadValidLedger(options.root);
+  if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
+  const ledger = loaded.ledger;
+  const filter = tableFilter(ledger, options);
+  const table = buildLedgerTable(ledger, options.asOf, filter);
+  const written = await writeExport(options, defaultName(options.asOf, filter), {
+    xlsx: async (file) => (await import('../../render/ledger-xlsx.js')).writeLedgerXlsx(table, file),
+    md: async () => (await import('../../render/ledger-markdown.js')).renderLedgerMarkdown(table),
+  });
+  return { diagnostics: [], table, ...written };
+}
+
+/**
+ * Writes an export (render, summary): with `out` `-` the Markdown is returned as `text`; otherwise
+ * xlsx or Markdown goes to `out`, by default `<baseName>.<format>` in cwd. Each format's renderer is
+ * imported only when used.
+ */
+export async function writeExport(
+  options: { cwd?: string; root: string; out?: string; format: RenderFormat },
+  baseName: string,
+  renderers: { xlsx: (file: string) => Promise<void>; md: () => Promise<string> },
+): Promise<{ file?: string; text?: string }> {
+  if (options.out === '-') {
+    if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
+    return { text: await renderers.md() };
+  }
+  const file = path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`);
+  if (options.format === 'xlsx') await renderers.xlsx(file);
+  else await writeTextFile(file, await renderers.md());
+  return { file };
+}
+
+/** The ledger when it has no errors; else the errors (warnings do not stop an export). */
+export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: Diagnostic[] } {
+  const { ledger, diagnostics } = loadLedger(root);
+  const all = [...diagnostics, ...runChecks(ledger, LEDGER_CHECKS)];
+  const errors = sortDiagnostics(all.filter((d) => d.severity === 'error'));
+  return errors.length > 0 ? { diagnostics: errors } : { ledger, diagnostics: [] };
+}
+
+/** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25. */
+function defaultName(asOf: string, filter: LedgerTableFilter): string {
+  return ['台账', filter.unit, filter.area, asOf].filter((part) => part !== undefined).join('-');
+}
+
+function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
+  const filter: LedgerTableFilter = {};
+  if (options.unit !== undefined) filter.unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+  if (typeof options.area === 'string') filter.area = resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
+  else if (options.area !== undefined) {
+    if (!ledger.areas.some((a) => a.data.area === options.area)) {
+      const known = ledger.areas.map((a) => a.data.area).join('、');
+      throw new UsageError(`台账中没有序号为 ${options.area} 的主要指标`, `现有序号：${known}`);
+    }
+    filter.area = options.area;
+  }
+  return filter;
+}

@@ -1,0 +1,56 @@
+import { findMeasure, measureRefs } from '../../core/ledger.js';
+import { measureItem, type MeasureItem } from '../../core/rollup.js';
+import type { Area, Measure, Task } from '../../core/schema.js';
+import { reportingUnits } from '../../core/units.js';
+import { UsageError } from '../../errors.js';
+import { loadLedger } from '../../io/load-ledger.js';
+
+export interface ShowOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** Measure id, e.g. 1.1.2. */
+  id: string;
+}
+
+export interface ShowResult {
+  asOf: string;
+  dueSoonDays: number;
+  escalationDays: number;
+  item: MeasureItem;
+  measure: Measure;
+  area: Pick<Area, 'area' | 'title' | 'lead'>;
+  task: Pick<Task, 'id' | 'title' | 'text'>;
+  /** The units that report on it: groups replaced by their members. */
+  reportingUnits: string[];
+  /** Where it is written: file and line. */
+  file: string;
+  line: number;
+}
+
+/** One measure in full, with what its deadline means on `asOf`. */
+export function show(options: ShowOptions): ShowResult {
+  const { ledger } = loadLedger(options.root);
+  const id = options.id.trim();
+  const ref = findMeasure(ledger, id);
+  if (!ref) {
+    const ids = measureRefs(ledger).map((r) => r.measure.id);
+    const near = ids.filter((other) => other.startsWith(id.split('.').slice(0, 2).join('.') + '.')).slice(0, 8);
+    const hint = near.length > 0 ? `同一目标任务下的措施：${near.join('、')}` : `编号形如 1.1.1；台账共有 ${ids.length} 项措施，用 ledger status 查看`;
+    throw new UsageError(`找不到编号为“${options.id}”的具体措施`, hint);
+  }
+  const { area, task, measure } = ref;
+  const item = measureItem(ref, options.asOf, ledger.config);
+  return {
+    asOf: options.asOf,
+    dueSoonDays: ledger.config.due_soon_days,
+    escalationDays: ledger.config.escalation_days,
+    item,
+    measure,
+    area: { area: area.area, title: area.title, lead: area.lead },
+    task: { id: task.id, title: task.title, text: task.text },
+    reportingUnits: reportingUnits(ledger.units, measure.units),
+    file: ref.file,
+    line: ref.locate(ref.path).line,
+  };
+}

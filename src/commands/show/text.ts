@@ -1,0 +1,59 @@
+import type { ShowResult } from './run.js';
+import { deadlineMeaning } from '../../render/measure-state-text.js';
+import { terminalStyle, wrapLines, wrapToWidth, type TerminalStyle } from '../../render/terminal-style.js';
+import { visibleWidth } from '../../render/text-width.js';
+
+/** Below this many columns beside the label, continuation lines hang by a fixed indent instead. */
+const MIN_TEXT_COLUMNS = 20;
+const NARROW_INDENT = '      ';
+
+/**
+ * `ledger show ID` for a terminal: the measure in full, label by label. Multi-line texts (progress written
+ * unit by unit) and, with `width`, long texts continue on lines indented under the text, not under the label.
+ */
+export function renderShowText(result: ShowResult, options: { color: boolean; width?: number }): string {
+  const style = terminalStyle(options.color);
+  const { measure, item, area, task } = result;
+  const state = item.state;
+  const units = measure.units.join('、') + (measure.related_units ? '等相关部门' : '');
+  const members = result.reportingUnits.join('、');
+  const lines: [string, string][] = [
+    ['主要指标', `${area.area}. ${area.title}`],
+    ['目标任务', `${task.id} ${task.title}`],
+    ['具体措施', measure.text],
+    ['完成时限', measure.deadline],
+    ['当前情况', `${style.phase(state.phase)}：${deadlineMeaning(state, result.asOf, result.escalationDays)}`],
+    ['责任部门', members !== measure.units.join('、') ? `${units}（分别报送：${members}）` : units],
+    ['牵头单位', item.leads.join('、')],
+    ['状态', measure.status + (measure.milestones_met ? `（已完成 ${measure.milestones_met} 个时间节点）` : '')],
+    ['工作完成情况', measure.progress || style.dim('（暂无）')],
+    ['备注', measure.remark || style.dim('（无）')],
+  ];
+  for (const [i, ext] of (measure.extensions ?? []).entries()) {
+    const decided = ext.decided_on ? `，${ext.decided_on}${ext.decided_by ? ` ${ext.decided_by}` : ''}决定` : '';
+    const why = ext.decision_reason ? `；${ext.decision_reason}` : '';
+    lines.push([`延期申请 ${i + 1}`, `${ext.requested_by} ${ext.requested_in} 申请延期至 ${ext.until}（${ext.reason}）：${ext.state}${decided}${why}`]);
+  }
+  for (const [unit, report] of Object.entries(measure.unit_reports ?? {})) {
+    lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);
+  }
+  const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
+  return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style))].join('\n')}\n`;
+}
+
+/**
+ * “  label：text”, continuation lines hanging under the text's first column; when the label leaves too little
+ * room beside it, the text starts on the next line, indented by a few spaces.
+ */
+export function labelled(label: string, text: string, width: number | undefined, style: TerminalStyle): string {
+  const prefix = `  ${label}：`;
+  const body = text.replace(/\s+$/, '');
+  const room = width === undefined ? undefined : width - visibleWidth(prefix);
+  if (room === undefined || room >= MIN_TEXT_COLUMNS) {
+    const indent = ' '.repeat(visibleWidth(prefix));
+    const wrapped = room === undefined ? body : wrapToWidth(body, room);
+    return `  ${style.head(label)}：${wrapped.split('\n').join(`\n${indent}`)}`;
+  }
+  const wrapped = wrapToWidth(body, Math.max(width! - NARROW_INDENT.length, MIN_TEXT_COLUMNS));
+  return `  ${style.head(label)}：\n${NARROW_INDENT}${wrapped.split('\n').join(`\n${NARROW_INDENT}`)}`;
+}

@@ -1,0 +1,113 @@
+import { countBySeverity } from '../../core/diagnostic.js';
+import type { EvaluateOptions } from '../../core/evaluate.js';
+import { measureRefs, type Ledger } from '../../core/ledger.js';
+import type { Status } from '../../core/status.js';
+import {
+  rollupByArea,
+  rollupByLead,
+  rollupByUnit,
+  rollupForLead,
+  unitObligations,
+  countItems,
+  type AreaRow,
+  type Counts,
+  type LeadRow,
+  type MeasureItem,
+  type TaskRow,
+  type UnitRow,
+} from '../../core/rollup.js';
+import { UsageError } from '../../errors.js';
+import { loadLedger } from '../../io/load-ledger.js';
+import type { MissingResult } from '../missing/run.js';
+import { statusReports } from './reports.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
+export type StatusGrouping = (typeof STATUS_VIEWS)[number];
+
+export interface StatusOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** One unit's obligations (name or alias). */
+  unit?: string;
+  /** The tasks one unit leads (name or alias). */
+  lead?: string;
+  /** One row per area (default), per reporting unit or per lead unit. */
+  by?: StatusGrouping;
+  /** Due-soon window in days; default config.due_soon_days. */
+  within?: number;
+}
+
+interface StatusBase {
+  title: string;
+  asOf: string;
+  dueSoonDays: number;
+  escalationDays: number;
+  /** Errors found while loading; files with errors are left out of the figures. */
+  problems: number;
+  total: Counts;
+  /** The due month's report counts, once the ledger has reports. */
+  reports?: MissingResult;
+}
+
+export type StatusResult =
+  | (StatusBase & { view: 'by-area'; rows: AreaRow[] })
+  | (StatusBase & { view: 'by-unit'; rows: UnitRow[] })
+  | (StatusBase & { view: 'by-lead'; rows: LeadRow[] })
+  | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: UnitMeasureItem[] })
+  | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
+
+/** A measure in one unit's view, with that unit's own latest merged report. */
+export type UnitMeasureItem = MeasureItem & { ownReport?: { month: string; status: Status } };
+
+/** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
+export async function status(options: StatusOptions): Promise<StatusResult> {
+  const { ledger, diagnostics } = loadLedger(options.root);
+  const result = statusView(ledger, countBySeverity(diagnostics).errors, options);
+  const reports = await statusReports(options.root, ledger, options.asOf);
+  return reports ? { ...result, reports } : result;
+}
+
+function statusView(ledger: Ledger, problems: number, options: StatusOptions): StatusResult {
+  if (options.unit !== undefined && options.lead !== undefined) {
+    throw new UsageError('--unit 与 --lead 不能同时使用', '分别运行 ledger status --unit 单位 与 ledger status --lead 单位');
+  }
+  if ((options.unit !== undefined || options.lead !== undefined) && options.by !== undefined) {
+    throw new UsageError('--by 不能与 --unit 或 --lead 同时使用', '--by unit 列出全部单位；--unit 单位 列出一个单位的措施');
+  }
+  const base = baseOf(ledger, options, problems);
+  const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
+  if (options.unit !== undefined) {
+    const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+    const items = withOwnReports(ledger, unitObligations(ledger, options.asOf, unit, evaluate), unit);
+    const groups = [...(ledger.units.groupsOfMember.get(unit) ?? [])];
+    return { ...base, view: 'unit', unit, typed: options.unit, groups, items, total: countItems(items) };
+  }
+  if (options.lead !== undefined) {
+    const lead = resolveUnitOption(ledger.units, options.lead, '--lead');
+    const { rows, total } = rollupForLead(ledger, options.asOf, lead, evaluate);
+    return { ...base, view: 'lead', lead, typed: options.lead, rows, total };
+  }
+  if (options.by === 'unit') return { ...base, view: 'by-unit', ...rollupByUnit(ledger, options.asOf, evaluate) };
+  if (options.by === 'lead') return { ...base, view: 'by-lead', ...rollupByLead(ledger, options.asOf, evaluate) };
+  return { ...base, view: 'by-area', ...rollupByArea(ledger, options.asOf, evaluate) };
+}
+
+function withOwnReports(ledger: Ledger, items: readonly MeasureItem[], unit: string): UnitMeasureItem[] {
+  const reports = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref.measure.unit_reports?.[unit]]));
+  return items.map((item) => {
+    const report = reports.get(item.id);
+    return report ? { ...item, ownReport: { month: report.month, status: report.status } } : item;
+  });
+}
+
+function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total'> {
+  return {
+    title: ledger.config.title,
+    asOf: options.asOf,
+    dueSoonDays: options.within ?? ledger.config.due_soon_days,
+    escalationDays: ledger.config.escalation_days,
+    problems,
+  };
+}

@@ -1,0 +1,120 @@
+import type { StatusResult, UnitMeasureItem } from './run.js';
+import type { Counts } from '../../core/rollup.js';
+import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
+import type { ColumnWrap } from '../../render/table-fit.js';
+import { renderTable, terminalStyle, wrapLines, type Align, type TerminalStyle } from '../../render/terminal-style.js';
+
+const COUNT_HEAD = ['措施', '已完成', '推进中', '未启动', '逾期', '临期', '长期/适时', '完成率', '状态灯'];
+const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
+
+export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。';
+
+export interface StatusTextOptions {
+  color: boolean;
+  /** Terminal width to fit tables and wrap text into; undefined: fixed column widths, no wrapping of text lines. */
+  width?: number;
+}
+
+/** `ledger status` for a terminal: a heading, one table, a legend. */
+export function renderStatusText(result: StatusResult, options: StatusTextOptions): string {
+  const style = terminalStyle(options.color);
+  if (result.view === 'lead' && result.rows.length === 0) {
+    const none = `${result.lead} 没有牵头的目标任务；查看它承担的措施请用 ledger status --unit ${result.lead}`;
+    return `${wrapLines([heading(result), none], options.width).join('\n')}\n`;
+  }
+  const lines = [...wrapLines([heading(result)], options.width), table(result, style, options.width), ...wrapLines(footer(result, style), options.width)];
+  return `${lines.join('\n')}\n`;
+}
+
+function heading(result: StatusResult): string {
+  const when = `截至 ${result.asOf}（临期：${result.dueSoonDays} 天内到期；严重逾期：逾期超过 ${result.escalationDays} 天）`;
+  switch (result.view) {
+    case 'unit':
+      return `${result.unit} 的责任措施${result.groups.length > 0 ? `（含经由 ${result.groups.join('、')} 承担的）` : ''}　${when}`;
+    case 'lead':
+      return `${result.lead} 牵头的目标任务　${when}`;
+    case 'by-unit':
+      return `按责任单位（单位组按成员单位分别计）　${when}`;
+    case 'by-lead':
+      return `按牵头单位　${when}`;
+    default:
+      return `${result.title}　${when}`;
+  }
+}
+
+function table(result: StatusResult, style: TerminalStyle, width: number | undefined): string {
+  switch (result.view) {
+    case 'unit':
+      return unitTable(result.items, result.unit, style, width);
+    case 'lead':
+      return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
+    case 'by-unit':
+      return countTable(['责任单位'], result.rows.map((r) => [r.unit, ...countCells(r, style)]), result.total, style, { width, wrap: ['list'], totalLabel: '全部措施' });
+    case 'by-lead': {
+      const rows = result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]);
+      return countTable(['牵头单位', '主要指标'], rows, result.total, style, { width, wrap: ['list', 'list'], totalLabel: '全部措施' });
+    }
+    default:
+      return countTable(['序号', '主要指标'], result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
+  }
+}
+
+interface CountLayout {
+  width: number | undefined;
+  /** How the label columns before the counts may wrap to fit the width. */
+  wrap: (ColumnWrap | undefined)[];
+  totalLabel?: string;
+}
+
+function countTable(head: string[], rows: string[][], total: Counts, style: TerminalStyle, layout: CountLayout): string {
+  const totalRow = [style.head(layout.totalLabel ?? '合计'), ...Array<string>(head.length - 1).fill(''), ...countCells(total, style)];
+  const align: Align[] = [...Array<Align>(head.length).fill('left'), ...COUNT_ALIGN];
+  const wrap = [...layout.wrap, ...Array<undefined>(head.length - layout.wrap.length), ...COUNT_HEAD.map((h): ColumnWrap | undefined => (h.includes('/') ? 'head' : undefined))];
+  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style, { width: layout.width, wrap });
+}
+
+export function countCells(c: Counts, style: TerminalStyle): string[] {
+  const nonZero = (n: number, paint: (t: string) => string) => (n > 0 ? paint(String(n)) : String(n));
+  return [
+    String(c.measures),
+    String(c.done),
+    String(c.inProgress),
+    String(c.notStarted),
+    nonZero(c.overdue, c.escalated > 0 ? style.worse : style.bad),
+    nonZero(c.dueSoon, style.warn),
+    String(c.ongoing),
+    `${c.completionPercent}%`,
+    style.light(c.light),
+  ];
+}
+
+function unitTable(items: readonly UnitMeasureItem[], unit: string, style: TerminalStyle, width: number | undefined): string {
+  const reported = items.some((i) => i.ownReport);
+  const rows = items.map((i) => [
+    i.id,
+    i.title,
+    deadlineText(i.deadline, i.state, '\n'),
+    i.status,
+    style.phase(i.state.phase, stateText(i.state)),
+    ...(reported ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.status}` : style.dim('未报')] : []),
+    i.leads.join('、'),
+  ]);
+  const head = ['编号', '具体措施', '完成时限', '状态', '情况', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
+  const maxWidths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
+  const wrap: (ColumnWrap | undefined)[] = [undefined, 'text', 'text', undefined, undefined, ...(reported ? [undefined] : []), 'list'];
+  const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH];
+  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, { maxWidths, wrap, minWidths, width });
+}
+
+function footer(result: StatusResult, style: TerminalStyle): string[] {
+  const t = result.total;
+  const lines: string[] = [];
+  if (result.view === 'unit') {
+    lines.push(`共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`);
+  }
+  if (t.escalated > 0) lines.push(style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) + '用 ledger overdue 查看清单。');
+  if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
+  lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
+  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`));
+  return lines;
+}

@@ -1,0 +1,50 @@
+import { EXIT_OK, EXIT_PROBLEMS, formatOption, parseDateArgument, parseMonthArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+
+export const summarySpec: CommandSpec = {
+  usage: 'summary',
+  summary: '生成报市发改委、市审批局的月度汇总（xlsx 或 Markdown）',
+  description:
+    '内容：总体情况（措施数、已完成、推进中、未启动、逾期、下月到期）、各主要指标完成率和信号灯、逾期措施清单、\n' +
+    '本月完成的措施、下月到期的措施、各单位报送情况（有报送文件时）、牵头单位汇总、责任单位通报排名。\n' +
+    '数字与 ledger status 同一天的结果一致（同一套计算）。xlsx 每部分一个工作表；Markdown 每部分一节。\n' +
+    '默认按该月的牵头单位报送日（config.yaml 的 lead_report_day，默认 25 日）计算，--as-of 可改。\n' +
+    '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。',
+  examples: [
+    'ledger summary --month 2020-07',
+    'ledger summary --month 2020-07 --format md --out 月度汇总-2020-07.md',
+    'ledger summary --month 2020-07 --format md --out -',
+    'ledger summary --month 2020-12 --as-of 2020-12-31',
+  ],
+  options: [
+    { flags: '--month <YYYY-MM>', description: '汇总月份（必填），例如 2020-07' },
+    formatOption(['xlsx', 'md'], 'xlsx'),
+    { flags: '--out <file>', description: '输出文件；- 表示标准输出（仅 md）' },
+    { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认该月的牵头单位报送日（25 日）' },
+  ],
+  async run(_args, options, global) {
+    if (options.month === undefined) {
+      const { UsageError } = await import('../../errors.js');
+      throw new UsageError('缺少 --month', '例如 ledger summary --month 2020-07');
+    }
+    const { summary } = await import('./run.js');
+    const result = await summary({
+      root: global.root,
+      cwd: global.cwd,
+      month: parseMonthArgument(String(options.month)),
+      asOf: options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of'),
+      format: options.format as 'xlsx' | 'md',
+      out: options.out as string | undefined,
+    });
+    if (result.diagnostics.length > 0) {
+      const { renderLedgerErrors } = await import('../../render/diagnostics.js');
+      process.stderr.write(renderLedgerErrors(result.diagnostics, '未生成汇总'));
+      return EXIT_PROBLEMS;
+    }
+    if (result.text !== undefined) writeOut(result.text);
+    else {
+      const h = result.summary!.headline;
+      writeOut(`已生成 ${result.summary!.month} 月度汇总（截至 ${result.summary!.asOf}：${h.measures} 项措施，已完成 ${h.done}，逾期 ${h.overdue}）到 ${result.file}`);
+    }
+    return EXIT_OK;
+  },
+};

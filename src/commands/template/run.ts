@@ -1,0 +1,77 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { reportPath } from '../../core/report-path.js';
+import { buildReportForm } from '../../core/report-template.js';
+import { isGroup } from '../../core/units.js';
+import { UsageError } from '../../errors.js';
+import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { loadLedger } from '../../io/load-ledger.js';
+import { renderReportYaml } from '../../render/report-yaml.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export type TemplateFormat = 'yaml' | 'xlsx';
+
+export interface TemplateOptions {
+  root: string;
+  cwd?: string;
+  /** Reporting unit: name, alias or name without 市. */
+  unit: string;
+  month: string;
+  format?: TemplateFormat;
+  /** Where to write; "-" for standard output (yaml only). Default: reports/YYYY-MM/<unit>.yaml, or <unit>-YYYY-MM.xlsx in cwd. */
+  out?: string;
+  /** Overwrite an existing file. */
+  force?: boolean;
+}
+
+export interface TemplateResult {
+  unit: string;
+  month: string;
+  format: TemplateFormat;
+  measures: number;
+  /** Absolute path written, or undefined when the form goes to standard output. */
+  written?: string;
+  /** The form itself when it goes to standard output. */
+  text?: string;
+}
+
+/** Writes a pre-filled report form for one unit and month. */
+export async function template(options: TemplateOptions): Promise<TemplateResult> {
+  const { ledger } = loadLedger(options.root);
+  const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+  if (isGroup(ledger.units, unit)) {
+    const members = ledger.units.byName.get(unit)?.members ?? [];
+    throw new UsageError(`${unit} 由成员单位分别报送，没有自己的报送表`, `为成员单位分别生成：${members.map((m) => `--unit ${m}`).join('、')}`);
+  }
+  const format = options.format ?? 'yaml';
+  const form = buildReportForm(ledger, unit, options.month);
+  const base = { unit, month: options.month, format, measures: form.entries.length };
+  if (form.entries.length === 0) throw new UsageError(`${unit} 在台账中没有负责的具体措施，无需报送`);
+  if (format === 'yaml' && options.out === '-') return { ...base, text: renderReportYaml(form) };
+  if (options.out === '-') throw new UsageError('xlsx 表格不能输出到终端', '用 --out 文件名.xlsx 指定保存位置');
+  const target = targetPath(options, unit, format);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UsageError(`${target} 是一个目录，不能写成报送表`, `--out 请给出文件名，例如 --out ${unit}-${options.month}-报送表.${format}`);
+  }
+  if (existsSync(target) && !options.force) {
+    throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
+  }
+  const content = format === 'yaml' ? renderReportYaml(form) : await xlsxForm(form);
+  writeFilesAtomically([{ path: target, content }]);
+  return { ...base, written: target };
+}
+
+async function xlsxForm(form: Parameters<typeof renderReportYaml>[0]): Promise<Buffer> {
+  const { renderReportXlsx } = await import('../../render/report-xlsx.js');
+  const { loadReportFormLayout } = await import('../../io/report-form-layout.js');
+  return renderReportXlsx(form, loadReportFormLayout());
+}
+
+function targetPath(options: TemplateOptions, unit: string, format: TemplateFormat): string {
+  const cwd = options.cwd ?? options.root;
+  if (options.out) return path.resolve(cwd, options.out);
+  if (format === 'xlsx') return path.resolve(cwd, `${unit}-${options.month}-报送表.xlsx`);
+  const rel = reportPath(options.month, unit);
+  if (!rel) throw new UsageError(`单位名称“${unit}”不能用作文件名`, '用 --out 指定文件名');
+  return path.join(options.root, rel);
+}

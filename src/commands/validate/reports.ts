@@ -1,0 +1,25 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Ledger } from '../../core/ledger.js';
+import { checkReports, type ReportSource } from '../../core/report-checks.js';
+import { lateReports, olderThanMerged } from '../../core/report-stale.js';
+import { loadReports } from '../../io/load-reports.js';
+import { reportArrivals } from '../../io/report-arrivals.js';
+
+export interface ReportValidation {
+  diagnostics: Diagnostic[];
+  /** Report files checked. */
+  files: number;
+  /** The reports that passed the schema. */
+  reports: ReportSource[];
+}
+
+/** Every file under reports/ checked on its own and against the ledger (what `ledger validate` adds for reports). */
+export function validateReports(root: string, ledger: Ledger, asOf: string): ReportValidation {
+  const loaded = loadReports(root, ledger);
+  const diagnostics = [...loaded.diagnostics, ...checkReports(ledger, loaded.reports, { asOf })];
+  // Git is asked only when some report is older than what is merged for its unit.
+  const older = olderThanMerged(ledger, loaded.reports);
+  const arrived = older.length > 0 ? reportArrivals(root) : undefined;
+  if (arrived) diagnostics.push(...lateReports(older, arrived));
+  return { diagnostics, files: loaded.files.length, reports: loaded.reports };
+}
