@@ -18,7 +18,12 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(REPO, 'bin/ledger');
 
 function parseArgs(argv) {
-  const options = { sizes: [1000, 10000, 100000], out: path.join(REPO, 'BENCHMARKS.md'), work: undefined, profile: true };
+  const options = {
+    sizes: [1000, 10000, 100000],
+    out: path.join(REPO, 'BENCHMARKS.md'),
+    work: undefined,
+    profile: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--sizes') options.sizes = argv[++i].split(',').map(Number);
@@ -51,7 +56,8 @@ function listedCommands() {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
     const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
-    if (result.status === 0) return { commands: new Set([...result.stdout.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m) => m[1])) };
+    if (result.status === 0)
+      return { commands: new Set([...result.stdout.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m) => m[1])) };
     stderr = result.stderr ?? '';
   }
   return { error: `ledger --help 失败：${stderr.trim().split('\n')[0] ?? ''}` };
@@ -88,7 +94,12 @@ function runGroup(group, log) {
     if (round + 1 >= (group.minRounds ?? 1) && Date.now() - start > group.budgetMs) break;
   }
   for (const row of group.rows.filter((r) => r.state === 'ok')) {
-    Object.assign(row, { median: median(row.ms), min: Math.min(...row.ms), max: Math.max(...row.ms), peakKB: row.rss.length ? Math.max(...row.rss) : undefined });
+    Object.assign(row, {
+      median: median(row.ms),
+      min: Math.min(...row.ms),
+      max: Math.max(...row.ms),
+      peakKB: row.rss.length ? Math.max(...row.rss) : undefined,
+    });
   }
 }
 
@@ -111,9 +122,17 @@ function profileMisses(targets, rows, work) {
     const dir = mkdtempSync(path.join(work, 'prof-'));
     row.before?.();
     const [node, ...args] = row.argv;
-    spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], { cwd: row.cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...row.env } });
+    spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], {
+      cwd: row.cwd,
+      stdio: 'ignore',
+      env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...row.env },
+    });
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) out.push({ title: `${row.label}（${row.size}）`, summary: formatSummary(summariseProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), 12)) });
+    if (file)
+      out.push({
+        title: `${row.label}（${row.size}）`,
+        summary: formatSummary(summariseProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), 12)),
+      });
   }
   return out;
 }
@@ -137,11 +156,26 @@ function main() {
   const totalMs = Date.now() - startedAt.getTime();
   console.log(textTable(rows));
   console.log('');
-  for (const t of targets) console.log(`${t.met === undefined ? '· 未测' : t.met ? '✓ 达标' : '✗ 未达标'}  ${t.name}：${t.measured ?? '—'}（要求 ${t.limit}）${t.met === false ? ` —— ${t.miss}` : ''}`);
+  for (const t of targets)
+    console.log(
+      `${t.met === undefined ? '· 未测' : t.met ? '✓ 达标' : '✗ 未达标'}  ${t.name}：${t.measured ?? '—'}（要求 ${t.limit}）${t.met === false ? ` —— ${t.miss}` : ''}`,
+    );
   console.log(`\n总用时 ${(totalMs / 1000).toFixed(1)} s`);
   if (options.out) {
     const stamp = startedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-    writeFileSync(options.out, benchmarksMarkdown({ machine: info, startedAt: stamp, totalMs, rows, targets, fixtures, profiles, file: options.out }));
+    writeFileSync(
+      options.out,
+      benchmarksMarkdown({
+        machine: info,
+        startedAt: stamp,
+        totalMs,
+        rows,
+        targets,
+        fixtures,
+        profiles,
+        file: options.out,
+      }),
+    );
     console.log(`已写入 ${path.relative(process.cwd(), options.out) || options.out}`);
   }
   if (!options.work) rmSync(work, { recursive: true, force: true });

@@ -29,20 +29,62 @@ export const AREA_TITLES = [
 
 /** 完成时限 as the document writes them, weighted roughly as it uses them. */
 export const DEADLINE_FORMS = [
-  ['2020年底前', 50], ['2020年6月底前', 10], ['2020年9月底前', 6], ['2020年6月底、7月底前', 4],
-  ['2020年6月底、2020年底前', 3], ['2021年底前', 5], ['长期', 15], ['适时', 4],
+  ['2020年底前', 50],
+  ['2020年6月底前', 10],
+  ['2020年9月底前', 6],
+  ['2020年6月底、7月底前', 4],
+  ['2020年6月底、2020年底前', 3],
+  ['2021年底前', 5],
+  ['长期', 15],
+  ['适时', 4],
 ];
 
 const VERBS = ['深化', '推进', '优化', '完善', '落实', '健全', '推行', '扩大', '规范', '压减', '加快', '强化'];
-const OBJECTS = ['企业开办流程', '证照分离改革', '工程建设项目审批', '不动产登记', '电力报装服务', '水气暖报装', '纳税服务',
-  '通关便利化', '中小企业融资', '破产案件审理机制', '就业服务', '公共资源交易平台', '政务服务事项清单', '知识产权保护',
-  '双随机一公开监管', '信用监管体系', '一网通办', '告知承诺制', '区域评估', '电子证照应用'];
-const CLAUSES = ['实现线上一网一界面、线下一窗一表单', '办理时间压缩至1个工作日以内', '公布事项清单和事中事后监管措施',
-  '推进系统融合、数据共享', '清理取消一批缺乏法定依据的审批事项', '建立健全工作机制', '扩大告知承诺审批范围',
-  '实行“容缺受理”和“承诺制”办理', '加强部门协同和信息共享', '定期通报进展情况', '推动政务服务向基层延伸',
-  '加大执法检查和责任追究力度', '探索建立长效机制', '减少企业跑动次数和申报材料'];
-const PROGRESS = ['已制定实施方案，正在推进。', '已完成系统改造，进入试运行。', '已印发通知，组织各县区落实。',
-  '已召开专题会议部署，按计划推进。', '已完成全部任务。'];
+const OBJECTS = [
+  '企业开办流程',
+  '证照分离改革',
+  '工程建设项目审批',
+  '不动产登记',
+  '电力报装服务',
+  '水气暖报装',
+  '纳税服务',
+  '通关便利化',
+  '中小企业融资',
+  '破产案件审理机制',
+  '就业服务',
+  '公共资源交易平台',
+  '政务服务事项清单',
+  '知识产权保护',
+  '双随机一公开监管',
+  '信用监管体系',
+  '一网通办',
+  '告知承诺制',
+  '区域评估',
+  '电子证照应用',
+];
+const CLAUSES = [
+  '实现线上一网一界面、线下一窗一表单',
+  '办理时间压缩至1个工作日以内',
+  '公布事项清单和事中事后监管措施',
+  '推进系统融合、数据共享',
+  '清理取消一批缺乏法定依据的审批事项',
+  '建立健全工作机制',
+  '扩大告知承诺审批范围',
+  '实行“容缺受理”和“承诺制”办理',
+  '加强部门协同和信息共享',
+  '定期通报进展情况',
+  '推动政务服务向基层延伸',
+  '加大执法检查和责任追究力度',
+  '探索建立长效机制',
+  '减少企业跑动次数和申报材料',
+];
+const PROGRESS = [
+  '已制定实施方案，正在推进。',
+  '已完成系统改造，进入试运行。',
+  '已印发通知，组织各县区落实。',
+  '已召开专题会议部署，按计划推进。',
+  '已完成全部任务。',
+];
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function random(seed) {
@@ -79,7 +121,11 @@ function tools(rand) {
 export function bundledUnits() {
   const text = readFileSync(path.join(REPO, 'ledger/units.yaml'), 'utf8');
   const units = parse(text).units;
-  return { text, names: units.map((u) => u.name), members: Object.fromEntries(units.filter((u) => u.members).map((u) => [u.name, u.members])) };
+  return {
+    text,
+    names: units.map((u) => u.name),
+    members: Object.fromEntries(units.filter((u) => u.members).map((u) => [u.name, u.members])),
+  };
 }
 
 /** How many areas a ledger of n measures has: the document's 14, then about 100 measures per area. */
@@ -98,7 +144,11 @@ const previousMonth = (month) => {
 function makeMeasure(id, t, registry) {
   const units = t.sample(registry.names, t.int(1, 3));
   if (t.int(1, 12) === 1 && !units.includes('各县区')) units.push('各县区');
-  const status = t.weighted([['未启动', 45], ['推进中', 40], ['已完成', 15]]);
+  const status = t.weighted([
+    ['未启动', 45],
+    ['推进中', 40],
+    ['已完成', 15],
+  ]);
   return {
     id,
     title: `${t.pick(VERBS)}${t.pick(OBJECTS)}`,
@@ -114,14 +164,23 @@ function makeMeasure(id, t, registry) {
 
 function measureYaml(m, reportedIn) {
   const lines = [
-    `      - id: ${q(m.id)}`, `        title: ${m.title}`, `        text: ${m.text}`, `        deadline: ${m.deadline}`, `        units: ${flow(m.units)}`,
+    `      - id: ${q(m.id)}`,
+    `        title: ${m.title}`,
+    `        text: ${m.text}`,
+    `        deadline: ${m.deadline}`,
+    `        units: ${flow(m.units)}`,
   ];
   if (m.related) lines.push('        related_units: true');
   lines.push(`        status: ${m.status}`, `        progress: ${q(m.progress)}`, '        remark: ""');
   if (m.status !== '未启动') {
     lines.push('        unit_reports:');
     for (const unit of m.reporters) {
-      lines.push(`          ${unit}:`, `            month: ${q(reportedIn)}`, `            status: ${m.status}`, `            progress: ${q(m.progress)}`);
+      lines.push(
+        `          ${unit}:`,
+        `            month: ${q(reportedIn)}`,
+        `            status: ${m.status}`,
+        `            progress: ${q(m.progress)}`,
+      );
     }
   }
   return lines.join('\n');
@@ -136,7 +195,13 @@ function makeArea(number, quota, t, registry) {
     left -= count;
     const id = `${number}.${task}`;
     const measures = Array.from({ length: count }, (_, m) => makeMeasure(`${id}.${m + 1}`, t, registry));
-    tasks.push({ id, title: `${t.pick(VERBS)}${t.pick(OBJECTS)}`, text: `${t.pick(VERBS)}${t.pick(OBJECTS)}，${t.pick(CLAUSES)}。`, lead: lead.length > 1 ? t.pick(lead) : undefined, measures });
+    tasks.push({
+      id,
+      title: `${t.pick(VERBS)}${t.pick(OBJECTS)}`,
+      text: `${t.pick(VERBS)}${t.pick(OBJECTS)}，${t.pick(CLAUSES)}。`,
+      lead: lead.length > 1 ? t.pick(lead) : undefined,
+      measures,
+    });
   }
   return { number, title: round === 0 ? baseTitle : `${baseTitle}之${round + 1}`, lead, tasks };
 }
@@ -153,10 +218,34 @@ function areaYaml(area, reportedIn) {
 
 /** One unit's report for `month`: every measure it reports on moves on a little (or not). */
 function reportYaml(unit, month, measures, t) {
-  const out = [`# ${unit} ${month} 工作台账进展报送（合成数据）`, `unit: ${unit}`, `month: ${q(month)}`, measures.length ? 'entries:' : 'entries: []'];
+  const out = [
+    `# ${unit} ${month} 工作台账进展报送（合成数据）`,
+    `unit: ${unit}`,
+    `month: ${q(month)}`,
+    measures.length ? 'entries:' : 'entries: []',
+  ];
   for (const m of measures) {
-    const status = m.status === '已完成' ? '已完成' : t.weighted(m.status === '未启动' ? [['未启动', 1], ['推进中', 2]] : [['推进中', 3], ['已完成', 1]]);
-    out.push(`  - id: ${q(m.id)}`, `    title: ${m.title}`, `    deadline: ${m.deadline}`, `    status: ${status}`, `    progress: ${q(status === '未启动' ? '' : t.pick(PROGRESS))}`);
+    const status =
+      m.status === '已完成'
+        ? '已完成'
+        : t.weighted(
+            m.status === '未启动'
+              ? [
+                  ['未启动', 1],
+                  ['推进中', 2],
+                ]
+              : [
+                  ['推进中', 3],
+                  ['已完成', 1],
+                ],
+          );
+    out.push(
+      `  - id: ${q(m.id)}`,
+      `    title: ${m.title}`,
+      `    deadline: ${m.deadline}`,
+      `    status: ${status}`,
+      `    progress: ${q(status === '未启动' ? '' : t.pick(PROGRESS))}`,
+    );
     if (status === '已完成') out.push(`    completed_on: ${q(`${month}-15`)}`);
   }
   return `${out.join('\n')}\n`;
@@ -168,7 +257,8 @@ function reportYaml(unit, month, measures, t) {
  * unit that has measures. The ledger holds reports merged in the month before `month`. Same options, same bytes.
  */
 export function generateLedger({ measures, seed = 1, month = '2020-07', reports = false }) {
-  if (!Number.isInteger(measures) || measures < 1) throw new Error(`measures must be a positive integer, got ${measures}`);
+  if (!Number.isInteger(measures) || measures < 1)
+    throw new Error(`measures must be a positive integer, got ${measures}`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`month must be YYYY-MM, got ${month}`);
   const t = tools(random(seed));
   const registry = bundledUnits();
@@ -187,7 +277,8 @@ export function generateLedger({ measures, seed = 1, month = '2020-07', reports 
     }
   }
   if (reports) {
-    for (const [unit, list] of [...byUnit].sort(([a], [b]) => (a < b ? -1 : 1))) files[`reports/${month}/${unit}.yaml`] = reportYaml(unit, month, list, t);
+    for (const [unit, list] of [...byUnit].sort(([a], [b]) => (a < b ? -1 : 1)))
+      files[`reports/${month}/${unit}.yaml`] = reportYaml(unit, month, list, t);
   }
   return files;
 }
@@ -209,14 +300,14 @@ function parseArgs(argv) {
     if (flag === '--reports') {
       options.reports = true;
       i--;
-    }
-    else if (flag === '--measures') options.measures = Number(value);
+    } else if (flag === '--measures') options.measures = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
     else if (flag === '--out') options.out = value;
     else if (flag === '--month') options.month = value;
     else throw new Error(`unknown option ${flag}`);
   }
-  if (!options.out) throw new Error('usage: generate-ledger.mjs --measures N [--seed S] [--month YYYY-MM] [--reports] --out DIR');
+  if (!options.out)
+    throw new Error('usage: generate-ledger.mjs --measures N [--seed S] [--month YYYY-MM] [--reports] --out DIR');
   return options;
 }
 

@@ -42,7 +42,10 @@ const HELP: HelpConfiguration = {
   sortSubcommands: false,
   optionDescription: (option) => {
     const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
-    const choices = option.argChoices && !option.description.includes(option.argChoices[0]!) ? `（可选：${option.argChoices.join('、')}）` : '';
+    const choices =
+      option.argChoices && !option.description.includes(option.argChoices[0]!)
+        ? `（可选：${option.argChoices.join('、')}）`
+        : '';
     return `${option.description}${choices}${shown ? `（默认：${String(option.defaultValue)}）` : ''}`;
   },
 };
@@ -62,7 +65,10 @@ function translateCommanderError(message: string): string {
 /** Commander's “(Did you mean status?)” under an unknown command or option. */
 function translateSuggestion(text: string): string {
   return text
-    .replace(/\(Did you mean one of (.+)\?\)/, (_match, list: string) => `（是否要输入 ${list.split(', ').join('、')} 之一？）`)
+    .replace(
+      /\(Did you mean one of (.+)\?\)/,
+      (_match, list: string) => `（是否要输入 ${list.split(', ').join('、')} 之一？）`,
+    )
     .replace(/\(Did you mean (.+)\?\)/, '（是否要输入 $1？）');
 }
 
@@ -70,7 +76,8 @@ function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.choices) option.choices(spec.choices);
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
-  if (spec.repeatable) option.argParser((value: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), value]);
+  if (spec.repeatable)
+    option.argParser((value: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), value]);
   return option;
 }
 
@@ -86,7 +93,9 @@ function globalOptions(command: Command): GlobalOptions {
 
 function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('ledger')
-    .description('工作台账工具：台账是 Git 仓库中的 YAML 文件（每个主要指标一个文件），报送、合并、统计、导出和审计都在这里')
+    .description(
+      '工作台账工具：台账是 Git 仓库中的 YAML 文件（每个主要指标一个文件），报送、合并、统计、导出和审计都在这里',
+    )
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
@@ -107,7 +116,9 @@ function buildProgram(onExit: (code: number) => void): Command {
     for (const option of spec.options) command.addOption(toOption(option));
     command.action(async (...received: unknown[]) => {
       const self = received[received.length - 1] as Command;
-      const args = (self.processedArgs as unknown[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+      const args = (self.processedArgs as unknown[]).flatMap((a) =>
+        a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)],
+      );
       onExit(await spec.run(args, self.opts(), globalOptions(self)));
     });
   }
@@ -136,7 +147,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
+    const benign = [
+      'commander.helpDisplayed',
+      'commander.version',
+      'commander.help',
+      'commander.executeSubCommandAsync',
+    ];
     return benign.includes(error.code) ? EXIT_OK : EXIT_USAGE;
   }
   if (error instanceof UsageError) {
@@ -145,11 +161,16 @@ function handleError(error: unknown): number {
   }
   if (error instanceof GitError) {
     const debug = process.env.LEDGER_DEBUG && error.stderr ? `git 的原始输出：\n${error.stderr.trim()}\n` : '';
-    const more = !process.env.LEDGER_DEBUG && error.stderr && error.kind === 'failed' ? '设置 LEDGER_DEBUG=1 可显示 git 的原始输出。\n' : '';
+    const more =
+      !process.env.LEDGER_DEBUG && error.stderr && error.kind === 'failed'
+        ? '设置 LEDGER_DEBUG=1 可显示 git 的原始输出。\n'
+        : '';
     process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}${debug}${more}`);
     return EXIT_USAGE;
   }
   const detail = error instanceof Error ? (process.env.LEDGER_DEBUG ? error.stack : error.message) : String(error);
-  process.stderr.write(`内部错误（这是 ledger 的缺陷，请报告维护者）：${detail}\n设置 LEDGER_DEBUG=1 可显示详细调用栈。\n`);
+  process.stderr.write(
+    `内部错误（这是 ledger 的缺陷，请报告维护者）：${detail}\n设置 LEDGER_DEBUG=1 可显示详细调用栈。\n`,
+  );
   return EXIT_USAGE;
 }

@@ -1,7 +1,10 @@
 /** A mistake in how the tool was called, or a file that cannot be read: exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

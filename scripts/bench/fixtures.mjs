@@ -35,7 +35,12 @@ export function restoreMergeCopy({ dir, mergeDir }) {
   }
 }
 
-const AUTHORS = ['市审批局 张敏 <zhangmin@example.gov.cn>', '市公安局 李强 <liqiang@example.gov.cn>', '市税务局 王芳 <wangfang@example.gov.cn>', '各县区 赵磊 <zhaolei@example.gov.cn>'];
+const AUTHORS = [
+  '市审批局 张敏 <zhangmin@example.gov.cn>',
+  '市公安局 李强 <liqiang@example.gov.cn>',
+  '市税务局 王芳 <wangfang@example.gov.cn>',
+  '各县区 赵磊 <zhaolei@example.gov.cn>',
+];
 
 /**
  * A git repository whose ledger (shaped like the bundled one, `measures` measures) has `commits` commits:
@@ -47,12 +52,17 @@ export function prepareHistoryRepo(work, { commits = 1000, measures = 180, hotId
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = generateLedger({ measures, seed: 7 });
-  const ids = Object.entries(files).flatMap(([file, text]) => [...text.matchAll(/^ {6}- id: "([\d.]+)"$/gm)].map((m) => ({ file, id: m[1] })));
+  const ids = Object.entries(files).flatMap(([file, text]) =>
+    [...text.matchAll(/^ {6}- id: "([\d.]+)"$/gm)].map((m) => ({ file, id: m[1] })),
+  );
   const fileOf = new Map(ids.map(({ file, id }) => [id, file]));
   const chunks = [];
   const epoch = Date.UTC(2020, 6, 10) / 1000;
   for (let i = 0; i < commits; i++) {
-    const changed = i === 0 ? Object.keys(files) : [touch(files, i % hotEvery === 0 ? hotId : ids[(i * 7919) % ids.length].id, fileOf, i)];
+    const changed =
+      i === 0
+        ? Object.keys(files)
+        : [touch(files, i % hotEvery === 0 ? hotId : ids[(i * 7919) % ids.length].id, fileOf, i)];
     const author = AUTHORS[i % AUTHORS.length];
     const when = `${epoch + i * 3600} +0800`;
     const message = i === 0 ? '导入台账' : `更新 ${changed[0]} 的工作完成情况（第 ${i} 次）`;
@@ -61,7 +71,12 @@ export function prepareHistoryRepo(work, { commits = 1000, measures = 180, hotId
     chunks.push('\n');
   }
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env: GIT_ENV, input: chunks.join(''), maxBuffer: 1 << 28 });
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    env: GIT_ENV,
+    input: chunks.join(''),
+    maxBuffer: 1 << 28,
+  });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env: GIT_ENV });
   return { dir, commits, hotId, hotCommits: Math.ceil(commits / hotEvery) };
 }

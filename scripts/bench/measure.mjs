@@ -31,7 +31,12 @@ export function runOnce(argv, { cwd, env = {} }) {
   }
   const [file, ...args] = useGnuTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, args, { cwd, env: fullEnv, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(file, args, {
+    cwd,
+    env: fullEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : '';
   const rssKB = /^\d+$/.test(rssText) ? Number(rssText) : undefined;

@@ -12,50 +12,105 @@ const duration = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.t
 export function buildPlan({ repo, bin, work, sizes, log }) {
   const node = process.execPath;
   const ledger = (...args) => [node, bin, ...args];
-  const groups = [{
-    name: '启动（自带台账）',
-    cwd: repo,
-    rounds: 10,
-    minRounds: 5,
-    budgetMs: 25_000,
-    rows: [
-      { id: 'node0', label: 'node -e 0', size: '—', argv: [node, '-e', '0'] },
-      { id: 'version', label: 'ledger --version', size: '—', argv: ledger('--version'), floor: 'node0' },
-      ...statusRows('bundled', '自带台账', repo, ledger, 'node0'),
-      ...['zod', 'yaml', 'commander', 'chalk', 'cli-table3'].map((pkg) => ({
-        id: `import-${pkg}`, label: `（参考）只加载 ${pkg}`, size: '—', argv: [node, '--input-type=module', '-e', `import '${pkg}'`], floor: 'node0',
-      })),
-    ],
-  }];
+  const groups = [
+    {
+      name: '启动（自带台账）',
+      cwd: repo,
+      rounds: 10,
+      minRounds: 5,
+      budgetMs: 25_000,
+      rows: [
+        { id: 'node0', label: 'node -e 0', size: '—', argv: [node, '-e', '0'] },
+        { id: 'version', label: 'ledger --version', size: '—', argv: ledger('--version'), floor: 'node0' },
+        ...statusRows('bundled', '自带台账', repo, ledger, 'node0'),
+        ...['zod', 'yaml', 'commander', 'chalk', 'cli-table3'].map((pkg) => ({
+          id: `import-${pkg}`,
+          label: `（参考）只加载 ${pkg}`,
+          size: '—',
+          argv: [node, '--input-type=module', '-e', `import '${pkg}'`],
+          floor: 'node0',
+        })),
+      ],
+    },
+  ];
   const fixtures = [];
   for (const n of sizes) {
     const fixture = prepareLedger(work, n);
     const size = `${fmt(n)} 项`;
     log(`  ${size}：${fixture.files} 个文件，${(fixture.bytes / 1024 / 1024).toFixed(1)} MB`);
-    fixtures.push(`${size}：\`node scripts/generate-ledger.mjs --measures ${n} --seed 1 --month ${REPORT_MONTH} --reports\`，${fixture.files} 个 YAML 文件（含 reports/${REPORT_MONTH}/ 下各单位的报送），共 ${(fixture.bytes / 1024 / 1024).toFixed(1)} MB`);
+    fixtures.push(
+      `${size}：\`node scripts/generate-ledger.mjs --measures ${n} --seed 1 --month ${REPORT_MONTH} --reports\`，${fixture.files} 个 YAML 文件（含 reports/${REPORT_MONTH}/ 下各单位的报送），共 ${(fixture.bytes / 1024 / 1024).toFixed(1)} MB`,
+    );
     const restore = () => restoreMergeCopy(fixture);
     const cold = { LEDGER_CACHE: 'off' };
     const rows = [
-      { id: `floor-${n}`, label: 'YAML 解析（基准）', size, argv: [node, path.join(repo, 'scripts/bench/yaml-floor.mjs'), fixture.dir] },
-      { id: `validate-${n}`, label: 'ledger validate（无缓存）', size, argv: ledger('validate'), env: cold, command: 'validate', floor: `floor-${n}` },
+      {
+        id: `floor-${n}`,
+        label: 'YAML 解析（基准）',
+        size,
+        argv: [node, path.join(repo, 'scripts/bench/yaml-floor.mjs'), fixture.dir],
+      },
+      {
+        id: `validate-${n}`,
+        label: 'ledger validate（无缓存）',
+        size,
+        argv: ledger('validate'),
+        env: cold,
+        command: 'validate',
+        floor: `floor-${n}`,
+      },
       ...statusRows(n, size, fixture.dir, ledger, `floor-${n}`),
     ];
-    rows.push({ id: `merge-${n}`, label: `ledger merge reports/${REPORT_MONTH}/`, size, cwd: fixture.mergeDir, argv: ledger('merge', `reports/${REPORT_MONTH}/`, '--as-of', AS_OF), command: 'merge', floor: `floor-${n}`, before: restore });
+    rows.push({
+      id: `merge-${n}`,
+      label: `ledger merge reports/${REPORT_MONTH}/`,
+      size,
+      cwd: fixture.mergeDir,
+      argv: ledger('merge', `reports/${REPORT_MONTH}/`, '--as-of', AS_OF),
+      command: 'merge',
+      floor: `floor-${n}`,
+      before: restore,
+    });
     if (n <= 10_000) {
-      rows.push({ id: `render-${n}`, label: 'ledger render --format xlsx', size, argv: ledger('render', '--format', 'xlsx', '--as-of', AS_OF, '--out', path.join(work, `render-${n}.xlsx`)), command: 'render', floor: `floor-${n}` });
+      rows.push({
+        id: `render-${n}`,
+        label: 'ledger render --format xlsx',
+        size,
+        argv: ledger('render', '--format', 'xlsx', '--as-of', AS_OF, '--out', path.join(work, `render-${n}.xlsx`)),
+        command: 'render',
+        floor: `floor-${n}`,
+      });
     }
     const big = n >= 100_000;
-    groups.push({ name: `${size}`, cwd: fixture.dir, rounds: n <= 1000 ? 5 : 3, minRounds: 1, budgetMs: big ? 90_000 : n <= 1000 ? 40_000 : 80_000, rows });
+    groups.push({
+      name: `${size}`,
+      cwd: fixture.dir,
+      rounds: n <= 1000 ? 5 : 3,
+      minRounds: 1,
+      budgetMs: big ? 90_000 : n <= 1000 ? 40_000 : 80_000,
+      rows,
+    });
   }
   const history = prepareHistoryRepo(work, { commits: 1000 });
-  fixtures.push(`Git 历史：${fmt(history.commits)} 次提交（git fast-import 生成），台账与自带台账同样大小（180 项措施），其中 ${history.hotCommits} 次提交修改措施 ${history.hotId}`);
+  fixtures.push(
+    `Git 历史：${fmt(history.commits)} 次提交（git fast-import 生成），台账与自带台账同样大小（180 项措施），其中 ${history.hotCommits} 次提交修改措施 ${history.hotId}`,
+  );
   groups.push({
     name: 'Git 历史',
     cwd: history.dir,
     rounds: 5,
     minRounds: 3,
     budgetMs: 30_000,
-    rows: [{ id: 'history', label: `ledger history ${history.hotId}`, size: `${fmt(history.commits)} 次提交`, argv: ledger('history', history.hotId), command: 'history', floor: 'node0' }],
+    rows: [
+      {
+        id: 'history',
+        label: `ledger history ${history.hotId}`,
+        size: `${fmt(history.commits)} 次提交`,
+        argv: ledger('history', history.hotId),
+        command: 'history',
+        floor: 'node0',
+      },
+    ],
   });
   return { groups, fixtures };
 }
@@ -68,7 +123,15 @@ function statusRows(id, size, dir, ledger, floor) {
   const argv = ledger('status', '--as-of', AS_OF);
   const clear = () => rmSync(path.join(dir, '.git', 'ledger-cache.json'), { force: true });
   return [
-    { id: `status-first-${id}`, label: 'ledger status（首次：无缓存）', size, argv, before: clear, command: 'status', floor },
+    {
+      id: `status-first-${id}`,
+      label: 'ledger status（首次：无缓存）',
+      size,
+      argv,
+      before: clear,
+      command: 'status',
+      floor,
+    },
     { id: `status-${id}`, label: 'ledger status（有缓存）', size, argv, command: 'status', floor },
   ];
 }
@@ -77,14 +140,47 @@ function statusRows(id, size, dir, ledger, floor) {
 export function evaluateTargets(rows) {
   const get = (id) => rows.find((r) => r.id === id && r.state === 'ok');
   const targets = [];
-  targets.push(ratioTarget('`ledger status`（自带台账，有缓存）≤ 2 × `node -e 0`', get('status-bundled'), 2, 'status-bundled'));
-  targets.push(ratioTarget('`ledger status`（自带台账，首次：无缓存）≤ 2 × `node -e 0`（参考）', get('status-first-bundled'), 2, 'status-first-bundled'));
+  targets.push(
+    ratioTarget('`ledger status`（自带台账，有缓存）≤ 2 × `node -e 0`', get('status-bundled'), 2, 'status-bundled'),
+  );
+  targets.push(
+    ratioTarget(
+      '`ledger status`（自带台账，首次：无缓存）≤ 2 × `node -e 0`（参考）',
+      get('status-first-bundled'),
+      2,
+      'status-first-bundled',
+    ),
+  );
   const validate = get('validate-100000');
   targets.push(ratioTarget('`ledger validate`（100,000 项）≤ 2 × YAML 解析基准', validate, 2, 'validate-100000'));
-  targets.push(limitTarget('`ledger validate`（100,000 项）峰值内存 < 1 GB', validate?.peakKB, 1024 * MB, (kb) => `${(kb / MB).toFixed(0)} MB`, 'validate-100000'));
+  targets.push(
+    limitTarget(
+      '`ledger validate`（100,000 项）峰值内存 < 1 GB',
+      validate?.peakKB,
+      1024 * MB,
+      (kb) => `${(kb / MB).toFixed(0)} MB`,
+      'validate-100000',
+    ),
+  );
   const render = get('render-10000');
-  targets.push(limitTarget('`ledger render --format xlsx`（10,000 项）< 15 s', render?.median, 15_000, (ms) => `${(ms / 1000).toFixed(1)} s`, 'render-10000'));
-  targets.push(limitTarget('`ledger render --format xlsx`（10,000 项）内存有界：峰值 < 512 MB', render?.peakKB, 512 * MB, (kb) => `${(kb / MB).toFixed(0)} MB`, 'render-10000'));
+  targets.push(
+    limitTarget(
+      '`ledger render --format xlsx`（10,000 项）< 15 s',
+      render?.median,
+      15_000,
+      (ms) => `${(ms / 1000).toFixed(1)} s`,
+      'render-10000',
+    ),
+  );
+  targets.push(
+    limitTarget(
+      '`ledger render --format xlsx`（10,000 项）内存有界：峰值 < 512 MB',
+      render?.peakKB,
+      512 * MB,
+      (kb) => `${(kb / MB).toFixed(0)} MB`,
+      'render-10000',
+    ),
+  );
   return targets;
 }
 
@@ -92,11 +188,27 @@ function ratioTarget(name, row, limit, profile) {
   if (!row || row.ratio === undefined) return { name, limit: `≤ ${limit}×` };
   const measured = `${row.ratio.toFixed(2)}×（${duration(row.median)} 对 ${duration(row.floorMedian)}）`;
   const met = row.ratio <= limit;
-  return { name, limit: `≤ ${limit}×`, measured, met, profile, miss: met ? undefined : `超出 ${((row.ratio / limit - 1) * 100).toFixed(0)}%（多 ${duration(row.median - limit * row.floorMedian)}）` };
+  return {
+    name,
+    limit: `≤ ${limit}×`,
+    measured,
+    met,
+    profile,
+    miss: met
+      ? undefined
+      : `超出 ${((row.ratio / limit - 1) * 100).toFixed(0)}%（多 ${duration(row.median - limit * row.floorMedian)}）`,
+  };
 }
 
 function limitTarget(name, value, limit, show, profile) {
   if (value === undefined) return { name, limit: `< ${show(limit)}` };
   const met = value < limit;
-  return { name, limit: `< ${show(limit)}`, measured: show(value), met, profile, miss: met ? undefined : `超出 ${((value / limit - 1) * 100).toFixed(0)}%` };
+  return {
+    name,
+    limit: `< ${show(limit)}`,
+    measured: show(value),
+    met,
+    profile,
+    miss: met ? undefined : `超出 ${((value / limit - 1) * 100).toFixed(0)}%`,
+  };
 }

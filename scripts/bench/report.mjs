@@ -3,14 +3,31 @@ import { existsSync, readFileSync } from 'node:fs';
 
 export const NOTES_MARKER = '<!-- 以下为手写分析：npm run bench 重新生成上面的部分，保留这一行以下的内容 -->';
 
-const seconds = (ms) => (ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const seconds = (ms) =>
+  ms === undefined
+    ? '—'
+    : ms >= 10_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : ms >= 1000
+        ? `${(ms / 1000).toFixed(2)} s`
+        : `${ms.toFixed(0)} ms`;
 const megabytes = (kb) => (kb === undefined ? '—' : `${(kb / 1024).toFixed(0)} MB`);
 const ratio = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
 
 /** One display row per measured command. */
 export function rowCells(row) {
   if (row.state !== 'ok') {
-    return [row.label, row.size, row.state === 'unavailable' ? '不可用（命令尚未实现）' : `失败：${row.error.slice(0, 60)}`, '', '', '', row.floorLabel ?? '', '', ''];
+    return [
+      row.label,
+      row.size,
+      row.state === 'unavailable' ? '不可用（命令尚未实现）' : `失败：${row.error.slice(0, 60)}`,
+      '',
+      '',
+      '',
+      row.floorLabel ?? '',
+      '',
+      '',
+    ];
   }
   return [
     row.label,
@@ -25,22 +42,44 @@ export function rowCells(row) {
   ];
 }
 
-export const HEADERS = ['命令', '规模', '中位数', '最快 – 最慢', '次数', '峰值内存', '基准（floor）', '基准中位数', '倍数'];
+export const HEADERS = [
+  '命令',
+  '规模',
+  '中位数',
+  '最快 – 最慢',
+  '次数',
+  '峰值内存',
+  '基准（floor）',
+  '基准中位数',
+  '倍数',
+];
 
 export function textTable(rows) {
   const cells = [HEADERS, ...rows.map(rowCells)];
   const width = (s) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = HEADERS.map((_, i) => Math.max(...cells.map((r) => width(r[i]))));
-  return cells.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat(widths[i] - width(c)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function markdownTable(headers, rows) {
   const esc = (c) => String(c).replace(/\|/g, '\\|');
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function targetCells(target) {
-  const verdict = target.met === undefined ? '未测（命令不可用或未运行）' : target.met ? '达标' : `未达标：${target.miss}`;
+  const verdict =
+    target.met === undefined ? '未测（命令不可用或未运行）' : target.met ? '达标' : `未达标：${target.miss}`;
   return [target.name, target.measured ?? '—', target.limit, verdict];
 }
 
@@ -77,6 +116,9 @@ export function benchmarksMarkdown({ machine, startedAt, totalMs, rows, targets,
     lines.push('## 未达标项的 CPU 剖析（自动生成，`node --cpu-prof`）', '');
     for (const p of profiles) lines.push(`### ${p.title}`, '', '```', p.summary.trimEnd(), '```', '');
   }
-  lines.push(NOTES_MARKER, notes === undefined ? '\n## 分析\n\n（在此写下对未达标项的分析。）\n' : `\n${notes.replace(/^\n+/, '')}`);
+  lines.push(
+    NOTES_MARKER,
+    notes === undefined ? '\n## 分析\n\n（在此写下对未达标项的分析。）\n' : `\n${notes.replace(/^\n+/, '')}`,
+  );
   return lines.join('\n').replace(/\n*$/, '\n');
 }

@@ -12,7 +12,9 @@ function yamlFiles(dir) {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
 }
 
 const root = process.argv[2] ?? '.';

@@ -17,4 +17,21 @@ import { codeownersSpec } from '../commands/codeowners/spec.js';
 import { initSpec } from '../commands/init/spec.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [importSpec, validateSpec, statusSpec, overdueSpec, showSpec, renderSpec, summarySpec, templateSpec, mergeSpec, extendSpec, missingSpec, historySpec, logSpec, checkSpec, codeownersSpec, initSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  importSpec,
+  validateSpec,
+  statusSpec,
+  overdueSpec,
+  showSpec,
+  renderSpec,
+  summarySpec,
+  templateSpec,
+  mergeSpec,
+  extendSpec,
+  missingSpec,
+  historySpec,
+  logSpec,
+  checkSpec,
+  codeownersSpec,
+  initSpec,
+];

@@ -33,10 +33,18 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 export function formatOption(formats: readonly string[], fallback: string): OptionSpec {
-  return { flags: '--format <format>', description: `输出格式：${formats.join(' | ')}`, defaultValue: fallback, choices: formats };
+  return {
+    flags: '--format <format>',
+    description: `输出格式：${formats.join(' | ')}`,
+    defaultValue: fallback,
+    choices: formats,
+  };
 }
 
-export const AS_OF_OPTION: OptionSpec = { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认今天' };
+export const AS_OF_OPTION: OptionSpec = {
+  flags: '--as-of <date>',
+  description: '按哪一天计算（YYYY-MM-DD），默认今天',
+};
 
 /** The local calendar date today, as YYYY-MM-DD. */
 export function todayLocal(now = new Date()): string {

@@ -37,13 +37,15 @@ export function ledgerOwnerOf(text: string, prefix = ''): string | undefined {
  */
 export function buildCodeowners(units: readonly Unit[], options: CodeownersOptions = {}): Codeowners {
   const prefix = options.prefix ?? '';
-  const lines = [
-    HEADER,
-    '# 每个单位的报送文件 reports/YYYY-MM/<单位>.yaml 只能由该单位的负责人批准合并。',
-  ];
+  const lines = [HEADER, '# 每个单位的报送文件 reports/YYYY-MM/<单位>.yaml 只能由该单位的负责人批准合并。'];
   const office = options.ledgerOwner ? handles(options.ledgerOwner) : [];
   if (office.length) {
-    lines.push('', `/${prefix}ledger/ ${office.join(' ')}`, `/${prefix}${REPORTS_DIR}/ ${office.join(' ')}`, `/CODEOWNERS ${office.join(' ')}`);
+    lines.push(
+      '',
+      `/${prefix}ledger/ ${office.join(' ')}`,
+      `/${prefix}${REPORTS_DIR}/ ${office.join(' ')}`,
+      `/CODEOWNERS ${office.join(' ')}`,
+    );
   }
   const owned: string[] = [];
   const missing: string[] = [];

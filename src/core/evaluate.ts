@@ -19,7 +19,17 @@ import { parseDeadline, type DeadlineKind, type Milestone } from './deadline.js'
 import type { Config, Extension, Measure } from './schema.js';
 import type { Status } from './status.js';
 
-export const PHASES = ['严重逾期', '逾期', '临期', '本月未报进展', '推进中', '未启动', '长期', '适时', '已完成'] as const;
+export const PHASES = [
+  '严重逾期',
+  '逾期',
+  '临期',
+  '本月未报进展',
+  '推进中',
+  '未启动',
+  '长期',
+  '适时',
+  '已完成',
+] as const;
 /** The computed state of a measure, most urgent first; only 已完成/推进中/未启动 are ever stored. */
 export type Phase = (typeof PHASES)[number];
 
@@ -78,7 +88,15 @@ export function evaluateMeasure(
   options: EvaluateOptions = {},
 ): MeasureState {
   const deadline = parseDeadline(measure.deadline);
-  const base = { status: measure.status, overdue: false, escalated: false, dueSoon: false, noProgressThisMonth: false, daysOverdue: 0, extended: false };
+  const base = {
+    status: measure.status,
+    overdue: false,
+    escalated: false,
+    dueSoon: false,
+    noProgressThisMonth: false,
+    daysOverdue: 0,
+    extended: false,
+  };
   if (!deadline) return { ...base, kind: 'unknown', phase: statusPhase(measure.status) };
   if (deadline.kind !== 'dated') {
     const phase = deadline.kind === 'ongoing' ? '长期' : '适时';
@@ -86,12 +104,22 @@ export function evaluateMeasure(
     const reportMonth = dueReportMonth(asOf, config.report_day);
     const reports = Object.values(measure.unit_reports ?? {});
     const stale = reports.length > 0 && !reports.some((r) => r.month >= reportMonth);
-    return { ...base, kind: deadline.kind, phase: stale ? '本月未报进展' : phase, noProgressThisMonth: stale, reportMonth };
+    return {
+      ...base,
+      kind: deadline.kind,
+      phase: stale ? '本月未报进展' : phase,
+      noProgressThisMonth: stale,
+      reportMonth,
+    };
   }
   const count = deadline.milestones.length;
   const met = Math.min(measure.milestones_met ?? 0, count);
   const current = deadline.milestones[met];
-  const milestoneInfo = { kind: 'dated' as const, milestoneCount: count, milestoneNumber: current ? met + 1 : undefined };
+  const milestoneInfo = {
+    kind: 'dated' as const,
+    milestoneCount: count,
+    milestoneNumber: current ? met + 1 : undefined,
+  };
   if (measure.status === '已完成' || !current) {
     return { ...base, ...milestoneInfo, phase: statusPhase(measure.status) };
   }

@@ -51,5 +51,8 @@ export function fieldLabel(key: string | number | undefined): string {
 
 /** A dotted path for messages: tasks[0].measures[2].deadline */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${String(step)}` : String(step)), '');
+  return path.reduce<string>(
+    (out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${String(step)}` : String(step)),
+    '',
+  );
 }

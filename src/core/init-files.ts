@@ -47,6 +47,9 @@ function fill(target: string, text: string, values: InitValues): string {
 
 /** A valid npm package name from a folder name: lower-case ASCII letters, digits and hyphens. */
 export function packageNameFor(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return name === '' ? 'ledger-data' : name;
 }

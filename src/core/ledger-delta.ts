@@ -64,7 +64,8 @@ function frameChanges(base: Ledger, head: Ledger): LedgerDelta['frame'] {
   for (const [area, { file, frame }] of after) {
     const old = before.get(area);
     if (!old) out.push({ file, what: `新增主要指标 ${area}` });
-    else if (!sameValue(old.frame, frame)) out.push({ file, what: `主要指标 ${area} 或其目标任务的标题、全文或牵头单位` });
+    else if (!sameValue(old.frame, frame))
+      out.push({ file, what: `主要指标 ${area} 或其目标任务的标题、全文或牵头单位` });
     else if (old.file !== file) out.push({ file, what: `主要指标 ${area} 的文件名（原为 ${old.file}）` });
   }
   for (const [area, { file }] of before) if (!after.has(area)) out.push({ file, what: `删除主要指标 ${area}` });

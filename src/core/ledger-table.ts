@@ -8,7 +8,14 @@ import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import type { Measure } from './schema.js';
 import { isResponsible } from './units.js';
 
-export const LEDGER_COLUMNS = ['主要指标', '目标任务', '具体措施及完成时限', '责任部门', '工作完成情况', '备注'] as const;
+export const LEDGER_COLUMNS = [
+  '主要指标',
+  '目标任务',
+  '具体措施及完成时限',
+  '责任部门',
+  '工作完成情况',
+  '备注',
+] as const;
 
 export interface LedgerRow {
   id: string;
@@ -50,7 +57,11 @@ export interface LedgerTableFilter {
   area?: number;
 }
 
-export function buildLedgerTable(ledger: Pick<Ledger, 'areas' | 'config' | 'units'>, asOf: string, filter: LedgerTableFilter = {}): LedgerTable {
+export function buildLedgerTable(
+  ledger: Pick<Ledger, 'areas' | 'config' | 'units'>,
+  asOf: string,
+  filter: LedgerTableFilter = {},
+): LedgerTable {
   const areas: LedgerAreaGroup[] = [];
   let measureCount = 0;
   let overdueCount = 0;

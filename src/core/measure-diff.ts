@@ -8,7 +8,8 @@ export interface FieldChange {
   after: unknown;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Field-level differences between two versions of a measure, in the order the
@@ -29,7 +30,13 @@ function diffValue(before: unknown, after: unknown, path: (string | number)[]): 
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => diffValue(before[key], after[key], [...path, key]));
   }
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.every(isRecord) && after.every(isRecord)) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    before.length === after.length &&
+    before.every(isRecord) &&
+    after.every(isRecord)
+  ) {
     return before.flatMap((item, i) => diffValue(item, after[i], [...path, i]));
   }
   return [{ path, before, after }];

@@ -33,7 +33,13 @@ export function segmentMeasures(text: string): SegmentedArea {
     const indent = match[1]!.length;
     let end = i + 1;
     while (end < lines.length && !endsItem(lines[end]!, indent)) end += 1;
-    segments.push({ id: match[4]!, text: lines.slice(i, end).map((line) => line.slice(indent)).join('\n') });
+    segments.push({
+      id: match[4]!,
+      text: lines
+        .slice(i, end)
+        .map((line) => line.slice(indent))
+        .join('\n'),
+    });
     i = end;
   }
   return { frame: frame.join('\n'), segments };

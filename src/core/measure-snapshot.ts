@@ -1,4 +1,3 @@
-
 /** One measure as it stood in one version of one area file. */
 export interface MeasureVersion {
   id: string;
@@ -26,7 +25,8 @@ export interface MeasureEvent {
   after?: MeasureVersion;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The measures of an area file's parsed YAML, by id. Tolerant: a version that
@@ -54,7 +54,8 @@ const MEASURE_DEFAULTS: Readonly<Record<string, unknown>> = { status: '未启动
 /** The measure as written, with the schema's defaults filled in, so that writing a default out is no change. */
 export function normaliseMeasure(raw: Record<string, unknown>): Record<string, unknown> {
   const out = { ...raw };
-  for (const [key, value] of Object.entries(MEASURE_DEFAULTS)) if (out[key] === undefined || out[key] === null) out[key] = value;
+  for (const [key, value] of Object.entries(MEASURE_DEFAULTS))
+    if (out[key] === undefined || out[key] === null) out[key] = value;
   return out;
 }
 

@@ -89,7 +89,8 @@ function latestCandidates(ledger: Ledger, reports: readonly ReportSource[]): Map
       if (!ref || !isResponsible(ledger.units, ref.measure.units, unit)) return;
       const key = `${entry.id}\u0000${unit}`;
       const known = latest.get(key);
-      if (!known || known.month <= report.data.month) latest.set(key, { ref, unit, month: report.data.month, entry, report, index });
+      if (!known || known.month <= report.data.month)
+        latest.set(key, { ref, unit, month: report.data.month, entry, report, index });
     });
   }
   return latest;
@@ -153,18 +154,28 @@ export function mergedProgress(units: readonly string[], unitReports: Readonly<R
 }
 
 /** For measures with several milestones: the fewest met by any reporting unit (a finished unit met all). */
-function milestonesMet(measure: Measure, units: readonly string[], unitReports: Readonly<Record<string, UnitReport>>): number | undefined {
+function milestonesMet(
+  measure: Measure,
+  units: readonly string[],
+  unitReports: Readonly<Record<string, UnitReport>>,
+): number | undefined {
   const deadline = parseDeadline(measure.deadline);
   if (deadline?.kind !== 'dated' || deadline.milestones.length < 2) return undefined;
   const total = deadline.milestones.length;
-  return Math.min(...units.map((unit) => {
-    const report = unitReports[unit];
-    return report?.status === '已完成' ? total : Math.min(total, report?.milestones_met ?? 0);
-  }));
+  return Math.min(
+    ...units.map((unit) => {
+      const report = unitReports[unit];
+      return report?.status === '已完成' ? total : Math.min(total, report?.milestones_met ?? 0);
+    }),
+  );
 }
 
 /** The measure's extensions with new requests added as 待审批; undefined when nothing changes. */
-function plannedExtensions(measure: Measure, candidates: readonly Candidate[], diagnostics: Diagnostic[]): Extension[] | undefined {
+function plannedExtensions(
+  measure: Measure,
+  candidates: readonly Candidate[],
+  diagnostics: Diagnostic[],
+): Extension[] | undefined {
   const list: Extension[] = [...(measure.extensions ?? [])];
   let changed = false;
   for (const { unit, month, entry, report, index } of candidates) {
@@ -180,12 +191,14 @@ function plannedExtensions(measure: Measure, candidates: readonly Candidate[], d
         list[at] = { ...known, until, reason };
         changed = true;
       } else {
-        diagnostics.push(diagnosticAt(report.locate(['entries', index, 'extension']), {
-          severity: 'warning',
-          code: 'report/extension-decided',
-          message: `${unit} ${month} 对具体措施 ${entry.id} 的延期申请已${known.state === '已批准' ? '批准' : '驳回'}，修改后的申请不会再记录`,
-          hint: '如需重新申请，请在下个月的报送中提出',
-        }));
+        diagnostics.push(
+          diagnosticAt(report.locate(['entries', index, 'extension']), {
+            severity: 'warning',
+            code: 'report/extension-decided',
+            message: `${unit} ${month} 对具体措施 ${entry.id} 的延期申请已${known.state === '已批准' ? '批准' : '驳回'}，修改后的申请不会再记录`,
+            hint: '如需重新申请，请在下个月的报送中提出',
+          }),
+        );
       }
     }
   }
@@ -197,7 +210,16 @@ function staleDiagnostics(stale: readonly Candidate[]): Diagnostic[] {
   const byReport = new Map<ReportSource, Candidate[]>();
   for (const candidate of stale) byReport.set(candidate.report, [...(byReport.get(candidate.report) ?? []), candidate]);
   return [...byReport].map(([report, candidates]) => {
-    const merged = candidates.reduce((max, c) => (c.ref.measure.unit_reports![c.unit]!.month > max ? c.ref.measure.unit_reports![c.unit]!.month : max), '');
-    return staleReportDiagnostic(report, candidates[0]!.unit, merged, '', candidates.map((c) => c.ref.measure.id));
+    const merged = candidates.reduce(
+      (max, c) => (c.ref.measure.unit_reports![c.unit]!.month > max ? c.ref.measure.unit_reports![c.unit]!.month : max),
+      '',
+    );
+    return staleReportDiagnostic(
+      report,
+      candidates[0]!.unit,
+      merged,
+      '',
+      candidates.map((c) => c.ref.measure.id),
+    );
   });
 }

@@ -59,7 +59,12 @@ export interface MonthlySummary {
   ranking: UnitRanking[];
 }
 
-export function buildMonthlySummary(ledger: Ledger, month: string, asOf: string, reports?: MonthReportCounts): MonthlySummary {
+export function buildMonthlySummary(
+  ledger: Ledger,
+  month: string,
+  asOf: string,
+  reports?: MonthReportCounts,
+): MonthlySummary {
   // Evaluated once: every section below counts the same items.
   const items = evaluateLedger(ledger, asOf);
   const nextMonth = addMonth(month);
@@ -94,7 +99,10 @@ export function completionDate(measure: Measure): string | undefined {
   const reports = Object.values(measure.unit_reports ?? {});
   const dates = reports.flatMap((r) => (r.completed_on ? [r.completed_on] : [])).sort();
   if (dates.length > 0) return dates.at(-1);
-  return reports.flatMap((r) => (r.status === '已完成' ? [r.month] : [])).sort().at(-1);
+  return reports
+    .flatMap((r) => (r.status === '已完成' ? [r.month] : []))
+    .sort()
+    .at(-1);
 }
 
 const REPORT_RANK: Record<ReportState, number> = { 'on-time': 0, received: 1, uncommitted: 1, late: 2, missing: 3 };
@@ -103,7 +111,11 @@ export function rankUnits(rows: readonly UnitRow[], reports?: MonthReportCounts)
   const states = new Map(reports?.rows.map((r) => [r.unit, r.state]));
   // A unit that owes no report this month (all its measures done earlier) ranks with the punctual.
   const withReport = rows.map((row) => ({ ...row, report: states.get(row.unit) }));
-  const key = (r: (typeof withReport)[number]) => [r.report ? REPORT_RANK[r.report] : 0, r.overdue, -r.completionPercent];
+  const key = (r: (typeof withReport)[number]) => [
+    r.report ? REPORT_RANK[r.report] : 0,
+    r.overdue,
+    -r.completionPercent,
+  ];
   const compare = (a: (typeof withReport)[number], b: (typeof withReport)[number]) => {
     const [x, y] = [key(a), key(b)];
     return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;

@@ -18,18 +18,29 @@ export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_repo
  * unit_reports record, so a lead may merge some of the month's reports and
  * leave the others for later.
  */
-export function expectedAfterMerge(base: Ledger, reports: readonly ReportSource[], delta: LedgerDelta): Map<string, Measure> {
+export function expectedAfterMerge(
+  base: Ledger,
+  reports: readonly ReportSource[],
+  delta: LedgerDelta,
+): Map<string, Measure> {
   const claimed = claimedReports(delta);
-  const plan = planMerge(base, reports.filter((r) => claimed.has(`${reportUnit(base, r.data) ?? r.data.unit}\u0000${r.data.month}`)));
+  const plan = planMerge(
+    base,
+    reports.filter((r) => claimed.has(`${reportUnit(base, r.data) ?? r.data.unit}\u0000${r.data.month}`)),
+  );
   const byPath = new Map(measureRefs(base).map((ref) => [`${ref.file}\u0000${ref.path.join('/')}`, ref]));
   const out = new Map<string, Measure>();
   for (const { file, changes } of plan.files) {
     for (const change of changes) {
       const ref = byPath.get(`${file}\u0000${change.path.slice(0, 4).join('/')}`);
       if (!ref) continue;
-      const measure: Measure = out.get(ref.measure.id) ?? { ...ref.measure, unit_reports: { ...(ref.measure.unit_reports ?? {}) } };
+      const measure: Measure = out.get(ref.measure.id) ?? {
+        ...ref.measure,
+        unit_reports: { ...(ref.measure.unit_reports ?? {}) },
+      };
       const [field, unit] = change.path.slice(4) as [keyof Measure, string | undefined];
-      if (field === 'unit_reports' && unit !== undefined) measure.unit_reports![unit] = change.after as NonNullable<Measure['unit_reports']>[string];
+      if (field === 'unit_reports' && unit !== undefined)
+        measure.unit_reports![unit] = change.after as NonNullable<Measure['unit_reports']>[string];
       else (measure as Record<string, unknown>)[field] = change.after;
       out.set(ref.measure.id, measure);
     }
@@ -59,11 +70,13 @@ export function unbackedProgress(delta: LedgerDelta, expected: ReadonlyMap<strin
       const got = head.measure[field];
       if (sameValue(normal(field, got), normal(field, want[field]))) continue;
       const at = head.locate([...head.path, field], 'key');
-      out.push(diagnosticAt(at, {
-        code: 'check/unbacked-progress',
-        message: `具体措施 ${head.measure.id} 的 ${fieldLabel(field)} ${describe(field, got, want[field], base.measure[field])}`,
-        hint: '进展字段只能由 ledger merge 根据 reports/ 中的报送写入：撤销手工修改，把报送文件放进本次合并请求，再运行 ledger merge reports/YYYY-MM/',
-      }));
+      out.push(
+        diagnosticAt(at, {
+          code: 'check/unbacked-progress',
+          message: `具体措施 ${head.measure.id} 的 ${fieldLabel(field)} ${describe(field, got, want[field], base.measure[field])}`,
+          hint: '进展字段只能由 ledger merge 根据 reports/ 中的报送写入：撤销手工修改，把报送文件放进本次合并请求，再运行 ledger merge reports/YYYY-MM/',
+        }),
+      );
     }
   }
   return out;
@@ -82,7 +95,9 @@ function describe(field: string, got: unknown, want: unknown, was: unknown): str
     const units = [...new Set([...Object.keys(g), ...Object.keys(w)])].filter((u) => !sameValue(g[u], w[u]));
     return `中 ${units.join('、')} 的记录与报送文件不符（没有对应的报送，或内容不同）`;
   }
-  const backed = sameValue(normal(field, want), normal(field, was)) ? '没有报送支持这一修改' : `按报送合并应为“${short(want)}”`;
+  const backed = sameValue(normal(field, want), normal(field, was))
+    ? '没有报送支持这一修改'
+    : `按报送合并应为“${short(want)}”`;
   return `从“${short(was)}”改成了“${short(got)}”，但${backed}`;
 }
 

@@ -57,7 +57,9 @@ export interface PullRequestReview {
 /** The rules a pull request must pass beyond `ledger validate`, and its summary. */
 export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const definitionParts = definitionPartsOf(input.delta);
-  const progressParts = input.delta.changed.filter((c) => c.progress.length > 0).map((c) => `${c.head.measure.id} 的 ${c.progress.join('、')}`);
+  const progressParts = input.delta.changed
+    .filter((c) => c.progress.length > 0)
+    .map((c) => `${c.head.measure.id} 的 ${c.progress.join('、')}`);
   const kind = kindOf(definitionParts.length > 0, progressParts.length > 0, input.reportChanges.length > 0);
   const expected = expectedAfterMerge(input.base, input.headReports, input.delta);
   const diagnostics = [
@@ -67,7 +69,15 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     ...newMeasuresWithProgress(input.delta),
     ...(kind === 'mixed' ? [mixedKinds(input, definitionParts, progressParts)] : []),
   ];
-  return { kind, definitionParts, progressParts, reports: reportsIn(input), merged: mergedUnits(input.delta), completes: completions(input, kind), diagnostics };
+  return {
+    kind,
+    definitionParts,
+    progressParts,
+    reports: reportsIn(input),
+    merged: mergedUnits(input.delta),
+    completes: completions(input, kind),
+    diagnostics,
+  };
 }
 
 function kindOf(definition: boolean, progress: boolean, reports: boolean): PullRequestKind {
@@ -81,14 +91,18 @@ function definitionPartsOf(delta: LedgerDelta): string[] {
   return [
     ...delta.added.map((ref) => `新增具体措施 ${ref.measure.id}`),
     ...delta.removed.map((ref) => `删除具体措施 ${ref.measure.id}`),
-    ...delta.changed.filter((c) => c.definition.length > 0).map((c) => `${c.head.measure.id} 的 ${c.definition.join('、')}`),
+    ...delta.changed
+      .filter((c) => c.definition.length > 0)
+      .map((c) => `${c.head.measure.id} 的 ${c.definition.join('、')}`),
     ...delta.frame.map((f) => `${f.what}（${f.file}）`),
   ];
 }
 
 function removedMeasures({ delta }: PullRequestInput): Diagnostic[] {
   return delta.removed.map((ref) => {
-    const renamed = delta.added.find((a) => a.measure.title === ref.measure.title && a.measure.text === ref.measure.text);
+    const renamed = delta.added.find(
+      (a) => a.measure.title === ref.measure.title && a.measure.text === ref.measure.text,
+    );
     if (renamed) {
       return diagnosticAt(renamed.locate([...renamed.path, 'id']), {
         code: 'check/measure-renumbered',
@@ -114,11 +128,13 @@ function mergedReportsEdited({ base, reportChanges }: PullRequestInput): Diagnos
     const merged = mergedMonth(base, shape.unitName);
     if (merged === undefined || merged < shape.month) continue;
     const verb = change.status === 'D' ? '删除' : change.status === 'R' ? '移动' : '修改';
-    out.push(fileDiagnostic(change.status === 'D' ? old : change.path, {
-      code: 'check/merged-report-edited',
-      message: `${verb}了已经合并进台账的报送 ${old}（${shape.unitName} ${shape.month}）；已合并的报送是审计记录，不能再改`,
-      hint: `恢复原样：git checkout <基准分支> -- '${old}'；更正的内容请写进下个月的报送`,
-    }));
+    out.push(
+      fileDiagnostic(change.status === 'D' ? old : change.path, {
+        code: 'check/merged-report-edited',
+        message: `${verb}了已经合并进台账的报送 ${old}（${shape.unitName} ${shape.month}）；已合并的报送是审计记录，不能再改`,
+        hint: `恢复原样：git checkout <基准分支> -- '${old}'；更正的内容请写进下个月的报送`,
+      }),
+    );
   }
   return out;
 }
@@ -139,7 +155,9 @@ function mergedMonth(ledger: Ledger, unit: string): string | undefined {
 
 function mixedKinds({ delta }: PullRequestInput, definitionParts: string[], progressParts: string[]): Diagnostic {
   const first = delta.changed.find((c) => c.definition.length > 0)?.head ?? delta.added[0];
-  const where = first ? first.locate(first.path) : { file: delta.frame[0]?.file ?? delta.removed[0]?.file ?? 'ledger', line: 0, col: 0 };
+  const where = first
+    ? first.locate(first.path)
+    : { file: delta.frame[0]?.file ?? delta.removed[0]?.file ?? 'ledger', line: 0, col: 0 };
   const progress = progressParts.length > 0 ? progressParts : ['reports/ 中的报送'];
   return diagnosticAt(where, {
     code: 'check/mixed-kinds',
@@ -158,8 +176,15 @@ function reportsIn({ reportChanges, headReports }: PullRequestInput): ReportInPu
     const shape = classifyReportPath(change.status === 'D' ? (change.oldPath ?? change.path) : change.path);
     if (shape.kind !== 'report') continue;
     const report = headReports.find((r) => r.file === change.path);
-    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' || change.status === 'C' ? 'added' : 'modified';
-    out.push({ file: change.path, unit: shape.unitName, month: shape.month, change: kind, measures: change.status === 'D' ? 0 : (report?.data.entries.length ?? 0) });
+    const kind =
+      change.status === 'D' ? 'deleted' : change.status === 'A' || change.status === 'C' ? 'added' : 'modified';
+    out.push({
+      file: change.path,
+      unit: shape.unitName,
+      month: shape.month,
+      change: kind,
+      measures: change.status === 'D' ? 0 : (report?.data.entries.length ?? 0),
+    });
   }
   return out;
 }
@@ -170,12 +195,16 @@ function mergedUnits(delta: LedgerDelta): PullRequestReview['merged'] {
     if (!change.progress.includes('unit_reports')) continue;
     const before = change.base.measure.unit_reports ?? {};
     const after = change.head.measure.unit_reports ?? {};
-    for (const unit of Object.keys(after)) if (!sameValue(before[unit], after[unit])) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    for (const unit of Object.keys(after))
+      if (!sameValue(before[unit], after[unit])) counts.set(unit, (counts.get(unit) ?? 0) + 1);
   }
   return [...counts].map(([unit, measures]) => ({ unit, measures }));
 }
 
-function completions({ head, delta, reportChanges, headReports }: PullRequestInput, kind: PullRequestKind): Completion[] {
+function completions(
+  { head, delta, reportChanges, headReports }: PullRequestInput,
+  kind: PullRequestKind,
+): Completion[] {
   if (kind === 'merge' || kind === 'mixed') {
     return delta.changed
       .filter((c) => c.base.measure.status !== '已完成' && c.head.measure.status === '已完成')
@@ -183,7 +212,10 @@ function completions({ head, delta, reportChanges, headReports }: PullRequestInp
   }
   if (kind !== 'report') return [];
   const changed = new Set(reportChanges.map((c) => c.path));
-  const plan = planMerge(head, headReports.filter((r) => changed.has(r.file)));
+  const plan = planMerge(
+    head,
+    headReports.filter((r) => changed.has(r.file)),
+  );
   return plan.measures
     .filter((m) => m.fields.some((f) => f.field === 'status' && f.after === '已完成'))
     .map((m) => ({ id: m.id, title: m.title, when: 'after-merge' }));

@@ -4,7 +4,14 @@ import type { Area, Measure } from './schema.js';
  * Fields of a measure that record progress (filled by reports and merges);
  * every other field is part of the definition that comes from the document.
  */
-export const PROGRESS_FIELDS = ['status', 'progress', 'remark', 'milestones_met', 'unit_reports', 'extensions'] as const;
+export const PROGRESS_FIELDS = [
+  'status',
+  'progress',
+  'remark',
+  'milestones_met',
+  'unit_reports',
+  'extensions',
+] as const;
 export type ProgressField = (typeof PROGRESS_FIELDS)[number];
 
 export type MeasureProgress = Pick<Measure, ProgressField>;

@@ -6,7 +6,8 @@ import { DateSchema, MeasureIdSchema, MonthSchema, StatusSchema } from './schema
  * left empty ("" or nothing) because the template writes them that way.
  */
 
-const blank = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
+const blank = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 const optionalText = z.preprocess(blank, z.string().optional());
 const text = z.string().trim().min(1);
 /** One path or link may be written without the list; an empty list is no evidence. */

@@ -35,7 +35,13 @@ export function olderThanMerged(ledger: Ledger, reports: readonly ReportSource[]
     }
     if (merged <= report.data.month) continue;
     const later = reports
-      .filter((other) => other.file !== report.file && other.data.month > report.data.month && other.data.month <= merged && reportUnit(ledger, other.data) === unit)
+      .filter(
+        (other) =>
+          other.file !== report.file &&
+          other.data.month > report.data.month &&
+          other.data.month <= merged &&
+          reportUnit(ledger, other.data) === unit,
+      )
       .map((other) => other.file);
     out.push({ report, unit, merged, later });
   }
@@ -48,14 +54,29 @@ export function olderThanMerged(ledger: Ledger, reports: readonly ReportSource[]
  * `arrived` gives each file's first commit as epoch milliseconds; a file
  * without one (not committed yet) arrived last. Ties are not late.
  */
-export function lateReports(candidates: readonly OlderThanMerged[], arrived: ReadonlyMap<string, number>): Diagnostic[] {
+export function lateReports(
+  candidates: readonly OlderThanMerged[],
+  arrived: ReadonlyMap<string, number>,
+): Diagnostic[] {
   const when = (file: string) => arrived.get(file) ?? Number.POSITIVE_INFINITY;
   const out: Diagnostic[] = [];
   for (const { report, unit, merged, later } of candidates) {
-    const first = later.reduce<string | undefined>((best, file) => (best === undefined || when(file) < when(best) ? file : best), undefined);
+    const first = later.reduce<string | undefined>(
+      (best, file) => (best === undefined || when(file) < when(best) ? file : best),
+      undefined,
+    );
     if (first === undefined || !(when(report.file) > when(first))) continue;
     const committed = arrived.has(report.file);
-    out.push(staleReportDiagnostic(report, unit, merged, `它在 ${first} 之后才${committed ? '提交' : '出现（尚未提交）'}，`, undefined, committed));
+    out.push(
+      staleReportDiagnostic(
+        report,
+        unit,
+        merged,
+        `它在 ${first} 之后才${committed ? '提交' : '出现（尚未提交）'}，`,
+        undefined,
+        committed,
+      ),
+    );
   }
   return out;
 }
@@ -65,14 +86,23 @@ export function lateReports(candidates: readonly OlderThanMerged[], arrived: Rea
  * says it arrived late (validate); without it (merge) the report may also be
  * an old one merged long ago, which is simply not merged again.
  */
-export function staleReportDiagnostic(report: ReportSource, unit: string, merged: string, why = '', measures?: readonly string[], committed = true): Diagnostic {
+export function staleReportDiagnostic(
+  report: ReportSource,
+  unit: string,
+  merged: string,
+  why = '',
+  measures?: readonly string[],
+  committed = true,
+): Diagnostic {
   const { month } = report.data;
   const which = measures && measures.length > 0 ? `（${measures.length} 项具体措施：${preview(measures)}）` : '';
   const fold = `把其中仍需反映的内容写进 ${addMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
   return diagnosticAt(report.locate(['month']), {
     code: 'report/stale',
     message: `${unit} ${month} 的报送已过时：${why}台账中该单位已合并了 ${merged} 的报送${which}，旧月份的报送不能再合并`,
-    hint: why ? fold : `不要合并旧月份的报送；如果它是迟到的报送，${fold}；如果它早已合并过，不必再合并（合并整个 reports/ 时各单位只取最新一份）`,
+    hint: why
+      ? fold
+      : `不要合并旧月份的报送；如果它是迟到的报送，${fold}；如果它早已合并过，不必再合并（合并整个 reports/ 时各单位只取最新一份）`,
   });
 }
 

@@ -64,11 +64,21 @@ export function formFromReport(ledger: Ledger, unit: string, report: Report): Re
   const entries = report.entries.map((entry: ReportEntry): FormEntry => {
     const ref = byId.get(entry.id);
     const { title: _title, deadline: _deadline, ...data } = entry;
-    return { ...(ref ? context(ref) : { id: entry.id, title: entry.title ?? '', deadline: entry.deadline ?? '', milestones: 1 }), ...data };
+    return {
+      ...(ref
+        ? context(ref)
+        : { id: entry.id, title: entry.title ?? '', deadline: entry.deadline ?? '', milestones: 1 }),
+      ...data,
+    };
   });
   return { unit, month: report.month, due: dayOfMonth(report.month, ledger.config.report_day), entries };
 }
 
 function context(ref: MeasureRef): Pick<FormEntry, 'id' | 'title' | 'deadline' | 'milestones'> {
-  return { id: ref.measure.id, title: ref.measure.title, deadline: ref.measure.deadline, milestones: milestoneCount(ref.measure.deadline) };
+  return {
+    id: ref.measure.id,
+    title: ref.measure.title,
+    deadline: ref.measure.deadline,
+    milestones: milestoneCount(ref.measure.deadline),
+  };
 }

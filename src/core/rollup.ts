@@ -85,7 +85,11 @@ export interface Rollup<Row> {
 }
 
 /** Every measure of the ledger with its state on `asOf`, in ledger order. */
-export function evaluateLedger(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, options: EvaluateOptions = {}): MeasureItem[] {
+export function evaluateLedger(
+  ledger: Pick<Ledger, 'areas' | 'config'>,
+  asOf: string,
+  options: EvaluateOptions = {},
+): MeasureItem[] {
   return measureRefs(ledger).map((ref) => measureItem(ref, asOf, ledger.config, options));
 }
 
@@ -157,12 +161,22 @@ export function obligatedUnits(ledger: Pick<Ledger, 'areas' | 'units'>): string[
 }
 
 /** A unit's own obligations (directly or through a group), most urgent first. */
-export function unitObligations(ledger: Ledger, asOf: string, unit: string, options: EvaluateOptions = {}): MeasureItem[] {
+export function unitObligations(
+  ledger: Ledger,
+  asOf: string,
+  unit: string,
+  options: EvaluateOptions = {},
+): MeasureItem[] {
   return sortByUrgency(evaluateLedger(ledger, asOf, options).filter((i) => isResponsible(ledger.units, i.units, unit)));
 }
 
 /** One row per reporting unit: its obligations, done, overdue … */
-export function rollupByUnit(ledger: Ledger, asOf: string, options: EvaluateOptions = {}, items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options)): Rollup<UnitRow> {
+export function rollupByUnit(
+  ledger: Ledger,
+  asOf: string,
+  options: EvaluateOptions = {},
+  items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
+): Rollup<UnitRow> {
   const rows = obligatedUnits(ledger).map((unit) => ({
     unit,
     ...countItems(items.filter((i) => isResponsible(ledger.units, i.units, unit))),
@@ -195,7 +209,12 @@ export function rollupByLead(
 }
 
 /** The tasks one unit leads, one row each, with the total over them. */
-export function rollupForLead(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: string, lead: string, options: EvaluateOptions = {}): Rollup<TaskRow> {
+export function rollupForLead(
+  ledger: Pick<Ledger, 'areas' | 'config'>,
+  asOf: string,
+  lead: string,
+  options: EvaluateOptions = {},
+): Rollup<TaskRow> {
   const led = evaluateLedger(ledger, asOf, options).filter((i) => i.leads.includes(lead));
   const taskIds = [...new Set(led.map((i) => i.taskId))];
   const rows = taskIds.map((taskId) => {
@@ -209,7 +228,8 @@ export function rollupForLead(ledger: Pick<Ledger, 'areas' | 'config'>, asOf: st
 export function sortByUrgency(items: readonly MeasureItem[]): MeasureItem[] {
   const rank = ({ state }: MeasureItem) =>
     state.overdue ? 0 : state.dueSoon ? 1 : state.noProgressThisMonth ? 2 : state.phase === '已完成' ? 4 : 3;
-  const pressure = (i: MeasureItem) => (i.state.overdue ? -i.state.daysOverdue : (i.state.daysLeft ?? Number.MAX_SAFE_INTEGER));
+  const pressure = (i: MeasureItem) =>
+    i.state.overdue ? -i.state.daysOverdue : (i.state.daysLeft ?? Number.MAX_SAFE_INTEGER);
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => rank(a.item) - rank(b.item) || pressure(a.item) - pressure(b.item) || a.index - b.index)

@@ -37,7 +37,17 @@ export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilt
     if (from === to || (from === undefined && to === '未启动')) continue;
     const units = Array.isArray(after.measure.units) ? after.measure.units.map(String) : [];
     const title = typeof after.measure.title === 'string' ? after.measure.title : '';
-    changes.push({ id, title, ...(after.area !== undefined ? { area: after.area } : {}), units, file: after.file, ...(from !== undefined ? { from } : {}), to, day: commitDay(commit), commit });
+    changes.push({
+      id,
+      title,
+      ...(after.area !== undefined ? { area: after.area } : {}),
+      units,
+      file: after.file,
+      ...(from !== undefined ? { from } : {}),
+      to,
+      day: commitDay(commit),
+      commit,
+    });
   }
   return changes.filter((change) => keep(change, filter));
 }

@@ -48,32 +48,87 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
     case 'invalid_type': {
       const found = lookup(data, path);
       if (!found.present) return [missingField(locate, path, key)];
-      return [diagnosticAt(locate(path), { code: 'schema/wrong-type', message: `${where} 应为${typeName(issue.expected)}，实际是${describeValue(found.value)}`, hint: typeHint(issue.expected) })];
+      return [
+        diagnosticAt(locate(path), {
+          code: 'schema/wrong-type',
+          message: `${where} 应为${typeName(issue.expected)}，实际是${describeValue(found.value)}`,
+          hint: typeHint(issue.expected),
+        }),
+      ];
     }
     case 'invalid_value':
       // An enum (status) that is not there at all is a missing field, not a wrong value.
-      if (!lookup(data, path).present) return [missingField(locate, path, key, `补上 ${String(key)}: …，取以下之一：${issue.values.map(String).join('、')}`)];
-      return [diagnosticAt(locate(path), { code: 'schema/invalid-value', message: `${fieldLabel(key)} 的取值无效`, hint: `应为以下之一：${issue.values.map(String).join('、')}` })];
+      if (!lookup(data, path).present)
+        return [
+          missingField(locate, path, key, `补上 ${String(key)}: …，取以下之一：${issue.values.map(String).join('、')}`),
+        ];
+      return [
+        diagnosticAt(locate(path), {
+          code: 'schema/invalid-value',
+          message: `${fieldLabel(key)} 的取值无效`,
+          hint: `应为以下之一：${issue.values.map(String).join('、')}`,
+        }),
+      ];
     case 'too_small':
-      return [diagnosticAt(locate(path), {
-        code: issue.origin === 'string' ? 'schema/empty-text' : issue.origin === 'array' ? 'schema/empty-list' : 'schema/too-small',
-        message: issue.origin === 'string' ? `${fieldLabel(key)} 不能为空（${where}）` : issue.origin === 'array' ? `${fieldLabel(key)} 至少要有 ${String(issue.minimum)} 项（${where}）` : `${where} 不能小于 ${String(issue.minimum)}`,
-      })];
+      return [
+        diagnosticAt(locate(path), {
+          code:
+            issue.origin === 'string'
+              ? 'schema/empty-text'
+              : issue.origin === 'array'
+                ? 'schema/empty-list'
+                : 'schema/too-small',
+          message:
+            issue.origin === 'string'
+              ? `${fieldLabel(key)} 不能为空（${where}）`
+              : issue.origin === 'array'
+                ? `${fieldLabel(key)} 至少要有 ${String(issue.minimum)} 项（${where}）`
+                : `${where} 不能小于 ${String(issue.minimum)}`,
+        }),
+      ];
     case 'too_big':
-      return [diagnosticAt(locate(path), {
-        code: 'schema/too-big',
-        message: issue.origin === 'string' ? `${fieldLabel(key)} 太长，最多 ${String(issue.maximum)} 个字（${where}）` : issue.origin === 'array' ? `${fieldLabel(key)} 最多 ${String(issue.maximum)} 项（${where}）` : `${fieldLabel(key)} 不能大于 ${String(issue.maximum)}（${where}）`,
-      })];
+      return [
+        diagnosticAt(locate(path), {
+          code: 'schema/too-big',
+          message:
+            issue.origin === 'string'
+              ? `${fieldLabel(key)} 太长，最多 ${String(issue.maximum)} 个字（${where}）`
+              : issue.origin === 'array'
+                ? `${fieldLabel(key)} 最多 ${String(issue.maximum)} 项（${where}）`
+                : `${fieldLabel(key)} 不能大于 ${String(issue.maximum)}（${where}）`,
+        }),
+      ];
     case 'invalid_format':
-      return [diagnosticAt(locate(path), { code: 'schema/invalid-format', message: `${fieldLabel(key)} 的格式不对（${where}）`, hint: FORMAT_HINTS[String(key)] ?? FORMAT_HINT })];
+      return [
+        diagnosticAt(locate(path), {
+          code: 'schema/invalid-format',
+          message: `${fieldLabel(key)} 的格式不对（${where}）`,
+          hint: FORMAT_HINTS[String(key)] ?? FORMAT_HINT,
+        }),
+      ];
     default:
       // zod's own message is English: name the place and point at the format instead.
-      return [diagnosticAt(locate(path), { code: 'schema/invalid', message: `${fieldLabel(key)} 的内容不符合文件格式（${where}）`, hint: FORMAT_HINT })];
+      return [
+        diagnosticAt(locate(path), {
+          code: 'schema/invalid',
+          message: `${fieldLabel(key)} 的内容不符合文件格式（${where}）`,
+          hint: FORMAT_HINT,
+        }),
+      ];
   }
 }
 
-function missingField(locate: Locator, path: YamlPath, key: string | number | undefined, hint = `补上 ${String(key)}: …`): Diagnostic {
-  return diagnosticAt(locate(path), { code: 'schema/missing-field', message: `缺少必填字段 ${fieldLabel(key)}（位于 ${formatPath(path.slice(0, -1)) || '文件顶层'}）`, hint });
+function missingField(
+  locate: Locator,
+  path: YamlPath,
+  key: string | number | undefined,
+  hint = `补上 ${String(key)}: …`,
+): Diagnostic {
+  return diagnosticAt(locate(path), {
+    code: 'schema/missing-field',
+    message: `缺少必填字段 ${fieldLabel(key)}（位于 ${formatPath(path.slice(0, -1)) || '文件顶层'}）`,
+    hint,
+  });
 }
 
 function unknownFieldHint(name: string): string {
@@ -85,7 +140,15 @@ function unknownFieldHint(name: string): string {
 }
 
 function typeName(expected: string): string {
-  const names: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: 'true 或 false', array: '列表', object: '字段表', record: '字段表' };
+  const names: Record<string, string> = {
+    string: '文字',
+    number: '数字',
+    int: '整数',
+    boolean: 'true 或 false',
+    array: '列表',
+    object: '字段表',
+    record: '字段表',
+  };
   return names[expected] ?? expected;
 }
 

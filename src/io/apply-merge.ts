@@ -19,7 +19,10 @@ export interface ExtraWrite {
  * Either all files change or none does.
  */
 export function applyMerge(root: string, files: readonly FileChanges[], extra: readonly ExtraWrite[] = []): string[] {
-  const writes: FileWrite[] = files.map(({ file, changes }) => ({ path: path.join(root, file), content: editYaml(root, file, changes) }));
+  const writes: FileWrite[] = files.map(({ file, changes }) => ({
+    path: path.join(root, file),
+    content: editYaml(root, file, changes),
+  }));
   for (const write of extra) writes.push({ path: path.join(root, write.file), content: write.content });
   if (writes.length > 0) writeFilesAtomically(writes, [], '台账未作任何修改');
   return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
@@ -29,7 +32,8 @@ export function applyMerge(root: string, files: readonly FileChanges[], extra: r
 export function editYaml(root: string, file: string, changes: FileChanges['changes']): string {
   const text = readFileSync(path.join(root, file), 'utf8');
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
-  if (document.errors.length > 0) throw new UsageError(`${file} 无法解析，未作任何修改`, '先运行 ledger validate 修正它');
+  if (document.errors.length > 0)
+    throw new UsageError(`${file} 无法解析，未作任何修改`, '先运行 ledger validate 修正它');
   for (const change of changes) {
     const value = change.after;
     if (value !== null && typeof value === 'object') {
@@ -40,7 +44,8 @@ export function editYaml(root: string, file: string, changes: FileChanges['chang
       document.setIn(change.path, value);
       const node = document.getIn(change.path, true);
       // A changed text takes the plainest style that holds it (the old "" would otherwise stay quoted).
-      if (isScalar(node) && typeof node.value === 'string') node.type = node.value.includes('\n') ? 'BLOCK_LITERAL' : undefined;
+      if (isScalar(node) && typeof node.value === 'string')
+        node.type = node.value.includes('\n') ? 'BLOCK_LITERAL' : undefined;
     }
   }
   const out = document.toString({ lineWidth: 0, flowCollectionPadding: false });

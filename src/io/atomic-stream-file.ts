@@ -11,7 +11,8 @@ import { describeFsError, isFsError } from './describe-fs-error.js';
  */
 export async function writeFileThrough(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   if (existsSync(file) && !statSync(file).isFile()) {
-    if (statSync(file).isDirectory()) throw new UsageError(`${file} 是目录`, '--out 请给出文件名，例如 --out 台账.xlsx');
+    if (statSync(file).isDirectory())
+      throw new UsageError(`${file} 是目录`, '--out 请给出文件名，例如 --out 台账.xlsx');
     // A device or pipe (/dev/null, /dev/stdout) is written to directly: renaming over it would replace it.
     return write(file);
   }

@@ -17,7 +17,11 @@ export interface FileWrite {
  * never the temporary file; `unchanged` says what a failure left as it was
  * (the caller knows whether that is the ledger).
  */
-export function writeFilesAtomically(writes: readonly FileWrite[], remove: readonly string[] = [], unchanged = '未写入任何文件'): void {
+export function writeFilesAtomically(
+  writes: readonly FileWrite[],
+  remove: readonly string[] = [],
+  unchanged = '未写入任何文件',
+): void {
   const temporaries: string[] = [];
   let current = '';
   try {
@@ -42,7 +46,10 @@ export function writeFilesAtomically(writes: readonly FileWrite[], remove: reado
       if (!isFsError(error)) throw error;
       if (i === 0) throw new UsageError(`${describeFsError(error, write.path)}；${unchanged}`);
       const done = writes.slice(0, i).map((w) => w.path);
-      throw new UsageError(describeFsError(error, write.path), `已替换的文件：${done.join('、')}；用 git status 查看并恢复`);
+      throw new UsageError(
+        describeFsError(error, write.path),
+        `已替换的文件：${done.join('、')}；用 git status 查看并恢复`,
+      );
     }
   });
   for (const file of remove) rmSync(file, { force: true });

@@ -1,6 +1,13 @@
 import { parse } from 'yaml';
 import { segmentMeasures } from '../core/measure-segments.js';
-import { areaNumberOf, isEmptyFrame, mayContainMeasure, measuresOfArea, segmentMeasure, type MeasureVersion } from '../core/measure-snapshot.js';
+import {
+  areaNumberOf,
+  isEmptyFrame,
+  mayContainMeasure,
+  measuresOfArea,
+  segmentMeasure,
+  type MeasureVersion,
+} from '../core/measure-snapshot.js';
 import type { BlobReader, CommitChanges } from './git.js';
 import { isAreaFileName, LEDGER_DIR } from './ledger-root.js';
 
@@ -30,7 +37,9 @@ export class BlobMeasures {
   }
 
   async prefetch(commits: readonly CommitChanges[]): Promise<void> {
-    const shas = [...new Set(commits.flatMap((c) => blobKeys(c).map((key) => key.split('\0')[0]!)))].filter((sha) => !this.texts.has(sha));
+    const shas = [...new Set(commits.flatMap((c) => blobKeys(c).map((key) => key.split('\0')[0]!)))].filter(
+      (sha) => !this.texts.has(sha),
+    );
     const bodies = await Promise.all(shas.map((sha) => this.reader.read(sha)));
     shas.forEach((sha, i) => this.texts.set(sha, decode(bodies[i])));
   }
@@ -38,7 +47,8 @@ export class BlobMeasures {
   /** The measures in a blob at a path; undefined when the blob is not valid YAML. */
   async measures(sha: string, file: string): Promise<Measures | undefined> {
     const key = `${sha}\0${file}`;
-    if (!this.parsed.has(key)) this.parsed.set(key, this.parse(this.texts.get(sha) ?? decode(await this.reader.read(sha)), file));
+    if (!this.parsed.has(key))
+      this.parsed.set(key, this.parse(this.texts.get(sha) ?? decode(await this.reader.read(sha)), file));
     const result = this.parsed.get(key);
     const left = (this.uses.get(key) ?? 1) - 1;
     this.uses.set(key, left);

@@ -19,7 +19,12 @@ export function describeFsError(error: unknown, target: string, action: 'read' |
     EMFILE: '同时打开的文件过多',
     EEXIST: '已存在',
   };
-  const reason = typeof code === 'string' ? (reasons[code] ?? `系统错误 ${code}`) : error instanceof Error ? error.message : String(error);
+  const reason =
+    typeof code === 'string'
+      ? (reasons[code] ?? `系统错误 ${code}`)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return `${action === 'write' ? '写入' : '读取'}失败（${reason}）：${target}`;
 }
 

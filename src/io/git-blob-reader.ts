@@ -51,7 +51,11 @@ class CatFileReader implements BlobReader {
     child.on('close', (code) => {
       if (this.pending.length === 0) return;
       const known = gitError({ message: '' }, this.stderr, '读取 Git 对象');
-      this.fail(known.kind !== 'failed' ? known : new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr));
+      this.fail(
+        known.kind !== 'failed'
+          ? known
+          : new GitError(`读取 Git 对象时 git cat-file 意外退出（代码 ${code}）`, this.stderr),
+      );
     });
     child.stdin.on('error', () => undefined);
     this.child = child;
@@ -82,4 +86,3 @@ class CatFileReader implements BlobReader {
     }
   }
 }
-

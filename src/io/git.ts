@@ -14,10 +14,15 @@ const RECORD = '\x1e';
 /** Runs git in `cwd` and returns its standard output. */
 export function runGit(cwd: string, args: readonly string[], what = `运行 git ${args[0] ?? ''}`): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
-      if (error) reject(gitError(error, stderr, what));
-      else resolve(stdout);
-    });
+    execFile(
+      'git',
+      [...args],
+      { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() },
+      (error, stdout, stderr) => {
+        if (error) reject(gitError(error, stderr, what));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -26,17 +31,24 @@ export function gitEnv(): NodeJS.ProcessEnv {
 }
 
 export function gitError(error: { code?: unknown; message: string }, stderr: string, what: string): GitError {
-  if (error.code === 'ENOENT') return new GitError('找不到 git 命令', '', '先安装 Git，并确认它在 PATH 中（git --version 能运行）', 'no-git');
+  if (error.code === 'ENOENT')
+    return new GitError('找不到 git 命令', '', '先安装 Git，并确认它在 PATH 中（git --version 能运行）', 'no-git');
   if (/not a git repository/i.test(stderr)) return notARepository(stderr);
   if (NO_COMMITS.test(stderr)) return noCommits(stderr);
   return new GitError(`${what}：git 执行失败`, stderr || error.message);
 }
 
 /** How git (LC_ALL=C) says that the current branch has no commit yet. */
-const NO_COMMITS = /does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD': unknown revision/i;
+const NO_COMMITS =
+  /does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD': unknown revision/i;
 
 function notARepository(stderr = ''): GitError {
-  return new GitError('不在 Git 仓库中：历史与审计命令需要台账放在 Git 仓库里', stderr, '用 git init 建立仓库，或到台账仓库中运行（也可用 --root 指定台账仓库）', 'not-a-repository');
+  return new GitError(
+    '不在 Git 仓库中：历史与审计命令需要台账放在 Git 仓库里',
+    stderr,
+    '用 git init 建立仓库，或到台账仓库中运行（也可用 --root 指定台账仓库）',
+    'not-a-repository',
+  );
 }
 
 function noCommits(stderr = ''): GitError {
@@ -63,7 +75,12 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
   } catch (error) {
     if (error instanceof GitError && error.kind !== 'failed') throw error;
     if (!(await hasCommits(cwd))) throw noCommits(error instanceof GitError ? error.stderr : '');
-    throw new GitError(`找不到版本 ${rev}（不是分支、标签或提交号）`, error instanceof GitError ? error.stderr : '', fetchHint(rev), 'unknown-revision');
+    throw new GitError(
+      `找不到版本 ${rev}（不是分支、标签或提交号）`,
+      error instanceof GitError ? error.stderr : '',
+      fetchHint(rev),
+      'unknown-revision',
+    );
   }
 }
 
@@ -124,10 +141,17 @@ const NULL_BLOB = /^0+$/;
  * with the blob hashes of each changed file (`--raw`), renames detected.
  * Merge commits are skipped: the commits they bring in carry the changes.
  */
-export async function commitsTouching(cwd: string, pathspecs: readonly string[], range?: string): Promise<CommitChanges[]> {
+export async function commitsTouching(
+  cwd: string,
+  pathspecs: readonly string[],
+  range?: string,
+): Promise<CommitChanges[]> {
   const args = ['log', '--reverse', '--date-order', '--no-merges', '--raw', '--no-abbrev', '-M', '-z', COMMIT_FORMAT];
   const out = await runGit(cwd, [...args, ...(range ? [range] : []), '--', ...pathspecs], '读取 Git 历史');
-  return out.split(RECORD).filter((chunk) => chunk.trim() !== '').map(parseCommitRecord);
+  return out
+    .split(RECORD)
+    .filter((chunk) => chunk.trim() !== '')
+    .map(parseCommitRecord);
 }
 
 function parseCommitRecord(chunk: string): CommitChanges {
@@ -147,7 +171,10 @@ function parseRawChanges(raw: string): FileChange[] {
     if (!meta.startsWith(':')) continue;
     const [, , oldBlob = '', newBlob = '', statusField = ''] = meta.slice(1).split(' ');
     const status = statusField.charAt(0) as ChangeStatus;
-    const blobs = { oldBlob: NULL_BLOB.test(oldBlob) ? undefined : oldBlob, newBlob: NULL_BLOB.test(newBlob) ? undefined : newBlob };
+    const blobs = {
+      oldBlob: NULL_BLOB.test(oldBlob) ? undefined : oldBlob,
+      newBlob: NULL_BLOB.test(newBlob) ? undefined : newBlob,
+    };
     if (status === 'R' || status === 'C') {
       files.push({ status, oldPath: parts[i + 1]!, path: parts[i + 2]!, ...blobs });
       i += 2;
@@ -164,15 +191,30 @@ function parseRawChanges(raw: string): FileChange[] {
  * untracked, not ignored files as added. Renames detected.
  */
 export async function changedSince(cwd: string, base: string, pathspecs: readonly string[]): Promise<FileChange[]> {
-  const diff = await runGit(cwd, ['diff', '--raw', '--no-abbrev', '-M', '-z', base, '--', ...pathspecs], '比较版本差异');
-  const untracked = await runGit(cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], '列出未跟踪文件');
-  const added = untracked.split('\0').filter(Boolean).map((path): FileChange => ({ status: 'A', path }));
+  const diff = await runGit(
+    cwd,
+    ['diff', '--raw', '--no-abbrev', '-M', '-z', base, '--', ...pathspecs],
+    '比较版本差异',
+  );
+  const untracked = await runGit(
+    cwd,
+    ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs],
+    '列出未跟踪文件',
+  );
+  const added = untracked
+    .split('\0')
+    .filter(Boolean)
+    .map((path): FileChange => ({ status: 'A', path }));
   return [...parseRawChanges(diff), ...added];
 }
 
 /** Paths of the files under `pathspecs` in revision `rev`, relative to `cwd`. */
 export async function filesAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<string[]> {
-  const out = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
+  const out = await runGit(
+    cwd,
+    ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...pathspecs],
+    `列出版本 ${rev} 中的文件`,
+  );
   return out.split('\0').filter(Boolean);
 }
 
@@ -219,7 +261,13 @@ export async function firstCommits(cwd: string, pathspecs: readonly string[]): P
 /** firstCommits for synchronous callers (`ledger validate`); undefined when git cannot tell (no git, no repository, no commits). */
 export function firstCommitsSync(cwd: string, pathspecs: readonly string[]): Map<string, FirstCommit> | undefined {
   try {
-    const out = execFileSync('git', firstCommitsArgs(pathspecs), { cwd, encoding: 'utf8', env: gitEnv(), maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', firstCommitsArgs(pathspecs), {
+      cwd,
+      encoding: 'utf8',
+      env: gitEnv(),
+      maxBuffer: MAX_BUFFER,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return parseFirstCommits(out);
   } catch {
     return undefined;
@@ -227,7 +275,18 @@ export function firstCommitsSync(cwd: string, pathspecs: readonly string[]): Map
 }
 
 function firstCommitsArgs(pathspecs: readonly string[]): string[] {
-  return ['log', '--reverse', '--diff-filter=A', '--no-renames', '--name-only', '-z', '--relative', `--pretty=format:${RECORD}%H${FIELD}%cI${FIELD}%an`, '--', ...pathspecs];
+  return [
+    'log',
+    '--reverse',
+    '--diff-filter=A',
+    '--no-renames',
+    '--name-only',
+    '-z',
+    '--relative',
+    `--pretty=format:${RECORD}%H${FIELD}%cI${FIELD}%an`,
+    '--',
+    ...pathspecs,
+  ];
 }
 
 function parseFirstCommits(out: string): Map<string, FirstCommit> {

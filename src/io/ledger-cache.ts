@@ -52,7 +52,11 @@ const CODE_STAMP = ['./', '../core/']
   .join(',');
 
 /** The cache for the ledger under `root`, or undefined when it cannot or should not be cached. */
-export function openLedgerCache(root: string, ledgerDir: string, env: NodeJS.ProcessEnv = process.env): LedgerCache | undefined {
+export function openLedgerCache(
+  root: string,
+  ledgerDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): LedgerCache | undefined {
   if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
   const gitDir = path.join(root, '.git');
   try {

@@ -20,7 +20,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-
 /**
  * Loads ledger/ under `root`: schema problems become diagnostics; of a file
  * that fails the schema, only its valid tasks and measures are kept (see
@@ -29,7 +28,10 @@ export interface LoadResult {
 export function loadLedger(root: string): LoadResult {
   const dir = path.join(root, LEDGER_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`在 ${root} 下找不到台账目录 ${LEDGER_DIR}/`, '在台账仓库的根目录运行，或用 --root 指定；新建台账请用 ledger init DIR');
+    throw new UsageError(
+      `在 ${root} 下找不到台账目录 ${LEDGER_DIR}/`,
+      '在台账仓库的根目录运行，或用 --root 指定；新建台账请用 ledger init DIR',
+    );
   }
   const cache = openLedgerCache(root, LEDGER_DIR);
   const cached = cache?.read();
@@ -39,11 +41,22 @@ export function loadLedger(root: string): LoadResult {
   const config = readConfig(root, diagnostics);
   const areaNames = readdirSync(dir).filter(isAreaFileName).sort(byNumberThenName);
   const areas = areaNames
-    .map((name) => readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics, { salvage: salvageArea, strictComments: true }))
+    .map((name) =>
+      readSchemaFile(root, `${LEDGER_DIR}/${name}`, AreaSchema, diagnostics, {
+        salvage: salvageArea,
+        strictComments: true,
+      }),
+    )
     .filter((area): area is NonNullable<typeof area> => area !== undefined);
   diagnostics.push(...strayFiles(dir, areaNames));
   if (areaNames.length === 0) {
-    diagnostics.push(fileDiagnostic(LEDGER_DIR, { code: 'ledger/no-areas', message: '台账目录中没有任何主要指标文件（NN-标题.yaml）', hint: '运行 ledger import 源文件.txt 生成，或参考 README 手工新建' }));
+    diagnostics.push(
+      fileDiagnostic(LEDGER_DIR, {
+        code: 'ledger/no-areas',
+        message: '台账目录中没有任何主要指标文件（NN-标题.yaml）',
+        hint: '运行 ledger import 源文件.txt 生成，或参考 README 手工新建',
+      }),
+    );
   }
   const plain = <T>({ file, data }: SourceFile<T>) => ({ file, data });
   cache?.write({ config, unitsFile: unitsFile && plain(unitsFile), areas: areas.map(plain), diagnostics });
@@ -53,10 +66,17 @@ export function loadLedger(root: string): LoadResult {
 
 /** A cached load; each file is parsed again only if a position in it is asked for. */
 function fromCache(root: string, cached: CachedLoad): LoadResult {
-  const source = <T>({ file, data }: { file: string; data: T }): SourceFile<T> => ({ file, data, locate: fileLocator(root, file) });
+  const source = <T>({ file, data }: { file: string; data: T }): SourceFile<T> => ({
+    file,
+    data,
+    locate: fileLocator(root, file),
+  });
   const unitsFile = cached.unitsFile && source(cached.unitsFile);
   const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
-  return { ledger: { config: cached.config, units, unitsFile, areas: cached.areas.map(source) }, diagnostics: cached.diagnostics };
+  return {
+    ledger: { config: cached.config, units, unitsFile, areas: cached.areas.map(source) },
+    diagnostics: cached.diagnostics,
+  };
 }
 
 function fileLocator(root: string, file: string): Locator {

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
 import { BlobMeasures, isAreaPath, type Measures } from './blob-measures.js';
-import { commitsTouching, gitPrefix, isNoCommits, openBlobReader, type CommitChanges, type CommitInfo, type FileChange } from './git.js';
+import {
+  commitsTouching,
+  gitPrefix,
+  isNoCommits,
+  openBlobReader,
+  type CommitChanges,
+  type CommitInfo,
+  type FileChange,
+} from './git.js';
 import { LEDGER_DIR } from './ledger-root.js';
 
 export interface MeasureWalk {
@@ -53,7 +61,13 @@ export async function walkMeasureChanges(root: string, options: WalkOptions = {}
 
 const PREFETCH = 64;
 
-async function commitEvents(commit: CommitChanges, blobs: BlobMeasures, latest: Map<string, MeasureVersion>, warnings: string[], only?: string): Promise<MeasureEvent[]> {
+async function commitEvents(
+  commit: CommitChanges,
+  blobs: BlobMeasures,
+  latest: Map<string, MeasureVersion>,
+  warnings: string[],
+  only?: string,
+): Promise<MeasureEvent[]> {
   const before: Measures = new Map();
   const after: Measures = new Map();
   const unknownAfter = new Set<string>();
@@ -80,7 +94,13 @@ async function commitEvents(commit: CommitChanges, blobs: BlobMeasures, latest: 
     const now = after.get(id);
     if (!now && was && unknownAfter.has(was.file)) continue;
     if (now) latest.set(id, now);
-    if (was && now && was.file === now.file && (was.measure === now.measure || JSON.stringify(was.measure) === JSON.stringify(now.measure))) continue;
+    if (
+      was &&
+      now &&
+      was.file === now.file &&
+      (was.measure === now.measure || JSON.stringify(was.measure) === JSON.stringify(now.measure))
+    )
+      continue;
     events.push({ commit: infoOf(commit), id, ...(was ? { before: was } : {}), ...(now ? { after: now } : {}) });
   }
   return events;
@@ -102,6 +122,10 @@ function infoOf({ hash, author, email, date, subject }: CommitChanges): CommitIn
 function relativeTo(commit: CommitChanges, prefix: string): CommitChanges {
   if (prefix === '') return commit;
   const strip = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.posix.join('..', file));
-  const files = commit.files.map((f): FileChange => ({ ...f, path: strip(f.path), ...(f.oldPath ? { oldPath: strip(f.oldPath) } : {}) }));
+  const files = commit.files.map((f): FileChange => ({
+    ...f,
+    path: strip(f.path),
+    ...(f.oldPath ? { oldPath: strip(f.oldPath) } : {}),
+  }));
   return { ...commit, files };
 }

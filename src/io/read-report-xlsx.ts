@@ -11,19 +11,36 @@ import type { ReportColumnKey, ReportFormLayout } from './report-form-layout.js'
  * the sheet (merge names the cell, D7, in every xlsx message: withCellNames). Cells may hold text, rich text, numbers, dates or formulas, as a
  * spreadsheet app leaves them. exceljs is loaded here only.
  */
-export async function readReportXlsx(bytes: Uint8Array, file: string, layout: ReportFormLayout, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+export async function readReportXlsx(
+  bytes: Uint8Array,
+  file: string,
+  layout: ReportFormLayout,
+  diagnostics: Diagnostic[],
+): Promise<ReportSource | undefined> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    diagnostics.push(fileDiagnostic(file, { code: 'report/xlsx-unreadable', message: '无法读取这个 Excel 文件（不是 .xlsx 格式或已损坏）', hint: '用 Excel/WPS 另存为 .xlsx（Excel 工作簿）后再合并' }));
+    diagnostics.push(
+      fileDiagnostic(file, {
+        code: 'report/xlsx-unreadable',
+        message: '无法读取这个 Excel 文件（不是 .xlsx 格式或已损坏）',
+        hint: '用 Excel/WPS 另存为 .xlsx（Excel 工作簿）后再合并',
+      }),
+    );
     return undefined;
   }
   const sheet = workbook.getWorksheet(layout.sheet) ?? workbook.worksheets[0];
   const columns = sheet ? findColumns(sheet, layout) : undefined;
   if (!sheet || !columns) {
-    diagnostics.push(fileDiagnostic(file, { code: 'report/xlsx-layout', message: `没有找到报送表的表头（第 ${layout.headerRow} 行应有“编号”“状态”“工作完成情况”等列）`, hint: '请使用 ledger template --format xlsx 生成的表格填写，不要删除或改动表头行' }));
+    diagnostics.push(
+      fileDiagnostic(file, {
+        code: 'report/xlsx-layout',
+        message: `没有找到报送表的表头（第 ${layout.headerRow} 行应有“编号”“状态”“工作完成情况”等列）`,
+        hint: '请使用 ledger template --format xlsx 生成的表格填写，不要删除或改动表头行',
+      }),
+    );
     return undefined;
   }
   const rows = dataRows(sheet, layout, columns);
@@ -40,7 +57,6 @@ export async function readReportXlsx(bytes: Uint8Array, file: string, layout: Re
   }
   return { file, data: result.data, locate };
 }
-
 
 type Columns = Partial<Record<ReportColumnKey, number>>;
 
@@ -71,12 +87,16 @@ function entryOf(sheet: Worksheet, row: number, columns: Columns): Record<string
     const text = cellText(get(key));
     if (text) entry[key] = text;
   }
-  const evidence = cellText(get('evidence'))?.split('\n').map((line) => line.trim()).filter(Boolean);
+  const evidence = cellText(get('evidence'))
+    ?.split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (evidence?.length) entry.evidence = evidence;
   const completed = dateText(get('completed_on'));
   if (completed) entry.completed_on = completed;
   const met = get('milestones_met');
-  if (met !== null && met !== undefined && cellText(met)) entry.milestones_met = typeof met === 'number' ? met : Number(cellText(met));
+  if (met !== null && met !== undefined && cellText(met))
+    entry.milestones_met = typeof met === 'number' ? met : Number(cellText(met));
   const until = dateText(get('extension_until'));
   const reason = cellText(get('extension_reason'));
   if (until || reason) entry.extension = { until: until ?? '', reason: reason ?? '' };
@@ -92,7 +112,8 @@ export function cellText(value: CellValue | undefined): string | undefined {
   else if (value instanceof Date) text = isoDate(value);
   else if ('richText' in value) text = value.richText.map((run) => run.text).join('');
   else if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result);
-  else if ('hyperlink' in value) text = typeof value.text === 'string' ? value.text : (cellText(value.text as CellValue) ?? value.hyperlink);
+  else if ('hyperlink' in value)
+    text = typeof value.text === 'string' ? value.text : (cellText(value.text as CellValue) ?? value.hyperlink);
   else return undefined;
   const clean = text.replace(/\r\n?/g, '\n').trim();
   return clean === '' ? undefined : clean;
@@ -101,7 +122,8 @@ export function cellText(value: CellValue | undefined): string | undefined {
 /** A date typed into a cell may come back as a Date or as the spreadsheet's day number. */
 function dateText(value: CellValue | undefined): string | undefined {
   if (value instanceof Date) return isoDate(value);
-  if (typeof value === 'number' && value > 20000 && value < 80000) return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000));
+  if (typeof value === 'number' && value > 20000 && value < 80000)
+    return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000));
   return cellText(value);
 }
 
@@ -126,7 +148,8 @@ function locator(file: string, layout: ReportFormLayout, columns: Columns, rows:
     const row = typeof path[1] === 'number' ? rows[path[1]] : undefined;
     if (path[0] !== 'entries' || row === undefined) return { file, line: layout.headerRow, col: 1 };
     const key = String(path[2] ?? 'id');
-    const column = key === 'extension' ? (path[3] === 'reason' ? 'extension_reason' : 'extension_until') : (key as ReportColumnKey);
+    const column =
+      key === 'extension' ? (path[3] === 'reason' ? 'extension_reason' : 'extension_until') : (key as ReportColumnKey);
     return { file, line: row, col: columns[column] ?? 1 };
   };
 }

@@ -11,7 +11,10 @@ export function readTemplate(relative: string): string {
 
 /** Where a new ledger repository should install this tool from: its repository URL, else this folder. */
 export function defaultToolSpec(): string {
-  const pkg = JSON.parse(readFileSync(PACKAGE_URL, 'utf8')) as { version: string; repository?: string | { url?: string } };
+  const pkg = JSON.parse(readFileSync(PACKAGE_URL, 'utf8')) as {
+    version: string;
+    repository?: string | { url?: string };
+  };
   const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   if (url) return `${url.startsWith('git+') || url.startsWith('github:') ? url : `git+${url}`}#v${pkg.version}`;
   return `file:${decodeURIComponent(new URL('../../', import.meta.url).pathname).replace(/\/$/, '')}`;

@@ -37,7 +37,17 @@ export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseO
   const diagnostics = yamlErrorDiagnostics(file, document.errors);
   if (diagnostics.length > 0) return failed(file, diagnostics, locate);
   if (document.contents === null || isEmptyScalar(document.contents)) {
-    return failed(file, [fileDiagnostic(file, { code: 'yaml/empty', message: '文件为空', hint: '删除这个文件，或填入内容（参考 README 中的文件格式示例）' })], locate);
+    return failed(
+      file,
+      [
+        fileDiagnostic(file, {
+          code: 'yaml/empty',
+          message: '文件为空',
+          hint: '删除这个文件，或填入内容（参考 README 中的文件格式示例）',
+        }),
+      ],
+      locate,
+    );
   }
   try {
     const value = detachStrings(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
@@ -46,7 +56,21 @@ export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseO
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/alias/i.test(message)) throw error;
-    return failed(file, [{ ...fileDiagnostic(file, { code: 'yaml/alias-bomb', message: `YAML 别名展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，已拒绝读取`, hint: '不要在台账文件中使用 YAML 别名（&name / *name），直接写出内容' }), line: 1, col: 1 }], locate);
+    return failed(
+      file,
+      [
+        {
+          ...fileDiagnostic(file, {
+            code: 'yaml/alias-bomb',
+            message: `YAML 别名展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，已拒绝读取`,
+            hint: '不要在台账文件中使用 YAML 别名（&name / *name），直接写出内容',
+          }),
+          line: 1,
+          col: 1,
+        },
+      ],
+      locate,
+    );
   }
 }
 
@@ -151,7 +175,9 @@ function locateNode(
 
 function childOf(node: unknown, step: string | number): { key?: Node; value?: Node } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+    const pair = node.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step),
+    );
     if (!pair) return undefined;
     return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
   }

@@ -7,14 +7,19 @@ export type DiagnosticsFormat = 'text' | 'json' | 'github';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
 
-export function renderDiagnostics(result: ValidateResult, format: DiagnosticsFormat, sourceLine?: SourceLineLookup): string {
+export function renderDiagnostics(
+  result: ValidateResult,
+  format: DiagnosticsFormat,
+  sourceLine?: SourceLineLookup,
+): string {
   return RENDERERS[format](result, sourceLine);
 }
 
 const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult, sourceLine?: SourceLineLookup) => string> = {
   text: renderText,
   json: renderJson,
-  github: (result, sourceLine) => `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
+  github: (result, sourceLine) =>
+    `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
 };
 
 export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
@@ -46,13 +51,27 @@ function excerpt(d: Diagnostic, sourceLine?: SourceLineLookup): string[] {
 function renderText(result: ValidateResult, sourceLine?: SourceLineLookup): string {
   const { errors, warnings, files, measures } = result.summary;
   const scope = `检查了 ${files} 个文件、${measures} 项具体措施`;
-  const verdict = errors + warnings === 0 ? `✓ 没有发现问题（${scope}）` : `共 ${errors} 个错误、${warnings} 个警告（${scope}）`;
-  return [...renderDiagnosticLines(result.diagnostics, sourceLine), ...(result.diagnostics.length ? [''] : []), verdict].join('\n');
+  const verdict =
+    errors + warnings === 0 ? `✓ 没有发现问题（${scope}）` : `共 ${errors} 个错误、${warnings} 个警告（${scope}）`;
+  return [
+    ...renderDiagnosticLines(result.diagnostics, sourceLine),
+    ...(result.diagnostics.length ? [''] : []),
+    verdict,
+  ].join('\n');
 }
 
 /** The stable JSON format documented in docs/diagnostics.md (version 1). */
 function renderJson(result: ValidateResult): string {
-  return JSON.stringify({ version: 1, ok: result.summary.errors === 0, summary: result.summary, diagnostics: result.diagnostics.map(diagnosticJson) }, null, 2);
+  return JSON.stringify(
+    {
+      version: 1,
+      ok: result.summary.errors === 0,
+      summary: result.summary,
+      diagnostics: result.diagnostics.map(diagnosticJson),
+    },
+    null,
+    2,
+  );
 }
 
 /** One diagnostic in the JSON formats (validate, check): every field present, a missing hint as null. */
@@ -61,7 +80,8 @@ export function diagnosticJson({ code, severity, file, line, col, message, hint 
 }
 
 export function githubAnnotation(d: Diagnostic): string {
-  const where = d.line > 0 ? `file=${escapeProperty(d.file)},line=${d.line},col=${d.col}` : `file=${escapeProperty(d.file)}`;
+  const where =
+    d.line > 0 ? `file=${escapeProperty(d.file)},line=${d.line},col=${d.col}` : `file=${escapeProperty(d.file)}`;
   const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
   return `::${d.severity === 'error' ? 'error' : 'warning'} ${where},title=${escapeProperty(d.code)}::${escapeData(text)}`;
 }

@@ -5,7 +5,9 @@ import { sameValue } from '../core/same-value.js';
 /** 各单位报送情况 › 市公安局 › 状态 */
 export function changeLabel(path: readonly (string | number)[]): string {
   if (path.length === 0) return '整条措施';
-  return path.map((step) => (typeof step === 'number' ? `第 ${step + 1} 项` : (FIELD_LABELS[step] ?? step))).join(' › ');
+  return path
+    .map((step) => (typeof step === 'number' ? `第 ${step + 1} 项` : (FIELD_LABELS[step] ?? step)))
+    .join(' › ');
 }
 
 /** A value as a person reads it: lists joined with 、, records as compact JSON. */
@@ -14,16 +16,19 @@ export function formatValue(value: unknown): string {
   if (value === '') return '（空）';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) return value.length ? value.map(String).join('、') : '（空）';
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object'))
+    return value.length ? value.map(String).join('、') : '（空）';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 const INLINE_LIMIT = 40;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsent = (value: unknown) => value === undefined || value === null;
-const isRecordList = (value: unknown): value is unknown[] => Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
+const isRecordList = (value: unknown): value is unknown[] =>
+  Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
 
 /**
  * A change of a record or a list of records split into one change per field
@@ -33,16 +38,26 @@ const isRecordList = (value: unknown): value is unknown[] => Array.isArray(value
 export function leafChanges(change: FieldChange): FieldChange[] {
   const { before, after, path } = change;
   if (sameValue(before, after)) return [];
-  if ((isRecord(before) || isAbsent(before)) && (isRecord(after) || isAbsent(after)) && (isRecord(before) || isRecord(after))) {
+  if (
+    (isRecord(before) || isAbsent(before)) &&
+    (isRecord(after) || isAbsent(after)) &&
+    (isRecord(before) || isRecord(after))
+  ) {
     const left = isRecord(before) ? before : {};
     const right = isRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
     return keys.flatMap((key) => leafChanges({ path: [...path, key], before: left[key], after: right[key] }));
   }
-  if ((isRecordList(before) || isAbsent(before) || isEmptyList(before)) && (isRecordList(after) || isAbsent(after) || isEmptyList(after)) && (isRecordList(before) || isRecordList(after))) {
+  if (
+    (isRecordList(before) || isAbsent(before) || isEmptyList(before)) &&
+    (isRecordList(after) || isAbsent(after) || isEmptyList(after)) &&
+    (isRecordList(before) || isRecordList(after))
+  ) {
     const left = Array.isArray(before) ? before : [];
     const right = Array.isArray(after) ? after : [];
-    return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => leafChanges({ path: [...path, i], before: left[i], after: right[i] })).flat();
+    return Array.from({ length: Math.max(left.length, right.length) }, (_, i) =>
+      leafChanges({ path: [...path, i], before: left[i], after: right[i] }),
+    ).flat();
   }
   return [change];
 }

@@ -7,7 +7,12 @@ import { escapeCell, escapeInline, markdownTable } from './markdown.js';
  * only, as a merged cell would show it. Overdue measures are in bold.
  */
 export function renderLedgerMarkdown(table: LedgerTable): string {
-  const out = [`# ${escapeInline(table.title)}`, '', ...(table.scope ? [escapeInline(table.scope), ''] : []), legend(table)];
+  const out = [
+    `# ${escapeInline(table.title)}`,
+    '',
+    ...(table.scope ? [escapeInline(table.scope), ''] : []),
+    legend(table),
+  ];
   if (table.areas.length === 0) out.push('', '（没有符合条件的具体措施）');
   for (const area of table.areas) {
     const rows = area.tasks.flatMap((task) => task.rows.map((row, i) => markdownRow(i === 0 ? task.label : '', row)));

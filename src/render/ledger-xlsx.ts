@@ -7,7 +7,15 @@ import type { Worksheet } from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/ledger-table.js';
 import { writeFileThrough } from '../io/atomic-stream-file.js';
 import { fittingHeight, growSpan, linesHeight, wrappedLineCount } from './cell-layout.js';
-import { BODY_FONT_SIZE, HIGHLIGHT, PAGE_FOOTER, bodyStyle, headerStyle, printSetup, titleStyle } from './xlsx-style.js';
+import {
+  BODY_FONT_SIZE,
+  HIGHLIGHT,
+  PAGE_FOOTER,
+  bodyStyle,
+  headerStyle,
+  printSetup,
+  titleStyle,
+} from './xlsx-style.js';
 
 /** Column widths in Excel units, in the order of LEDGER_COLUMNS. */
 export const LEDGER_WIDTHS: readonly number[] = [14, 32, 56, 20, 34, 16];
@@ -21,7 +29,11 @@ const VERTICAL = ['top', 'top', 'middle', 'middle', 'middle', 'middle'] as const
 export async function writeLedgerXlsx(table: LedgerTable, file: string): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   await writeFileThrough(file, async (temporary) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: temporary,
+      useStyles: true,
+      useSharedStrings: true,
+    });
     workbook.creator = 'ledger';
     const sheet = workbook.addWorksheet(LEDGER_SHEET, {
       views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
@@ -53,7 +65,15 @@ function writeHead(sheet: Worksheet, table: LedgerTable): void {
   const text = legendText(table);
   for (let col = 3; col <= LEDGER_COLUMNS.length; col++) legend.getCell(col).style = bodyStyle('left');
   legend.getCell(3).value = text;
-  legend.height = Math.max(linesHeight(1), linesHeight(wrappedLineCount(text, LEDGER_WIDTHS.slice(2).reduce((a, b) => a + b, 0))));
+  legend.height = Math.max(
+    linesHeight(1),
+    linesHeight(
+      wrappedLineCount(
+        text,
+        LEDGER_WIDTHS.slice(2).reduce((a, b) => a + b, 0),
+      ),
+    ),
+  );
   legend.commit();
 
   const header = sheet.getRow(HEADER_ROW);
@@ -93,7 +113,13 @@ function writeBody(sheet: Worksheet, table: LedgerTable, heights: readonly numbe
   }
 }
 
-function writeRow(sheet: Worksheet, rowNumber: number, row: LedgerRow, labels: readonly [string?, string?], height: number): void {
+function writeRow(
+  sheet: Worksheet,
+  rowNumber: number,
+  row: LedgerRow,
+  labels: readonly [string?, string?],
+  height: number,
+): void {
   const xlsxRow = sheet.getRow(rowNumber);
   const fill = row.state.escalated ? HIGHLIGHT.严重逾期 : row.state.overdue ? HIGHLIGHT.逾期 : undefined;
   const values = [...labels, ...row.cells];

@@ -15,21 +15,40 @@ export async function renderReportXlsx(form: ReportForm, layout: ReportFormLayou
   workbook.creator = 'ledger';
   const sheet = workbook.addWorksheet(layout.sheet, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: layout.headerRow }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${layout.headerRow}:${layout.headerRow}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
+    },
   });
   writeHeader(sheet, form, layout);
   form.entries.forEach((entry, i) => writeRow(sheet, layout, layout.headerRow + 1 + i, entry));
-  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function writeHeader(sheet: Worksheet, form: ReportForm, layout: ReportFormLayout): void {
   layout.columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
   const title = sheet.getCell(1, 1);
-  title.value = layout.title.replace('{unit}', form.unit).replace('{month}', form.month).replace('{due}', form.due).replace('{title}', form.title ?? '工作台账');
+  title.value = layout.title
+    .replace('{unit}', form.unit)
+    .replace('{month}', form.month)
+    .replace('{due}', form.due)
+    .replace('{title}', form.title ?? '工作台账');
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, layout.columns.length);
-  for (const [meta, value] of [[layout.meta.unit, form.unit], [layout.meta.month, form.month]] as const) {
+  for (const [meta, value] of [
+    [layout.meta.unit, form.unit],
+    [layout.meta.month, form.month],
+  ] as const) {
     sheet.getCell(meta.label).value = meta.labelText;
     sheet.getCell(meta.label).font = { bold: true };
     const cell = sheet.getCell(meta.value);
@@ -62,7 +81,10 @@ function writeRow(sheet: Worksheet, layout: ReportFormLayout, rowNumber: number,
   });
   // Spreadsheet apps do not grow rows for wrapped text they did not lay out themselves.
   const texts = layout.columns.map((column) => String(cellValue(column.key, entry) ?? ''));
-  const height = fittingHeight(texts, layout.columns.map((column) => column.width));
+  const height = fittingHeight(
+    texts,
+    layout.columns.map((column) => column.width),
+  );
   if (height > linesHeight(1)) row.height = height;
 }
 

@@ -62,5 +62,6 @@ function decorateEntry(map: YAMLMap, entry: FormEntry): void {
     if (isScalar(value) && !String(value.value).includes('\n')) value.comment = ` ${comment}${extra}`;
     else (pair.key as Node).commentBefore = ` ${comment}${extra}`;
   }
-  if (!entry.extension) map.comment = ' 申请延期时去掉下一行行首的 # 并填写：\n extension: { until: 2020-12-31, reason: 申请延期的理由 }';
+  if (!entry.extension)
+    map.comment = ' 申请延期时去掉下一行行首的 # 并填写：\n extension: { until: 2020-12-31, reason: 申请延期的理由 }';
 }

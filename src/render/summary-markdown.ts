@@ -13,14 +13,22 @@ export function renderSummaryMarkdown(summary: MonthlySummary): string {
 function sectionLines(section: SummarySection): string[] {
   const lines = [`## ${escapeInline(section.title)}`];
   if (section.note) lines.push('', escapeInline(section.note));
-  if (section.rows.length > 0) lines.push('', markdownTable(section.header, section.rows.map((row, i) => markdownRow(section, row, i))));
+  if (section.rows.length > 0)
+    lines.push(
+      '',
+      markdownTable(
+        section.header,
+        section.rows.map((row, i) => markdownRow(section, row, i)),
+      ),
+    );
   return lines;
 }
 
 function markdownRow(section: SummarySection, row: readonly string[], index: number): string[] {
   const total = section.totalRow && index === section.rows.length - 1;
   return row.map((cell, col) => {
-    const text = col === section.lightColumn && cell in LIGHT_EMOJI ? `${LIGHT_EMOJI[cell as Light]} ${cell}` : escapeCell(cell);
+    const text =
+      col === section.lightColumn && cell in LIGHT_EMOJI ? `${LIGHT_EMOJI[cell as Light]} ${cell}` : escapeCell(cell);
     return total && text ? `**${text}**` : text;
   });
 }

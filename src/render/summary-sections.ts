@@ -33,7 +33,9 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
 const COUNT_HEADER = ['措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '信号灯'];
 
 function countCells(c: Counts): string[] {
-  return [c.measures, c.done, c.inProgress, c.notStarted, c.overdue, c.dueSoon].map(String).concat(`${c.completionPercent}%`, c.light);
+  return [c.measures, c.done, c.inProgress, c.notStarted, c.overdue, c.dueSoon]
+    .map(String)
+    .concat(`${c.completionPercent}%`, c.light);
 }
 
 export function monthLabel(month: string): string {
@@ -70,7 +72,15 @@ function headline(s: MonthlySummary): SummarySection {
 function byArea(s: MonthlySummary): SummarySection {
   const rows = s.areas.rows.map((r) => [String(r.area), r.title, r.leads.join('、'), ...countCells(r)]);
   rows.push(['', '合计', '', ...countCells(s.areas.total)]);
-  return { name: '各主要指标', title: '各主要指标完成情况', header: ['序号', '主要指标', '牵头单位', ...COUNT_HEADER], rows, lightColumn: 10, totalRow: true, note: LIGHT_NOTE };
+  return {
+    name: '各主要指标',
+    title: '各主要指标完成情况',
+    header: ['序号', '主要指标', '牵头单位', ...COUNT_HEADER],
+    rows,
+    lightColumn: 10,
+    totalRow: true,
+    note: LIGHT_NOTE,
+  };
 }
 
 export const LIGHT_NOTE = '信号灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。';
@@ -80,7 +90,13 @@ function measureHead(i: MeasureItem): string[] {
 }
 
 function overdue(s: MonthlySummary): SummarySection {
-  const rows = s.overdue.map((i) => [...measureHead(i), `${i.state.daysOverdue}${i.state.escalated ? '（严重逾期）' : ''}`, i.units.join('、'), i.leads.join('、'), i.status]);
+  const rows = s.overdue.map((i) => [
+    ...measureHead(i),
+    `${i.state.daysOverdue}${i.state.escalated ? '（严重逾期）' : ''}`,
+    i.units.join('、'),
+    i.leads.join('、'),
+    i.status,
+  ]);
   return {
     name: '逾期措施',
     title: `逾期措施（${s.overdue.length} 项）`,
@@ -97,7 +113,9 @@ function completed(s: MonthlySummary): SummarySection {
     title: `本月完成的措施（${s.completed.length} 项）`,
     header: ['编号', '具体措施', '完成时限', '完成日期', '责任部门', '牵头单位'],
     rows,
-    note: s.completed.length ? '完成日期取自各单位报送的完成日期（或报送月份）。' : `${monthLabel(s.month)}没有报送完成的措施。`,
+    note: s.completed.length
+      ? '完成日期取自各单位报送的完成日期（或报送月份）。'
+      : `${monthLabel(s.month)}没有报送完成的措施。`,
   };
 }
 
@@ -126,15 +144,40 @@ function reporting(s: MonthlySummary): SummarySection {
 }
 
 function byLead(s: MonthlySummary): SummarySection {
-  const rows = s.leads.rows.map((r) => [r.lead, r.areas.map((a) => chineseNumeral(a)).join('、'), String(r.tasks), ...countCells(r)]);
-  return { name: '牵头单位', title: '牵头单位汇总', header: ['牵头单位', '主要指标', '目标任务', ...COUNT_HEADER], rows, lightColumn: 10 };
+  const rows = s.leads.rows.map((r) => [
+    r.lead,
+    r.areas.map((a) => chineseNumeral(a)).join('、'),
+    String(r.tasks),
+    ...countCells(r),
+  ]);
+  return {
+    name: '牵头单位',
+    title: '牵头单位汇总',
+    header: ['牵头单位', '主要指标', '目标任务', ...COUNT_HEADER],
+    rows,
+    lightColumn: 10,
+  };
 }
 
 function ranking(s: MonthlySummary): SummarySection {
   const report = (state?: ReportState) => (s.reports ? (state ? REPORT_STATE_LABELS[state] : '无需报送') : '—');
-  const rows = s.ranking.map((r) => [String(r.rank), r.unit, String(r.measures), String(r.done), String(r.overdue), `${r.completionPercent}%`, report(r.report)]);
+  const rows = s.ranking.map((r) => [
+    String(r.rank),
+    r.unit,
+    String(r.measures),
+    String(r.done),
+    String(r.overdue),
+    `${r.completionPercent}%`,
+    report(r.report),
+  ]);
   const order = s.reports ? '按报送及时性、逾期措施数、完成率排序' : '按逾期措施数、完成率排序（尚无报送文件）';
-  return { name: '单位通报', title: '责任单位通报', header: ['名次', '单位', '承担措施', '已完成', '逾期', '完成率', '本月报送'], rows, note: `${order}，并列者名次相同。` };
+  return {
+    name: '单位通报',
+    title: '责任单位通报',
+    header: ['名次', '单位', '承担措施', '已完成', '逾期', '完成率', '本月报送'],
+    rows,
+    note: `${order}，并列者名次相同。`,
+  };
 }
 
 /** Emoji for a traffic light, for Markdown. */

@@ -21,7 +21,11 @@ export const SUMMARY_HEADER_ROW = 3;
 export async function writeSummaryXlsx(summary: MonthlySummary, file: string): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   await writeFileThrough(file, async (temporary) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: temporary,
+      useStyles: true,
+      useSharedStrings: true,
+    });
     workbook.creator = 'ledger';
     for (const section of summarySections(summary)) writeSection(workbook, section, summaryTitle(summary));
     await workbook.commit();
@@ -38,7 +42,14 @@ function writeSection(workbook: Workbook, section: SummarySection, title: string
   sheet.columns = widths.map((width) => ({ width }));
   const span = Math.max(section.header.length, 1);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
-  mergedLine(sheet, 1, span, `${title}\n${section.title}`, titleStyle(), fittingHeight([`${title}\n${section.title}`], [totalWidth], 18));
+  mergedLine(
+    sheet,
+    1,
+    span,
+    `${title}\n${section.title}`,
+    titleStyle(),
+    fittingHeight([`${title}\n${section.title}`], [totalWidth], 18),
+  );
   mergedLine(sheet, 2, span, section.note ?? '', bodyStyle('left'), fittingHeight([section.note ?? ''], [totalWidth]));
   const header = sheet.getRow(SUMMARY_HEADER_ROW);
   section.header.forEach((name, i) => {
@@ -51,7 +62,14 @@ function writeSection(workbook: Workbook, section: SummarySection, title: string
   sheet.commit();
 }
 
-function mergedLine(sheet: Worksheet, rowNumber: number, span: number, text: string, style: ReturnType<typeof bodyStyle>, height: number): void {
+function mergedLine(
+  sheet: Worksheet,
+  rowNumber: number,
+  span: number,
+  text: string,
+  style: ReturnType<typeof bodyStyle>,
+  height: number,
+): void {
   if (span > 1) sheet.mergeCells(rowNumber, 1, rowNumber, span);
   const row = sheet.getRow(rowNumber);
   row.getCell(1).value = text;
@@ -60,10 +78,18 @@ function mergedLine(sheet: Worksheet, rowNumber: number, span: number, text: str
   row.commit();
 }
 
-function writeDataRow(sheet: Worksheet, section: SummarySection, cells: readonly string[], index: number, widths: readonly number[]): void {
+function writeDataRow(
+  sheet: Worksheet,
+  section: SummarySection,
+  cells: readonly string[],
+  index: number,
+  widths: readonly number[],
+): void {
   const row = sheet.getRow(SUMMARY_HEADER_ROW + 1 + index);
   const total = section.totalRow === true && index === section.rows.length - 1;
-  const centered = section.header.map((_, col) => col === section.lightColumn || section.rows.every((r) => /^[\d.%—-]*$/.test(r[col] ?? '')));
+  const centered = section.header.map(
+    (_, col) => col === section.lightColumn || section.rows.every((r) => /^[\d.%—-]*$/.test(r[col] ?? '')),
+  );
   cells.forEach((text, col) => {
     const cell = row.getCell(col + 1);
     cell.value = isNumeric(text) ? Number(text) : text;

@@ -46,7 +46,8 @@ export function fitWidths(
   const column = (i: number) => rows.map((row) => row[i] ?? '');
   const natural = head.map((h, i) => {
     const max = layout.maxWidths?.[i];
-    const wrapped = kinds[i] && kinds[i] !== 'head' && max ? column(i).map((cell) => wrapCell(cell, max, kinds[i]!)) : column(i);
+    const wrapped =
+      kinds[i] && kinds[i] !== 'head' && max ? column(i).map((cell) => wrapCell(cell, max, kinds[i]!)) : column(i);
     return Math.max(cellWidth(h), ...wrapped.map(cellWidth));
   });
   const widths = [...natural];

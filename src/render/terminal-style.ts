@@ -26,7 +26,11 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 
 export function terminalStyle(color: boolean): TerminalStyle {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const lights: Record<Light, (text: string) => string> = { 红: chalk.red.bold, 黄: chalk.yellow.bold, 绿: chalk.green.bold };
+  const lights: Record<Light, (text: string) => string> = {
+    红: chalk.red.bold,
+    黄: chalk.yellow.bold,
+    绿: chalk.green.bold,
+  };
   const phases: Partial<Record<Phase, (text: string) => string>> = {
     严重逾期: chalk.red.bold,
     逾期: chalk.red,
@@ -50,7 +54,10 @@ export function terminalStyle(color: boolean): TerminalStyle {
  * Columns to fit output into: COLUMNS when set (as ls does, so `COLUMNS=100 ledger status | less` works),
  * else the terminal's width; undefined when piped, where tables keep their fixed column widths.
  */
-export function terminalWidth(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number | undefined {
+export function terminalWidth(
+  stream: { isTTY?: boolean; columns?: number },
+  env: NodeJS.ProcessEnv,
+): number | undefined {
   const fromEnv = Number(env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return stream.isTTY === true && stream.columns ? stream.columns : undefined;
@@ -77,12 +84,19 @@ export function renderTable(
   const widths = fitWidths(head, rows, fit, wrapCell);
   const kinds = columnKinds(head, fit);
   const table = new Table({
-    head: head.map((h, i) => style.head(kinds[i] === 'head' && widths[i] !== undefined ? packLines(h.split(/(?<=\/)/), widths[i]) : h)),
+    head: head.map((h, i) =>
+      style.head(kinds[i] === 'head' && widths[i] !== undefined ? packLines(h.split(/(?<=\/)/), widths[i]) : h),
+    ),
     colAligns: [...align],
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
-  for (const row of rows) table.push(row.map((cell, i) => (widths[i] !== undefined && kinds[i] !== 'head' ? wrapCell(cell, widths[i], kinds[i]!) : cell)));
+  for (const row of rows)
+    table.push(
+      row.map((cell, i) =>
+        widths[i] !== undefined && kinds[i] !== 'head' ? wrapCell(cell, widths[i], kinds[i]!) : cell,
+      ),
+    );
   return table.toString();
 }
 
@@ -92,7 +106,13 @@ function isWidthList(layout: readonly (number | undefined)[] | TableLayout): lay
 
 function wrapCell(text: string, max: number, kind: ColumnWrap): string {
   if (kind === 'text') return wrapToWidth(text, max);
-  return packLines(text.split('\n').flatMap((line) => [...line.split(/(?<=、)/), '\n']).slice(0, -1), max);
+  return packLines(
+    text
+      .split('\n')
+      .flatMap((line) => [...line.split(/(?<=、)/), '\n'])
+      .slice(0, -1),
+    max,
+  );
 }
 
 export { displayWidth };
@@ -102,7 +122,13 @@ export { displayWidth };
  * numbers or colour codes.
  */
 export function wrapToWidth(text: string, max: number): string {
-  return packLines(text.split('\n').flatMap((part) => [...(part.match(/\x1b\[[0-9;]*m|[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n']).slice(0, -1), max);
+  return packLines(
+    text
+      .split('\n')
+      .flatMap((part) => [...(part.match(/\x1b\[[0-9;]*m|[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n'])
+      .slice(0, -1),
+    max,
+  );
 }
 
 /** Lines of prose wrapped to the terminal width; unchanged without one. */
@@ -112,7 +138,10 @@ export function wrapLines(lines: readonly string[], width: number | undefined): 
 
 /** Packs list items (unit names) into lines of at most `max` columns, breaking only between items. */
 export function wrapList(items: readonly string[], max: number, separator = '、'): string {
-  return packLines(items.map((item, i) => (i < items.length - 1 ? item + separator : item)), max);
+  return packLines(
+    items.map((item, i) => (i < items.length - 1 ? item + separator : item)),
+    max,
+  );
 }
 
 function packLines(tokens: readonly string[], max: number): string {

@@ -28,7 +28,11 @@ export function solid(argb: string): Fill {
 
 export type Align = 'left' | 'center';
 
-export function bodyStyle(horizontal: Align = 'left', fill?: string, vertical: 'top' | 'middle' = 'middle'): Partial<Style> {
+export function bodyStyle(
+  horizontal: Align = 'left',
+  fill?: string,
+  vertical: 'top' | 'middle' = 'middle',
+): Partial<Style> {
   const alignment: Partial<Alignment> = { horizontal, vertical, wrapText: true };
   return { font: { ...BODY_FONT }, alignment, border: { ...THIN_BORDERS }, ...(fill ? { fill: solid(fill) } : {}) };
 }

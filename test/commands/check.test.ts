@@ -19,7 +19,11 @@ const justiceReport = `unit: 市司法局\nmonth: 2020-07\nentries:\n  - id: 1.2
 /** main holds the imported ledger; the work tree is on branch pr. */
 function repoOnBranch(setup?: (repo: GitRepo) => Promise<void> | void): Promise<GitRepo> | GitRepo {
   const repo = tempGitRepo();
-  repo.commit('导入台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA, 'reports/.gitkeep': '' }, { date: '2020-06-01T09:00:00+08:00' });
+  repo.commit(
+    '导入台账',
+    { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA, 'reports/.gitkeep': '' },
+    { date: '2020-06-01T09:00:00+08:00' },
+  );
   const done = setup?.(repo);
   const branch = () => {
     repo.git('checkout', '-q', '-b', 'pr');
@@ -30,12 +34,20 @@ function repoOnBranch(setup?: (repo: GitRepo) => Promise<void> | void): Promise<
 
 const read = (repo: GitRepo, file: string) => readFileSync(path.join(repo.dir, file), 'utf8');
 const write = (repo: GitRepo, file: string, text: string) => writeFileSync(path.join(repo.dir, file), text);
-const codes = (result: { diagnostics: { code: string; severity: string }[] }) => result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+const codes = (result: { diagnostics: { code: string; severity: string }[] }) =>
+  result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 
 describe('ledger check --base', () => {
   it('passes a clean report pull request and summarises it', async () => {
     const repo = await repoOnBranch();
-    repo.commit('市中院、市司法局 7 月报送', { 'reports/2020-07/市中级人民法院.yaml': courtReport('2020-07', '已完成', 已建立), 'reports/2020-07/市司法局.yaml': justiceReport }, { author: COURT });
+    repo.commit(
+      '市中院、市司法局 7 月报送',
+      {
+        'reports/2020-07/市中级人民法院.yaml': courtReport('2020-07', '已完成', 已建立),
+        'reports/2020-07/市司法局.yaml': justiceReport,
+      },
+      { author: COURT },
+    );
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(codes(result)).toEqual([]);
     expect(result.kind).toBe('report');
@@ -60,8 +72,16 @@ describe('ledger check --base', () => {
   });
 
   it('passes a merge of some of the month’s reports, the others left for later', async () => {
-    const approvals = justiceReport.replace('unit: 市司法局', 'unit: 市审批局').replace('已公布证明事项清单', '已完成告知承诺制事项梳理');
-    const repo = await repoOnBranch((r) => void r.commit('报送', { 'reports/2020-07/市司法局.yaml': justiceReport, 'reports/2020-07/市审批局.yaml': approvals }));
+    const approvals = justiceReport
+      .replace('unit: 市司法局', 'unit: 市审批局')
+      .replace('已公布证明事项清单', '已完成告知承诺制事项梳理');
+    const repo = await repoOnBranch(
+      (r) =>
+        void r.commit('报送', {
+          'reports/2020-07/市司法局.yaml': justiceReport,
+          'reports/2020-07/市审批局.yaml': approvals,
+        }),
+    );
     await merge({ root: repo.dir, paths: ['reports/2020-07/市司法局.yaml'], asOf: AS_OF });
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(codes(result)).toEqual([]);
@@ -115,7 +135,9 @@ describe('ledger check --base', () => {
   });
 
   it('lets a unit correct its report while it is not merged yet', async () => {
-    const repo = await repoOnBranch((r) => void r.commit('报送', { 'reports/2020-07/市中级人民法院.yaml': courtReport('2020-07', '推进中', 已建立) }));
+    const repo = await repoOnBranch(
+      (r) => void r.commit('报送', { 'reports/2020-07/市中级人民法院.yaml': courtReport('2020-07', '推进中', 已建立) }),
+    );
     write(repo, 'reports/2020-07/市中级人民法院.yaml', courtReport('2020-07', '推进中', '已建立机制，正在试行'));
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(codes(result)).toEqual([]);
@@ -144,7 +166,9 @@ describe('ledger check --base', () => {
 
   it('refuses a report entry for a measure the unit is not responsible for', async () => {
     const repo = await repoOnBranch();
-    repo.commit('报送了别人的措施', { 'reports/2020-07/市司法局.yaml': justiceReport.replace('id: 1.2.1', 'id: 1.2.3') });
+    repo.commit('报送了别人的措施', {
+      'reports/2020-07/市司法局.yaml': justiceReport.replace('id: 1.2.1', 'id: 1.2.3'),
+    });
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(codes(result)).toEqual(['report/not-responsible']);
   });
@@ -171,7 +195,9 @@ describe('ledger check (end to end)', () => {
     const github = runCli(['check', '--base', 'main', '--format', 'github', '--as-of', AS_OF], repo.dir);
     expect(github.stderr).toBe('');
     expect(github.code).toBe(1);
-    expect(github.stdout).toMatch(/^::error file=ledger\/01-持续深化商事制度改革\.yaml,line=\d+,col=\d+,title=check\/unbacked-progress::/m);
+    expect(github.stdout).toMatch(
+      /^::error file=ledger\/01-持续深化商事制度改革\.yaml,line=\d+,col=\d+,title=check\/unbacked-progress::/m,
+    );
     expect(github.stdout).toContain('✗ 检查未通过');
     const markdown = runCli(['check', '--base', 'main', '--format', 'markdown', '--as-of', AS_OF], repo.dir);
     expect(markdown.stdout).toContain('### ❌ 台账检查未通过');

@@ -25,7 +25,8 @@ describe('ledger codeowners keeps the ledger owner it was given', () => {
   });
 
   it('reads the owner only from a file this tool generated', () => {
-    const generated = '# 由 ledger codeowners 根据 ledger/units.yaml 中的 owner 生成；请勿手工修改，改名录后重新运行。\n\n/city/ledger/ @a/b @c\n';
+    const generated =
+      '# 由 ledger codeowners 根据 ledger/units.yaml 中的 owner 生成；请勿手工修改，改名录后重新运行。\n\n/city/ledger/ @a/b @c\n';
     expect(ledgerOwnerOf(generated, 'city/')).toBe('@a/b @c');
     expect(ledgerOwnerOf(generated, '')).toBeUndefined();
     expect(ledgerOwnerOf('/ledger/ @x\n')).toBeUndefined();

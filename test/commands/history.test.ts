@@ -21,7 +21,11 @@ function editMeasure(text: string, id: string, from: string, to: string): string
 /** Import, a July merge, a rename with git mv, an August merge, a deadline fix. */
 function auditedRepo(): GitRepo {
   const repo = tempGitRepo();
-  repo.commit('导入台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA }, { date: '2020-06-01T09:00:00+08:00', author: WANG });
+  repo.commit(
+    '导入台账',
+    { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
+    { date: '2020-06-01T09:00:00+08:00', author: WANG },
+  );
   let area = editMeasure(SMALL_AREA, '1.1.2', 'status: 未启动', 'status: 推进中');
   area = editMeasure(area, '1.1.2', 'progress: ""', 'progress: 线下一窗一表单已试行');
   area = editMeasure(area, '1.2.2', 'status: 未启动', 'status: 推进中');
@@ -30,9 +34,17 @@ function auditedRepo(): GitRepo {
   repo.commit('主要指标文件改名', {}, { date: '2020-08-01T10:00:00+08:00', author: WANG });
   area = editMeasure(area, '1.1.2', 'status: 推进中', 'status: 已完成');
   area = editMeasure(area, '1.1.2', 'remark: ""', 'remark: 提前完成');
-  repo.commit('合并 2020-08 报送', { 'ledger/01-商事制度改革.yaml': area }, { date: '2020-08-25T16:00:00+08:00', author: ZHANG });
+  repo.commit(
+    '合并 2020-08 报送',
+    { 'ledger/01-商事制度改革.yaml': area },
+    { date: '2020-08-25T16:00:00+08:00', author: ZHANG },
+  );
   area = editMeasure(area, '1.2.3', 'deadline: 适时', 'deadline: 2020年底前');
-  repo.commit('修正完成时限', { 'ledger/01-商事制度改革.yaml': area }, { date: '2020-09-02T10:00:00+08:00', author: WANG });
+  repo.commit(
+    '修正完成时限',
+    { 'ledger/01-商事制度改革.yaml': area },
+    { date: '2020-09-02T10:00:00+08:00', author: WANG },
+  );
   return repo;
 }
 
@@ -67,7 +79,11 @@ describe('ledger history', () => {
 
   it('reaches into unit reports and walks through a version that was not valid YAML', async () => {
     const repo = tempGitRepo();
-    repo.commit('导入', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA }, { date: '2020-06-01T09:00:00+08:00' });
+    repo.commit(
+      '导入',
+      { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
+      { date: '2020-06-01T09:00:00+08:00' },
+    );
     repo.commit('写坏了', { [AREA]: `${SMALL_AREA}\n  bad: [unclosed\n` }, { date: '2020-06-02T09:00:00+08:00' });
     const reported = editMeasure(
       SMALL_AREA,

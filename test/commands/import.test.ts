@@ -33,10 +33,19 @@ describe('ledger import', () => {
     const { areas } = importLedger({ root, source: 'source.txt', dryRun: true });
     const measures = areas.flatMap((a) => a.tasks.flatMap((t) => t.measures));
     expect([areas.length, areas.reduce((n, a) => n + a.tasks.length, 0), measures.length]).toEqual([14, 43, 179]);
-    const byDeadline = Object.fromEntries([...new Set(measures.map((m) => m.deadline))].map((d) => [d, measures.filter((m) => m.deadline === d).length]));
+    const byDeadline = Object.fromEntries(
+      [...new Set(measures.map((m) => m.deadline))].map((d) => [d, measures.filter((m) => m.deadline === d).length]),
+    );
     expect(byDeadline).toEqual({
-      '2020年底前': 124, 长期: 35, '2020年6月底前': 10, '2021年底前': 5, 适时: 1,
-      '2020年8月底前': 1, '2020年11月底前': 1, '2020年6月底、7月底前': 1, '2020年6月底、10月底前': 1,
+      '2020年底前': 124,
+      长期: 35,
+      '2020年6月底前': 10,
+      '2021年底前': 5,
+      适时: 1,
+      '2020年8月底前': 1,
+      '2020年11月底前': 1,
+      '2020年6月底、7月底前': 1,
+      '2020年6月底、10月底前': 1,
     });
   });
 
@@ -44,7 +53,10 @@ describe('ledger import', () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
     importLedger({ root, source: 'source.txt' });
     const file = path.join(root, 'ledger/01-持续深化商事制度改革.yaml');
-    const withProgress = readFileSync(file, 'utf8').replace('status: 未启动\n        progress: ""', 'status: 推进中\n        progress: 已完成系统改造');
+    const withProgress = readFileSync(file, 'utf8').replace(
+      'status: 未启动\n        progress: ""',
+      'status: 推进中\n        progress: 已完成系统改造',
+    );
     writeFileSync(file, withProgress);
     const again = importLedger({ root, source: 'source.txt' });
     expect(again.kept).toBe(1);
@@ -55,7 +67,10 @@ describe('ledger import', () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
     importLedger({ root, source: 'source.txt' });
     const file = path.join(root, 'ledger/01-持续深化商事制度改革.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('id: 1.1.1\n', 'id: 1.1.9\n').replace('status: 未启动', 'status: 已完成'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('id: 1.1.1\n', 'id: 1.1.9\n').replace('status: 未启动', 'status: 已完成'),
+    );
     const before = snapshotTree(root);
     const result = importLedger({ root, source: 'source.txt' });
     expect(result.diagnostics.map((d) => d.code)).toContain('import/would-drop-progress');

@@ -9,7 +9,10 @@ import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 
 describe('ledger template', () => {
   it('lists the measures of a group member and carries last month forward; the untouched form is a valid report', async () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'reports/2020-06/平罗县.yaml': reportYaml('平罗县', '2020-06', entry('1.1.1', '推进中', '六月进展')) });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-06/平罗县.yaml': reportYaml('平罗县', '2020-06', entry('1.1.1', '推进中', '六月进展')),
+    });
     await merge({ root, paths: ['reports/2020-06'], asOf: '2020-06-30' });
     const { written, measures } = await template({ root, unit: '平罗县', month: '2020-07' });
     expect(measures).toBe(1);

@@ -30,7 +30,10 @@ describe('ledger validate: bad input', () => {
   });
 
   it('malformed YAML: points at the broken line', () => {
-    const text = SMALL_AREA.replace('title: 优化企业开办线下服务', 'title: 优化企业开办线下服务\n       bad: [unclosed');
+    const text = SMALL_AREA.replace(
+      'title: 优化企业开办线下服务',
+      'title: 优化企业开办线下服务\n       bad: [unclosed',
+    );
     const d = diagnosticsFor(text)[0]!;
     expect(d.code).toBe('yaml/syntax');
     expect(d.line).toBe(positionOf(text, 'bad: [unclosed').line);
@@ -50,7 +53,10 @@ describe('ledger validate: bad input', () => {
   });
 
   it('unknown key: names it, points at the key and suggests the right one', () => {
-    const text = SMALL_AREA.replace('        remark: ""\n  - id: "1.2"', '        remark: ""\n        statu: 推进中\n  - id: "1.2"');
+    const text = SMALL_AREA.replace(
+      '        remark: ""\n  - id: "1.2"',
+      '        remark: ""\n        statu: 推进中\n  - id: "1.2"',
+    );
     const d = only(diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'schema/unknown-field', ...positionOf(text, 'statu:') });
     expect(d.hint).toContain('status');
@@ -79,7 +85,11 @@ describe('ledger validate: bad input', () => {
 
   it('alias of a unit: asks for the canonical name', () => {
     const text = SMALL_AREA.replace('units: [市中级人民法院]', 'units: [中级法院]');
-    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'unit/not-canonical', hint: '改为 市中级人民法院', ...positionOf(text, '中级法院]') });
+    expect(only(diagnosticsFor(text))).toMatchObject({
+      code: 'unit/not-canonical',
+      hint: '改为 市中级人民法院',
+      ...positionOf(text, '中级法院]'),
+    });
   });
 
   it('unparseable deadline', () => {
@@ -105,7 +115,16 @@ describe('ledger validate: bad input', () => {
 
   it('a YAML alias bomb is rejected', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+      ['g', 'h'],
+      ['h', 'i'],
+    ]) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     expect(only(diagnosticsFor(levels.join('\n') + '\n'))).toMatchObject({ code: 'yaml/alias-bomb', line: 1 });
@@ -116,11 +135,23 @@ describe('ledger validate: bad input', () => {
   });
 
   it('reports every problem in one run, across files', () => {
-    const one = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天').replace('units: [市财政局]', 'units: [市财务局]');
-    const two = SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.');
-    const root = tempLedger({ [AREA_FILE]: one, 'ledger/02-第二.yaml': two.replace('status: 未启动', 'status: 完成了') });
+    const one = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天').replace(
+      'units: [市财政局]',
+      'units: [市财务局]',
+    );
+    const two = SMALL_AREA.replace('area: 1', 'area: 2')
+      .replace('title: 持续深化商事制度改革', 'title: 第二')
+      .replace(/"1\./g, '"2.');
+    const root = tempLedger({
+      [AREA_FILE]: one,
+      'ledger/02-第二.yaml': two.replace('status: 未启动', 'status: 完成了'),
+    });
     const codes = validate({ root, asOf: '2020-12-31' }).diagnostics.map((d) => `${d.file}:${d.code}`);
-    expect(codes).toEqual([`${AREA_FILE}:deadline/unparseable`, `${AREA_FILE}:unit/unknown`, 'ledger/02-第二.yaml:schema/invalid-value']);
+    expect(codes).toEqual([
+      `${AREA_FILE}:deadline/unparseable`,
+      `${AREA_FILE}:unit/unknown`,
+      'ledger/02-第二.yaml:schema/invalid-value',
+    ]);
   });
 });
 
@@ -132,7 +163,9 @@ describe('ledger validate: on the command line', () => {
   });
 
   it('bad input: exit 1, no stack trace, no file changed; json and github formats carry the location', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]') });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]'),
+    });
     const before = snapshotTree(root);
     const text = runCli(['validate'], root);
     expect(text.code).toBe(1);
@@ -144,13 +177,20 @@ describe('ledger validate: on the command line', () => {
     expect(json).toMatchObject({ version: 1, ok: false, summary: { errors: 1, warnings: 0 } });
     expect(json.diagnostics[0]).toMatchObject({ code: 'unit/unknown', severity: 'error', file: AREA_FILE });
     const github = runCli(['validate', '--format', 'github'], root).stdout;
-    expect(github).toMatch(/^::error file=ledger\/01-持续深化商事制度改革\.yaml,line=\d+,col=\d+,title=unit\/unknown::/m);
+    expect(github).toMatch(
+      /^::error file=ledger\/01-持续深化商事制度改革\.yaml,line=\d+,col=\d+,title=unit\/unknown::/m,
+    );
     expect(github).toContain('共 1 个错误');
     expect(snapshotTree(root)).toEqual(before);
   });
 
   it('a file argument limits the report to that file', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('deadline: 适时', 'deadline: 明年'), 'ledger/02-第二.yaml': SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 第二').replace(/"1\./g, '"2.') });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA.replace('deadline: 适时', 'deadline: 明年'),
+      'ledger/02-第二.yaml': SMALL_AREA.replace('area: 1', 'area: 2')
+        .replace('title: 持续深化商事制度改革', 'title: 第二')
+        .replace(/"1\./g, '"2.'),
+    });
     const run = runCli(['validate', 'ledger/02-第二.yaml'], root);
     expect(run.code).toBe(0);
   });
@@ -167,7 +207,10 @@ describe('ledger validate PATH', () => {
 
   it('checks a report form kept outside the repository against the ledger', () => {
     const root = tempLedger();
-    const outside = tempDir({ 'form.yaml': 'unit: 市公安局\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中\n    progress: 进行中\n  - id: 1.2.3\n    status: 推进中\n' });
+    const outside = tempDir({
+      'form.yaml':
+        'unit: 市公安局\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中\n    progress: 进行中\n  - id: 1.2.3\n    status: 推进中\n',
+    });
     const run = runCli(['validate', `${outside}/form.yaml`, '--as-of', '2020-07-21'], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${outside}/form.yaml:7:9: 错误 [report/not-responsible]`);
@@ -177,7 +220,10 @@ describe('ledger validate PATH', () => {
 
 describe('a file with one bad value', () => {
   it('keeps its other measures in the ledger, so the other checks still run on them', () => {
-    const text = SMALL_AREA.replace('status: 未启动', 'status: 完成了').replace('units: [市财政局]', 'units: [市财务局]');
+    const text = SMALL_AREA.replace('status: 未启动', 'status: 完成了').replace(
+      'units: [市财政局]',
+      'units: [市财务局]',
+    );
     const codes = diagnosticsFor(text).map((d) => d.code);
     expect(codes).toEqual(['schema/invalid-value', 'unit/unknown']);
   });
@@ -198,7 +244,10 @@ describe('reading commands on a ledger with an error', () => {
 
 describe('text cut short by a # comment', () => {
   it('warns where the comment starts, in an area file even with a space after #', () => {
-    const text = SMALL_AREA.replace('        progress: ""\n        remark: ""\n      - id: "1.1.2"', '        progress: 已办结 # 见12号文件\n        remark: ""\n      - id: "1.1.2"');
+    const text = SMALL_AREA.replace(
+      '        progress: ""\n        remark: ""\n      - id: "1.1.2"',
+      '        progress: 已办结 # 见12号文件\n        remark: ""\n      - id: "1.1.2"',
+    );
     const d = only(diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'yaml/comment-in-text', severity: 'warning', ...positionOf(text, '# 见12号文件') });
     expect(d.hint).toContain('"已办结 #见12号文件"');
@@ -206,7 +255,10 @@ describe('text cut short by a # comment', () => {
 
   it('in a report form, only a # glued to the text (template comments after values are fine)', () => {
     const root = tempLedger();
-    const outside = tempDir({ 'form.yaml': 'unit: 市公安局 # 报送单位\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中 # 状态\n    progress: 已办结 #12 号文件\n' });
+    const outside = tempDir({
+      'form.yaml':
+        'unit: 市公安局 # 报送单位\nmonth: 2020-07\nentries:\n  - id: 1.1.1\n    status: 推进中 # 状态\n    progress: 已办结 #12 号文件\n',
+    });
     const run = runCli(['validate', `${outside}/form.yaml`, '--as-of', '2020-07-21'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${outside}/form.yaml:6:19: 警告 [yaml/comment-in-text]`);

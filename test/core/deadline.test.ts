@@ -4,7 +4,11 @@ import { normalizeDeadline } from '../../src/core/import/normalize-deadline.js';
 
 describe('parseDeadline', () => {
   it('reads a year end and a month end as the last day of the period', () => {
-    expect(parseDeadline('2020年底前')).toEqual({ kind: 'dated', written: '2020年底前', milestones: [{ label: '2020年底', due: '2020-12-31' }] });
+    expect(parseDeadline('2020年底前')).toEqual({
+      kind: 'dated',
+      written: '2020年底前',
+      milestones: [{ label: '2020年底', due: '2020-12-31' }],
+    });
     expect(parseDeadline('2020年6月底前')).toMatchObject({ milestones: [{ label: '2020年6月底', due: '2020-06-30' }] });
     expect(parseDeadline('2024年2月底前')).toMatchObject({ milestones: [{ due: '2024-02-29' }] });
     expect(parseDeadline('2021年2月底前')).toMatchObject({ milestones: [{ due: '2021-02-28' }] });
@@ -13,7 +17,10 @@ describe('parseDeadline', () => {
   it('reads two milestones, the second inheriting the year', () => {
     expect(parseDeadline('2020年6月底、10月底前')).toMatchObject({
       kind: 'dated',
-      milestones: [{ label: '2020年6月底', due: '2020-06-30' }, { label: '2020年10月底', due: '2020-10-31' }],
+      milestones: [
+        { label: '2020年6月底', due: '2020-06-30' },
+        { label: '2020年10月底', due: '2020-10-31' },
+      ],
     });
   });
 
@@ -29,7 +36,11 @@ describe('parseDeadline', () => {
   });
 
   it('lastDayOfMonth handles leap years', () => {
-    expect([lastDayOfMonth(2000, 2), lastDayOfMonth(1900, 2), lastDayOfMonth(2020, 12)]).toEqual(['2000-02-29', '1900-02-28', '2020-12-31']);
+    expect([lastDayOfMonth(2000, 2), lastDayOfMonth(1900, 2), lastDayOfMonth(2020, 12)]).toEqual([
+      '2000-02-29',
+      '1900-02-28',
+      '2020-12-31',
+    ]);
   });
 });
 

@@ -8,11 +8,18 @@ function measure(fields: Partial<Measure> & { deadline: string }): Measure {
   return MeasureSchema.parse({ id: '1.1.1', title: '措施', text: '内容。', units: ['市审批局'], ...fields });
 }
 
-const on = (deadline: string, asOf: string, fields: Partial<Measure> = {}) => evaluateMeasure(measure({ deadline, ...fields }), asOf, CONFIG);
+const on = (deadline: string, asOf: string, fields: Partial<Measure> = {}) =>
+  evaluateMeasure(measure({ deadline, ...fields }), asOf, CONFIG);
 
 describe('evaluateMeasure: month ends and year ends', () => {
   it('counts 6月底 as due through 30 June, overdue from 1 July', () => {
-    expect(on('2020年6月底前', '2020-06-30')).toMatchObject({ overdue: false, dueSoon: true, daysLeft: 0, phase: '临期', effectiveDue: '2020-06-30' });
+    expect(on('2020年6月底前', '2020-06-30')).toMatchObject({
+      overdue: false,
+      dueSoon: true,
+      daysLeft: 0,
+      phase: '临期',
+      effectiveDue: '2020-06-30',
+    });
     expect(on('2020年6月底前', '2020-07-01')).toMatchObject({ overdue: true, daysOverdue: 1, phase: '逾期' });
   });
 
@@ -34,7 +41,11 @@ describe('evaluateMeasure: month ends and year ends', () => {
   });
 
   it('marks due soon within the window, overridable', () => {
-    expect(on('2020年底前', '2020-12-01', { status: '推进中' })).toMatchObject({ dueSoon: true, daysLeft: 30, phase: '临期' });
+    expect(on('2020年底前', '2020-12-01', { status: '推进中' })).toMatchObject({
+      dueSoon: true,
+      daysLeft: 30,
+      phase: '临期',
+    });
     expect(on('2020年底前', '2020-11-30', { status: '推进中' })).toMatchObject({ dueSoon: false, phase: '推进中' });
     const within = evaluateMeasure(measure({ deadline: '2020年底前' }), '2020-11-01', CONFIG, { dueSoonDays: 60 });
     expect(within).toMatchObject({ dueSoon: true, daysLeft: 60 });
@@ -45,25 +56,51 @@ describe('evaluateMeasure: milestones, completion, extensions', () => {
   const two = '2020年6月底、7月底前';
 
   it('shows the first milestone until it is met, then the next', () => {
-    expect(on(two, '2020-07-15')).toMatchObject({ overdue: true, daysOverdue: 15, milestoneNumber: 1, milestoneCount: 2 });
+    expect(on(two, '2020-07-15')).toMatchObject({
+      overdue: true,
+      daysOverdue: 15,
+      milestoneNumber: 1,
+      milestoneCount: 2,
+    });
     const met = on(two, '2020-07-15', { milestones_met: 1, status: '推进中' });
-    expect(met).toMatchObject({ overdue: false, milestoneNumber: 2, effectiveDue: '2020-07-31', daysLeft: 16, phase: '临期' });
+    expect(met).toMatchObject({
+      overdue: false,
+      milestoneNumber: 2,
+      effectiveDue: '2020-07-31',
+      daysLeft: 16,
+      phase: '临期',
+    });
     expect(met.currentMilestone?.label).toBe('2020年7月底');
     expect(on(two, '2020-08-01', { milestones_met: 1 })).toMatchObject({ overdue: true, daysOverdue: 1 });
   });
 
   it('is not overdue when every milestone is met', () => {
-    expect(on(two, '2020-09-01', { milestones_met: 2, status: '推进中' })).toMatchObject({ overdue: false, phase: '推进中' });
+    expect(on(two, '2020-09-01', { milestones_met: 2, status: '推进中' })).toMatchObject({
+      overdue: false,
+      phase: '推进中',
+    });
   });
 
   it('never counts 已完成 as overdue, even when finished after the deadline', () => {
-    expect(on('2020年6月底前', '2021-01-05', { status: '已完成' })).toMatchObject({ overdue: false, escalated: false, phase: '已完成' });
+    expect(on('2020年6月底前', '2021-01-05', { status: '已完成' })).toMatchObject({
+      overdue: false,
+      escalated: false,
+      phase: '已完成',
+    });
   });
 
   it('moves the deadline with an approved extension and keeps the written date', () => {
     const ext = { requested_by: '市审批局', requested_in: '2020-06', reason: '系统改造', until: '2020-09-30' };
-    const approved = on('2020年6月底前', '2020-08-15', { extensions: [{ ...ext, state: '已批准', decided_on: '2020-06-20' }] });
-    expect(approved).toMatchObject({ overdue: false, extended: true, effectiveDue: '2020-09-30', writtenDue: '2020-06-30', daysLeft: 46 });
+    const approved = on('2020年6月底前', '2020-08-15', {
+      extensions: [{ ...ext, state: '已批准', decided_on: '2020-06-20' }],
+    });
+    expect(approved).toMatchObject({
+      overdue: false,
+      extended: true,
+      effectiveDue: '2020-09-30',
+      writtenDue: '2020-06-30',
+      daysLeft: 46,
+    });
     const pending = on('2020年6月底前', '2020-08-15', { extensions: [{ ...ext, state: '待审批' }] });
     expect(pending).toMatchObject({ overdue: true, extended: false, effectiveDue: '2020-06-30' });
     const latest = on('2020年6月底前', '2020-10-15', {
@@ -85,14 +122,31 @@ describe('evaluateMeasure: 长期 and 适时', () => {
   });
 
   it('is flagged when reports exist but none for the month due', () => {
-    expect(on('长期', '2020-07-21', { unit_reports: report('2020-06') })).toMatchObject({ phase: '本月未报进展', noProgressThisMonth: true, reportMonth: '2020-07' });
-    expect(on('长期', '2020-07-21', { unit_reports: report('2020-07') })).toMatchObject({ phase: '长期', noProgressThisMonth: false });
-    expect(on('适时', '2020-07-10', { unit_reports: report('2020-06') })).toMatchObject({ phase: '适时', reportMonth: '2020-06' });
-    expect(on('适时', '2020-07-10', { unit_reports: report('2020-05') })).toMatchObject({ phase: '本月未报进展', overdue: false });
+    expect(on('长期', '2020-07-21', { unit_reports: report('2020-06') })).toMatchObject({
+      phase: '本月未报进展',
+      noProgressThisMonth: true,
+      reportMonth: '2020-07',
+    });
+    expect(on('长期', '2020-07-21', { unit_reports: report('2020-07') })).toMatchObject({
+      phase: '长期',
+      noProgressThisMonth: false,
+    });
+    expect(on('适时', '2020-07-10', { unit_reports: report('2020-06') })).toMatchObject({
+      phase: '适时',
+      reportMonth: '2020-06',
+    });
+    expect(on('适时', '2020-07-10', { unit_reports: report('2020-05') })).toMatchObject({
+      phase: '本月未报进展',
+      overdue: false,
+    });
   });
 
   it('falls back to the stored status for an unreadable deadline', () => {
-    expect(on('尽快', '2030-01-01', { status: '推进中' })).toMatchObject({ kind: 'unknown', phase: '推进中', overdue: false });
+    expect(on('尽快', '2030-01-01', { status: '推进中' })).toMatchObject({
+      kind: 'unknown',
+      phase: '推进中',
+      overdue: false,
+    });
   });
 });
 

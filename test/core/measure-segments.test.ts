@@ -15,17 +15,20 @@ function bySegments(text: string): Map<string, Record<string, unknown>> | undefi
 describe('segmentMeasures', () => {
   const bundled = readdirSync(path.join(REPO_ROOT, 'ledger')).filter((name) => /^\d+-/.test(name));
 
-  it.each([['SMALL_AREA', SMALL_AREA], ...bundled.map((name) => [name, readFileSync(path.join(REPO_ROOT, 'ledger', name), 'utf8')])])(
-    'cuts %s into items that parse exactly like the whole file',
-    (_name, text) => {
-      const whole = new Map([...measuresOfArea(parse(text), 'f')].map(([id, v]) => [id, v.measure]));
-      expect(whole.size).toBeGreaterThan(0);
-      expect(bySegments(text)).toEqual(whole);
-    },
-  );
+  it.each([
+    ['SMALL_AREA', SMALL_AREA],
+    ...bundled.map((name) => [name, readFileSync(path.join(REPO_ROOT, 'ledger', name), 'utf8')]),
+  ])('cuts %s into items that parse exactly like the whole file', (_name, text) => {
+    const whole = new Map([...measuresOfArea(parse(text), 'f')].map(([id, v]) => [id, v.measure]));
+    expect(whole.size).toBeGreaterThan(0);
+    expect(bySegments(text)).toEqual(whole);
+  });
 
   it('leaves an item it cannot cut cleanly in the frame, so the caller falls back', () => {
-    const odd = SMALL_AREA.replace('      - id: "1.1.2"\n        title: 优化企业开办线下服务', '      - title: 优化企业开办线下服务\n        id: "1.1.2"');
+    const odd = SMALL_AREA.replace(
+      '      - id: "1.1.2"\n        title: 优化企业开办线下服务',
+      '      - title: 优化企业开办线下服务\n        id: "1.1.2"',
+    );
     const { frame, segments } = segmentMeasures(odd);
     expect(segments.map((s) => s.id)).not.toContain('1.1.2');
     expect(isEmptyFrame(parse(frame))).toBe(false);

@@ -3,14 +3,18 @@ import { checkReports } from '../../src/core/report-checks.js';
 import { entry, loadedLedger, report, reportYaml } from '../helpers/report-fixture.js';
 
 const AS_OF = { asOf: '2020-07-15' };
-const codes = (diagnostics: { code: string; line: number; col: number }[]) => diagnostics.map((d) => [d.code, d.line, d.col]);
+const codes = (diagnostics: { code: string; line: number; col: number }[]) =>
+  diagnostics.map((d) => [d.code, d.line, d.col]);
 
 describe('checkReports', () => {
   const { ledger } = loadedLedger();
 
   it('accepts a report on measures the unit is responsible for, directly or through 各县区', () => {
     const ok = [
-      report(reportYaml('市公安局', '2020-07', entry('1.1.1', '推进中') + entry('1.1.2', '已完成')), 'reports/2020-07/市公安局.yaml'),
+      report(
+        reportYaml('市公安局', '2020-07', entry('1.1.1', '推进中') + entry('1.1.2', '已完成')),
+        'reports/2020-07/市公安局.yaml',
+      ),
       report(reportYaml('大武口区', '2020-07', entry('1.1.1', '推进中')), 'reports/2020-07/大武口区.yaml'),
     ];
     expect(checkReports(ledger, ok, AS_OF)).toEqual([]);
@@ -25,7 +29,11 @@ describe('checkReports', () => {
   });
 
   it('finds unknown measures, future months, duplicate entries and too many milestones', () => {
-    const text = reportYaml('市司法局', '2020-08', entry('9.9.9', '推进中') + entry('1.2.1', '推进中', '', 'milestones_met: 3') + entry('1.2.1', '推进中'));
+    const text = reportYaml(
+      '市司法局',
+      '2020-08',
+      entry('9.9.9', '推进中') + entry('1.2.1', '推进中', '', 'milestones_met: 3') + entry('1.2.1', '推进中'),
+    );
     expect(codes(checkReports(ledger, [report(text)], AS_OF))).toEqual([
       ['report/future-month', 2, 8],
       ['report/unknown-measure', 4, 9],
@@ -38,8 +46,12 @@ describe('checkReports', () => {
     const unknown = checkReports(ledger, [report(reportYaml('市公按局', '2020-07', ''))], AS_OF);
     expect(unknown.map((d) => d.code)).toEqual(['report/unknown-unit']);
     expect(unknown[0]!.hint).toContain('市公安局');
-    expect(checkReports(ledger, [report(reportYaml('各县区', '2020-07', ''))], AS_OF).map((d) => d.code)).toEqual(['report/group-unit']);
-    expect(checkReports(ledger, [report(reportYaml('../ledger/01', '2020-07', ''))], AS_OF).map((d) => d.code)).toEqual(['report/path-escape']);
+    expect(checkReports(ledger, [report(reportYaml('各县区', '2020-07', ''))], AS_OF).map((d) => d.code)).toEqual([
+      'report/group-unit',
+    ]);
+    expect(checkReports(ledger, [report(reportYaml('../ledger/01', '2020-07', ''))], AS_OF).map((d) => d.code)).toEqual(
+      ['report/path-escape'],
+    );
   });
 
   it('lets two copies of one report pass, whatever their context fields say', () => {

@@ -12,14 +12,20 @@ import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 
 describe('report forms for the bundled ledger', () => {
   const { ledger } = loadLedger(REPO_ROOT);
-  const units = ledger.units.units.map((u) => u.name).filter((name) => !isGroup(ledger.units, name) && measuresOfUnit(ledger, name).length > 0);
+  const units = ledger.units.units
+    .map((u) => u.name)
+    .filter((name) => !isGroup(ledger.units, name) && measuresOfUnit(ledger, name).length > 0);
 
   it('every reporting unit gets a form that is itself a valid report, and merging it untouched derives nothing new', () => {
     expect(units.length).toBeGreaterThan(30);
     const reports = units.map((unit) => {
       const file = reportPath('2020-07', unit)!;
       const diagnostics: Diagnostic[] = [];
-      const report = parseReport(Buffer.from(renderReportYaml(buildReportForm(ledger, unit, '2020-07'))), file, diagnostics);
+      const report = parseReport(
+        Buffer.from(renderReportYaml(buildReportForm(ledger, unit, '2020-07'))),
+        file,
+        diagnostics,
+      );
       expect(diagnostics, unit).toEqual([]);
       return report!;
     });

@@ -47,9 +47,37 @@ describe('rollupByArea', () => {
   it('counts statuses, overdue, due soon and 长期/适时 per area with a total', () => {
     const { rows, total } = rollupByArea(ledger, '2020-07-15');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ area: 1, measures: 5, done: 0, notStarted: 5, overdue: 2, dueSoon: 0, ongoing: 2, completionPercent: 0, light: '红' });
-    expect(rows[1]).toMatchObject({ area: 2, measures: 2, done: 1, inProgress: 1, overdue: 0, dueSoon: 0, completionPercent: 50, light: '绿' });
-    expect(total).toMatchObject({ measures: 7, done: 1, inProgress: 1, notStarted: 5, overdue: 2, ongoing: 2, completionPercent: 14, light: '红' });
+    expect(rows[0]).toMatchObject({
+      area: 1,
+      measures: 5,
+      done: 0,
+      notStarted: 5,
+      overdue: 2,
+      dueSoon: 0,
+      ongoing: 2,
+      completionPercent: 0,
+      light: '红',
+    });
+    expect(rows[1]).toMatchObject({
+      area: 2,
+      measures: 2,
+      done: 1,
+      inProgress: 1,
+      overdue: 0,
+      dueSoon: 0,
+      completionPercent: 50,
+      light: '绿',
+    });
+    expect(total).toMatchObject({
+      measures: 7,
+      done: 1,
+      inProgress: 1,
+      notStarted: 5,
+      overdue: 2,
+      ongoing: 2,
+      completionPercent: 14,
+      light: '红',
+    });
   });
 
   it('turns yellow when something is due soon and nothing overdue', () => {
@@ -103,7 +131,10 @@ describe('per-lead views', () => {
 
   it('rolls up the tasks of one lead', () => {
     const { rows, total } = rollupForLead(ledger, '2020-07-15', '市审批局');
-    expect(rows.map((r) => [r.taskId, r.measures, r.overdue])).toEqual([['1.1', 2, 1], ['1.2', 3, 1]]);
+    expect(rows.map((r) => [r.taskId, r.measures, r.overdue])).toEqual([
+      ['1.1', 2, 1],
+      ['1.2', 3, 1],
+    ]);
     expect(total.measures).toBe(5);
   });
 });
@@ -117,6 +148,14 @@ describe('traffic light', () => {
   });
 
   it('evaluates every measure once', () => {
-    expect(evaluateLedger(ledger, '2020-07-15').map((i) => i.id)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.2.2', '1.2.3', '2.1.1', '2.2.1']);
+    expect(evaluateLedger(ledger, '2020-07-15').map((i) => i.id)).toEqual([
+      '1.1.1',
+      '1.1.2',
+      '1.2.1',
+      '1.2.2',
+      '1.2.3',
+      '2.1.1',
+      '2.2.1',
+    ]);
   });
 });

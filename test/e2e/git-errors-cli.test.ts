@@ -26,7 +26,10 @@ describe('git errors are told in Chinese, git’s own text only with LEDGER_DEBU
     }
     expect(runCli(['log'], repo.dir).stdout).toContain('还没有任何提交');
     expect(runCli(['history', '1.1.1'], repo.dir).stdout).toContain('还没有任何提交');
-    expect(JSON.parse(runCli(['log', '--format', 'json'], repo.dir).stdout)).toMatchObject({ changes: [], no_commits: true });
+    expect(JSON.parse(runCli(['log', '--format', 'json'], repo.dir).stdout)).toMatchObject({
+      changes: [],
+      no_commits: true,
+    });
     const check = runCli(['check', '--base', 'main'], repo.dir);
     expect(check.code).toBe(2);
     expect(check.stderr).toContain('仓库还没有任何提交');

@@ -29,7 +29,15 @@ function repo() {
   const r = tempGitRepo();
   r.commit('导入', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA }, { date: '2020-06-01T09:00:00+08:00' });
   r.commit('申请延期', { [AREA]: withRemark(EXTENSION) }, { date: '2020-07-20T09:00:00+08:00' });
-  r.commit('批准延期并合并报送', { [AREA]: withRemark(`${EXTENSION.replace('state: 待审批', 'state: 已批准\n            decided_on: 2020-07-25')}\n${REPORT}`) }, { date: '2020-07-25T09:00:00+08:00' });
+  r.commit(
+    '批准延期并合并报送',
+    {
+      [AREA]: withRemark(
+        `${EXTENSION.replace('state: 待审批', 'state: 已批准\n            decided_on: 2020-07-25')}\n${REPORT}`,
+      ),
+    },
+    { date: '2020-07-25T09:00:00+08:00' },
+  );
   return r;
 }
 
@@ -47,6 +55,9 @@ describe('ledger history shows structured fields one by one with Chinese labels'
     expect(lines).toContain('  各单位报送情况 › 市中级人民法院 › 佐证材料：（无） → 文件一、文件二');
     expect(run.stdout).not.toMatch(/requested_by|\{"|\[\{/);
     const json = JSON.parse(runCli(['history', '1.2.2', '--format', 'json'], dir).stdout);
-    expect(json.entries[1].changes[0]).toMatchObject({ field: 'extensions', after: [{ requested_by: '市司法局', state: '待审批' }] });
+    expect(json.entries[1].changes[0]).toMatchObject({
+      field: 'extensions',
+      after: [{ requested_by: '市司法局', state: '待审批' }],
+    });
   });
 });

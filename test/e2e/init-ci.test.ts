@@ -52,16 +52,30 @@ describe('CI samples in templates/ci', () => {
 describe('ledger init', () => {
   it('creates a ledger repository that validates, with CI files and a git repository', () => {
     const parent = tempDir();
-    const run = runCli(['init', '新台账', '--title', '某市工作台账', '--tool', 'git+https://git.example.gov.cn/tools/ledger.git#v0.1.0'], parent);
+    const run = runCli(
+      ['init', '新台账', '--title', '某市工作台账', '--tool', 'git+https://git.example.gov.cn/tools/ledger.git#v0.1.0'],
+      parent,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const dir = path.join(parent, '新台账');
-    for (const file of ['ledger/units.yaml', 'ledger/config.yaml', 'reports/.gitkeep', '.github/workflows/ledger.yml', '.gitlab-ci.yml', 'README.md']) {
+    for (const file of [
+      'ledger/units.yaml',
+      'ledger/config.yaml',
+      'reports/.gitkeep',
+      '.github/workflows/ledger.yml',
+      '.gitlab-ci.yml',
+      'README.md',
+    ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
     expect(readdirSync(path.join(dir, 'ledger')).filter((name) => /^\d+-.+\.yaml$/.test(name))).toHaveLength(1);
-    expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(readFileSync(path.join(CI_DIR, 'gitlab-ci.yml'), 'utf8'));
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.ledger).toBe('git+https://git.example.gov.cn/tools/ledger.git#v0.1.0');
+    expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(
+      readFileSync(path.join(CI_DIR, 'gitlab-ci.yml'), 'utf8'),
+    );
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.ledger).toBe(
+      'git+https://git.example.gov.cn/tools/ledger.git#v0.1.0',
+    );
     expect(readFileSync(path.join(dir, 'ledger/config.yaml'), 'utf8')).toContain('title: "某市工作台账"');
     expect(existsSync(path.join(dir, '.git'))).toBe(true);
     const validate = runCli(['validate'], dir);

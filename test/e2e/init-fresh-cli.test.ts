@@ -28,7 +28,9 @@ describe('a new ledger from ledger init starts green', () => {
     expect(status.code).toBe(0);
     const json = JSON.parse(status.stdout);
     expect(json.problems).toBe(0);
-    expect(json.rows.map((r: { overdue: number; dueSoon: number; light: string }) => [r.overdue, r.dueSoon, r.light])).toEqual([[0, 0, '绿']]);
+    expect(
+      json.rows.map((r: { overdue: number; dueSoon: number; light: string }) => [r.overdue, r.dueSoon, r.light]),
+    ).toEqual([[0, 0, '绿']]);
     expect(runCli(['overdue', '--fail-on', 'overdue'], dir).code).toBe(0);
   });
 });

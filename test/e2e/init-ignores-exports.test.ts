@@ -22,7 +22,10 @@ describe('exports in a repository made by ledger init', () => {
     for (const file of ['台账-2020-07-25.xlsx', '台账-2020-07-25.md', '月度汇总-2020-07.xlsx', '月度汇总-2020-07.md']) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
-    const staged = execFileSync('git', ['-c', 'core.quotePath=false', 'add', '-A', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    const staged = execFileSync('git', ['-c', 'core.quotePath=false', 'add', '-A', '--dry-run'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(staged).toContain('ledger/units.yaml');
     expect(staged).not.toMatch(/台账-|月度汇总-/);
   });

@@ -7,7 +7,11 @@ const AREA = 'ledger/01-持续深化商事制度改革.yaml';
 
 function repo() {
   const r = tempGitRepo();
-  r.commit('导入台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA }, { date: '2020-06-01T09:00:00+08:00' });
+  r.commit(
+    '导入台账',
+    { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
+    { date: '2020-06-01T09:00:00+08:00' },
+  );
   const done = SMALL_AREA.replace(/(id: "1\.2\.2"[\s\S]*?status: )未启动/, '$1推进中');
   r.commit('合并 2020-07 报送', { [AREA]: done }, { date: '2020-07-25T10:00:00+08:00' });
   return r;

@@ -8,16 +8,30 @@ import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const AREA2_FILE = 'ledger/02-提升项目建设审批便利度.yaml';
-const AREA2 = SMALL_AREA.replace('area: 1', 'area: 2').replace('title: 持续深化商事制度改革', 'title: 提升项目建设审批便利度').replaceAll('id: "1.', 'id: "2.');
+const AREA2 = SMALL_AREA.replace('area: 1', 'area: 2')
+  .replace('title: 持续深化商事制度改革', 'title: 提升项目建设审批便利度')
+  .replaceAll('id: "1.', 'id: "2.');
 
 describe('ledger merge output', () => {
   it('--dry-run shows the new 工作完成情况, indented and cut short', () => {
     const long = `${'甲'.repeat(80)}\\n第二行\\n3\\n4\\n5\\n6\\n7\\n8`;
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', long)) });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', long)),
+    });
     const run = runCli(['merge', 'reports/2020-07', '--dry-run', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      ['    工作完成情况（按各单位最新报送重写）：', `      市审批局：${'甲'.repeat(54)}…`, '      第二行', '      3', '      4', '      5', '      6', '      …（另有 2 行，完整内容见台账文件）'].join('\n'),
+      [
+        '    工作完成情况（按各单位最新报送重写）：',
+        `      市审批局：${'甲'.repeat(54)}…`,
+        '      第二行',
+        '      3',
+        '      4',
+        '      5',
+        '      6',
+        '      …（另有 2 行，完整内容见台账文件）',
+      ].join('\n'),
     );
   });
 
@@ -25,7 +39,11 @@ describe('ledger merge output', () => {
     const root = tempLedger({
       [AREA_FILE]: SMALL_AREA,
       [AREA2_FILE]: AREA2,
-      'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('2.1.2', '推进中', '二') + entry('1.1.2', '推进中', '一')),
+      'reports/2020-07/市审批局.yaml': reportYaml(
+        '市审批局',
+        '2020-07',
+        entry('2.1.2', '推进中', '二') + entry('1.1.2', '推进中', '一'),
+      ),
     });
     const result = await merge({ root, paths: ['reports/2020-07'], asOf: '2020-07-25' });
     expect(result.diagnostics).toEqual([]);
@@ -46,9 +64,15 @@ describe('ledger merge output', () => {
   });
 
   it('a yaml entry without status is 缺少 status at the entry', async () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'reports/2020-07/市审批局.yaml': 'unit: 市审批局\nmonth: "2020-07"\nentries:\n  - id: "1.1.2"\n    progress: 已优化\n' });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市审批局.yaml':
+        'unit: 市审批局\nmonth: "2020-07"\nentries:\n  - id: "1.1.2"\n    progress: 已优化\n',
+    });
     const result = await merge({ root, paths: ['reports/2020-07'], asOf: '2020-07-25' });
-    expect(result.diagnostics.map((d) => [d.code, d.file, d.line, d.col])).toEqual([['schema/missing-field', 'reports/2020-07/市审批局.yaml', 4, 5]]);
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.line, d.col])).toEqual([
+      ['schema/missing-field', 'reports/2020-07/市审批局.yaml', 4, 5],
+    ]);
     expect(result.diagnostics[0]!.message).toContain('缺少必填字段 status');
     expect(result.diagnostics[0]!.hint).toContain('未启动、推进中、已完成');
   });

@@ -6,12 +6,20 @@ import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
 
-const GOOD = { 'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '已优化流程')) };
-const noCrash = (stderr: string) => expect(stderr).not.toMatch(/内部错误|Maximum call stack|ELOOP|EISDIR|at .*\.js:\d+/);
+const GOOD = {
+  'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '已优化流程')),
+};
+const noCrash = (stderr: string) =>
+  expect(stderr).not.toMatch(/内部错误|Maximum call stack|ELOOP|EISDIR|at .*\.js:\d+/);
 
 describe('ledger merge only walks reports/', () => {
   it('refuses the repository root: node_modules and .git are never read', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, ...GOOD, 'node_modules/pkg/a.yaml': 'x: 1', '.git/config.yaml': 'y: 2' });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      ...GOOD,
+      'node_modules/pkg/a.yaml': 'x: 1',
+      '.git/config.yaml': 'y: 2',
+    });
     const before = snapshotTree(root);
     const run = runCli(['merge', '.', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(2);
@@ -53,7 +61,9 @@ describe('ledger merge only walks reports/', () => {
 
   it('still merges reports/ itself, a month folder, and a form given from inside reports/', () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA, ...GOOD });
-    expect(runCli(['merge', '.', '--dry-run', '--as-of', '2020-07-25'], path.join(root, 'reports/2020-07')).code).toBe(0);
+    expect(runCli(['merge', '.', '--dry-run', '--as-of', '2020-07-25'], path.join(root, 'reports/2020-07')).code).toBe(
+      0,
+    );
     expect(runCli(['merge', 'reports', '--as-of', '2020-07-25'], root).code).toBe(0);
   });
 });
@@ -63,7 +73,10 @@ describe('ledger template --out', () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA });
     mkdirSync(path.join(root, 'forms'));
     for (const format of ['yaml', 'xlsx']) {
-      const run = runCli(['template', '--unit', '市公安局', '--month', '2020-07', '--format', format, '--out', 'forms', '--force'], root);
+      const run = runCli(
+        ['template', '--unit', '市公安局', '--month', '2020-07', '--format', format, '--out', 'forms', '--force'],
+        root,
+      );
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('是一个目录');
       noCrash(run.stderr);

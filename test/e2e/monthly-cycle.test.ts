@@ -40,9 +40,21 @@ describe('a whole month of reports in a real Git repository', () => {
     repo.commit('市公安局、市审批局 7月报送', {}, { date: '2020-07-18T16:00:00+08:00' });
 
     // 大武口区 (through 各县区) fills the xlsx form; the lead merges it on the 23rd, which stores it as yaml.
-    const form = cli('template', '--unit', '大武口区', '--month', '2020-07', '--format', 'xlsx', '--out', 'inbox/大武口区.xlsx');
+    const form = cli(
+      'template',
+      '--unit',
+      '大武口区',
+      '--month',
+      '2020-07',
+      '--format',
+      'xlsx',
+      '--out',
+      'inbox/大武口区.xlsx',
+    );
     expect(form.code).toBe(0);
-    await fillXlsx(path.join(repo.dir, 'inbox/大武口区.xlsx'), { '1.1.1': { 状态: '推进中', 工作完成情况: '区政务大厅已设专窗\n下月全面推开' } });
+    await fillXlsx(path.join(repo.dir, 'inbox/大武口区.xlsx'), {
+      '1.1.1': { 状态: '推进中', 工作完成情况: '区政务大厅已设专窗\n下月全面推开' },
+    });
     const fromXlsx = cli('merge', 'inbox/大武口区.xlsx', '--as-of', '2020-07-23');
     expect(fromXlsx.stdout).toContain('合并了 1 份报送');
     expect(fromXlsx.code).toBe(0);
@@ -54,8 +66,12 @@ describe('a whole month of reports in a real Git repository', () => {
     expect(merged.stdout).toContain('1.1.2 优化企业开办线下服务');
     expect(merged.stdout).toContain('状态：未启动 → 已完成');
     const area = readFileSync(path.join(repo.dir, AREA_FILE), 'utf8');
-    expect(area).toContain('progress: |-\n          市审批局：一窗一表单已实行\n          市公安局：印章刻制已进驻大厅');
-    expect(area).toContain('大武口区:\n            month: 2020-07\n            status: 推进中\n            progress: |-\n              区政务大厅已设专窗\n              下月全面推开');
+    expect(area).toContain(
+      'progress: |-\n          市审批局：一窗一表单已实行\n          市公安局：印章刻制已进驻大厅',
+    );
+    expect(area).toContain(
+      '大武口区:\n            month: 2020-07\n            status: 推进中\n            progress: |-\n              区政务大厅已设专窗\n              下月全面推开',
+    );
     repo.commit('合并 7月报送', {}, { date: '2020-07-24T10:00:00+08:00' });
 
     // Status reflects it: 1.1.2 done; 1.1.1 still waits for 惠农区 and 平罗县 (未启动).
@@ -64,7 +80,9 @@ describe('a whole month of reports in a real Git repository', () => {
     const json = JSON.parse(status.stdout) as { total: Record<string, number>; reports: Record<string, unknown> };
     expect(json.total).toMatchObject({ measures: 5, done: 1, inProgress: 0, notStarted: 4 });
     expect(json.reports).toMatchObject({ month: '2020-07', missing: 5, late: 1 });
-    expect(cli('status', '--as-of', '2020-07-25').stdout).toContain('月度报送 2020-07（截止 2020-07-20）：应报 8 个单位，已报 3，未报 5，迟报 1');
+    expect(cli('status', '--as-of', '2020-07-25').stdout).toContain(
+      '月度报送 2020-07（截止 2020-07-20）：应报 8 个单位，已报 3，未报 5，迟报 1',
+    );
 
     // Merging again changes nothing.
     const before = snapshotTree(repo.dir);
@@ -75,13 +93,15 @@ describe('a whole month of reports in a real Git repository', () => {
     // Late and missing, from the Git history.
     const missing = cli('missing', '--month', '2020-07', '--format', 'json');
     const rows = (JSON.parse(missing.stdout) as { rows: { unit: string; state: string }[] }).rows;
-    expect(rows).toEqual(expect.arrayContaining([
-      expect.objectContaining({ unit: '大武口区', state: 'late' }),
-      expect.objectContaining({ unit: '市公安局', state: 'on-time' }),
-      expect.objectContaining({ unit: '市审批局', state: 'on-time' }),
-      expect.objectContaining({ unit: '惠农区', state: 'missing' }),
-      expect.objectContaining({ unit: '市司法局', state: 'missing' }),
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ unit: '大武口区', state: 'late' }),
+        expect.objectContaining({ unit: '市公安局', state: 'on-time' }),
+        expect.objectContaining({ unit: '市审批局', state: 'on-time' }),
+        expect.objectContaining({ unit: '惠农区', state: 'missing' }),
+        expect.objectContaining({ unit: '市司法局', state: 'missing' }),
+      ]),
+    );
     const text = cli('missing', '--month', '2020-07').stdout;
     expect(text).toContain('迟报  大武口区（reports/2020-07/大武口区.yaml，首次提交于 2020-07-23 10:00）');
     expect(text).toContain('未报送  平罗县');

@@ -20,7 +20,8 @@ tasks:
         remark: ""
 `;
 
-const ledger = () => tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA, 'ledger/05-推进纳税服务便利化.yaml': SECOND_AREA });
+const ledger = () =>
+  tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA, 'ledger/05-推进纳税服务便利化.yaml': SECOND_AREA });
 
 describe('ledger render --area: a number or a word from the title, as ledger overdue --area', () => {
   it.each(['5', '税', '纳税'])('exports area 5 for --area %s', (area) => {

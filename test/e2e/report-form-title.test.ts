@@ -17,7 +17,10 @@ describe('the xlsx report form heading', () => {
     const parent = tempDir();
     expect(runCli(['init', '台账', '--title', '银川市优化营商环境工作台账'], parent).code).toBe(0);
     const dir = path.join(parent, '台账');
-    const made = runCli(['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx', '--out', 'form.xlsx'], dir);
+    const made = runCli(
+      ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx', '--out', 'form.xlsx'],
+      dir,
+    );
     expect(made.stderr).toBe('');
     const title = await heading(path.join(dir, 'form.xlsx'));
     expect(title).toBe('市审批局 2020-07 银川市优化营商环境工作台账进展报送表（报送截止：2020-07-20）');
@@ -26,7 +29,12 @@ describe('the xlsx report form heading', () => {
 
   it('says 石嘴山 for the bundled ledger', async () => {
     const out = path.join(tempDir(), 'form.xlsx');
-    expect(runCli(['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx', '--out', out], REPO_ROOT).code).toBe(0);
-    expect(await heading(out)).toBe('市审批局 2020-07 石嘴山市深化“放管服”改革优化营商环境工作台账进展报送表（报送截止：2020-07-20）');
+    expect(
+      runCli(['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx', '--out', out], REPO_ROOT)
+        .code,
+    ).toBe(0);
+    expect(await heading(out)).toBe(
+      '市审批局 2020-07 石嘴山市深化“放管服”改革优化营商环境工作台账进展报送表（报送截止：2020-07-20）',
+    );
   });
 });

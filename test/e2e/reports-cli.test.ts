@@ -6,7 +6,10 @@ import { snapshotTree } from '../helpers/temp-dir.js';
 
 describe('report commands on the command line', () => {
   it('merge: a bad report exits 1 with its location and changes nothing', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'reports/2020-07/市公安局.yaml': reportYaml('市公安局', '2020-07', entry('1.2.3', '推进中')) });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市公安局.yaml': reportYaml('市公安局', '2020-07', entry('1.2.3', '推进中')),
+    });
     const before = snapshotTree(root);
     const run = runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-15'], root);
     expect(run.code).toBe(1);
@@ -20,7 +23,9 @@ describe('report commands on the command line', () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA });
     const form = runCli(['template', '--unit', '中级法院', '--month', '2020-07', '--out', '-'], root);
     expect(form.code).toBe(0);
-    expect(form.stdout).toContain('unit: 市中级人民法院\nmonth: 2020-07\nentries:\n  # 1.2.2 建立破产案件快速审理机制\n  - id: 1.2.2\n');
+    expect(form.stdout).toContain(
+      'unit: 市中级人民法院\nmonth: 2020-07\nentries:\n  # 1.2.2 建立破产案件快速审理机制\n  - id: 1.2.2\n',
+    );
     const extend = runCli(['extend', '1.2.2', '--approve'], root);
     expect(extend.code).toBe(2);
     expect(extend.stderr).toContain('没有待审批延期申请');

@@ -59,12 +59,16 @@ function seedMeasures(): SeedMeasure[] {
 
 const SEED_MEASURES = seedMeasures();
 const overdueOn = (asOf: string, area?: number) =>
-  SEED_MEASURES.filter((m) => m.firstDue !== undefined && m.firstDue < asOf && (area === undefined || m.area === area)).length;
+  SEED_MEASURES.filter((m) => m.firstDue !== undefined && m.firstDue < asOf && (area === undefined || m.area === area))
+    .length;
 
 function statusJson(asOf: string) {
   const run = runCli(['status', '--as-of', asOf, '--format', 'json'], REPO_ROOT);
   expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout) as { total: Record<string, number | string>; rows: { area: number; overdue: number; measures: number }[] };
+  return JSON.parse(run.stdout) as {
+    total: Record<string, number | string>;
+    rows: { area: number; overdue: number; measures: number }[];
+  };
 }
 
 describe('ledger status on the bundled ledger, against the document', () => {
@@ -78,7 +82,10 @@ describe('ledger status on the bundled ledger, against the document', () => {
       const result = statusJson(asOf);
       expect(result.total).toMatchObject({ measures: 179, done: 0, ongoing: 36, overdue: overdueOn(asOf) });
       for (const row of result.rows) {
-        expect({ area: row.area, overdue: row.overdue }).toEqual({ area: row.area, overdue: overdueOn(asOf, row.area) });
+        expect({ area: row.area, overdue: row.overdue }).toEqual({
+          area: row.area,
+          overdue: overdueOn(asOf, row.area),
+        });
         expect(row.measures).toBe(SEED_MEASURES.filter((m) => m.area === row.area).length);
       }
     });
@@ -88,7 +95,9 @@ describe('ledger status on the bundled ledger, against the document', () => {
     expect(overdueOn('2020-07-15')).toBe(12);
     expect(overdueOn('2020-12-01')).toBe(14);
     expect(overdueOn('2021-01-05')).toBe(138);
-    const dueSoon = SEED_MEASURES.filter((m) => m.firstDue !== undefined && m.firstDue >= '2020-12-01' && m.firstDue <= '2020-12-31').length;
+    const dueSoon = SEED_MEASURES.filter(
+      (m) => m.firstDue !== undefined && m.firstDue >= '2020-12-01' && m.firstDue <= '2020-12-31',
+    ).length;
     expect(statusJson('2020-12-01').total.dueSoon).toBe(dueSoon);
   });
 
@@ -96,7 +105,9 @@ describe('ledger status on the bundled ledger, against the document', () => {
     const run = runCli(['overdue', '--as-of', '2020-07-01', '--format', 'json', '--fail-on', 'overdue'], REPO_ROOT);
     expect(run.code).toBe(1);
     const ids = (JSON.parse(run.stdout) as { items: { id: string }[] }).items.map((i) => i.id).sort();
-    const june = SEED_MEASURES.filter((m) => /^2020年?6月底/.test(m.deadline)).map((m) => m.id).sort();
+    const june = SEED_MEASURES.filter((m) => /^2020年?6月底/.test(m.deadline))
+      .map((m) => m.id)
+      .sort();
     expect(june.length).toBeGreaterThan(0);
     expect(ids).toEqual(june);
   });
@@ -109,7 +120,11 @@ describe('ledger status on the bundled ledger, against the document', () => {
       const code = await main(['node', 'ledger', 'status', '--as-of', '2020-07-15']);
       const excel = Object.keys(require.cache).filter((k) => k.includes('exceljs')).length;
       process.stderr.write(JSON.stringify({ code, excel }));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(JSON.parse(run.stderr)).toEqual({ code: 0, excel: 0 });
   });
 });

@@ -46,19 +46,28 @@ describe('ledger status (end to end)', () => {
     const tableLines = run.stdout.split('\n').filter((line) => /^[┌│└]/.test(line));
     expect(tableLines.length).toBe(5);
     expect(new Set(tableLines.map(displayWidth)).size).toBe(1);
-    expect(run.stdout).toMatch(/│ 1\s+│ 持续深化商事制度改革\s+│\s+5 │\s+0 │\s+0 │\s+5 │\s+2 │\s+0 │\s+2 │\s+0% │\s+红\s+│/);
+    expect(run.stdout).toMatch(
+      /│ 1\s+│ 持续深化商事制度改革\s+│\s+5 │\s+0 │\s+0 │\s+5 │\s+2 │\s+0 │\s+2 │\s+0% │\s+红\s+│/,
+    );
     expect(run.stdout).toContain('状态灯：红 = 有逾期措施');
   });
 
   it('colours only when forced and NO_COLOR is unset', () => {
-    expect(runCli(['status', '--as-of', '2020-07-15'], tempLedger(), { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).toMatch(/\x1b\[/);
-    expect(runCli(['status', '--as-of', '2020-07-15'], tempLedger(), { FORCE_COLOR: '1' }).stdout).not.toMatch(/\x1b\[/);
+    expect(
+      runCli(['status', '--as-of', '2020-07-15'], tempLedger(), { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout,
+    ).toMatch(/\x1b\[/);
+    expect(runCli(['status', '--as-of', '2020-07-15'], tempLedger(), { FORCE_COLOR: '1' }).stdout).not.toMatch(
+      /\x1b\[/,
+    );
   });
 
   it('gives the same figures as JSON, and counts a measure done late as done, not overdue', () => {
     const before = json(['status', '--as-of', '2020-07-15'], tempLedger());
     expect(before.total).toMatchObject({ measures: 5, overdue: 2, done: 0, light: '红' });
-    const after = json(['status', '--as-of', '2020-07-15'], tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': DONE_LATE }));
+    const after = json(
+      ['status', '--as-of', '2020-07-15'],
+      tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': DONE_LATE }),
+    );
     expect(after.total).toMatchObject({ measures: 5, overdue: 1, done: 1, completionPercent: 20 });
   });
 
@@ -84,7 +93,11 @@ describe('ledger status (end to end)', () => {
     expect(county.stdout).toContain('平罗县报送');
     expect(county.stdout).toMatch(/1\.1\.1 .*2020-07 推进中/);
     const court = json(['status', '--unit', '市中级人民法院', '--as-of', '2020-07-25'], cwd);
-    expect(court.items[0]).toMatchObject({ id: '1.2.2', ownReport: { month: '2020-06' }, state: { phase: '本月未报进展' } });
+    expect(court.items[0]).toMatchObject({
+      id: '1.2.2',
+      ownReport: { month: '2020-06' },
+      state: { phase: '本月未报进展' },
+    });
     expect(json(['status', '--as-of', '2020-07-25'], cwd).total).toMatchObject({ noProgress: 1, inProgress: 2 });
     expect(json(['status', '--as-of', '2020-07-15'], cwd).total.noProgress).toBe(0);
   });

@@ -4,9 +4,14 @@ import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /** The bundled ledger's tables on terminals of a given width (COLUMNS stands in for the terminal). */
-const run = (args: string[], columns?: number) => runCli(args, REPO_ROOT, columns === undefined ? {} : { COLUMNS: String(columns) });
+const run = (args: string[], columns?: number) =>
+  runCli(args, REPO_ROOT, columns === undefined ? {} : { COLUMNS: String(columns) });
 const lineWidths = (text: string) => text.trimEnd().split('\n').map(visibleWidth);
-const tableWidths = (text: string) => text.split('\n').filter((line) => /^[┌│└]/.test(line)).map(visibleWidth);
+const tableWidths = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => /^[┌│└]/.test(line))
+    .map(visibleWidth);
 
 const COMMANDS = [
   ['status', '--as-of', '2020-07-15'],
@@ -30,7 +35,9 @@ describe('tables fitted to the terminal width', () => {
     expect(Math.max(...lineWidths(unit))).toBeLessThanOrEqual(80);
     const overdue = run(['overdue', '--as-of', '2020-08-15'], 80).stdout;
     expect(new Set(tableWidths(overdue)).size).toBe(1);
-    expect(Math.max(...tableWidths(overdue))).toBeLessThan(Math.max(...tableWidths(run(['overdue', '--as-of', '2020-08-15'], 100).stdout)));
+    expect(Math.max(...tableWidths(overdue))).toBeLessThan(
+      Math.max(...tableWidths(run(['overdue', '--as-of', '2020-08-15'], 100).stdout)),
+    );
   });
 
   it('keeps the fixed layout when piped without COLUMNS', () => {

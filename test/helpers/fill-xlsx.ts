@@ -7,7 +7,11 @@ export type CellInput = ExcelJS.CellValue;
  * Edits a report form the way a person in a spreadsheet app would: cells found
  * by the row whose 编号 is `id` and the column whose header is `header`.
  */
-export async function fillXlsx(file: string, rows: Record<string, Record<string, CellInput>>, headerRow = 4): Promise<void> {
+export async function fillXlsx(
+  file: string,
+  rows: Record<string, Record<string, CellInput>>,
+  headerRow = 4,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;

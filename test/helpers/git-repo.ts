@@ -33,7 +33,11 @@ export class GitRepo {
   }
 
   gitWith(env: NodeJS.ProcessEnv, ...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, ...FIXED_ENV, ...env } });
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, ...FIXED_ENV, ...env },
+    });
   }
 
   /** Writes `files`, stages everything and commits; returns the new commit's hash. */

@@ -14,7 +14,14 @@ export function reportYaml(unit: string, month: string, entries: string): string
 
 /** One entry: id, status and progress, plus extra lines such as `problems: …`. */
 export function entry(id: string, status: string, progress = '', ...extra: string[]): string {
-  return [`  - id: "${id}"`, `    status: ${status}`, `    progress: "${progress}"`, ...extra.map((line) => `    ${line}`)].join('\n') + '\n';
+  return (
+    [
+      `  - id: "${id}"`,
+      `    status: ${status}`,
+      `    progress: "${progress}"`,
+      ...extra.map((line) => `    ${line}`),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The SMALL_AREA ledger (or `area`) plus `files` in a temp folder, loaded. */

@@ -7,7 +7,10 @@ import { loadLedger } from '../../src/io/load-ledger.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, report, reportYaml } from '../helpers/report-fixture.js';
 
-const COMMENTED = SMALL_AREA.replace('tasks:\n', '# 牵头单位每月 25 日前汇总\ntasks:\n').replace('        remark: ""\n      - id: "1.1.2"', '        remark: "" # 备注\n      - id: "1.1.2"');
+const COMMENTED = SMALL_AREA.replace('tasks:\n', '# 牵头单位每月 25 日前汇总\ntasks:\n').replace(
+  '        remark: ""\n      - id: "1.1.2"',
+  '        remark: "" # 备注\n      - id: "1.1.2"',
+);
 
 function mergeInto(content: string): string {
   const root = tempLedger({ [AREA_FILE]: content });

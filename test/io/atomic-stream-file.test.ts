@@ -24,7 +24,9 @@ describe('writeFileThrough', () => {
   it('turns a file-system error into a usage error naming the file', async () => {
     const dir = tempDir({ 'a-file': 'x' });
     const file = path.join(dir, 'a-file', '台账.xlsx');
-    await expect(writeFileThrough(file, async (temporary) => writeFileSync(temporary, 'x'))).rejects.toMatchObject({ name: 'UsageError' });
+    await expect(writeFileThrough(file, async (temporary) => writeFileSync(temporary, 'x'))).rejects.toMatchObject({
+      name: 'UsageError',
+    });
   });
 });
 

@@ -21,12 +21,40 @@ function errorOf(action: () => unknown): unknown {
 describe('describeFsError', () => {
   it('names the target in Chinese for real errors', () => {
     const dir = tempDir({ 'a-file': 'x' });
-    expect(describeFsError(errorOf(() => writeFileSync(dir, 'x')), 'out.yaml')).toBe('写入失败（是一个目录）：out.yaml');
-    expect(describeFsError(errorOf(() => readFileSync(path.join(dir, 'none'))), 'none', 'read')).toBe('读取失败（文件不存在）：none');
-    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'none/x'), 'x')), 'x')).toBe('写入失败（目录不存在）：x');
-    expect(describeFsError(errorOf(() => writeFileSync(path.join(dir, 'a-file/x'), 'x')), 'x')).toBe('写入失败（路径中有一段不是目录）：x');
-    for (const [code, reason] of [['EACCES', '没有写入权限'], ['EPERM', '没有写入权限'], ['ENOSPC', '磁盘已满'], ['EROFS', '只读文件系统']]) {
-      expect(describeFsError(Object.assign(new Error(code!), { code }), '台账.xlsx')).toBe(`写入失败（${reason}）：台账.xlsx`);
+    expect(
+      describeFsError(
+        errorOf(() => writeFileSync(dir, 'x')),
+        'out.yaml',
+      ),
+    ).toBe('写入失败（是一个目录）：out.yaml');
+    expect(
+      describeFsError(
+        errorOf(() => readFileSync(path.join(dir, 'none'))),
+        'none',
+        'read',
+      ),
+    ).toBe('读取失败（文件不存在）：none');
+    expect(
+      describeFsError(
+        errorOf(() => writeFileSync(path.join(dir, 'none/x'), 'x')),
+        'x',
+      ),
+    ).toBe('写入失败（目录不存在）：x');
+    expect(
+      describeFsError(
+        errorOf(() => writeFileSync(path.join(dir, 'a-file/x'), 'x')),
+        'x',
+      ),
+    ).toBe('写入失败（路径中有一段不是目录）：x');
+    for (const [code, reason] of [
+      ['EACCES', '没有写入权限'],
+      ['EPERM', '没有写入权限'],
+      ['ENOSPC', '磁盘已满'],
+      ['EROFS', '只读文件系统'],
+    ]) {
+      expect(describeFsError(Object.assign(new Error(code!), { code }), '台账.xlsx')).toBe(
+        `写入失败（${reason}）：台账.xlsx`,
+      );
     }
   });
 
@@ -34,7 +62,16 @@ describe('describeFsError', () => {
     const dir = tempDir({ 'ledger/a.yaml': 'old' });
     mkdirSync(path.join(dir, 'ledger/b.yaml'));
     const target = path.join(dir, 'ledger/b.yaml');
-    const error = errorOf(() => writeFilesAtomically([{ path: path.join(dir, 'ledger/a.yaml'), content: 'new' }, { path: target, content: 'x' }], [], '台账未作任何修改'));
+    const error = errorOf(() =>
+      writeFilesAtomically(
+        [
+          { path: path.join(dir, 'ledger/a.yaml'), content: 'new' },
+          { path: target, content: 'x' },
+        ],
+        [],
+        '台账未作任何修改',
+      ),
+    );
     expect((error as Error).message).toBe(`写入失败（是一个目录）：${target}；台账未作任何修改`);
     expect(readFileSync(path.join(dir, 'ledger/a.yaml'), 'utf8')).toBe('old');
     expect(readdirSync(path.join(dir, 'ledger')).sort()).toEqual(['a.yaml', 'b.yaml']);
@@ -43,18 +80,25 @@ describe('describeFsError', () => {
 
 describe('write failures on the command line', () => {
   it('merge without write permission on ledger/: Chinese, names the ledger file, exit 2, nothing changed', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '已优化流程')) });
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '已优化流程')),
+    });
     chmodSync(root, 0o755);
     chmodSync(path.join(root, 'ledger'), 0o555);
     const before = snapshotTree(root);
     // root ignores file modes: run the CLI as nobody then.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/ledger'), 'merge', 'reports/2020-07', '--as-of', '2020-07-25'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', HOME: root },
-      ...asUser,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/ledger'), 'merge', 'reports/2020-07', '--as-of', '2020-07-25'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', HOME: root },
+        ...asUser,
+      },
+    );
     chmodSync(path.join(root, 'ledger'), 0o755);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`错误：写入失败（没有写入权限）：${path.join(root, AREA_FILE)}；台账未作任何修改`);

@@ -24,7 +24,12 @@ function settle(dir: string): void {
 /** Data only: locators are functions. */
 function plain(root: string) {
   const { ledger, diagnostics } = loadLedger(root);
-  return { config: ledger.config, units: ledger.unitsFile?.data, areas: ledger.areas.map(({ file, data }) => ({ file, data })), diagnostics };
+  return {
+    config: ledger.config,
+    units: ledger.unitsFile?.data,
+    areas: ledger.areas.map(({ file, data }) => ({ file, data })),
+    diagnostics,
+  };
 }
 
 afterEach(() => {
@@ -83,7 +88,10 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(existsSync(path.join(root, CACHE))).toBe(true);
     const warm = validate({ root, asOf: '2020-12-31' }).diagnostics;
     expect(cold).toHaveLength(1);
-    expect(cold[0]).toMatchObject({ code: 'unit/unknown', line: SMALL_AREA.slice(0, SMALL_AREA.indexOf('市财政局')).split('\n').length });
+    expect(cold[0]).toMatchObject({
+      code: 'unit/unknown',
+      line: SMALL_AREA.slice(0, SMALL_AREA.indexOf('市财政局')).split('\n').length,
+    });
     expect(warm).toEqual(cold);
   });
 });

@@ -14,7 +14,10 @@ describe('YAML errors in Chinese', () => {
   });
 
   it('each duplicate key is reported on its own line', () => {
-    expect(parse('a: 1\nb: 2\na: 3\nb: 4\n').map((d) => [d.code, d.line])).toEqual([['yaml/duplicate-key', 3], ['yaml/duplicate-key', 4]]);
+    expect(parse('a: 1\nb: 2\na: 3\nb: 4\n').map((d) => [d.code, d.line])).toEqual([
+      ['yaml/duplicate-key', 3],
+      ['yaml/duplicate-key', 4],
+    ]);
   });
 
   it('an unclosed bracket', () => {

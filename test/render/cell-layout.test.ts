@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerRowHeights, LEDGER_WIDTHS } from '../../src/render/ledger-xlsx.js';
-import { fittingHeight, growSpan, linesHeight, MAX_ROW_HEIGHT, wrappedLineCount } from '../../src/render/cell-layout.js';
+import {
+  fittingHeight,
+  growSpan,
+  linesHeight,
+  MAX_ROW_HEIGHT,
+  wrappedLineCount,
+} from '../../src/render/cell-layout.js';
 import { buildLedgerTable } from '../../src/core/ledger-table.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
@@ -23,7 +29,10 @@ describe('cell layout for wrapped Chinese text', () => {
   });
 
   it('makes a single-measure task tall enough for a long task text', () => {
-    const longTask = SMALL_AREA.replace('text: 全面推行证明事项告知承诺制。', `text: ${'全面推行证明事项告知承诺制。'.repeat(12)}`);
+    const longTask = SMALL_AREA.replace(
+      'text: 全面推行证明事项告知承诺制。',
+      `text: ${'全面推行证明事项告知承诺制。'.repeat(12)}`,
+    );
     const { ledger } = loadLedger(tempLedger({ 'ledger/01-a.yaml': longTask }));
     const table = buildLedgerTable(ledger, '2020-07-25');
     const heights = ledgerRowHeights(table);

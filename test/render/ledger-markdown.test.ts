@@ -29,7 +29,10 @@ function splitRow(line: string): string[] {
 }
 
 function unescapeCell(cell: string): string {
-  return cell.replace(/^\*\*(.*)\*\*$/, '$1').replace(/<br>/g, '\n').replace(/\\(.)/g, '$1');
+  return cell
+    .replace(/^\*\*(.*)\*\*$/, '$1')
+    .replace(/<br>/g, '\n')
+    .replace(/\\(.)/g, '$1');
 }
 
 interface ParsedTable {
@@ -68,9 +71,15 @@ async function renderMarkdown(root: string, asOf: string): Promise<string> {
 
 describe('ledger render --format md', () => {
   it('keeps every table whole when texts hold pipes, line breaks and Markdown syntax', async () => {
-    const root = tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA, 'ledger/02-提升项目建设审批便利度.yaml': TRICKY_AREA });
+    const root = tempLedger({
+      'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA,
+      'ledger/02-提升项目建设审批便利度.yaml': TRICKY_AREA,
+    });
     const tables = parseTables(await renderMarkdown(root, '2020-07-25'));
-    expect(tables.map((t) => t.heading)).toEqual(['一、持续深化商事制度改革（市审批局牵头）', '二、提升项目建设审批便利度（市审批局、市住建局分别牵头）']);
+    expect(tables.map((t) => t.heading)).toEqual([
+      '一、持续深化商事制度改革（市审批局牵头）',
+      '二、提升项目建设审批便利度（市审批局、市住建局分别牵头）',
+    ]);
     expect(tables[0]!.header).toEqual(['目标任务', '具体措施及完成时限', '责任部门', '工作完成情况', '备注']);
     const tricky = tables[1]!.rows;
     expect(tricky).toHaveLength(1);

@@ -30,13 +30,17 @@ function text(sheet: ExcelJS.Worksheet, row: number, col: number): string {
 /** Data rows as read back: [row number, column C text, column D text]. */
 function measureCells(sheet: ExcelJS.Worksheet): { row: number; measure: string; units: string }[] {
   const rows = [];
-  for (let row = HEADER_ROW + 1; row <= sheet.rowCount; row++) rows.push({ row, measure: text(sheet, row, 3), units: text(sheet, row, 4) });
+  for (let row = HEADER_ROW + 1; row <= sheet.rowCount; row++)
+    rows.push({ row, measure: text(sheet, row, 3), units: text(sheet, row, 4) });
   return rows;
 }
 
 describe('ledger render --format xlsx', () => {
   it('writes the six columns, merged area and task cells, a frozen and repeated header', async () => {
-    const root = tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA, 'ledger/02-提升项目建设审批便利度.yaml': TRICKY_AREA });
+    const root = tempLedger({
+      'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA,
+      'ledger/02-提升项目建设审批便利度.yaml': TRICKY_AREA,
+    });
     const { sheet } = await renderAndRead(root, '2020-07-25');
     expect(LEDGER_COLUMNS.map((_, i) => text(sheet, HEADER_ROW, i + 1))).toEqual([...LEDGER_COLUMNS]);
     expect(text(sheet, 1, 1)).toBe('工作台账');
@@ -48,7 +52,12 @@ describe('ledger render --format xlsx', () => {
     expect(text(sheet, 9, 1)).toBe('二、提升项目建设审批便利度（市审批局、市住建局分别牵头）');
     expect(text(sheet, 6, 2)).toMatch(/^2\.深化减证便民行动。全面推行/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
-    expect(sheet.pageSetup).toMatchObject({ printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, orientation: 'landscape', paperSize: 8, fitToWidth: 1 });
+    expect(sheet.pageSetup).toMatchObject({
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      orientation: 'landscape',
+      paperSize: 8,
+      fitToWidth: 1,
+    });
     expect(sheet.getCell(5, 3).alignment?.wrapText).toBe(true);
     expect(sheet.getCell(5, 3).font?.name).toBe('宋体');
     expect(sheet.getCell(5, 3).border?.top?.style).toBe('thin');
@@ -56,7 +65,8 @@ describe('ledger render --format xlsx', () => {
 
   it('highlights a measure overdue on the given date and explains the colour', async () => {
     const { sheet } = await renderAndRead(tempLedger(), '2020-07-25');
-    const fill = (row: number, col: number) => (sheet.getCell(row, col).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const fill = (row: number, col: number) =>
+      (sheet.getCell(row, col).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     // 1.1.2 (2020年6月底前) is 25 days overdue; 1.1.1 (2020年底前) is not.
     expect(text(sheet, 5, 3)).toMatch(/^2）优化企业开办线下服务/);
     expect(fill(5, 3)).toBe(HIGHLIGHT.逾期);
@@ -69,7 +79,8 @@ describe('ledger render --format xlsx', () => {
 
   it('gives rows under a merged task enough height for its text', async () => {
     const { sheet } = await renderAndRead(tempLedger(), '2020-07-25');
-    for (let row = HEADER_ROW + 1; row <= sheet.rowCount; row++) expect(sheet.getRow(row).height).toBeGreaterThanOrEqual(20);
+    for (let row = HEADER_ROW + 1; row <= sheet.rowCount; row++)
+      expect(sheet.getRow(row).height).toBeGreaterThanOrEqual(20);
   });
 
   it('lists every measure of the bundled ledger exactly once, with its deadline and units, merged per area and task', async () => {
@@ -89,10 +100,14 @@ describe('ledger render --format xlsx', () => {
 
   it('filters by unit and by area', async () => {
     const byUnit = await renderAndRead(tempLedger(), '2020-07-25', { unit: '中级法院' });
-    expect(measureCells(byUnit.sheet).map((c) => c.measure)).toEqual([expect.stringMatching(/^2）建立破产案件快速审理机制/)]);
+    expect(measureCells(byUnit.sheet).map((c) => c.measure)).toEqual([
+      expect.stringMatching(/^2）建立破产案件快速审理机制/),
+    ]);
     const byGroup = await renderAndRead(tempLedger(), '2020-07-25', { unit: '平罗县' });
     expect(measureCells(byGroup.sheet)).toHaveLength(1);
-    await expect(render({ root: tempLedger(), asOf: '2020-07-25', format: 'xlsx', area: 9, out: path.join(tempDir(), 'x.xlsx') })).rejects.toThrow('没有序号为 9');
+    await expect(
+      render({ root: tempLedger(), asOf: '2020-07-25', format: 'xlsx', area: 9, out: path.join(tempDir(), 'x.xlsx') }),
+    ).rejects.toThrow('没有序号为 9');
   });
 });
 

@@ -4,7 +4,8 @@ import { renderShowText } from '../../src/commands/show/text.js';
 import { visibleWidth } from '../../src/render/text-width.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 
-const LONG_TEXT = '改造升级企业登记系统，将企业开办涉及到的营业执照办理、印章刻制、银行开户、申领发票和税控设备、职工参保登记、用工信息登记等全部办理事项实现一网通办。';
+const LONG_TEXT =
+  '改造升级企业登记系统，将企业开办涉及到的营业执照办理、印章刻制、银行开户、申领发票和税控设备、职工参保登记、用工信息登记等全部办理事项实现一网通办。';
 const AREA = SMALL_AREA.replace('text: 改造升级企业登记系统。', `text: ${LONG_TEXT}`).replace(
   `units: [市审批局, 市公安局, 各县区]
         status: 未启动
@@ -17,7 +18,11 @@ const AREA = SMALL_AREA.replace('text: 改造升级企业登记系统。', `text
 );
 
 function rendered(width?: number): string {
-  const result = show({ root: tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': AREA }), asOf: '2020-07-15', id: '1.1.1' });
+  const result = show({
+    root: tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': AREA }),
+    asOf: '2020-07-15',
+    id: '1.1.1',
+  });
   return renderShowText(result, { color: false, width });
 }
 
@@ -33,7 +38,10 @@ function field(text: string, label: string): string[] {
 describe('renderShowText', () => {
   it('indents the second and later lines of a multi-line progress under the text', () => {
     const lines = field(rendered(), '工作完成情况');
-    expect(lines).toEqual(['  工作完成情况：市审批局：企业登记系统已完成升级。', `${' '.repeat(16)}市公安局：印章刻制已接入一网通办。`]);
+    expect(lines).toEqual([
+      '  工作完成情况：市审批局：企业登记系统已完成升级。',
+      `${' '.repeat(16)}市公安局：印章刻制已接入一网通办。`,
+    ]);
   });
 
   it.each([60, 80])('wraps long texts to %i columns with a hanging indent', (width) => {

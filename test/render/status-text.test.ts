@@ -9,7 +9,11 @@ import { memoryLedger } from '../helpers/memory-ledger.js';
 
 const CONFIG = ConfigSchema.parse({});
 const state = (deadline: string, asOf: string, fields: Partial<Measure> = {}) =>
-  evaluateMeasure(MeasureSchema.parse({ id: '1.1.1', title: '措施', text: '内容。', units: ['市审批局'], deadline, ...fields }), asOf, CONFIG);
+  evaluateMeasure(
+    MeasureSchema.parse({ id: '1.1.1', title: '措施', text: '内容。', units: ['市审批局'], deadline, ...fields }),
+    asOf,
+    CONFIG,
+  );
 
 describe('terminal widths and wrapping', () => {
   it('counts CJK characters and fullwidth punctuation as two columns', () => {
@@ -41,19 +45,35 @@ describe('state texts', () => {
   it('shows the current milestone and an approved extension next to the written deadline', () => {
     const s = state('2020年6月底、7月底前', '2020-07-15', { milestones_met: 1 });
     expect(deadlineText('2020年6月底、7月底前', s)).toBe('2020年6月底、7月底前（节点 2/2：2020年7月底）');
-    const ext = { requested_by: '市审批局', requested_in: '2020-06', reason: '系统改造', until: '2020-09-30', state: '已批准' as const };
+    const ext = {
+      requested_by: '市审批局',
+      requested_in: '2020-06',
+      reason: '系统改造',
+      until: '2020-09-30',
+      state: '已批准' as const,
+    };
     const extended = state('2020年6月底前', '2020-08-15', { extensions: [ext] });
     expect(deadlineText('2020年6月底前', extended)).toBe('2020年6月底前（已批准延期至 2020-09-30）');
     expect(deadlineMeaning(extended, '2020-08-15', 30)).toContain('原定 2020-06-30，已批准延期');
   });
 
   it('never calls a finished measure overdue', () => {
-    expect(deadlineMeaning(state('2020年6月底前', '2021-01-05', { status: '已完成' }), '2021-01-05', 30)).toBe('已完成，不计逾期。');
+    expect(deadlineMeaning(state('2020年6月底前', '2021-01-05', { status: '已完成' }), '2021-01-05', 30)).toBe(
+      '已完成，不计逾期。',
+    );
   });
 });
 
 describe('renderStatusText', () => {
-  const result = () => ({ title: '台账', asOf: '2020-07-15', dueSoonDays: 30, escalationDays: 30, problems: 1, view: 'by-area' as const, ...rollupByArea(memoryLedger(), '2020-07-15') });
+  const result = () => ({
+    title: '台账',
+    asOf: '2020-07-15',
+    dueSoonDays: 30,
+    escalationDays: 30,
+    problems: 1,
+    view: 'by-area' as const,
+    ...rollupByArea(memoryLedger(), '2020-07-15'),
+  });
 
   it('has no escape codes without colour and some with it', () => {
     expect(renderStatusText(result(), { color: false })).not.toMatch(/\x1b\[/);

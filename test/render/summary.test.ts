@@ -23,7 +23,12 @@ function markdownSections(markdown: string): Map<string, string[][]> {
   for (const line of markdown.split('\n')) {
     if (line.startsWith('## ')) sections.set(line.slice(3), (current = []));
     else if (line.startsWith('|') && !line.startsWith('| ---')) {
-      current.push(line.slice(1, -1).split(' | ').map((c) => c.trim().replace(/^\*\*(.*)\*\*$/, '$1')));
+      current.push(
+        line
+          .slice(1, -1)
+          .split(' | ')
+          .map((c) => c.trim().replace(/^\*\*(.*)\*\*$/, '$1')),
+      );
     }
   }
   return sections;
@@ -45,7 +50,9 @@ describe('ledger summary', () => {
   it('shows the figures of ledger status --format json for the same date (areas, total, leads)', () => {
     const root = tempLedger(AREAS);
     const byArea = JSON.parse(runCli(['status', '--format', 'json', '--as-of', '2020-07-25'], root).stdout);
-    const byLead = JSON.parse(runCli(['status', '--by', 'lead', '--format', 'json', '--as-of', '2020-07-25'], root).stdout);
+    const byLead = JSON.parse(
+      runCli(['status', '--by', 'lead', '--format', 'json', '--as-of', '2020-07-25'], root).stdout,
+    );
     const run = runCli(['summary', '--month', '2020-07', '--format', 'md', '--out', '-'], root);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -71,7 +78,9 @@ describe('ledger summary', () => {
 
     const leadRows = section(sections, '牵头单位汇总').slice(1);
     expect(leadRows.map((r) => r[0])).toEqual(byLead.rows.map((r: { lead: string }) => r.lead));
-    byLead.rows.forEach((row: Record<string, unknown>, i: number) => expect(leadRows[i]!.slice(3, 10)).toEqual(countCells(row)));
+    byLead.rows.forEach((row: Record<string, unknown>, i: number) =>
+      expect(leadRows[i]!.slice(3, 10)).toEqual(countCells(row)),
+    );
   });
 
   it('lists overdue measures, those completed this month and those due next month', async () => {
@@ -85,16 +94,39 @@ describe('ledger summary', () => {
     expect(s.reports).toBeUndefined();
     expect(result.text).toContain('尚无报送文件');
     const sections = markdownSections(result.text!);
-    expect(section(sections, '本月完成').slice(1).map((r) => r[0])).toEqual(['3.1.1']);
-    expect(section(sections, '逾期措施').slice(1).map((r) => r[0])).toEqual(['1.1.2', '1.2.1', '2.1.1']);
+    expect(
+      section(sections, '本月完成')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['3.1.1']);
+    expect(
+      section(sections, '逾期措施')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['1.1.2', '1.2.1', '2.1.1']);
   });
 
   it('writes one xlsx sheet per section with the same figures, lights coloured and headers frozen', async () => {
     const out = path.join(tempDir(), '汇总.xlsx');
-    const result = await summary({ root: tempLedger(AREAS), month: '2020-07', asOf: '2020-07-31', format: 'xlsx', out });
+    const result = await summary({
+      root: tempLedger(AREAS),
+      month: '2020-07',
+      asOf: '2020-07-31',
+      format: 'xlsx',
+      out,
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['总体情况', '各主要指标', '逾期措施', '本月完成', '下月到期', '报送情况', '牵头单位', '单位通报']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '总体情况',
+      '各主要指标',
+      '逾期措施',
+      '本月完成',
+      '下月到期',
+      '报送情况',
+      '牵头单位',
+      '单位通报',
+    ]);
     const sheet = workbook.getWorksheet('各主要指标')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: SUMMARY_HEADER_ROW });
     expect(sheet.pageSetup.printTitlesRow).toBe(`${SUMMARY_HEADER_ROW}:${SUMMARY_HEADER_ROW}`);
@@ -115,9 +147,18 @@ describe('ledger summary', () => {
   it('adds units that have not reported or reported late, and ranks units by timeliness and overdue', async () => {
     const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, 'ledger/03-推进纳税服务便利化.yaml': DONE_AREA });
     repo.commit('台账', {}, { date: '2020-07-01T09:00:00+08:00' });
-    const report = (unit: string, id: string) => `unit: ${unit}\nmonth: "2020-07"\nentries:\n  - id: "${id}"\n    status: 推进中\n    progress: 推进中。\n`;
-    repo.commit('市税务局 7月报送', { 'reports/2020-07/市税务局.yaml': report('市税务局', '3.1.3') }, { date: '2020-07-18T10:00:00+08:00' });
-    repo.commit('市人社局 7月报送', { 'reports/2020-07/市人社局.yaml': report('市人社局', '3.1.3') }, { date: '2020-07-23T10:00:00+08:00' });
+    const report = (unit: string, id: string) =>
+      `unit: ${unit}\nmonth: "2020-07"\nentries:\n  - id: "${id}"\n    status: 推进中\n    progress: 推进中。\n`;
+    repo.commit(
+      '市税务局 7月报送',
+      { 'reports/2020-07/市税务局.yaml': report('市税务局', '3.1.3') },
+      { date: '2020-07-18T10:00:00+08:00' },
+    );
+    repo.commit(
+      '市人社局 7月报送',
+      { 'reports/2020-07/市人社局.yaml': report('市人社局', '3.1.3') },
+      { date: '2020-07-23T10:00:00+08:00' },
+    );
     const result = await summary({ root: repo.dir, month: '2020-07', format: 'md', out: '-' });
     const s = result.summary!;
     expect(s.reports).toMatchObject({ missing: 1, late: 1 });

@@ -11,7 +11,11 @@ const rows = [
   ['4.2.2', TEXT, '12345', UNITS],
   ['1.1.1', '优化企业开办线上服务', '7', '市审批局'],
 ];
-const layout = (width?: number) => ({ maxWidths: [undefined, 40, undefined, 30], wrap: [undefined, 'text', undefined, 'list'] as const, width });
+const layout = (width?: number) => ({
+  maxWidths: [undefined, 40, undefined, 30],
+  wrap: [undefined, 'text', undefined, 'list'] as const,
+  width,
+});
 const widths = (table: string) => table.split('\n').map(visibleWidth);
 
 describe('renderTable fitted to a terminal width', () => {
@@ -26,7 +30,9 @@ describe('renderTable fitted to a terminal width', () => {
     const table = renderTable(head, rows, Array(4).fill('left'), plain, layout(60));
     expect(table).toContain(' 12345 ');
     expect(table.replace(/[│ ]/g, '')).toContain('市自然资源局、');
-    expect(table.split('\n').some((line) => line.includes('市中级人民法院、') && line.includes('市自然资源局'))).toBe(false);
+    expect(table.split('\n').some((line) => line.includes('市中级人民法院、') && line.includes('市自然资源局'))).toBe(
+      false,
+    );
   });
 
   it('stops at a readable minimum and stays aligned when the terminal is narrower still', () => {

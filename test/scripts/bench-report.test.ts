@@ -26,8 +26,20 @@ describe('npm run bench: targets and BENCHMARKS.md', () => {
   it('rewrites the generated part and keeps the hand-written notes below the marker', () => {
     const file = path.join(tempDir({}), 'BENCHMARKS.md');
     writeFileSync(file, `# old figures\n${NOTES_MARKER}\n\n## 分析\n\n手写的说明。\n`);
-    const rows = [ok('node0', { label: 'node -e 0', size: '—', median: 60, min: 55, max: 70, peakKB: 40_000 }), { id: 'merge-1000', label: 'ledger merge', size: '1,000 项', state: 'unavailable' }];
-    const text = benchmarksMarkdown({ machine: { CPU: 'Test CPU，2 核' }, startedAt: '2020-07-25 08:00 UTC', totalMs: 1000, rows, targets: [], fixtures: ['1,000 项'], profiles: [], file });
+    const rows = [
+      ok('node0', { label: 'node -e 0', size: '—', median: 60, min: 55, max: 70, peakKB: 40_000 }),
+      { id: 'merge-1000', label: 'ledger merge', size: '1,000 项', state: 'unavailable' },
+    ];
+    const text = benchmarksMarkdown({
+      machine: { CPU: 'Test CPU，2 核' },
+      startedAt: '2020-07-25 08:00 UTC',
+      totalMs: 1000,
+      rows,
+      targets: [],
+      fixtures: ['1,000 项'],
+      profiles: [],
+      file,
+    });
     writeFileSync(file, text);
     const written = readFileSync(file, 'utf8');
     expect(written).not.toContain('old figures');

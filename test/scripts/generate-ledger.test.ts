@@ -29,9 +29,13 @@ describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
 
   it('spreads measures over the 14 areas, tasks and units like the bundled ledger', () => {
     const files = generateLedger({ measures: 1000, seed: 1 });
-    const areas = Object.entries(files).filter(([f]) => /^ledger\/\d+-/.test(f)).map(([, text]) => parse(text));
+    const areas = Object.entries(files)
+      .filter(([f]) => /^ledger\/\d+-/.test(f))
+      .map(([, text]) => parse(text));
     expect(areas).toHaveLength(14);
-    const measures = areas.flatMap((a) => a.tasks.flatMap((t: { measures: { deadline: string; units: string[] }[] }) => t.measures));
+    const measures = areas.flatMap((a) =>
+      a.tasks.flatMap((t: { measures: { deadline: string; units: string[] }[] }) => t.measures),
+    );
     expect(measures).toHaveLength(1000);
     const forms = new Set(measures.map((m) => m.deadline));
     expect([...forms].sort()).toEqual(DEADLINE_FORMS.map(([form]) => form).sort());
@@ -40,7 +44,9 @@ describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
   });
 
   it('is deterministic for a seed and differs between seeds', () => {
-    expect(generateLedger({ measures: 200, seed: 5, reports: true })).toEqual(generateLedger({ measures: 200, seed: 5, reports: true }));
+    expect(generateLedger({ measures: 200, seed: 5, reports: true })).toEqual(
+      generateLedger({ measures: 200, seed: 5, reports: true }),
+    );
     expect(generateLedger({ measures: 200, seed: 5 })).not.toEqual(generateLedger({ measures: 200, seed: 6 }));
   });
 

@@ -29,7 +29,11 @@ export interface CheckResult extends PullRequestReview {
  * edit merged reports, set progress no report backs, or mix kinds.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const { result: validation, ledger: head, reports: headReports } = validateTree({ root: options.root, asOf: options.asOf });
+  const {
+    result: validation,
+    ledger: head,
+    reports: headReports,
+  } = validateTree({ root: options.root, asOf: options.asOf });
   const target = await resolveCommit(options.root, options.base);
   const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
   const [base, prefix] = await Promise.all([loadLedgerAt(options.root, commit), gitPrefix(options.root)]);

@@ -1,4 +1,12 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  AS_OF_OPTION,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const checkSpec: CommandSpec = {
   usage: 'check',
@@ -22,12 +30,20 @@ export const checkSpec: CommandSpec = {
   ],
   async run(_args, options, global) {
     const { UsageError } = await import('../../errors.js');
-    if (typeof options.base !== 'string' || options.base === '') throw new UsageError('缺少 --base', '例如 ledger check --base origin/main');
+    if (typeof options.base !== 'string' || options.base === '')
+      throw new UsageError('缺少 --base', '例如 ledger check --base origin/main');
     const { check } = await import('./run.js');
     const { renderCheck } = await import('./text.js');
     const { sourceLineReader } = await import('../../io/source-lines.js');
-    const result = await check({ root: global.root, cwd: global.cwd, base: options.base, asOf: parseAsOf(options.asOf) });
-    writeOut(renderCheck(result, options.format as 'text' | 'json' | 'github' | 'markdown', sourceLineReader(global.root)));
+    const result = await check({
+      root: global.root,
+      cwd: global.cwd,
+      base: options.base,
+      asOf: parseAsOf(options.asOf),
+    });
+    writeOut(
+      renderCheck(result, options.format as 'text' | 'json' | 'github' | 'markdown', sourceLineReader(global.root)),
+    );
     return result.summary.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -36,7 +36,9 @@ function renderText(result: CheckResult, sourceLine?: SourceLineLookup): string 
 }
 
 function reportText(r: ReportInPullRequest): string {
-  return r.change === 'deleted' ? `${r.unit} ${r.month}（删除）` : `${r.unit} ${r.month}（${CHANGE_LABELS[r.change]}，${r.measures} 项措施）`;
+  return r.change === 'deleted'
+    ? `${r.unit} ${r.month}（删除）`
+    : `${r.unit} ${r.month}（${CHANGE_LABELS[r.change]}，${r.measures} 项措施）`;
 }
 
 function mergedText(result: CheckResult): string {
@@ -47,7 +49,10 @@ function completionLines(result: CheckResult): string[] {
   const merged = result.completes.filter((c) => c.when === 'merged');
   const later = result.completes.filter((c) => c.when === 'after-merge');
   const list = (items: typeof merged) => items.map((c) => `${c.id} ${c.title}`).join('、');
-  return [...(merged.length ? [`新完成：${list(merged)}`] : []), ...(later.length ? [`合并后将完成：${list(later)}`] : [])];
+  return [
+    ...(merged.length ? [`新完成：${list(merged)}`] : []),
+    ...(later.length ? [`合并后将完成：${list(later)}`] : []),
+  ];
 }
 
 function verdict(result: CheckResult): string {
@@ -61,8 +66,16 @@ function renderMarkdown(result: CheckResult): string {
   const { errors, warnings } = result.summary;
   const head = errors === 0 ? '### ✅ 台账检查通过' : `### ❌ 台账检查未通过（${errors} 个错误）`;
   const units = unitCounts(result.reports);
-  const out = [head, '', `- **类型**：${KIND_LABELS[result.kind]}`, `- **基准**：\`${result.base.rev}\`（${result.base.commit.slice(0, 7)}）`];
-  if (units.length) out.push(`- **报送**：${units.length} 个单位报送了 ${result.reports.reduce((n, r) => n + r.measures, 0)} 项措施的进展`);
+  const out = [
+    head,
+    '',
+    `- **类型**：${KIND_LABELS[result.kind]}`,
+    `- **基准**：\`${result.base.rev}\`（${result.base.commit.slice(0, 7)}）`,
+  ];
+  if (units.length)
+    out.push(
+      `- **报送**：${units.length} 个单位报送了 ${result.reports.reduce((n, r) => n + r.measures, 0)} 项措施的进展`,
+    );
   if (result.merged.length) {
     const total = result.merged.reduce((n, m) => n + m.measures, 0);
     out.push(`- **合并进台账**：${result.merged.length} 个单位共 ${total} 项措施的报送（${mergedText(result)}）`);
@@ -71,13 +84,19 @@ function renderMarkdown(result: CheckResult): string {
   out.push(...completes.map((line) => `- **${line.replace('：', '**：')}`));
   if (units.length) {
     out.push('', '| 单位 | 月份 | 措施数 | 变化 |', '| --- | --- | ---: | --- |');
-    out.push(...result.reports.map((r) => `| ${escapeCell(r.unit)} | ${r.month} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`));
+    out.push(
+      ...result.reports.map(
+        (r) => `| ${escapeCell(r.unit)} | ${r.month} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`,
+      ),
+    );
   }
   if (result.diagnostics.length) {
     out.push('', `<details${errors ? ' open' : ''}><summary>${errors} 个错误、${warnings} 个警告</summary>`, '');
     for (const d of result.diagnostics) {
       const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-      out.push(`- ${d.severity === 'error' ? '❌' : '⚠️'} \`${where}\` ${escapeInline(d.message)}${d.hint ? `<br>→ ${escapeInline(d.hint)}` : ''}`);
+      out.push(
+        `- ${d.severity === 'error' ? '❌' : '⚠️'} \`${where}\` ${escapeInline(d.message)}${d.hint ? `<br>→ ${escapeInline(d.hint)}` : ''}`,
+      );
     }
     out.push('', '</details>');
   }

@@ -39,16 +39,37 @@ export async function codeowners(options: CodeownersCommandOptions): Promise<Cod
   const diagnostics: Diagnostic[] = [];
   const units = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
   const file = path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS'));
-  if (!units || hasErrors(diagnostics)) return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
+  if (!units || hasErrors(diagnostics))
+    return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
   const prefix = await gitPrefix(options.root).catch(() => '');
   const current = existsSync(file) ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(file)) : undefined;
   const kept = current === undefined ? undefined : ledgerOwnerOf(current, prefix);
-  const ledgerOwner = options.ledgerOwner ? { handles: options.ledgerOwner, from: 'option' as const } : kept ? { handles: kept, from: 'file' as const } : undefined;
-  const built = buildCodeowners(units.data.units, { ...(ledgerOwner ? { ledgerOwner: ledgerOwner.handles } : {}), prefix });
+  const ledgerOwner = options.ledgerOwner
+    ? { handles: options.ledgerOwner, from: 'option' as const }
+    : kept
+      ? { handles: kept, from: 'file' as const }
+      : undefined;
+  const built = buildCodeowners(units.data.units, {
+    ...(ledgerOwner ? { ledgerOwner: ledgerOwner.handles } : {}),
+    prefix,
+  });
   const empty = built.owned.length === 0 && !ledgerOwner;
-  const result = { ...built, file, changed: current !== built.text, written: false, empty, diagnostics, ...(ledgerOwner ? { ledgerOwner } : {}), ...(empty ? { ownerHint: ownerHint(units.data.units) } : {}) };
+  const result = {
+    ...built,
+    file,
+    changed: current !== built.text,
+    written: false,
+    empty,
+    diagnostics,
+    ...(ledgerOwner ? { ledgerOwner } : {}),
+    ...(empty ? { ownerHint: ownerHint(units.data.units) } : {}),
+  };
   if (options.check || !result.changed) return result;
-  if (empty) throw new UsageError('ledger/units.yaml 中没有任何单位填写了 owner，CODEOWNERS 会是空的', ownerHint(units.data.units));
+  if (empty)
+    throw new UsageError(
+      'ledger/units.yaml 中没有任何单位填写了 owner，CODEOWNERS 会是空的',
+      ownerHint(units.data.units),
+    );
   writeFilesAtomically([{ path: file, content: built.text }]);
   return { ...result, written: true };
 }

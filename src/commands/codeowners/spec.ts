@@ -8,10 +8,19 @@ export const codeownersSpec: CommandSpec = {
     'GitHub 与 GitLab 都认这个文件；再在分支保护中打开“需要代码所有者批准”，就只有本单位的人能批准本单位的报送。\n' +
     '--ledger-owner 只需给一次：以后重新生成或 --check 时沿用已生成的 CODEOWNERS 中 /ledger/ 规则的负责人。\n' +
     '--check 只比较不写入：文件需要更新时退出码为 1（适合 CI）。',
-  examples: ['ledger codeowners', 'ledger codeowners --ledger-owner @your-org/office', 'ledger codeowners --output .github/CODEOWNERS', 'ledger codeowners --check'],
+  examples: [
+    'ledger codeowners',
+    'ledger codeowners --ledger-owner @your-org/office',
+    'ledger codeowners --output .github/CODEOWNERS',
+    'ledger codeowners --check',
+  ],
   options: [
     { flags: '--output <file>', description: '写到哪里，默认台账根目录下的 CODEOWNERS' },
-    { flags: '--ledger-owner <handle>', description: 'ledger/ 与未设 owner 单位的报送由谁批准，例如 @your-org/office；省略时沿用已生成的 CODEOWNERS 中的设置' },
+    {
+      flags: '--ledger-owner <handle>',
+      description:
+        'ledger/ 与未设 owner 单位的报送由谁批准，例如 @your-org/office；省略时沿用已生成的 CODEOWNERS 中的设置',
+    },
     { flags: '--check', description: '只检查 CODEOWNERS 是否最新，不写入' },
   ],
   async run(_args, options, global) {

@@ -23,7 +23,8 @@ export const extendSpec: CommandSpec = {
     { flags: '--dry-run', description: '只显示，不写入' },
   ],
   async run(args, options, global) {
-    if (Boolean(options.approve) === Boolean(options.reject)) throw new UsageError('请在 --approve 和 --reject 中选择一个', '例如 ledger extend 1.1.1 --approve');
+    if (Boolean(options.approve) === Boolean(options.reject))
+      throw new UsageError('请在 --approve 和 --reject 中选择一个', '例如 ledger extend 1.1.1 --approve');
     const { extend } = await import('./run.js');
     const result = extend({
       root: global.root,
@@ -37,7 +38,9 @@ export const extendSpec: CommandSpec = {
       dryRun: Boolean(options.dryRun),
     });
     const e = result.after;
-    writeOut(`${result.id} ${result.title}：${e.requested_by} 申请延期至 ${e.until} —— ${e.state}（${e.decided_by}，${e.decided_on}${e.decision_reason ? `，${e.decision_reason}` : ''}）${result.written ? `\n已写入 ${result.file}` : '\n（--dry-run：未写入）'}`);
+    writeOut(
+      `${result.id} ${result.title}：${e.requested_by} 申请延期至 ${e.until} —— ${e.state}（${e.decided_by}，${e.decided_on}${e.decision_reason ? `，${e.decision_reason}` : ''}）${result.written ? `\n已写入 ${result.file}` : '\n（--dry-run：未写入）'}`,
+    );
     return EXIT_OK;
   },
 };

@@ -29,14 +29,20 @@ export interface HistoryResult {
 export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const id = options.id.trim();
   if (!MEASURE_ID.test(id)) {
-    throw new UsageError(`具体措施编号“${options.id}”格式不对`, '编号写作 主要指标.目标任务.具体措施，例如 ledger history 1.1.1');
+    throw new UsageError(
+      `具体措施编号“${options.id}”格式不对`,
+      '编号写作 主要指标.目标任务.具体措施，例如 ledger history 1.1.1',
+    );
   }
   const walk = await walkMeasureChanges(options.root, { id });
   if (walk.noCommits) return { id, title: '', file: '', entries: [], warnings: [], noCommits: true };
   const entries = measureHistory(walk.events);
   const last = walk.events[walk.events.length - 1];
   if (!last) {
-    throw new UsageError(`Git 历史中没有具体措施 ${id}`, '用 ledger status 查看现有编号；刚新增的措施要先提交（git commit）才有历史');
+    throw new UsageError(
+      `Git 历史中没有具体措施 ${id}`,
+      '用 ledger status 查看现有编号；刚新增的措施要先提交（git commit）才有历史',
+    );
   }
   const latest = last.after ?? last.before!;
   const title = typeof latest.measure.title === 'string' ? latest.measure.title : '';

@@ -30,7 +30,11 @@ function entryLines(entry: HistoryEntry): string[] {
 
 function createdSummary(entry: HistoryEntry): string {
   const value = (key: string) => entry.changes.find((c) => c.path[0] === key)?.after;
-  return [`状态 ${formatValue(value('status'))}`, `完成时限 ${formatValue(value('deadline'))}`, `责任部门 ${formatValue(value('units'))}`].join('；');
+  return [
+    `状态 ${formatValue(value('status'))}`,
+    `完成时限 ${formatValue(value('deadline'))}`,
+    `责任部门 ${formatValue(value('units'))}`,
+  ].join('；');
 }
 
 /** Stable JSON (version 1): every entry with its commit and field changes. */
@@ -44,7 +48,24 @@ function renderJson(result: HistoryResult): string {
     kind: entry.kind,
     file: entry.file,
     previous_file: entry.previousFile ?? null,
-    changes: entry.changes.map((c) => ({ field: c.path.join('.'), path: c.path, before: c.before ?? null, after: c.after ?? null })),
+    changes: entry.changes.map((c) => ({
+      field: c.path.join('.'),
+      path: c.path,
+      before: c.before ?? null,
+      after: c.after ?? null,
+    })),
   }));
-  return JSON.stringify({ version: 1, id: result.id, title: result.title, file: result.file, entries, warnings: result.warnings, no_commits: result.noCommits === true }, null, 2);
+  return JSON.stringify(
+    {
+      version: 1,
+      id: result.id,
+      title: result.title,
+      file: result.file,
+      entries,
+      warnings: result.warnings,
+      no_commits: result.noCommits === true,
+    },
+    null,
+    2,
+  );
 }

@@ -42,7 +42,8 @@ export interface ImportResult {
  */
 export function importLedger(options: ImportOptions): ImportResult {
   const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
-  if (!existsSync(sourcePath)) throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
+  if (!existsSync(sourcePath))
+    throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
   const text = new TextDecoder('utf-8').decode(readBytes(sourcePath));
   const diagnostics: Diagnostic[] = [];
   const unitsFile = readSchemaFile(options.root, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, diagnostics);
@@ -50,15 +51,35 @@ export function importLedger(options: ImportOptions): ImportResult {
   const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
   const parsed = parseAttachment(text, sourceName, buildUnitRegistry(unitsFile.data));
   diagnostics.push(...parsed.diagnostics);
-  if (parsed.areas.length === 0) diagnostics.push(fileDiagnostic(sourceName, { code: 'import/no-attachment', message: '源文件中没有找到工作台账（附件）', hint: '源文件应包含附件“……工作台账”及其表格内容' }));
+  if (parsed.areas.length === 0)
+    diagnostics.push(
+      fileDiagnostic(sourceName, {
+        code: 'import/no-attachment',
+        message: '源文件中没有找到工作台账（附件）',
+        hint: '源文件应包含附件“……工作台账”及其表格内容',
+      }),
+    );
   const previous = existingAreas(options.root, diagnostics);
   const carried = carryProgress(parsed.areas, previous);
   for (const measure of carried.orphaned) {
-    diagnostics.push(fileDiagnostic(sourceName, { code: 'import/would-drop-progress', message: `现有台账中的具体措施 ${measure.id}（${measure.title}）已有进展，但源文件中没有这项措施`, hint: '导入会丢失它的进展，因此未写入任何文件；请先核对编号' }));
+    diagnostics.push(
+      fileDiagnostic(sourceName, {
+        code: 'import/would-drop-progress',
+        message: `现有台账中的具体措施 ${measure.id}（${measure.title}）已有进展，但源文件中没有这项措施`,
+        hint: '导入会丢失它的进展，因此未写入任何文件；请先核对编号',
+      }),
+    );
   }
   const files = planFiles(options.root, carried.areas, options.check ?? false);
-  if (options.check) diagnostics.push(...files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)));
-  const result = { diagnostics, areas: carried.areas, files: files.map(({ file, action }) => ({ file, action })), kept: carried.kept, written: false };
+  if (options.check)
+    diagnostics.push(...files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)));
+  const result = {
+    diagnostics,
+    areas: carried.areas,
+    files: files.map(({ file, action }) => ({ file, action })),
+    kept: carried.kept,
+    written: false,
+  };
   if (hasErrors(diagnostics) || options.check || options.dryRun) return result;
   const changed = files.filter((f) => f.action === 'create' || f.action === 'update');
   writeFilesAtomically(
@@ -73,7 +94,14 @@ function existingAreas(root: string, diagnostics: Diagnostic[]): Area[] {
   const loaded = loadLedger(root);
   const broken = loaded.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'ledger/no-areas');
   if (broken.length > 0) {
-    diagnostics.push(...broken, fileDiagnostic(LEDGER_DIR, { code: 'import/ledger-invalid', message: '现有台账有错误，为避免丢失进展，未导入', hint: '先用 ledger validate 修正上面的问题' }));
+    diagnostics.push(
+      ...broken,
+      fileDiagnostic(LEDGER_DIR, {
+        code: 'import/ledger-invalid',
+        message: '现有台账有错误，为避免丢失进展，未导入',
+        hint: '先用 ledger validate 修正上面的问题',
+      }),
+    );
   }
   return loaded.ledger.areas.map((a) => a.data);
 }
@@ -92,7 +120,9 @@ function planFiles(root: string, areas: readonly Area[], compareDefinitions: boo
     const content = serializeArea(area, headerComment(area));
     const file = `${LEDGER_DIR}/${name}`;
     if (!present.includes(name)) return { file, action: 'create', content };
-    const same = compareDefinitions ? sameDefinition(path.join(dir, name), area) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(path.join(dir, name))) === content;
+    const same = compareDefinitions
+      ? sameDefinition(path.join(dir, name), area)
+      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(path.join(dir, name))) === content;
     return { file, action: same ? 'unchanged' : 'update', content };
   });
   const produced = new Set(planned.map((p) => p.file));
@@ -114,7 +144,11 @@ function outOfDate(file: string, action: FileAction): Diagnostic {
     remove: '源文件中没有对应的主要指标',
     unchanged: '',
   };
-  return fileDiagnostic(file, { code: 'import/out-of-date', message: messages[action], hint: '运行 ledger import 重新导入（进展会保留），或核对手工修改' });
+  return fileDiagnostic(file, {
+    code: 'import/out-of-date',
+    message: messages[action],
+    hint: '运行 ledger import 重新导入（进展会保留），或核对手工修改',
+  });
 }
 
 function headerComment(area: Area): string {

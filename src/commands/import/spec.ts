@@ -19,7 +19,13 @@ export const importSpec: CommandSpec = {
   async run(args, options, global) {
     const { importLedger } = await import('./run.js');
     const { renderImport } = await import('./text.js');
-    const result = importLedger({ root: global.root, cwd: global.cwd, source: args[0] ?? DEFAULT_SOURCE, check: Boolean(options.check), dryRun: Boolean(options.dryRun) });
+    const result = importLedger({
+      root: global.root,
+      cwd: global.cwd,
+      source: args[0] ?? DEFAULT_SOURCE,
+      check: Boolean(options.check),
+      dryRun: Boolean(options.dryRun),
+    });
     writeOut(renderImport(result, options.format as 'text' | 'json'));
     return result.diagnostics.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -31,8 +31,15 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const dir = path.resolve(options.cwd, options.dir);
   refuseNonEmpty(dir, options.dir);
   const tool = options.tool ?? defaultToolSpec();
-  const templates = Object.fromEntries(INIT_LAYOUT.filter((l) => l.template).map((l) => [l.template, readTemplate(l.template)]));
-  const files = initFiles(templates, { title: options.title ?? '工作台账', name: packageNameFor(path.basename(dir)), tool, asOf: options.asOf });
+  const templates = Object.fromEntries(
+    INIT_LAYOUT.filter((l) => l.template).map((l) => [l.template, readTemplate(l.template)]),
+  );
+  const files = initFiles(templates, {
+    title: options.title ?? '工作台账',
+    name: packageNameFor(path.basename(dir)),
+    tool,
+    asOf: options.asOf,
+  });
   stageAndMove(dir, files);
   let git: InitResult['git'] = 'skipped';
   if (options.git !== false) {
@@ -46,7 +53,11 @@ function refuseNonEmpty(dir: string, given: string): void {
   try {
     if (!existsSync(dir)) return;
     if (!statSync(dir).isDirectory()) throw new UsageError(`${given} 已存在且不是文件夹`, '换一个新文件夹名');
-    if (readdirSync(dir).length > 0) throw new UsageError(`文件夹 ${given} 不是空的，ledger init 只在新的或空的文件夹中建立台账`, '换一个新文件夹名，例如 ledger init 台账-2021');
+    if (readdirSync(dir).length > 0)
+      throw new UsageError(
+        `文件夹 ${given} 不是空的，ledger init 只在新的或空的文件夹中建立台账`,
+        '换一个新文件夹名，例如 ledger init 台账-2021',
+      );
   } catch (error) {
     throw error instanceof UsageError ? error : ioError(error, dir);
   }
@@ -55,7 +66,11 @@ function refuseNonEmpty(dir: string, given: string): void {
 /** Everything is written into a sibling temp folder first, then renamed into place in one step. */
 function stageAndMove(dir: string, files: Record<string, string>): void {
   const parent = path.dirname(dir);
-  if (!existsSync(parent)) throw new UsageError(`无法建立 ${dir}：上级文件夹 ${parent} 不存在`, `先建立上级文件夹（mkdir -p "${parent}"），或换一个位置`);
+  if (!existsSync(parent))
+    throw new UsageError(
+      `无法建立 ${dir}：上级文件夹 ${parent} 不存在`,
+      `先建立上级文件夹（mkdir -p "${parent}"），或换一个位置`,
+    );
   let staging: string | undefined;
   try {
     staging = mkdtempSync(path.join(parent, `.${path.basename(dir)}.init-`));

@@ -8,10 +8,17 @@ export const initSpec: CommandSpec = {
     '.github/workflows/ledger.yml 与 .gitlab-ci.yml（合并请求运行 ledger check，每天运行 ledger overdue）、README.md 和 package.json，\n' +
     '并在装有 Git 时运行 git init。示例措施的完成时限是明年年底，所以新台账 validate 通过、status 全绿。\n' +
     '建成后进入该文件夹，npm install 安装 package.json 中的 ledger 工具，再运行 npx ledger validate。',
-  examples: ['ledger init 台账', 'ledger init 台账 --title "某某市优化营商环境工作台账"', 'ledger init 台账 --tool git+https://git.example.gov.cn/tools/ledger.git#v0.1.0'],
+  examples: [
+    'ledger init 台账',
+    'ledger init 台账 --title "某某市优化营商环境工作台账"',
+    'ledger init 台账 --tool git+https://git.example.gov.cn/tools/ledger.git#v0.1.0',
+  ],
   options: [
     { flags: '--title <title>', description: '台账名称（写入 ledger/config.yaml 与 README.md），默认“工作台账”' },
-    { flags: '--tool <spec>', description: 'package.json 中 ledger 工具的来源（npm 版本、git 地址或 file: 路径），默认为本工具所在位置' },
+    {
+      flags: '--tool <spec>',
+      description: 'package.json 中 ledger 工具的来源（npm 版本、git 地址或 file: 路径），默认为本工具所在位置',
+    },
   ],
   async run(args, options, global) {
     const { init } = await import('./run.js');

@@ -7,7 +7,11 @@ export function renderInit(result: InitResult): string {
     skipped: '未初始化 Git 仓库。',
   }[result.git];
   const toolNote = result.tool.startsWith('file:')
-    ? ['', `注意：package.json 中 ledger 工具的来源是本机路径 ${result.tool}，只在本机有效；`, '推送到 GitHub/GitLab 之前，请改成贵单位托管本工具的地址（git+https://… 或内部 npm 仓库中的版本）。']
+    ? [
+        '',
+        `注意：package.json 中 ledger 工具的来源是本机路径 ${result.tool}，只在本机有效；`,
+        '推送到 GitHub/GitLab 之前，请改成贵单位托管本工具的地址（git+https://… 或内部 npm 仓库中的版本）。',
+      ]
     : [];
   return [
     `已在 ${result.dir} 建立新的台账仓库：`,

@@ -44,7 +44,12 @@ export async function log(options: LogOptions): Promise<LogResult> {
     ...(area !== undefined ? { area } : {}),
     ...(unit ? { unit: (units: readonly string[]) => isResponsible(unit.registry, units, unit.name) } : {}),
   });
-  return { changes, ...(unit ? { unit: unit.name } : {}), warnings: walk.warnings, ...(walk.noCommits ? { noCommits: true } : {}) };
+  return {
+    changes,
+    ...(unit ? { unit: unit.name } : {}),
+    warnings: walk.warnings,
+    ...(walk.noCommits ? { noCommits: true } : {}),
+  };
 }
 
 /** Only --unit needs the registry, and with it yaml and zod. */
@@ -60,5 +65,8 @@ async function canonicalUnit(root: string, typed: string) {
 /** Only --area needs the areas' titles, and with them the loaded ledger. */
 async function resolveArea(root: string, typed: string): Promise<number> {
   const { loadLedger } = await import('../../io/load-ledger.js');
-  return resolveAreaOption(loadLedger(root).ledger.areas.map((a) => a.data), typed);
+  return resolveAreaOption(
+    loadLedger(root).ledger.areas.map((a) => a.data),
+    typed,
+  );
 }

@@ -3,7 +3,8 @@ import { EXIT_OK, formatOption, parseDateArgument, writeOut, type CommandSpec } 
 export const logSpec: CommandSpec = {
   usage: 'log',
   summary: '台账状态变化时间线：哪项措施何时由谁从什么状态改成什么状态（最新的在前）',
-  description: '读取 Git 历史，列出每一次具体措施状态（未启动 / 推进中 / 已完成）的变化。日期按提交的作者日期计算，--since 与 --until 都包含当天。',
+  description:
+    '读取 Git 历史，列出每一次具体措施状态（未启动 / 推进中 / 已完成）的变化。日期按提交的作者日期计算，--since 与 --until 都包含当天。',
   examples: [
     'ledger log',
     'ledger log --since 2020-08-01 --until 2020-08-31',

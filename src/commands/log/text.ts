@@ -40,5 +40,15 @@ function renderJson(result: LogResult): string {
     commit: c.commit.hash,
     subject: c.commit.subject,
   }));
-  return JSON.stringify({ version: 1, unit: result.unit ?? null, changes, warnings: result.warnings, no_commits: result.noCommits === true }, null, 2);
+  return JSON.stringify(
+    {
+      version: 1,
+      unit: result.unit ?? null,
+      changes,
+      warnings: result.warnings,
+      no_commits: result.noCommits === true,
+    },
+    null,
+    2,
+  );
 }

@@ -60,7 +60,13 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics);
   const plan = planMerge(ledger, reports);
   diagnostics.push(...plan.diagnostics);
-  const result: MergeResult = { diagnostics: sortDiagnostics(withCellNames(diagnostics)), reports: stored.merged, plan, written: [], dryRun: options.dryRun ?? false };
+  const result: MergeResult = {
+    diagnostics: sortDiagnostics(withCellNames(diagnostics)),
+    reports: stored.merged,
+    plan,
+    written: [],
+    dryRun: options.dryRun ?? false,
+  };
   if (hasErrors(diagnostics) || options.dryRun) return result;
   return { ...result, written: applyMerge(options.root, plan.files, stored.writes).sort() };
 }
@@ -73,7 +79,8 @@ interface Input {
 
 function expandInputs(options: MergeOptions): Input[] {
   const cwd = options.cwd ?? options.root;
-  if (options.paths.length === 0) throw new UsageError('没有给出要合并的报送文件', '例如 ledger merge reports/2020-07/');
+  if (options.paths.length === 0)
+    throw new UsageError('没有给出要合并的报送文件', '例如 ledger merge reports/2020-07/');
   const files: string[] = [];
   for (const given of options.paths) {
     const absolute = path.resolve(cwd, given);
@@ -113,18 +120,33 @@ function relativeTo(root: string, absolute: string): string | undefined {
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
     .sort()
-    .flatMap((name) => (lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)]));
+    .flatMap((name) =>
+      lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)],
+    );
 }
 
-async function readInput(root: string, ledger: Ledger, input: Input, diagnostics: Diagnostic[]): Promise<{ report: ReportSource; bytes: Uint8Array } | undefined> {
+async function readInput(
+  root: string,
+  ledger: Ledger,
+  input: Input,
+  diagnostics: Diagnostic[],
+): Promise<{ report: ReportSource; bytes: Uint8Array } | undefined> {
   const stray = input.file.startsWith(`${REPORTS_DIR}/`) ? reportsFileProblem(ledger, root, input.file) : undefined;
   const kind = /\.ya?ml$/i.test(input.file) ? 'yaml' : /\.xlsx$/i.test(input.file) ? 'xlsx' : undefined;
   if (stray || !kind) {
-    diagnostics.push(stray ?? fileDiagnostic(input.file, { code: 'report/not-a-report', message: `${input.file} 不是报送文件（只接受 .yaml 报送文件和 .xlsx 报送表）`, hint: '去掉这个参数，或把文件移出要合并的文件夹' }));
+    diagnostics.push(
+      stray ??
+        fileDiagnostic(input.file, {
+          code: 'report/not-a-report',
+          message: `${input.file} 不是报送文件（只接受 .yaml 报送文件和 .xlsx 报送表）`,
+          hint: '去掉这个参数，或把文件移出要合并的文件夹',
+        }),
+    );
     return undefined;
   }
   const bytes = readBytes(input.absolute);
-  const report = kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
+  const report =
+    kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
   return report && { report, bytes };
 }
 
@@ -139,7 +161,13 @@ async function readXlsx(bytes: Uint8Array, file: string, diagnostics: Diagnostic
  * from elsewhere (or as xlsx) is copied there, unless the same report is already
  * there; a different one there is a conflict.
  */
-function storeReports(root: string, ledger: Ledger, reports: readonly ReportSource[], bytesOf: ReadonlyMap<ReportSource, Uint8Array>, diagnostics: Diagnostic[]) {
+function storeReports(
+  root: string,
+  ledger: Ledger,
+  reports: readonly ReportSource[],
+  bytesOf: ReadonlyMap<ReportSource, Uint8Array>,
+  diagnostics: Diagnostic[],
+) {
   const merged: MergedReport[] = [];
   const writes: ExtraWrite[] = [];
   for (const report of reports) {
@@ -148,14 +176,18 @@ function storeReports(root: string, ledger: Ledger, reports: readonly ReportSour
     if (!unit || !stored) continue;
     merged.push({ file: report.file, unit, month: report.data.month, stored });
     if (stored === report.file) continue;
-    const existing = existsSync(path.join(root, stored)) ? parseReport(readBytes(path.join(root, stored)), stored, []) : undefined;
+    const existing = existsSync(path.join(root, stored))
+      ? parseReport(readBytes(path.join(root, stored)), stored, [])
+      : undefined;
     if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
     if (existsSync(path.join(root, stored))) {
-      diagnostics.push(diagnosticAt(report.locate(['unit']), {
-        code: 'report/duplicate',
-        message: `${unit} ${report.data.month} 已有一份不同的报送 ${stored}，同一单位同一月份只能有一份`,
-        hint: `如要以 ${report.file} 为准，先删除 ${stored}（Git 历史会保留它），再合并`,
-      }));
+      diagnostics.push(
+        diagnosticAt(report.locate(['unit']), {
+          code: 'report/duplicate',
+          message: `${unit} ${report.data.month} 已有一份不同的报送 ${stored}，同一单位同一月份只能有一份`,
+          hint: `如要以 ${report.file} 为准，先删除 ${stored}（Git 历史会保留它），再合并`,
+        }),
+      );
       continue;
     }
     const isXlsx = /\.xlsx$/i.test(report.file);

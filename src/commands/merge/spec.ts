@@ -1,4 +1,12 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  AS_OF_OPTION,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const mergeSpec: CommandSpec = {
   usage: 'merge <paths...>',
@@ -24,7 +32,13 @@ export const mergeSpec: CommandSpec = {
   async run(args, options, global) {
     const { merge } = await import('./run.js');
     const { renderMergeText, renderMergeJson } = await import('./text.js');
-    const result = await merge({ root: global.root, cwd: global.cwd, paths: args, asOf: parseAsOf(options.asOf), dryRun: Boolean(options.dryRun) });
+    const result = await merge({
+      root: global.root,
+      cwd: global.cwd,
+      paths: args,
+      asOf: parseAsOf(options.asOf),
+      dryRun: Boolean(options.dryRun),
+    });
     writeOut(options.format === 'json' ? renderMergeJson(result) : renderMergeText(result));
     return result.diagnostics.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -38,7 +38,10 @@ export async function gatherReportCounts(
   const files = presentReports(listed, month);
   const tracked = await isInsideWorkTree(root);
   const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
-  const present = asOf && commits ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf)) : files;
+  const present =
+    asOf && commits
+      ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf))
+      : files;
   return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined), tracked };
 }
 

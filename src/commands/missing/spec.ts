@@ -1,4 +1,12 @@
-import { EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseMonthArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  parseMonthArgument,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const missingSpec: CommandSpec = {
   usage: 'missing',
@@ -8,7 +16,11 @@ export const missingSpec: CommandSpec = {
     '迟报：报送文件首次提交到 Git 的时间（提交时间，而非文件修改时间）晚于当月报送日（config.yaml 的 report_day，默认 20 日）。\n' +
     '台账不在 Git 仓库中时只列未报送的单位。\n' +
     '--fail-on missing：有单位未报送时退出码为 1（迟报不算），适合 CI 和报送日后的定时任务。',
-  examples: ['ledger missing --month 2020-07', 'ledger missing --month 2020-07 --format json', 'ledger missing --month 2020-07 --fail-on missing'],
+  examples: [
+    'ledger missing --month 2020-07',
+    'ledger missing --month 2020-07 --format json',
+    'ledger missing --month 2020-07 --fail-on missing',
+  ],
   options: [
     { flags: '--month <YYYY-MM>', description: '报送月份，默认本月' },
     { flags: '--fail-on <what>', description: '有单位未报送时退出码为 1（迟报不算）', choices: ['missing'] },

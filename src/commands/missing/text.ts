@@ -11,7 +11,9 @@ const STATE_LABELS: Record<ReportState, string> = {
 
 /** ledger missing: one line per unit that has not reported, then the late ones. */
 export function renderMissingText(result: MissingResult): string {
-  const lines = [`${result.month} 月度报送（截止 ${result.due}）：应报 ${result.owing} 个单位，已报 ${result.received}，未报 ${result.missing}，迟报 ${result.late}`];
+  const lines = [
+    `${result.month} 月度报送（截止 ${result.due}）：应报 ${result.owing} 个单位，已报 ${result.received}，未报 ${result.missing}，迟报 ${result.late}`,
+  ];
   const shown = result.rows.filter((row) => row.state !== 'on-time' && row.state !== 'received');
   for (const row of shown) {
     const when = row.committed ? `，首次提交于 ${row.committed.slice(0, 16).replace('T', ' ')}` : '';

@@ -37,7 +37,13 @@ export function overdue(options: OverdueOptions): OverdueResult {
   const { ledger, diagnostics } = loadLedger(options.root);
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
-  const area = options.area === undefined ? undefined : resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
+  const area =
+    options.area === undefined
+      ? undefined
+      : resolveAreaOption(
+          ledger.areas.map((a) => a.data),
+          options.area,
+        );
   const within = options.within;
   const items = evaluateLedger(ledger, options.asOf, { dueSoonDays: within ?? 0 }).filter(
     (item) =>

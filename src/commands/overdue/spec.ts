@@ -1,4 +1,13 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  AS_OF_OPTION,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  parseCountArgument,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const overdueSpec: CommandSpec = {
   usage: 'overdue',
@@ -41,7 +50,12 @@ export const overdueSpec: CommandSpec = {
     } else {
       const { renderOverdueText } = await import('./text.js');
       const { terminalWidth, wantsColor } = await import('../../render/terminal-style.js');
-      writeOut(renderOverdueText(result, { color: wantsColor(process.stdout, process.env), width: terminalWidth(process.stdout, process.env) }));
+      writeOut(
+        renderOverdueText(result, {
+          color: wantsColor(process.stdout, process.env),
+          width: terminalWidth(process.stdout, process.env),
+        }),
+      );
     }
     return result.problems > 0 || (options.failOn === 'overdue' && result.overdue > 0) ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -25,12 +25,27 @@ export function renderOverdueText(result: OverdueResult, options: { color: boole
       i.leads.join('、'),
     ]);
     tableAt = lines.length;
-    const layout = { maxWidths: [undefined, 36, 26, undefined, 30, 20], wrap: [undefined, 'text', 'text', undefined, 'list', 'list'] as const, minWidths: [undefined, undefined, DEADLINE_MIN_WIDTH], width: options.width };
-    lines.push(renderTable(['编号', '具体措施', '完成时限', '情况', '责任单位', '牵头单位'], rows, Array(6).fill('left'), style, layout));
-    const escalated = result.escalated > 0 ? `（其中严重逾期 ${result.escalated} 项，逾期超过 ${result.escalationDays} 天）` : '';
+    const layout = {
+      maxWidths: [undefined, 36, 26, undefined, 30, 20],
+      wrap: [undefined, 'text', 'text', undefined, 'list', 'list'] as const,
+      minWidths: [undefined, undefined, DEADLINE_MIN_WIDTH],
+      width: options.width,
+    };
+    lines.push(
+      renderTable(
+        ['编号', '具体措施', '完成时限', '情况', '责任单位', '牵头单位'],
+        rows,
+        Array(6).fill('left'),
+        style,
+        layout,
+      ),
+    );
+    const escalated =
+      result.escalated > 0 ? `（其中严重逾期 ${result.escalated} 项，逾期超过 ${result.escalationDays} 天）` : '';
     const dueSoon = result.within === undefined ? '' : `，临期 ${result.dueSoon} 项`;
     lines.push(`逾期 ${result.overdue} 项${escalated}${dueSoon}。`);
   }
-  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入；运行 ledger validate 查看。`));
+  if (result.problems > 0)
+    lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入；运行 ledger validate 查看。`));
   return `${lines.map((line, i) => (i === tableAt ? line : wrapLines([line], options.width)[0])).join('\n')}\n`;
 }

@@ -58,7 +58,8 @@ export async function writeExport(
   renderers: { xlsx: (file: string) => Promise<void>; md: () => Promise<string> },
 ): Promise<{ file?: string; text?: string }> {
   if (options.out === '-') {
-    if (options.format === 'xlsx') throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
+    if (options.format === 'xlsx')
+      throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
     return { text: await renderers.md() };
   }
   const file = path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`);
@@ -83,7 +84,11 @@ function defaultName(asOf: string, filter: LedgerTableFilter): string {
 function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
   const filter: LedgerTableFilter = {};
   if (options.unit !== undefined) filter.unit = resolveUnitOption(ledger.units, options.unit, '--unit');
-  if (typeof options.area === 'string') filter.area = resolveAreaOption(ledger.areas.map((a) => a.data), options.area);
+  if (typeof options.area === 'string')
+    filter.area = resolveAreaOption(
+      ledger.areas.map((a) => a.data),
+      options.area,
+    );
   else if (options.area !== undefined) {
     if (!ledger.areas.some((a) => a.data.area === options.area)) {
       const known = ledger.areas.map((a) => a.data.area).join('、');

@@ -1,4 +1,12 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  AS_OF_OPTION,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const renderSpec: CommandSpec = {
   usage: 'render',
@@ -41,7 +49,10 @@ export const renderSpec: CommandSpec = {
       return EXIT_PROBLEMS;
     }
     if (result.text !== undefined) writeOut(result.text);
-    else writeOut(`已导出 ${result.table!.measureCount} 项具体措施（逾期 ${result.table!.overdueCount} 项）到 ${result.file}`);
+    else
+      writeOut(
+        `已导出 ${result.table!.measureCount} 项具体措施（逾期 ${result.table!.overdueCount} 项）到 ${result.file}`,
+      );
     return EXIT_OK;
   },
 };

@@ -6,6 +6,9 @@ export function resolveUnitOption(registry: UnitRegistry, typed: string, flag: s
   const name = resolveUnit(registry, typed);
   if (name) return name;
   const suggestions = suggestUnits(registry, typed.trim());
-  const hint = suggestions.length > 0 ? `您是不是要找：${suggestions.join('、')}？` : '单位名称见 ledger/units.yaml（规范名称或别称均可）';
+  const hint =
+    suggestions.length > 0
+      ? `您是不是要找：${suggestions.join('、')}？`
+      : '单位名称见 ledger/units.yaml（规范名称或别称均可）';
   throw new UsageError(`${flag} 的单位“${typed}”不在单位名录中`, hint);
 }

@@ -36,7 +36,10 @@ export function show(options: ShowOptions): ShowResult {
   if (!ref) {
     const ids = measureRefs(ledger).map((r) => r.measure.id);
     const near = ids.filter((other) => other.startsWith(id.split('.').slice(0, 2).join('.') + '.')).slice(0, 8);
-    const hint = near.length > 0 ? `同一目标任务下的措施：${near.join('、')}` : `编号形如 1.1.1；台账共有 ${ids.length} 项措施，用 ledger status 查看`;
+    const hint =
+      near.length > 0
+        ? `同一目标任务下的措施：${near.join('、')}`
+        : `编号形如 1.1.1；台账共有 ${ids.length} 项措施，用 ledger status 查看`;
     throw new UsageError(`找不到编号为“${options.id}”的具体措施`, hint);
   }
   const { area, task, measure } = ref;

@@ -32,7 +32,10 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
   for (const [i, ext] of (measure.extensions ?? []).entries()) {
     const decided = ext.decided_on ? `，${ext.decided_on}${ext.decided_by ? ` ${ext.decided_by}` : ''}决定` : '';
     const why = ext.decision_reason ? `；${ext.decision_reason}` : '';
-    lines.push([`延期申请 ${i + 1}`, `${ext.requested_by} ${ext.requested_in} 申请延期至 ${ext.until}（${ext.reason}）：${ext.state}${decided}${why}`]);
+    lines.push([
+      `延期申请 ${i + 1}`,
+      `${ext.requested_by} ${ext.requested_in} 申请延期至 ${ext.until}（${ext.reason}）：${ext.state}${decided}${why}`,
+    ]);
   }
   for (const [unit, report] of Object.entries(measure.unit_reports ?? {})) {
     lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);

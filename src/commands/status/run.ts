@@ -71,10 +71,16 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
 
 function statusView(ledger: Ledger, problems: number, options: StatusOptions): StatusResult {
   if (options.unit !== undefined && options.lead !== undefined) {
-    throw new UsageError('--unit 与 --lead 不能同时使用', '分别运行 ledger status --unit 单位 与 ledger status --lead 单位');
+    throw new UsageError(
+      '--unit 与 --lead 不能同时使用',
+      '分别运行 ledger status --unit 单位 与 ledger status --lead 单位',
+    );
   }
   if ((options.unit !== undefined || options.lead !== undefined) && options.by !== undefined) {
-    throw new UsageError('--by 不能与 --unit 或 --lead 同时使用', '--by unit 列出全部单位；--unit 单位 列出一个单位的措施');
+    throw new UsageError(
+      '--by 不能与 --unit 或 --lead 同时使用',
+      '--by unit 列出全部单位；--unit 单位 列出一个单位的措施',
+    );
   }
   const base = baseOf(ledger, options, problems);
   const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };

@@ -1,6 +1,18 @@
-import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, parseAsOf, parseCountArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  AS_OF_OPTION,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseAsOf,
+  parseCountArgument,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
-const WITHIN_OPTION = { flags: '--within <days>', description: '临期天数：距完成时限不足几天算临期，默认取台账设置 due_soon_days（30）' };
+const WITHIN_OPTION = {
+  flags: '--within <days>',
+  description: '临期天数：距完成时限不足几天算临期，默认取台账设置 due_soon_days（30）',
+};
 
 export const statusSpec: CommandSpec = {
   usage: 'status',
@@ -23,7 +35,11 @@ export const statusSpec: CommandSpec = {
   options: [
     { flags: '--unit <unit>', description: '只看一个责任单位的措施（规范名称或别称）' },
     { flags: '--lead <unit>', description: '只看一个牵头单位牵头的目标任务' },
-    { flags: '--by <grouping>', description: '分组方式：area（主要指标，默认）| unit（责任单位）| lead（牵头单位）', choices: ['area', 'unit', 'lead'] },
+    {
+      flags: '--by <grouping>',
+      description: '分组方式：area（主要指标，默认）| unit（责任单位）| lead（牵头单位）',
+      choices: ['area', 'unit', 'lead'],
+    },
     WITHIN_OPTION,
     AS_OF_OPTION,
     formatOption(['text', 'json'], 'text'),

@@ -22,7 +22,11 @@ export function renderStatusText(result: StatusResult, options: StatusTextOption
     const none = `${result.lead} 没有牵头的目标任务；查看它承担的措施请用 ledger status --unit ${result.lead}`;
     return `${wrapLines([heading(result), none], options.width).join('\n')}\n`;
   }
-  const lines = [...wrapLines([heading(result)], options.width), table(result, style, options.width), ...wrapLines(footer(result, style), options.width)];
+  const lines = [
+    ...wrapLines([heading(result)], options.width),
+    table(result, style, options.width),
+    ...wrapLines(footer(result, style), options.width),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,15 +51,37 @@ function table(result: StatusResult, style: TerminalStyle, width: number | undef
     case 'unit':
       return unitTable(result.items, result.unit, style, width);
     case 'lead':
-      return countTable(['编号', '目标任务'], result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
+      return countTable(
+        ['编号', '目标任务'],
+        result.rows.map((r) => [r.taskId, r.title, ...countCells(r, style)]),
+        result.total,
+        style,
+        { width, wrap: [undefined, 'text'] },
+      );
     case 'by-unit':
-      return countTable(['责任单位'], result.rows.map((r) => [r.unit, ...countCells(r, style)]), result.total, style, { width, wrap: ['list'], totalLabel: '全部措施' });
+      return countTable(
+        ['责任单位'],
+        result.rows.map((r) => [r.unit, ...countCells(r, style)]),
+        result.total,
+        style,
+        { width, wrap: ['list'], totalLabel: '全部措施' },
+      );
     case 'by-lead': {
       const rows = result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]);
-      return countTable(['牵头单位', '主要指标'], rows, result.total, style, { width, wrap: ['list', 'list'], totalLabel: '全部措施' });
+      return countTable(['牵头单位', '主要指标'], rows, result.total, style, {
+        width,
+        wrap: ['list', 'list'],
+        totalLabel: '全部措施',
+      });
     }
     default:
-      return countTable(['序号', '主要指标'], result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]), result.total, style, { width, wrap: [undefined, 'text'] });
+      return countTable(
+        ['序号', '主要指标'],
+        result.rows.map((r) => [String(r.area), r.title, ...countCells(r, style)]),
+        result.total,
+        style,
+        { width, wrap: [undefined, 'text'] },
+      );
   }
 }
 
@@ -66,10 +92,24 @@ interface CountLayout {
   totalLabel?: string;
 }
 
-function countTable(head: string[], rows: string[][], total: Counts, style: TerminalStyle, layout: CountLayout): string {
-  const totalRow = [style.head(layout.totalLabel ?? '合计'), ...Array<string>(head.length - 1).fill(''), ...countCells(total, style)];
+function countTable(
+  head: string[],
+  rows: string[][],
+  total: Counts,
+  style: TerminalStyle,
+  layout: CountLayout,
+): string {
+  const totalRow = [
+    style.head(layout.totalLabel ?? '合计'),
+    ...Array<string>(head.length - 1).fill(''),
+    ...countCells(total, style),
+  ];
   const align: Align[] = [...Array<Align>(head.length).fill('left'), ...COUNT_ALIGN];
-  const wrap = [...layout.wrap, ...Array<undefined>(head.length - layout.wrap.length), ...COUNT_HEAD.map((h): ColumnWrap | undefined => (h.includes('/') ? 'head' : undefined))];
+  const wrap = [
+    ...layout.wrap,
+    ...Array<undefined>(head.length - layout.wrap.length),
+    ...COUNT_HEAD.map((h): ColumnWrap | undefined => (h.includes('/') ? 'head' : undefined)),
+  ];
   return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style, { width: layout.width, wrap });
 }
 
@@ -88,7 +128,12 @@ export function countCells(c: Counts, style: TerminalStyle): string[] {
   ];
 }
 
-function unitTable(items: readonly UnitMeasureItem[], unit: string, style: TerminalStyle, width: number | undefined): string {
+function unitTable(
+  items: readonly UnitMeasureItem[],
+  unit: string,
+  style: TerminalStyle,
+  width: number | undefined,
+): string {
   const reported = items.some((i) => i.ownReport);
   const rows = items.map((i) => [
     i.id,
@@ -101,7 +146,15 @@ function unitTable(items: readonly UnitMeasureItem[], unit: string, style: Termi
   ]);
   const head = ['编号', '具体措施', '完成时限', '状态', '情况', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
   const maxWidths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
-  const wrap: (ColumnWrap | undefined)[] = [undefined, 'text', 'text', undefined, undefined, ...(reported ? [undefined] : []), 'list'];
+  const wrap: (ColumnWrap | undefined)[] = [
+    undefined,
+    'text',
+    'text',
+    undefined,
+    undefined,
+    ...(reported ? [undefined] : []),
+    'list',
+  ];
   const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH];
   return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, { maxWidths, wrap, minWidths, width });
 }
@@ -110,11 +163,20 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
   const t = result.total;
   const lines: string[] = [];
   if (result.view === 'unit') {
-    lines.push(`共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`);
+    lines.push(
+      `共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`,
+    );
   }
-  if (t.escalated > 0) lines.push(style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) + '用 ledger overdue 查看清单。');
+  if (t.escalated > 0)
+    lines.push(
+      style.worse(`其中严重逾期 ${t.escalated} 项（逾期超过 ${result.escalationDays} 天）。`) +
+        '用 ledger overdue 查看清单。',
+    );
   if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
-  if (result.problems > 0) lines.push(style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`));
+  if (result.problems > 0)
+    lines.push(
+      style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`),
+    );
   return lines;
 }

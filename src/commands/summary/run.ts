@@ -30,7 +30,10 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   const { gatherReportCounts, reportMonths } = await import('../missing/run.js');
   const { listReportFiles } = await import('../../io/load-reports.js');
   const listed = listReportFiles(options.root, ledger).files;
-  const reports = reportMonths(listed).length > 0 ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed) : undefined;
+  const reports =
+    reportMonths(listed).length > 0
+      ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed)
+      : undefined;
   const result = buildMonthlySummary(ledger, options.month, asOf, reports);
   const written = await writeExport(options, `月度汇总-${options.month}`, {
     xlsx: async (file) => (await import('../../render/summary-xlsx.js')).writeSummaryXlsx(result, file),

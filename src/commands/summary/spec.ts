@@ -1,4 +1,12 @@
-import { EXIT_OK, EXIT_PROBLEMS, formatOption, parseDateArgument, parseMonthArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseDateArgument,
+  parseMonthArgument,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 
 export const summarySpec: CommandSpec = {
   usage: 'summary',
@@ -43,7 +51,9 @@ export const summarySpec: CommandSpec = {
     if (result.text !== undefined) writeOut(result.text);
     else {
       const h = result.summary!.headline;
-      writeOut(`已生成 ${result.summary!.month} 月度汇总（截至 ${result.summary!.asOf}：${h.measures} 项措施，已完成 ${h.done}，逾期 ${h.overdue}）到 ${result.file}`);
+      writeOut(
+        `已生成 ${result.summary!.month} 月度汇总（截至 ${result.summary!.asOf}：${h.measures} 项措施，已完成 ${h.done}，逾期 ${h.overdue}）到 ${result.file}`,
+      );
     }
     return EXIT_OK;
   },

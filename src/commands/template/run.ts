@@ -41,7 +41,10 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
   if (isGroup(ledger.units, unit)) {
     const members = ledger.units.byName.get(unit)?.members ?? [];
-    throw new UsageError(`${unit} 由成员单位分别报送，没有自己的报送表`, `为成员单位分别生成：${members.map((m) => `--unit ${m}`).join('、')}`);
+    throw new UsageError(
+      `${unit} 由成员单位分别报送，没有自己的报送表`,
+      `为成员单位分别生成：${members.map((m) => `--unit ${m}`).join('、')}`,
+    );
   }
   const format = options.format ?? 'yaml';
   const form = buildReportForm(ledger, unit, options.month);
@@ -51,7 +54,10 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (options.out === '-') throw new UsageError('xlsx 表格不能输出到终端', '用 --out 文件名.xlsx 指定保存位置');
   const target = targetPath(options, unit, format);
   if (existsSync(target) && statSync(target).isDirectory()) {
-    throw new UsageError(`${target} 是一个目录，不能写成报送表`, `--out 请给出文件名，例如 --out ${unit}-${options.month}-报送表.${format}`);
+    throw new UsageError(
+      `${target} 是一个目录，不能写成报送表`,
+      `--out 请给出文件名，例如 --out ${unit}-${options.month}-报送表.${format}`,
+    );
   }
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');

@@ -35,13 +35,18 @@ export function validate(options: ValidateOptions): ValidateResult {
 }
 
 /** `validate`, handing back the ledger and the reports it read so that `ledger check` does not read them again. */
-export function validateTree(options: ValidateOptions): { result: ValidateResult; ledger: Ledger; reports: ReportSource[] } {
+export function validateTree(options: ValidateOptions): {
+  result: ValidateResult;
+  ledger: Ledger;
+  reports: ReportSource[];
+} {
   const cwd = options.cwd ?? options.root;
   const targets = validateTargets(options.root, cwd, options.paths ?? []);
   const { ledger, diagnostics: loadDiagnostics } = loadLedger(options.root);
   const reports = validateReports(options.root, ledger, options.asOf);
   const tree = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
-  const inScope = targets.forms.length > 0 && targets.scopes.length === 0 ? [] : tree.filter(scopeFilter(targets.scopes));
+  const inScope =
+    targets.forms.length > 0 && targets.scopes.length === 0 ? [] : tree.filter(scopeFilter(targets.scopes));
   const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, options.asOf));
   const diagnostics = sortDiagnostics([...inScope, ...forms]);
   const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files + targets.forms.length;
@@ -60,5 +65,6 @@ function validateForm(ledger: Ledger, absolute: string, cwd: string, asOf: strin
 
 function scopeFilter(prefixes: readonly string[]): (d: Diagnostic) => boolean {
   if (prefixes.length === 0 || prefixes.includes('')) return () => true;
-  return ({ file }) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`) || prefix.startsWith(`${file}/`));
+  return ({ file }) =>
+    prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`) || prefix.startsWith(`${file}/`));
 }

@@ -30,7 +30,13 @@ export function validateTargets(root: string, cwd: string, paths: readonly strin
 
 function notLedgerFile(given: string, absolute: string): UsageError {
   if (/\.xlsx$/i.test(absolute)) {
-    return new UsageError(`validate 不读取 xlsx 报送表：${given}`, `用 ledger merge '${given}' --dry-run 检查它（只检查，不写入）`);
+    return new UsageError(
+      `validate 不读取 xlsx 报送表：${given}`,
+      `用 ledger merge '${given}' --dry-run 检查它（只检查，不写入）`,
+    );
   }
-  return new UsageError(`${given} 不是台账文件或报送文件`, 'validate 检查 ledger/ 下的台账文件、reports/ 下的报送文件，或一份 .yaml 报送表');
+  return new UsageError(
+    `${given} 不是台账文件或报送文件`,
+    'validate 检查 ledger/ 下的台账文件、reports/ 下的报送文件，或一份 .yaml 报送表',
+  );
 }

@@ -13,15 +13,17 @@ export function runChecks(ledger: Ledger, checks: readonly Check[]): Diagnostic[
     try {
       return check.run(ledger);
     } catch (error) {
-      return [{
-        code: 'internal/check-failed',
-        severity: 'error' as const,
-        file: 'ledger',
-        line: 0,
-        col: 0,
-        message: `检查 ${check.name} 自身出错：${error instanceof Error ? error.message : String(error)}`,
-        hint: '这是 ledger 工具的缺陷，请把这条信息报告给维护者',
-      }];
+      return [
+        {
+          code: 'internal/check-failed',
+          severity: 'error' as const,
+          file: 'ledger',
+          line: 0,
+          col: 0,
+          message: `检查 ${check.name} 自身出错：${error instanceof Error ? error.message : String(error)}`,
+          hint: '这是 ledger 工具的缺陷，请把这条信息报告给维护者',
+        },
+      ];
     }
   });
 }

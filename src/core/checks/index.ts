@@ -8,4 +8,11 @@ import { unitsRegistry } from './units-registry.js';
 export { runChecks, type Check } from './check.js';
 
 /** The checks `ledger validate` runs on the ledger, in order. */
-export const LEDGER_CHECKS: readonly Check[] = [uniqueIds, consistentIds, deadlinesParse, unitsRegistry, unitsKnown, taskLeadsValid];
+export const LEDGER_CHECKS: readonly Check[] = [
+  uniqueIds,
+  consistentIds,
+  deadlinesParse,
+  unitsRegistry,
+  unitsKnown,
+  taskLeadsValid,
+];

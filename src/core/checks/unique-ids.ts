@@ -13,7 +13,13 @@ export const uniqueIds: Check = {
       const first = seen.get(key);
       if (!first) return void seen.set(key, at);
       const { file, line, col } = first();
-      out.push(diagnosticAt(at(), { code: 'id/duplicate', message: `${label} 重复，首次出现在 ${file}:${line}:${col}`, hint: '每个编号只能出现一次；按文件中的顺序重新编号' }));
+      out.push(
+        diagnosticAt(at(), {
+          code: 'id/duplicate',
+          message: `${label} 重复，首次出现在 ${file}:${line}:${col}`,
+          hint: '每个编号只能出现一次；按文件中的顺序重新编号',
+        }),
+      );
     };
     for (const { data, locate } of ledger.areas) {
       claim(`area:${data.area}`, `主要指标序号 ${data.area}`, () => locate(['area']));

@@ -18,7 +18,9 @@ export const unitsKnown: Check = {
       data.tasks.forEach((task, t) => {
         if (task.lead) check(task.lead, () => locate(['tasks', t, 'lead']), '牵头单位');
         task.measures.forEach((measure, m) => {
-          measure.units.forEach((name, u) => check(name, () => locate(['tasks', t, 'measures', m, 'units', u]), '责任部门'));
+          measure.units.forEach((name, u) =>
+            check(name, () => locate(['tasks', t, 'measures', m, 'units', u]), '责任部门'),
+          );
         });
       });
     }
@@ -30,7 +32,11 @@ function unitProblem(registry: UnitRegistry, name: string, role: string) {
   if (registry.byName.has(name)) return undefined;
   const canonical = resolveUnit(registry, name);
   if (canonical) {
-    return { code: 'unit/not-canonical', message: `${role}“${name}”是 ${canonical} 的别称，台账中请写规范名称`, hint: `改为 ${canonical}` };
+    return {
+      code: 'unit/not-canonical',
+      message: `${role}“${name}”是 ${canonical} 的别称，台账中请写规范名称`,
+      hint: `改为 ${canonical}`,
+    };
   }
   const near = suggestUnits(registry, name);
   return {
@@ -48,10 +54,22 @@ export const taskLeadsValid: Check = {
     for (const { data, locate } of ledger.areas) {
       data.tasks.forEach((task, t) => {
         if (task.lead && !data.lead.includes(task.lead)) {
-          out.push(diagnosticAt(locate(['tasks', t, 'lead']), { code: 'lead/not-area-lead', message: `目标任务 ${task.id} 的牵头单位 ${task.lead} 不在本指标的牵头单位（${data.lead.join('、')}）之中`, hint: `改为 ${data.lead.join(' 或 ')}，或把它加入本文件的 lead 列表` }));
+          out.push(
+            diagnosticAt(locate(['tasks', t, 'lead']), {
+              code: 'lead/not-area-lead',
+              message: `目标任务 ${task.id} 的牵头单位 ${task.lead} 不在本指标的牵头单位（${data.lead.join('、')}）之中`,
+              hint: `改为 ${data.lead.join(' 或 ')}，或把它加入本文件的 lead 列表`,
+            }),
+          );
         }
         if (!task.lead && data.lead.length > 1) {
-          out.push(diagnosticAt(locate(['tasks', t]), { code: 'lead/missing', message: `本指标由 ${data.lead.join('、')} 分别牵头，目标任务 ${task.id} 需要写明自己的牵头单位`, hint: `在该任务下加一行 lead: ${data.lead[0]}` }));
+          out.push(
+            diagnosticAt(locate(['tasks', t]), {
+              code: 'lead/missing',
+              message: `本指标由 ${data.lead.join('、')} 分别牵头，目标任务 ${task.id} 需要写明自己的牵头单位`,
+              hint: `在该任务下加一行 lead: ${data.lead[0]}`,
+            }),
+          );
         }
       });
     }

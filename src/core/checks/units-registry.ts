@@ -16,14 +16,26 @@ export const unitsRegistry: Check = {
         const path = k === 0 ? ['units', i, 'name'] : ['units', i, 'aliases', k - 1];
         const first = owner.get(name);
         if (first !== undefined) {
-          out.push(diagnosticAt(source.locate(path), { code: 'units/duplicate', message: `单位名称或别名“${name}”重复（已用于 ${first}）`, hint: '每个名称和别名只能指向一个单位' }));
+          out.push(
+            diagnosticAt(source.locate(path), {
+              code: 'units/duplicate',
+              message: `单位名称或别名“${name}”重复（已用于 ${first}）`,
+              hint: '每个名称和别名只能指向一个单位',
+            }),
+          );
         } else owner.set(name, unit.name);
       });
     });
     source.data.units.forEach((unit, i) => {
       (unit.members ?? []).forEach((member, k) => {
         if (!ledger.units.byName.has(member)) {
-          out.push(diagnosticAt(source.locate(['units', i, 'members', k]), { code: 'units/unknown-member', message: `${unit.name} 的成员单位“${member}”没有在名录中登记`, hint: `在 units 列表中加一项 - name: ${member}` }));
+          out.push(
+            diagnosticAt(source.locate(['units', i, 'members', k]), {
+              code: 'units/unknown-member',
+              message: `${unit.name} 的成员单位“${member}”没有在名录中登记`,
+              hint: `在 units 列表中加一项 - name: ${member}`,
+            }),
+          );
         }
       });
     });

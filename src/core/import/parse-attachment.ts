@@ -35,7 +35,8 @@ const ATTACHMENT_END = /^附件下载/;
 
 export function parseAttachment(source: string, file: string, registry: UnitRegistry): ImportResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (line: number, input: DiagnosticInput) => diagnostics.push({ severity: 'error', ...input, file, line, col: 1 });
+  const report = (line: number, input: DiagnosticInput) =>
+    diagnostics.push({ severity: 'error', ...input, file, line, col: 1 });
   const areas: Area[] = [];
   let area: Area | undefined;
   let task: Task | undefined;
@@ -47,9 +48,14 @@ export function parseAttachment(source: string, file: string, registry: UnitRegi
     const cell = open.unitLines.map((l) => l.text).join('');
     const segmented = segmentUnits(registry, cell);
     for (const piece of segmented.unknown) {
-      report(open.unitLines[0]?.line ?? open.line, { code: 'import/unknown-unit', message: `具体措施 ${open.measure.id} 的责任部门中有无法识别的单位“${piece}”`, hint: '在 ledger/units.yaml 中登记这个单位或它的别称，再重新导入' });
+      report(open.unitLines[0]?.line ?? open.line, {
+        code: 'import/unknown-unit',
+        message: `具体措施 ${open.measure.id} 的责任部门中有无法识别的单位“${piece}”`,
+        hint: '在 ledger/units.yaml 中登记这个单位或它的别称，再重新导入',
+      });
     }
-    if (segmented.units.length === 0) report(open.line, { code: 'import/no-units', message: `具体措施 ${open.measure.id} 没有责任部门` });
+    if (segmented.units.length === 0)
+      report(open.line, { code: 'import/no-units', message: `具体措施 ${open.measure.id} 没有责任部门` });
     const { id, title, text, deadline, units: _none, ...progress } = open.measure;
     const related = segmented.related ? { related_units: true } : {};
     task.measures.push({ id, title, text, deadline, units: segmented.units, ...related, ...progress });
@@ -80,7 +86,11 @@ export function parseAttachment(source: string, file: string, registry: UnitRegi
       if (separateLeads) {
         const lead = area.lead[area.tasks.length];
         if (lead) task.lead = lead;
-        else report(line, { code: 'import/task-lead', message: `“分别牵头”的牵头单位少于目标任务数，目标任务 ${id} 没有对应的牵头单位` });
+        else
+          report(line, {
+            code: 'import/task-lead',
+            message: `“分别牵头”的牵头单位少于目标任务数，目标任务 ${id} 没有对应的牵头单位`,
+          });
       }
       area.tasks.push(task);
       continue;
@@ -88,11 +98,20 @@ export function parseAttachment(source: string, file: string, registry: UnitRegi
     const measureMatch = MEASURE_LINE.exec(text);
     if (measureMatch && task && text.includes('完成时限')) {
       closeMeasure();
-      open = { measure: parseMeasure(task, Number(measureMatch[1]), measureMatch[2]!, line, report), line, unitLines: [] };
+      open = {
+        measure: parseMeasure(task, Number(measureMatch[1]), measureMatch[2]!, line, report),
+        line,
+        unitLines: [],
+      };
       continue;
     }
     if (open) open.unitLines.push({ text, line });
-    else if (area) report(line, { code: 'import/unexpected-line', message: `无法归类的一行：“${text.slice(0, 30)}”`, severity: 'warning' });
+    else if (area)
+      report(line, {
+        code: 'import/unexpected-line',
+        message: `无法归类的一行：“${text.slice(0, 30)}”`,
+        severity: 'warning',
+      });
   }
   closeMeasure();
   checkNumbering(areas, report);
@@ -100,7 +119,10 @@ export function parseAttachment(source: string, file: string, registry: UnitRegi
 }
 
 function attachmentLines(source: string): Line[] {
-  const all = source.replace(/^\uFEFF/, '').split(/\r?\n/).map((text, i) => ({ text: text.trim(), line: i + 1 }));
+  const all = source
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, i) => ({ text: text.trim(), line: i + 1 }));
   const start = all.findIndex((l) => ATTACHMENT_START.test(l.text) && !l.text.startsWith('附件'));
   const end = all.findIndex((l, i) => i > start && ATTACHMENT_END.test(l.text));
   const body = all.slice(start < 0 ? 0 : start + 1, end < 0 ? all.length : end);
@@ -108,7 +130,10 @@ function attachmentLines(source: string): Line[] {
   return body.filter((l) => l.text !== '' && !header.has(l.text));
 }
 
-function parseAreaHeading(rest: string, registry: UnitRegistry): { title: string; leads: string[]; separately: boolean } | undefined {
+function parseAreaHeading(
+  rest: string,
+  registry: UnitRegistry,
+): { title: string; leads: string[]; separately: boolean } | undefined {
   let body = rest.replace(/[)）]\s*$/, '').trim();
   if (!body.endsWith('牵头')) return undefined;
   body = body.slice(0, -2);
@@ -124,13 +149,27 @@ function parseAreaHeading(rest: string, registry: UnitRegistry): { title: string
   return split ? { title: split.head.trim(), leads: split.units, separately } : undefined;
 }
 
-function parseMeasure(task: Task, number: number, rest: string, line: number, report: (line: number, d: DiagnosticInput) => void): Measure {
+function parseMeasure(
+  task: Task,
+  number: number,
+  rest: string,
+  line: number,
+  report: (line: number, d: DiagnosticInput) => void,
+): Measure {
   const id = `${task.id}.${number}`;
   const at = rest.lastIndexOf('完成时限');
-  const text = rest.slice(0, at).replace(/[(（]\s*$/, '').trim();
-  const written = rest.slice(at + '完成时限'.length).replace(/^[:：]/, '').replace(/[)）]\s*$/, '').trim();
+  const text = rest
+    .slice(0, at)
+    .replace(/[(（]\s*$/, '')
+    .trim();
+  const written = rest
+    .slice(at + '完成时限'.length)
+    .replace(/^[:：]/, '')
+    .replace(/[)）]\s*$/, '')
+    .trim();
   const deadline = normalizeDeadline(written);
-  if (!parseDeadline(deadline)) report(line, { code: 'import/deadline', message: `具体措施 ${id} 的完成时限“${written}”无法识别` });
+  if (!parseDeadline(deadline))
+    report(line, { code: 'import/deadline', message: `具体措施 ${id} 的完成时限“${written}”无法识别` });
   return { id, title: firstSentence(text), text, deadline, units: [], status: '未启动', progress: '', remark: '' };
 }
 
@@ -141,11 +180,18 @@ function firstSentence(text: string): string {
 
 function checkNumbering(areas: readonly Area[], report: (line: number, d: DiagnosticInput) => void): void {
   areas.forEach((area, i) => {
-    if (area.area !== i + 1) report(0, { code: 'import/numbering', message: `主要指标序号不连续：第 ${i + 1} 个是 ${area.area}`, severity: 'warning' });
+    if (area.area !== i + 1)
+      report(0, {
+        code: 'import/numbering',
+        message: `主要指标序号不连续：第 ${i + 1} 个是 ${area.area}`,
+        severity: 'warning',
+      });
     area.tasks.forEach((task, t) => {
-      if (task.id !== `${area.area}.${t + 1}`) report(0, { code: 'import/numbering', message: `目标任务编号不连续：${task.id}`, severity: 'warning' });
+      if (task.id !== `${area.area}.${t + 1}`)
+        report(0, { code: 'import/numbering', message: `目标任务编号不连续：${task.id}`, severity: 'warning' });
       task.measures.forEach((measure, m) => {
-        if (measure.id !== `${task.id}.${m + 1}`) report(0, { code: 'import/numbering', message: `具体措施编号不连续：${measure.id}`, severity: 'warning' });
+        if (measure.id !== `${task.id}.${m + 1}`)
+          report(0, { code: 'import/numbering', message: `具体措施编号不连续：${measure.id}`, severity: 'warning' });
       });
     });
   });

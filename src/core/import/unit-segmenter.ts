@@ -70,10 +70,14 @@ function segmentToken(token: string, surfaces: Map<string, string>): string[] | 
 }
 
 /** The shortest suffix of `text` that reads entirely as unit names, e.g. the lead glued to an area title. */
-export function splitTrailingUnits(registry: UnitRegistry, text: string): { head: string; units: string[] } | undefined {
+export function splitTrailingUnits(
+  registry: UnitRegistry,
+  text: string,
+): { head: string; units: string[] } | undefined {
   for (let at = 1; at < text.length; at++) {
     const segmented = segmentUnits(registry, text.slice(at));
-    if (segmented.unknown.length === 0 && segmented.units.length > 0) return { head: text.slice(0, at), units: segmented.units };
+    if (segmented.unknown.length === 0 && segmented.units.length > 0)
+      return { head: text.slice(0, at), units: segmented.units };
   }
   return undefined;
 }

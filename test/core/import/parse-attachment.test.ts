@@ -37,7 +37,12 @@ describe('parseAttachment', () => {
     expect(areas).toHaveLength(1);
     expect(areas[0]!.tasks).toHaveLength(1);
     const [first, second] = areas[0]!.tasks[0]!.measures;
-    expect(first).toMatchObject({ id: '1.1.1', title: '优化企业开办线上服务', deadline: '2020年底前', units: ['市审批局', '市公安局', '市人社局', '市税务局', '人行市中心支行', '各县区'] });
+    expect(first).toMatchObject({
+      id: '1.1.1',
+      title: '优化企业开办线上服务',
+      deadline: '2020年底前',
+      units: ['市审批局', '市公安局', '市人社局', '市税务局', '人行市中心支行', '各县区'],
+    });
     expect(second).toMatchObject({ id: '1.1.2', deadline: '2020年6月底前', units: ['市审批局', '市公安局', '各县区'] });
   });
 
@@ -70,8 +75,15 @@ describe('parseAttachment', () => {
     const area = areas[0]!;
     expect(area.lead).toEqual(['市公共资源交易中心', '市发改委', '市财政局']);
     expect(area.tasks.map((t) => t.lead)).toEqual(['市公共资源交易中心', '市发改委', '市财政局']);
-    expect(area.tasks[1]!.measures[0]).toMatchObject({ deadline: '长期', units: ['市发改委', '市住建局', '各县区'], related_units: true });
-    expect(area.tasks[2]!.measures[0]).toMatchObject({ deadline: '2020年底前', units: ['市财政局', '市公共资源交易中心'] });
+    expect(area.tasks[1]!.measures[0]).toMatchObject({
+      deadline: '长期',
+      units: ['市发改委', '市住建局', '各县区'],
+      related_units: true,
+    });
+    expect(area.tasks[2]!.measures[0]).toMatchObject({
+      deadline: '2020年底前',
+      units: ['市财政局', '市公共资源交易中心'],
+    });
   });
 
   it('finds a lead glued to the title after a lost parenthesis, and a measure whose parenthesis was lost', () => {
@@ -87,7 +99,12 @@ describe('parseAttachment', () => {
     const { areas, diagnostics } = parseAttachment(text, 'source.txt', registry);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(areas[0]).toMatchObject({ area: 13, title: '建立公正规范的市场监管体系', lead: ['市市场监管局'] });
-    expect(areas[0]!.tasks[0]!.measures[0]).toMatchObject({ id: '13.6.1', title: '规范收费行为', deadline: '2020年6月底、10月底前', units: ['市民政局', '市发改委', '市市场监管局', '各县区'] });
+    expect(areas[0]!.tasks[0]!.measures[0]).toMatchObject({
+      id: '13.6.1',
+      title: '规范收费行为',
+      deadline: '2020年6月底、10月底前',
+      units: ['市民政局', '市发改委', '市市场监管局', '各县区'],
+    });
   });
 
   it('reports an unknown unit with the line it stands on', () => {
