@@ -41,6 +41,7 @@ export const FIELD_LABELS: Record<string, string> = {
   escalation_days: '严重逾期天数',
   report_day: '单位报送日',
   lead_report_day: '牵头单位报送日',
+  supervisors: '督办单位',
 };
 
 export function fieldLabel(key: string | number | undefined): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SUPERVISORS } from './extension-rules.js';
 import { STATUSES } from './status.js';
 
 /**
@@ -28,7 +29,10 @@ export const UnitReportSchema = z.strictObject({
 
 export const EXTENSION_STATES = ['待审批', '已批准', '已驳回'] as const;
 
-/** A request to move a measure's deadline (申请延期) and the lead's decision. */
+/**
+ * A unit's request to move the deadline of its own part of a measure (申请延期) and the decision
+ * (by the lead, or by a supervisor when the lead asked; see extension-rules.ts).
+ */
 export const ExtensionSchema = z.strictObject({
   requested_by: text,
   requested_in: MonthSchema,
@@ -107,6 +111,11 @@ export const ConfigSchema = z.strictObject({
   report_day: z.number().int().min(1).max(28).default(20),
   /** Leads report to 市发改委/市审批局 by this day of each month. */
   lead_report_day: z.number().int().min(1).max(28).default(25),
+  /** Decide a lead's own extension requests (a unit never decides its own). */
+  supervisors: z
+    .array(text)
+    .min(1)
+    .default([...DEFAULT_SUPERVISORS]),
 });
 
 export type UnitReport = z.infer<typeof UnitReportSchema>;

@@ -8,14 +8,15 @@ import { evaluateMeasure } from '../../src/core/evaluate.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
 
 const REQUEST = entry('1.1.2', '推进中', '流程再造中', 'extension: { until: 2020-09-30, reason: 需与省平台对接 }');
 
-async function ledgerWithRequest(): Promise<string> {
+async function ledgerWithRequest(unit = '市公安局'): Promise<string> {
   const root = tempLedger({
     [AREA_FILE]: `# 保留这条注释\n${SMALL_AREA}`,
-    'reports/2020-06/市公安局.yaml': reportYaml('市公安局', '2020-06', REQUEST),
+    [`reports/2020-06/${unit}.yaml`]: reportYaml(unit, '2020-06', REQUEST),
   });
   const result = await merge({ root, paths: ['reports/2020-06'], asOf: '2020-06-25' });
   expect(result.diagnostics).toEqual([]);
@@ -50,13 +51,55 @@ describe('ledger extend', () => {
 
   it('records a rejection, and then there is nothing left to decide', async () => {
     const root = await ledgerWithRequest();
-    expect(extend({ root, id: '1.1.2', decision: 'reject', date: '2020-06-28', by: '王主任' }).after).toMatchObject({
+    expect(extend({ root, id: '1.1.2', decision: 'reject', date: '2020-06-28', by: '审批局' }).after).toMatchObject({
       state: '已驳回',
-      decided_by: '王主任',
+      decided_by: '市审批局',
     });
     const before = snapshotTree(root);
     expect(() => extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-29' })).toThrow(/没有待审批延期申请/);
     expect(() => extend({ root, id: '9.9.9', decision: 'approve', date: '2020-06-29' })).toThrow(/没有编号为 9.9.9/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
+
+describe('ledger extend never lets a unit decide its own request', () => {
+  it('refuses the lead’s own request by default and with --by the lead; a supervisor may decide it', async () => {
+    const root = await ledgerWithRequest('市审批局');
+    const before = snapshotTree(root);
+    const byDefault = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28' });
+    expect(byDefault.written).toBe(false);
+    expect(byDefault.refused?.message).toBe(
+      '延期申请由 市审批局 提出；市审批局 是 1.1.2 的牵头单位，但不能审批本单位的延期申请',
+    );
+    expect(byDefault.refused?.hint).toBe('由 市发改委 审批：ledger extend 1.1.2 --approve --by 市发改委');
+    expect(
+      extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市审批局' }).refused,
+    ).toBeDefined();
+    expect(snapshotTree(root)).toEqual(before);
+    const bySupervisor = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '发改委' });
+    expect(bySupervisor.after).toMatchObject({ state: '已批准', decided_by: '市发改委' });
+  });
+
+  it('refuses a responsible unit deciding its own or another unit’s request', async () => {
+    const root = await ledgerWithRequest();
+    const before = snapshotTree(root);
+    const own = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市公安局' });
+    expect(own.refused?.message).toBe('延期申请由 市公安局 提出；市公安局 不能审批本单位的延期申请');
+    const other = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市税务局' });
+    expect(other.refused?.message).toBe('市税务局 不能审批 市公安局 在 1.1.2 上的延期申请');
+    expect(() => extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '王主任' })).toThrow(
+      /--by 的单位“王主任”不在单位名录中/,
+    );
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('exits 1 with the reason and writes nothing (CLI)', async () => {
+    const root = await ledgerWithRequest('市审批局');
+    const before = snapshotTree(root);
+    const run = runCli(['extend', '1.1.2', '--approve', '--date', '2020-06-28'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('不能审批本单位的延期申请');
+    expect(run.stderr).toContain('--by 市发改委');
     expect(snapshotTree(root)).toEqual(before);
   });
 });

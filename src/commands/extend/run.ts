@@ -1,3 +1,4 @@
+import { extensionDeciders } from '../../core/extension-rules.js';
 import { findMeasure } from '../../core/ledger.js';
 import type { FileChanges } from '../../core/merge-plan.js';
 import type { Extension } from '../../core/schema.js';
@@ -16,7 +17,7 @@ export interface ExtendOptions {
   decision: ExtensionDecision;
   /** The day of the decision, YYYY-MM-DD. */
   date: string;
-  /** Who decided; default the measure's lead units. */
+  /** The deciding unit (name or alias); default the measure's lead units, when they may decide. */
   by?: string;
   reason?: string;
   /** Which unit's request, when several are pending. */
@@ -29,11 +30,14 @@ export interface ExtendResult {
   title: string;
   file: string;
   before: Extension;
-  after: Extension;
+  /** The decided request; absent when the decision was refused. */
+  after?: Extension;
   written: boolean;
+  /** Why nothing was written: the decider may not decide this request (self-approval). */
+  refused?: { message: string; hint: string };
 }
 
-/** Records the lead's decision on a pending extension request (申请延期) in the ledger. */
+/** Records a decision on a pending extension request (申请延期); a unit never decides its own request. */
 export function extend(options: ExtendOptions): ExtendResult {
   const { ledger } = loadLedger(options.root);
   const ref = findMeasure(ledger, options.id.trim());
@@ -57,11 +61,16 @@ export function extend(options: ExtendOptions): ExtendResult {
     );
   }
   const { e: before, index } = pending[0]!;
+  const base = { id: ref.measure.id, title: ref.measure.title, file: ref.file, before, written: false };
+  const deciders = extensionDeciders(before.requested_by, ref.leads, ledger.config.supervisors);
+  const by = options.by?.trim() ? resolveUnitOption(ledger.units, options.by, '--by') : undefined;
+  const refused = refusal(ref.measure.id, before.requested_by, ref.leads, deciders, by, options.decision);
+  if (refused) return { ...base, refused };
   const after: Extension = {
     ...before,
     state: options.decision === 'approve' ? '已批准' : '已驳回',
     decided_on: options.date,
-    decided_by: options.by?.trim() || ref.leads.join('、'),
+    decided_by: by ?? deciders.join('、'),
     ...(options.reason?.trim() ? { decision_reason: options.reason.trim() } : {}),
   };
   const change: FileChanges = {
@@ -69,5 +78,25 @@ export function extend(options: ExtendOptions): ExtendResult {
     changes: [{ path: [...ref.path, 'extensions', index], before, after }],
   };
   if (!options.dryRun) applyMerge(options.root, [change]);
-  return { id: ref.measure.id, title: ref.measure.title, file: ref.file, before, after, written: !options.dryRun };
+  return { ...base, after, written: !options.dryRun };
+}
+
+/** Why `by` (default: the leads) may not decide this request, or undefined when it may. */
+function refusal(
+  id: string,
+  requester: string,
+  leads: readonly string[],
+  deciders: readonly string[],
+  by: string | undefined,
+  decision: ExtensionDecision,
+): { message: string; hint: string } | undefined {
+  if (by !== undefined && deciders.includes(by)) return undefined;
+  const flag = decision === 'approve' ? '--approve' : '--reject';
+  const hint = `由 ${deciders.join(' 或 ')} 审批：ledger extend ${id} ${flag} --by ${deciders[0] ?? '单位'}`;
+  if (by === undefined && !leads.includes(requester)) return undefined;
+  if (by === requester || (by === undefined && leads.includes(requester))) {
+    const role = leads.includes(requester) ? `是 ${id} 的牵头单位，但` : '';
+    return { message: `延期申请由 ${requester} 提出；${requester} ${role}不能审批本单位的延期申请`, hint };
+  }
+  return { message: `${by} 不能审批 ${requester} 在 ${id} 上的延期申请`, hint };
 }
