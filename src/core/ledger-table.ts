@@ -55,6 +55,8 @@ export interface LedgerTableFilter {
   unit?: string;
   /** Area number (主要指标序号). */
   area?: number;
+  /** Canonical unit name: only the tasks it leads (牵头单位). */
+  lead?: string;
 }
 
 export function buildLedgerTable(
@@ -88,12 +90,14 @@ export function buildLedgerTable(
 function scopeLabel(filter: LedgerTableFilter, areas: readonly LedgerAreaGroup[]): string | undefined {
   const parts = [];
   if (filter.area !== undefined) parts.push(`主要指标：${areas[0]?.label ?? filter.area}`);
+  if (filter.lead !== undefined) parts.push(`牵头单位：${filter.lead}`);
   if (filter.unit !== undefined) parts.push(`责任单位：${filter.unit}`);
   return parts.length ? parts.join('；') : undefined;
 }
 
 function matches(ledger: Pick<Ledger, 'units'>, ref: MeasureRef, filter: LedgerTableFilter): boolean {
   if (filter.area !== undefined && ref.area.area !== filter.area) return false;
+  if (filter.lead !== undefined && !ref.leads.includes(filter.lead)) return false;
   if (filter.unit !== undefined && !isResponsible(ledger.units, ref.measure.units, filter.unit)) return false;
   return true;
 }

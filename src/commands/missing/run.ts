@@ -1,14 +1,18 @@
 import type { Ledger } from '../../core/ledger.js';
+import { scopeLedger } from '../../core/ledger-scope.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../../core/report-path.js';
 import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from '../../io/git.js';
 import { loadLedger } from '../../io/load-ledger.js';
 import { listReportFiles } from '../../io/load-reports.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface MissingOptions {
   root: string;
   cwd?: string;
   month: string;
+  /** Only the units responsible for the tasks this unit leads (name or alias). */
+  lead?: string;
 }
 
 export interface MissingResult extends MonthReportCounts {
@@ -19,7 +23,8 @@ export interface MissingResult extends MonthReportCounts {
 /** Units that owe a report for the month and have none, and reports committed after the due day. */
 export async function missing(options: MissingOptions): Promise<MissingResult> {
   const { ledger } = loadLedger(options.root);
-  return gatherReportCounts(options.root, ledger, options.month);
+  const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
+  return gatherReportCounts(options.root, scopeLedger(ledger, { lead }), options.month);
 }
 
 /**

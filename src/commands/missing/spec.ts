@@ -20,9 +20,11 @@ export const missingSpec: CommandSpec = {
     'ledger missing --month 2020-07',
     'ledger missing --month 2020-07 --format json',
     'ledger missing --month 2020-07 --fail-on missing',
+    'ledger missing --month 2020-07 --lead 市审批局',
   ],
   options: [
     { flags: '--month <YYYY-MM>', description: '报送月份，默认本月' },
+    { flags: '--lead <unit>', description: '只看该单位牵头的目标任务的责任单位' },
     { flags: '--fail-on <what>', description: '有单位未报送时退出码为 1（迟报不算）', choices: ['missing'] },
     formatOption(['text', 'json'], 'text'),
   ],
@@ -30,7 +32,12 @@ export const missingSpec: CommandSpec = {
     const month = options.month ? parseMonthArgument(String(options.month)) : parseAsOf(undefined).slice(0, 7);
     const { missing } = await import('./run.js');
     const { renderMissingText, renderMissingJson } = await import('./text.js');
-    const result = await missing({ root: global.root, cwd: global.cwd, month });
+    const result = await missing({
+      root: global.root,
+      cwd: global.cwd,
+      month,
+      lead: options.lead as string | undefined,
+    });
     writeOut(options.format === 'json' ? renderMissingJson(result) : renderMissingText(result));
     return options.failOn === 'missing' && result.missing > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },

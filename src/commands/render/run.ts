@@ -19,6 +19,8 @@ export interface RenderOptions {
   /** Output file; `-` writes Markdown to the result's `text` instead. Default 台账-<asOf>.<format> in cwd. */
   out?: string;
   unit?: string;
+  /** Only the tasks this unit leads: name or alias. */
+  lead?: string;
   /** Only this area: as typed on the command line (its number or a word from its title, see resolveAreaOption), or its number. */
   area?: number | string;
 }
@@ -76,14 +78,15 @@ export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: D
   return errors.length > 0 ? { diagnostics: errors } : { ledger, diagnostics: [] };
 }
 
-/** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25. */
+/** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25 (lead, unit, area in that order). */
 function defaultName(asOf: string, filter: LedgerTableFilter): string {
-  return ['台账', filter.unit, filter.area, asOf].filter((part) => part !== undefined).join('-');
+  return ['台账', filter.lead, filter.unit, filter.area, asOf].filter((part) => part !== undefined).join('-');
 }
 
 function tableFilter(ledger: Ledger, options: RenderOptions): LedgerTableFilter {
   const filter: LedgerTableFilter = {};
   if (options.unit !== undefined) filter.unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+  if (options.lead !== undefined) filter.lead = resolveUnitOption(ledger.units, options.lead, '--lead');
   if (typeof options.area === 'string')
     filter.area = resolveAreaOption(
       ledger.areas.map((a) => a.data),

@@ -24,12 +24,14 @@ export const renderSpec: CommandSpec = {
     'ledger render --format md --unit 市税务局',
     'ledger render --format xlsx --area 1',
     'ledger render --format md --area 纳税 --out -',
+    'ledger render --format xlsx --lead 市审批局',
   ],
   options: [
     formatOption(['xlsx', 'md'], 'xlsx'),
     { flags: '--out <file>', description: '输出文件；- 表示标准输出（仅 md）' },
     AS_OF_OPTION,
     { flags: '--unit <unit>', description: '只导出该单位负责的措施（含通过“各县区”等单位组负责的）' },
+    { flags: '--lead <unit>', description: '只导出该单位牵头的目标任务（牵头单位自己的台账）' },
     { flags: '--area <area>', description: '只导出一个主要指标：序号或标题中的词（同 ledger overdue --area）' },
   ],
   async run(_args, options, global) {
@@ -41,6 +43,7 @@ export const renderSpec: CommandSpec = {
       format: options.format as 'xlsx' | 'md',
       out: options.out as string | undefined,
       unit: options.unit as string | undefined,
+      lead: options.lead as string | undefined,
       area: options.area === undefined ? undefined : String(options.area),
     });
     if (result.diagnostics.length > 0) {
