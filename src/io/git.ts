@@ -218,6 +218,26 @@ export async function filesAt(cwd: string, rev: string, pathspecs: readonly stri
   return out.split('\0').filter(Boolean);
 }
 
+/** One file of a tree: path relative to `cwd`, blob id and mode (120000 is a symbolic link). */
+export interface TreeFile {
+  file: string;
+  blob: string;
+  mode: string;
+}
+
+/** The files (blobs) under `pathspecs` in revision `rev`, with their blob ids, paths relative to `cwd`. */
+export async function treeAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<TreeFile[]> {
+  const out = await runGit(cwd, ['ls-tree', '-r', '-z', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
+  const files: TreeFile[] = [];
+  for (const line of out.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', type = '', blob = ''] = line.slice(0, tab).split(' ');
+    if (type === 'blob') files.push({ file: line.slice(tab + 1), blob, mode });
+  }
+  return files;
+}
+
 export { openBlobReader, type BlobReader } from './git-blob-reader.js';
 
 /** `git init` in `dir` with branch main (falls back for git older than 2.28). */

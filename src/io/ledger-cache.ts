@@ -8,7 +8,8 @@ import type { Area, Config, UnitsFile } from '../core/schema.js';
  * A cache of the loaded ledger (parsed, schema-checked data and the load's diagnostics) kept in
  * .git/ledger-cache.json, so that `ledger status` does not parse every YAML file on every run.
  * It is keyed, like git's index, on every file in ledger/ (name, size, modification and change
- * time in nanoseconds, inode) and on the loader's own code; any difference is a miss. Files
+ * time in nanoseconds, inode) and on the loader's own code; any difference is a miss. Nothing is
+ * done at import time: the code is stamped on the first use. Files
  * modified in the last two seconds make the load uncacheable (a second change within the same
  * clock tick could keep size and time). Only a ledger inside a git work tree is cached;
  * LEDGER_CACHE=off turns the cache off.
@@ -34,22 +35,26 @@ const CACHE_FILE = 'ledger-cache.json';
  * The loader's code: every module in io/ and core/ (the loader, the schema, the messages of its
  * diagnostics), so that a rebuilt or edited tool never reads an old cache. About 80 stat calls.
  */
-const CODE_STAMP = ['./', '../core/']
-  .flatMap((dir) => {
-    const folder = fileURLToPath(new URL(dir, import.meta.url));
-    try {
-      return readdirSync(folder)
-        .filter((name) => /\.[jt]s$/.test(name))
-        .sort()
-        .map((name) => {
-          const s = statSync(path.join(folder, name));
-          return `${dir}${name}:${s.size}@${s.mtimeMs}`;
-        });
-    } catch {
-      return [`${dir}:missing`];
-    }
-  })
-  .join(',');
+let codeStamp: string | undefined;
+
+function stampCode(): string {
+  return (codeStamp ??= ['./', '../core/']
+    .flatMap((dir) => {
+      const folder = fileURLToPath(new URL(dir, import.meta.url));
+      try {
+        return readdirSync(folder)
+          .filter((name) => /\.[jt]s$/.test(name))
+          .sort()
+          .map((name) => {
+            const s = statSync(path.join(folder, name));
+            return `${dir}${name}:${s.size}@${s.mtimeMs}`;
+          });
+      } catch {
+        return [`${dir}:missing`];
+      }
+    })
+    .join(','));
+}
 
 /** The cache for the ledger under `root`, or undefined when it cannot or should not be cached. */
 export function openLedgerCache(
@@ -78,7 +83,7 @@ export function openLedgerCache(
 function ledgerKey(dir: string): { key: string; racy: boolean } {
   const now = Date.now();
   let racy = false;
-  const parts = [`${FORMAT}`, CODE_STAMP];
+  const parts = [`${FORMAT}`, stampCode()];
   for (const name of readdirSync(dir).sort()) {
     const s = statSync(path.join(dir, name), { bigint: true });
     if (Number(s.mtimeMs) > now - RACY_MS) racy = true;

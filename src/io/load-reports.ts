@@ -7,7 +7,7 @@ import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core
 import { ReportSchema } from '../core/report-schema.js';
 import { isGroup, suggestUnits } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import { readBytes } from './load-ledger.js';
+import { readBytes } from './ledger-files.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export interface LoadedReports {

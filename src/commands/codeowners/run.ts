@@ -36,8 +36,8 @@ export interface CodeownersResult extends Codeowners {
 
 /** Writes CODEOWNERS from the owners in ledger/units.yaml (atomically). */
 export async function codeowners(options: CodeownersCommandOptions): Promise<CodeownersResult> {
-  const diagnostics: Diagnostic[] = [];
-  const units = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
+  const parsed = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema);
+  const { source: units, diagnostics } = parsed;
   const file = path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS'));
   if (!units || hasErrors(diagnostics))
     return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };

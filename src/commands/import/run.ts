@@ -45,8 +45,11 @@ export function importLedger(options: ImportOptions): ImportResult {
   if (!existsSync(sourcePath))
     throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
   const text = new TextDecoder('utf-8').decode(readBytes(sourcePath));
-  const diagnostics: Diagnostic[] = [];
-  const unitsFile = readSchemaFile(options.root, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, diagnostics);
+  const { source: unitsFile, diagnostics } = readSchemaFile(
+    options.root,
+    `${LEDGER_DIR}/${UNITS_FILE}`,
+    UnitsFileSchema,
+  );
   if (!unitsFile) return { diagnostics, areas: [], files: [], kept: 0, written: false };
   const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
   const parsed = parseAttachment(text, sourceName, buildUnitRegistry(unitsFile.data));
@@ -131,9 +134,8 @@ function planFiles(root: string, areas: readonly Area[], compareDefinitions: boo
 }
 
 function sameDefinition(file: string, area: Area): boolean {
-  const diagnostics: Diagnostic[] = [];
   const root = path.dirname(path.dirname(file));
-  const existing = readSchemaFile(root, path.relative(root, file).split(path.sep).join('/'), AreaSchema, diagnostics);
+  const existing = readSchemaFile(root, path.relative(root, file).split(path.sep).join('/'), AreaSchema).source;
   return existing !== undefined && isDeepStrictEqual(definitionOf(existing.data), definitionOf(area));
 }
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
 import { statusLog, type StatusChange } from '../../core/status-log.js';
 import { buildUnitRegistry, isResponsible } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
@@ -56,8 +55,7 @@ export async function log(options: LogOptions): Promise<LogResult> {
 async function canonicalUnit(root: string, typed: string) {
   const { UnitsFileSchema } = await import('../../core/schema.js');
   const { readSchemaFile } = await import('../../io/load-ledger.js');
-  const diagnostics: Diagnostic[] = [];
-  const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema, diagnostics);
+  const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema).source;
   const registry = buildUnitRegistry(file?.data ?? { units: [] });
   return { registry, name: resolveUnitOption(registry, typed, '--unit') };
 }

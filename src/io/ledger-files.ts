@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { describeFsError } from './describe-fs-error.js';
+import type { TreeFile } from './git.js';
+import { LEDGER_DIR } from './ledger-root.js';
+
+/**
+ * The first step of loading: the files of a ledger, from the work tree or from one Git revision,
+ * behind one interface. The second step (parseLedger) never asks where they came from.
+ */
+export interface LedgerFiles {
+  /** The ledger root the paths are relative to. */
+  readonly root: string;
+  /** Where the files come from. */
+  readonly origin: FilesOrigin;
+  /** Names of the files directly in ledger/ (any kind), sorted; undefined when there is no ledger/ folder. */
+  ledgerNames(): string[] | undefined;
+  /** Whether a file exists (path relative to the root, forward slashes). */
+  has(file: string): boolean;
+  /** A file's bytes; a UsageError when it cannot be read. */
+  read(file: string): Uint8Array;
+  /** What identifies the file's content (its blob id in Git), when known: parses are memoised on it. */
+  contentId(file: string): string | undefined;
+}
+
+export type FilesOrigin = { kind: 'worktree' } | { kind: 'revision'; commit: string };
+
+/** The ledger in the work tree: files are read when asked for. */
+export function readWorkTree(root: string): LedgerFiles {
+  return {
+    root,
+    origin: { kind: 'worktree' },
+    ledgerNames() {
+      const dir = path.join(root, LEDGER_DIR);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined;
+      return readdirSync(dir).sort();
+    },
+    has: (file) => existsSync(path.join(root, file)),
+    read: (file) => readBytes(path.join(root, file)),
+    contentId: () => undefined,
+  };
+}
+
+export function readBytes(absolute: string): Uint8Array {
+  try {
+    return readFileSync(absolute);
+  } catch (error) {
+    throw new UsageError(describeFsError(error, absolute, 'read'));
+  }
+}
+
+/** Files held in memory (read out of Git beforehand), keyed by path relative to the root. */
+export function filesInMemory(
+  root: string,
+  commit: string,
+  entries: readonly TreeFile[],
+  bodies: ReadonlyMap<string, Uint8Array>,
+): LedgerFiles {
+  const byFile = new Map(entries.map((entry) => [entry.file, entry]));
+  return {
+    root,
+    origin: { kind: 'revision', commit },
+    ledgerNames() {
+      const names = entries
+        .filter((e) => e.file.startsWith(`${LEDGER_DIR}/`))
+        .map((e) => e.file.slice(LEDGER_DIR.length + 1))
+        .filter((name) => !name.includes('/'));
+      return names.length > 0 ? names.sort() : undefined;
+    },
+    has: (file) => byFile.has(file),
+    read(file) {
+      const entry = byFile.get(file);
+      const body = entry && bodies.get(entry.blob);
+      if (!body) throw new UsageError(`版本 ${commit.slice(0, 7)} 中没有文件 ${file}`);
+      return body;
+    },
+    contentId: (file) => byFile.get(file)?.blob,
+  };
+}
