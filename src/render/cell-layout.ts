@@ -37,24 +37,38 @@ export function textUnits(text: string, fontSize = 11): number {
   return (units * fontSize) / 11;
 }
 
+/**
+ * A run of printable ASCII (a date, an id, a number, a Latin word) wraps as one
+ * word, as spreadsheet programs wrap it; anything else wraps per character.
+ */
+const WRAP_TOKEN = /[\x21-\x7e\u2011]+|[\s\S]/gu;
+
 /** How many lines `text` takes when wrapped in a column `width` units wide. */
 export function wrappedLineCount(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(1, width - PADDING_UNITS);
-  const scale = fontSize / 11;
   let lines = 0;
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     lines++;
     let used = 0;
-    for (const ch of paragraph) {
-      const units = charUnits(ch) * scale;
-      if (used + units > usable && used > 0) {
+    for (const [token] of paragraph.matchAll(WRAP_TOKEN)) {
+      const units = textUnits(token, fontSize);
+      if (used + units <= usable || used === 0) {
+        used += units;
+        if (used > usable) [lines, used] = overflow(lines, used, usable);
+      } else if (units <= usable) {
         lines++;
-        used = 0;
-      }
-      used += units;
+        used = units;
+      } else [lines, used] = overflow(lines + 1, units, usable);
     }
   }
   return lines;
+}
+
+/** A word longer than a line breaks inside after all: the lines it fills, and what is left on the last. */
+function overflow(lines: number, used: number, usable: number): [number, number] {
+  const full = Math.floor(used / usable);
+  const rest = used - full * usable;
+  return rest > 0 ? [lines + full, rest] : [lines + full - 1, usable];
 }
 
 /** Excel's largest row height, in points. */

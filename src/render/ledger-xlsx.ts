@@ -6,6 +6,7 @@
 import type { Worksheet } from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/ledger-table.js';
 import { writeFileThrough } from '../io/atomic-stream-file.js';
+import { keepDatesWhole } from './print-text.js';
 import { fittingHeight, growSpan, linesHeight, wrappedLineCount } from './cell-layout.js';
 import {
   BODY_FONT_SIZE,
@@ -125,7 +126,7 @@ function writeRow(
   const values = [...labels, ...row.cells];
   values.forEach((value, i) => {
     const cell = xlsxRow.getCell(i + 1);
-    if (value !== undefined) cell.value = value;
+    if (value !== undefined) cell.value = keepDatesWhole(value);
     cell.style = bodyStyle(ALIGN[i], i >= 2 ? fill : undefined, VERTICAL[i]);
   });
   xlsxRow.height = height;

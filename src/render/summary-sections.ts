@@ -7,6 +7,7 @@ import { chineseNumeral } from '../core/ledger-labels.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import type { ReportState } from '../core/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rollup.js';
+import { fileLabel, timestampLabel } from './print-text.js';
 
 export interface SummarySection {
   /** Short name, also the xlsx sheet name (at most 31 characters). */
@@ -120,11 +121,17 @@ function completed(s: MonthlySummary): SummarySection {
 }
 
 function dueNext(s: MonthlySummary): SummarySection {
-  const rows = s.dueNextMonth.map((i) => [...measureHead(i), i.state.effectiveDue ?? '', i.units.join('、'), i.status]);
+  const rows = s.dueNextMonth.map((i) => [
+    ...measureHead(i),
+    i.state.effectiveDue ?? '',
+    i.units.join('、'),
+    i.leads.join('、'),
+    i.status,
+  ]);
   return {
     name: '下月到期',
     title: `下月到期的措施（${s.dueNextMonth.length} 项）`,
-    header: ['编号', '具体措施', '完成时限', '到期日', '责任部门', '状态'],
+    header: ['编号', '具体措施', '完成时限', '到期日', '责任部门', '牵头单位', '状态'],
     rows,
     note: s.dueNextMonth.length ? undefined : `没有在${monthLabel(s.nextMonth)}到期的未完成措施。`,
   };
@@ -136,7 +143,12 @@ function reporting(s: MonthlySummary): SummarySection {
   if (!r) return { ...base, rows: [], note: '尚无报送文件（reports/ 目录为空），本节从略。' };
   const rows = r.rows
     .filter((row) => row.state !== 'on-time')
-    .map((row) => [row.unit, REPORT_STATE_LABELS[row.state], row.file ?? '', row.committed ?? '']);
+    .map((row) => [
+      row.unit,
+      REPORT_STATE_LABELS[row.state],
+      row.file ? fileLabel(row.file) : '',
+      row.committed ? timestampLabel(row.committed) : '',
+    ]);
   const note =
     `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，逾期报送 ${r.late} 个。` +
     (rows.length ? '下表列出未按时报送的单位。' : '全部按时报送。');

@@ -50,18 +50,74 @@ export function titleStyle(): Partial<Style> {
   return { font: { ...TITLE_FONT }, alignment: { horizontal: 'center', vertical: 'middle' } };
 }
 
-/** A3 landscape, fitted to one page wide, header rows repeated on every page. */
-export function printSetup(titleRows: string): Partial<PageSetup> {
+const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const POINTS_PER_INCH = 72;
+
+/** Printable width and height in points of A4 and A3, portrait, inside MARGINS. */
+export const PAPER = {
+  A4: { code: 9 as unknown as PaperSize, width: 595.3, height: 841.9 },
+  A3: { code: A3, width: 841.9, height: 1190.6 },
+} as const;
+export type Paper = keyof typeof PAPER;
+export type Orientation = 'portrait' | 'landscape';
+
+/** The body of a page in points (paper minus margins): what rows and columns may fill. */
+export function printableArea(paper: Paper, orientation: Orientation): { width: number; height: number } {
+  const { width, height } = PAPER[paper];
+  const [w, h] = orientation === 'portrait' ? [width, height] : [height, width];
   return {
-    paperSize: A3,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    width: w - (MARGINS.left + MARGINS.right) * POINTS_PER_INCH,
+    height: h - (MARGINS.top + MARGINS.bottom) * POINTS_PER_INCH,
+  };
+}
+
+/**
+ * Points per unit of column width, taken on the wide side: Excel draws a unit as 7 px of Calibri
+ * (5.25 pt), but LibreOffice without Calibri's metrics (no Carlito font) draws it 7 pt wide. Pages
+ * planned with 7 pt fit in both; in Excel the table is then a little narrower than the page.
+ */
+export const POINTS_PER_WIDTH_UNIT = 7;
+
+/** Width in points of columns `widths` wide (Excel units), as the widest renderer draws them. */
+export function columnsPoints(widths: readonly number[]): number {
+  return widths.reduce((sum, w) => sum + w * POINTS_PER_WIDTH_UNIT, 0);
+}
+
+/** Units of column width that fit across the printable width of `paper`. */
+export function widthUnitsAcross(paper: Paper, orientation: Orientation): number {
+  return Math.floor(printableArea(paper, orientation).width / POINTS_PER_WIDTH_UNIT);
+}
+
+/**
+ * Paper and orientation with a fixed scale (never “fit to page”: Excel then
+ * ignores the row breaks that ledger sets), header rows repeated on every page.
+ */
+export function printSetup(
+  titleRows: string,
+  paper: Paper = 'A3',
+  orientation: Orientation = 'landscape',
+  scale = 100,
+): Partial<PageSetup> {
+  return {
+    paperSize: PAPER[paper].code,
+    orientation,
+    scale,
     horizontalCentered: true,
     printTitlesRow: titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { ...MARGINS },
   };
+}
+
+/** Portrait when the columns fit across the page, else landscape, shrunk (not below 60%) when even that is too narrow. */
+export function orientationFor(paper: Paper, widths: readonly number[]): { orientation: Orientation; scale: number } {
+  if (columnsPoints(widths) <= printableArea(paper, 'portrait').width) return { orientation: 'portrait', scale: 100 };
+  return { orientation: 'landscape', scale: scaleAcross(paper, 'landscape', widths) };
+}
+
+/** The print scale (percent, 60 to 100) at which `widths` fit across the page. */
+export function scaleAcross(paper: Paper, orientation: Orientation, widths: readonly number[]): number {
+  const across = printableArea(paper, orientation).width;
+  return Math.max(60, Math.min(100, Math.floor((across / columnsPoints(widths)) * 100)));
 }
 
 export const PAGE_FOOTER = { oddFooter: '&C第 &P 页，共 &N 页' };
