@@ -15,6 +15,7 @@ import { logSpec } from '../commands/log/spec.js';
 import { checkSpec } from '../commands/check/spec.js';
 import { codeownersSpec } from '../commands/codeowners/spec.js';
 import { initSpec } from '../commands/init/spec.js';
+import { siteSpec } from '../commands/site/spec.js';
 
 /** Every command, in the order --help lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -25,6 +26,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   showSpec,
   renderSpec,
   summarySpec,
+  siteSpec,
   templateSpec,
   mergeSpec,
   extendSpec,

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Ledger } from '../../core/ledger.js';
+import type { MonthReportCounts } from '../../core/report-counts.js';
+import type { Counts } from '../../core/rollup.js';
+import { historiesById, type MeasureHistoryMap } from '../../core/site-history.js';
+import { buildSiteModel } from '../../core/site-model.js';
+import { dueReportMonth } from '../../core/evaluate.js';
+import { isInsideWorkTree } from '../../io/git.js';
+import { listReportFiles } from '../../io/load-reports.js';
+import { walkMeasureChanges } from '../../io/measure-versions.js';
+import { SiteDir } from '../../io/site-dir.js';
+import { readTemplate } from '../../io/templates.js';
+import { gatherReportCounts, reportMonths } from '../missing/run.js';
+import { loadValidLedger } from '../render/run.js';
+
+export interface SiteOptions {
+  root: string;
+  cwd?: string;
+  asOf: string;
+  /** Output folder; default `site` in cwd. */
+  out?: string;
+  /** Write into an existing folder not made by ledger site. */
+  force?: boolean;
+  /** An http(s) base URL for links to repository files (佐证材料 given as paths). */
+  repoUrl?: string;
+}
+
+export interface SiteResult {
+  /** Errors in the ledger: nothing was written. */
+  diagnostics: Diagnostic[];
+  /** Absolute path of the site folder. */
+  out?: string;
+  /** Files written (pages and assets). */
+  files?: number;
+  measures?: number;
+  total?: Counts;
+  /** Whether the measure pages carry their Git history. */
+  history?: boolean;
+  /** Months of reports/ shown on 报送情况. */
+  reportMonths?: string[];
+  warnings: string[];
+}
+
+/** Builds the static site: every page is computed from the ledger on `asOf` and written into `out`. */
+export async function site(options: SiteOptions): Promise<SiteResult> {
+  const loaded = loadValidLedger(options.root);
+  if (!loaded.ledger) return { diagnostics: loaded.diagnostics, warnings: [] };
+  const ledger = loaded.ledger;
+  const out = path.resolve(options.cwd ?? options.root, options.out ?? 'site');
+  const dir = SiteDir.open(out, { root: options.root, force: options.force });
+  try {
+    const reports = await monthsOfReports(options.root, ledger, options.asOf);
+    const history = await measureHistories(options.root, options.asOf);
+    const model = buildSiteModel(ledger, options.asOf, {
+      reports,
+      history: history?.map,
+      historyWarnings: history?.warnings,
+      repoUrl: options.repoUrl,
+    });
+    const { sitePages } = await import('../../render/site/pages.js');
+    dir.write('assets/site.css', readTemplate('site/site.css'));
+    dir.write('assets/site.js', readTemplate('site/site.js'));
+    for (const page of sitePages(model)) dir.write(page.path, page.html);
+    dir.commit(`${JSON.stringify({ generator: 'ledger site', asOf: options.asOf }, null, 2)}\n`);
+    return {
+      diagnostics: [],
+      out,
+      files: dir.count,
+      measures: model.items.length,
+      total: model.total,
+      history: history !== undefined,
+      reportMonths: reports.map((r) => r.month),
+      warnings: history?.warnings ?? [],
+    };
+  } catch (error) {
+    dir.abort();
+    throw error;
+  }
+}
+
+/** Report counts of every month with reports (and of the month due), each as far as `asOf` knew. */
+async function monthsOfReports(root: string, ledger: Ledger, asOf: string): Promise<MonthReportCounts[]> {
+  const listed = listReportFiles(root, ledger).files;
+  const months = reportMonths(listed).filter((m) => m <= asOf.slice(0, 7));
+  if (months.length === 0) return [];
+  const due = dueReportMonth(asOf, ledger.config.report_day);
+  const all = [...new Set([...months, due])].sort();
+  const counts: MonthReportCounts[] = [];
+  for (const month of all) counts.push(await gatherReportCounts(root, ledger, month, asOf, listed));
+  return counts;
+}
+
+/** Each measure's history from one walk over Git, up to `asOf`; undefined outside Git or without commits. */
+async function measureHistories(root: string, asOf: string) {
+  if (!(await isInsideWorkTree(root))) return undefined;
+  const walk = await walkMeasureChanges(root);
+  if (walk.noCommits) return undefined;
+  const events = walk.events.filter((e) => e.commit.date.slice(0, 10) <= asOf);
+  const map: MeasureHistoryMap = historiesById(events);
+  return { map, warnings: walk.warnings };
+}

@@ -1,0 +1,84 @@
+/**
+ * Everything `ledger site` shows, computed once from the ledger on one day. Pure:
+ * the report counts, the trend and the Git history are read by the command and given.
+ * The figures come from rollup.ts, so the site agrees with `ledger status` and
+ * `ledger summary` on the same day.
+ */
+import { dueReportMonth } from './evaluate.js';
+import type { MeasureHistoryMap } from './site-history.js';
+import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
+import type { MonthReportCounts } from './report-counts.js';
+import {
+  evaluateLedger,
+  rollupByArea,
+  rollupByLead,
+  rollupByUnit,
+  type AreaRow,
+  type Counts,
+  type LeadRow,
+  type MeasureItem,
+  type Rollup,
+  type UnitRow,
+} from './rollup.js';
+
+/** One month of the trend (the figures on that month's day). */
+export interface SiteTrendPoint extends Counts {
+  month: string;
+  asOf: string;
+}
+
+export interface SiteInputs {
+  /** Report counts of every month that has reports (and of the month due), oldest first. */
+  reports: readonly MonthReportCounts[];
+  /** Month by month, oldest first; the last point may be `asOf` itself. */
+  trend?: readonly SiteTrendPoint[];
+  /** Each measure's history from Git, oldest first; undefined when the ledger is not in Git. */
+  history?: MeasureHistoryMap;
+  historyWarnings?: readonly string[];
+  /** An http(s) base for links to repository files (佐证材料 given as paths). */
+  repoUrl?: string;
+}
+
+export interface SiteModel extends SiteInputs {
+  title: string;
+  asOf: string;
+  ledger: Ledger;
+  /** Ledger order; `refs[i]` and `items[i]` are the same measure. */
+  refs: MeasureRef[];
+  items: MeasureItem[];
+  total: Counts;
+  byArea: Rollup<AreaRow>;
+  byLead: Rollup<LeadRow>;
+  byUnit: Rollup<UnitRow>;
+  /** The report month due on `asOf` (this month after the report day, else the previous one). */
+  reportMonth: string;
+  /** Its report counts, when the ledger has reports. */
+  currentReports?: MonthReportCounts;
+  /** The figures a month before, when the trend reaches back that far. */
+  previous?: SiteTrendPoint;
+  trend: readonly SiteTrendPoint[];
+}
+
+export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs): SiteModel {
+  const items = evaluateLedger(ledger, asOf);
+  const byArea = rollupByArea(ledger, asOf, {}, items);
+  const reportMonth = dueReportMonth(asOf, ledger.config.report_day);
+  const now: SiteTrendPoint = { month: asOf.slice(0, 7), asOf, ...byArea.total };
+  const earlier = (inputs.trend ?? []).filter((p) => p.asOf < asOf && p.month < now.month);
+  return {
+    ...inputs,
+    title: ledger.config.title,
+    asOf,
+    ledger,
+    refs: measureRefs(ledger),
+    items,
+    total: byArea.total,
+    byArea,
+    byLead: rollupByLead(ledger, asOf, {}, items),
+    byUnit: rollupByUnit(ledger, asOf, {}, items),
+    reportMonth,
+    currentReports: inputs.reports.find((r) => r.month === reportMonth),
+    previous: earlier.at(-1),
+    trend: [...earlier, now],
+  };
+}
