@@ -47,9 +47,15 @@
     });
   }
 
+  // A word like 1.1.2 or 1.1 is an id: it matches that measure, or every measure under that task or area.
   function matches(row, words) {
     var text = (row.getAttribute('data-search') || row.textContent).toLowerCase();
+    var id = row.getAttribute('data-id');
     return words.every(function (word) {
+      if (id && /^\d+(\.\d+)*\.?$/.test(word)) {
+        var stem = word.replace(/\.$/, '');
+        return id === stem || id.indexOf(stem + '.') === 0;
+      }
       return text.indexOf(word) >= 0;
     });
   }

@@ -53,7 +53,7 @@ export function searchBody(model: SiteModel): string {
   const rows = model.items.map((item) => {
     const words = [item.id, item.title, item.areaTitle, item.taskTitle, ...item.units, ...item.leads].join(' ');
     const href = relativeHref(from, measurePage(item.id));
-    return `<tr data-search="${esc(words.toLowerCase())}"><td class="nowrap"><a href="${href}">${esc(item.id)}</a></td><td><a href="${href}">${esc(item.title)}</a></td><td>${esc(item.areaTitle)}</td><td>${esc(item.units.join('、'))}</td></tr>`;
+    return `<tr data-id="${esc(item.id)}" data-search="${esc(words.toLowerCase())}"><td class="nowrap"><a href="${href}">${esc(item.id)}</a></td><td><a href="${href}">${esc(item.title)}</a></td><td>${esc(item.areaTitle)}</td><td>${esc(item.units.join('、'))}</td></tr>`;
   });
   const units = model.byUnit.rows
     .map((r) => `<li><a href="${relativeHref(from, unitPage(r.unit))}">${esc(r.unit)}</a></li>`)

@@ -28,7 +28,9 @@ export interface MeasureRow {
 export function measureTable(from: string, rows: readonly MeasureRow[], columns: readonly MeasureColumn[]): string {
   if (rows.length === 0) return '<p class="note">（无）</p>';
   const head = columns.map((c) => `<th${c === 'id' ? ' class="nowrap"' : ''}>${HEADERS[c]}</th>`).join('');
-  const body = rows.map((row) => `<tr>${columns.map((c) => cell(from, row, c)).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((row) => `<tr data-id="${esc(row.item.id)}">${columns.map((c) => cell(from, row, c)).join('')}</tr>`)
+    .join('\n');
   return `<div class="table-wrap"><table class="sortable filterable measures">
 <thead><tr>${head}</tr></thead>
 <tbody>
