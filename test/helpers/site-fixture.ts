@@ -44,7 +44,7 @@ export function siteRepo(): GitRepo {
     '              - reports/2020-07/佐证/一窗一表单.pdf',
   ].join('\n');
   const changed = files[AREA_1]!.replace(
-    /(- id: 1\.1\.2\n(?:.*\n)*?)        status: 未启动\n        progress: ""\n        remark: ""/,
+    /(- id: 1\.1\.2\n(?:.*\n)*?) {8}status: 未启动\n {8}progress: ""\n {8}remark: ""/,
     `$1${report}`,
   );
   if (changed === files[AREA_1]) throw new Error('fixture: 1.1.2 not found');
