@@ -16,6 +16,9 @@ import { checkSpec } from '../commands/check/spec.js';
 import { codeownersSpec } from '../commands/codeowners/spec.js';
 import { initSpec } from '../commands/init/spec.js';
 import { siteSpec } from '../commands/site/spec.js';
+import { noticeSpec } from '../commands/notice/spec.js';
+import { verifySpec } from '../commands/verify/spec.js';
+import { remindSpec } from '../commands/remind/spec.js';
 
 /** Every command, in the order --help lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -30,7 +33,10 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   templateSpec,
   mergeSpec,
   extendSpec,
+  verifySpec,
   missingSpec,
+  remindSpec,
+  noticeSpec,
   historySpec,
   logSpec,
   checkSpec,

@@ -42,6 +42,19 @@ export const FIELD_LABELS: Record<string, string> = {
   report_day: '单位报送日',
   lead_report_day: '牵头单位报送日',
   supervisors: '督办单位',
+  notices: '督办单',
+  level: '督办等级',
+  issued_on: '督办日期',
+  issued_by: '督办单位',
+  number: '督办单编号',
+  verification: '核验（销号）',
+  by: '核验单位',
+  on: '核验日期',
+  require_verification: '完成须经牵头单位核验',
+  notice_issuer: '督办单发文单位',
+  notice_blue_days: '蓝色督办天数',
+  notice_red_after_days: '黄色督办后升红天数',
+  notice_red_overdue_days: '逾期直接红色督办天数',
 };
 
 export function fieldLabel(key: string | number | undefined): string {

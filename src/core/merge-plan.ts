@@ -8,6 +8,7 @@ import type { Extension, Measure, UnitReport } from './schema.js';
 import { leastAdvanced } from './status.js';
 import { isResponsible, reportingUnits } from './units.js';
 import { sameValue } from './same-value.js';
+import { carryVerification } from './verification.js';
 
 /** One value to set in a ledger file (path inside the YAML document). */
 export interface FieldChange {
@@ -102,8 +103,8 @@ function planMeasure(ledger: Ledger, ref: MeasureRef, candidates: readonly Candi
   const changes: FieldChange[] = [];
   const changedUnits: string[] = [];
   for (const candidate of candidates) {
-    const next = toUnitReport(candidate.month, candidate.entry);
     const before = unitReports[candidate.unit];
+    const next = carryVerification(before, toUnitReport(candidate.month, candidate.entry));
     unitReports[candidate.unit] = next;
     if (before && sameValue(before, next)) continue;
     changedUnits.push(candidate.unit);

@@ -11,6 +11,7 @@ export const PROGRESS_FIELDS = [
   'milestones_met',
   'unit_reports',
   'extensions',
+  'notices',
 ] as const;
 export type ProgressField = (typeof PROGRESS_FIELDS)[number];
 
@@ -29,7 +30,8 @@ export function hasProgress(measure: Measure): boolean {
     measure.remark.trim() !== '' ||
     (measure.milestones_met ?? 0) > 0 ||
     Object.keys(measure.unit_reports ?? {}).length > 0 ||
-    (measure.extensions ?? []).length > 0
+    (measure.extensions ?? []).length > 0 ||
+    (measure.notices ?? []).length > 0
   );
 }
 

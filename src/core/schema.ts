@@ -15,6 +15,16 @@ export const StatusSchema = z.enum(STATUSES);
 export const MeasureIdSchema = z.string().regex(/^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/);
 export const TaskIdSchema = z.string().regex(/^[1-9]\d*\.[1-9]\d*$/);
 
+export const VERIFICATION_STATES = ['已核验', '已退回'] as const;
+
+/** The lead's check of a part reported 已完成 (销号), or its rejection back to 推进中. */
+export const VerificationSchema = z.strictObject({
+  state: z.enum(VERIFICATION_STATES),
+  by: text,
+  on: DateSchema,
+  reason: z.string().optional(),
+});
+
 /** One unit's latest merged report on one measure. */
 export const UnitReportSchema = z.strictObject({
   month: MonthSchema,
@@ -25,6 +35,20 @@ export const UnitReportSchema = z.strictObject({
   evidence: z.array(text).optional(),
   completed_on: DateSchema.optional(),
   milestones_met: z.number().int().min(0).optional(),
+  /** Set by `ledger verify`; kept while the unit keeps reporting 已完成. */
+  verification: VerificationSchema.optional(),
+});
+
+export const NOTICE_LEVELS = ['蓝', '黄', '红'] as const;
+
+/** A 督办单 issued to one unit about its part of a measure (`ledger notice --issue`). */
+export const NoticeSchema = z.strictObject({
+  unit: text,
+  level: z.enum(NOTICE_LEVELS),
+  issued_on: DateSchema,
+  issued_by: text,
+  /** 督办〔2020〕3号: one number per 督办单 (one unit, one level, one day). */
+  number: text,
 });
 
 export const EXTENSION_STATES = ['待审批', '已批准', '已驳回'] as const;
@@ -65,6 +89,8 @@ export const MeasureSchema = z.strictObject({
   /** Latest merged report per responsible unit. */
   unit_reports: z.record(z.string(), UnitReportSchema).optional(),
   extensions: z.array(ExtensionSchema).optional(),
+  /** 督办单 issued to its units, oldest first. */
+  notices: z.array(NoticeSchema).optional(),
 });
 
 /** 目标任务 */
@@ -116,10 +142,23 @@ export const ConfigSchema = z.strictObject({
     .array(text)
     .min(1)
     .default([...DEFAULT_SUPERVISORS]),
+  /** A part reported 已完成 is 待核验 until its lead verifies it (`ledger verify`). */
+  require_verification: z.boolean().default(false),
+  /** 督办单: who issues them, and the thresholds of the three levels (see docs/supervision.md). */
+  notice_issuer: text.default('市政府督查室'),
+  /** 蓝: not started and due within this many days. */
+  notice_blue_days: z.number().int().min(0).default(15),
+  /** 红: still overdue this many days after a 黄 notice. */
+  notice_red_after_days: z.number().int().min(1).default(30),
+  /** 红 at once: overdue by more than this many days. */
+  notice_red_overdue_days: z.number().int().min(1).default(60),
 });
 
 export type UnitReport = z.infer<typeof UnitReportSchema>;
 export type Extension = z.infer<typeof ExtensionSchema>;
+export type Notice = z.infer<typeof NoticeSchema>;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export type Verification = z.infer<typeof VerificationSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Area = z.infer<typeof AreaSchema>;

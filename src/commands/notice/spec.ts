@@ -1,0 +1,77 @@
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  parseDateArgument,
+  parseMonthArgument,
+  todayLocal,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
+import path from 'node:path';
+
+export const noticeSpec: CommandSpec = {
+  usage: 'notice',
+  summary: '督办单：列出应发的蓝、黄、红三色督办单，--issue 发出并记入台账',
+  description:
+    '按各单位自己承担的部分（措施 × 责任单位）判断：\n' +
+    '  蓝色督办（临期提醒）：尚未启动，距完成时限不足 notice_blue_days 天（默认 15）；\n' +
+    '  黄色督办（逾期催办）：已过完成时限仍未完成；\n' +
+    '  红色督办（挂牌督办）：逾期超过 notice_red_overdue_days 天（默认 60），或黄色督办 notice_red_after_days 天（默认 30）后仍未完成。\n' +
+    '等级只升不降：已发过同级或更高等级的不重复发出，所以同一天运行两次 --issue 第二次不写任何内容。\n' +
+    '每个单位每个等级一份督办单，编号 督办〔年份〕N号 按年顺排。--issue 把每份督办单记在对应措施的 notices 中，\n' +
+    '用 git 提交后，ledger history / log 可查何时向谁发过什么督办单。阈值和发文单位在 config.yaml 中设置。\n' +
+    '--month 月份：按该月牵头单位报送日（默认 25 日）计算；--as-of 指定具体日期。',
+  examples: [
+    'ledger notice --month 2020-08',
+    'ledger notice --month 2020-08 --issue',
+    'ledger notice --month 2020-08 --format md --out 督办单-2020-08.md',
+    'ledger notice --as-of 2020-09-25 --unit 市公安局 --format json',
+  ],
+  options: [
+    { flags: '--month <YYYY-MM>', description: '督办月份：按该月牵头单位报送日计算' },
+    { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认今天或 --month 的报送日' },
+    { flags: '--unit <unit>', description: '只看一个责任单位' },
+    { flags: '--by <office>', description: '发文单位，默认 config.yaml 的 notice_issuer（市政府督查室）' },
+    { flags: '--issue', description: '发出：把新的督办单记入台账（之后用 git 提交）' },
+    formatOption(['text', 'md', 'json'], 'text'),
+    { flags: '--out <file>', description: '把输出写到文件（md 常用）' },
+  ],
+  async run(_args, options, global) {
+    const { notice } = await import('./run.js');
+    const month = options.month === undefined ? undefined : parseMonthArgument(String(options.month));
+    const asOf = options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of');
+    const issue = Boolean(options.issue);
+    const result = notice({
+      root: global.root,
+      cwd: global.cwd,
+      asOf: asOf ?? (month ? undefined : todayLocal()),
+      month,
+      unit: options.unit as string | undefined,
+      by: options.by as string | undefined,
+      issue,
+    });
+    if (result.diagnostics.length > 0) {
+      const { renderLedgerErrors } = await import('../../render/diagnostics.js');
+      process.stderr.write(renderLedgerErrors(result.diagnostics, '未生成督办单'));
+      return EXIT_PROBLEMS;
+    }
+    const text = await import('./text.js');
+    const { renderJson } = await import('../../render/json.js');
+    const format = options.format as string;
+    const output =
+      format === 'json'
+        ? renderJson({ ...result.plan, written: result.written })
+        : format === 'md'
+          ? text.renderNoticeMarkdown(result)
+          : text.renderNoticeText(result, issue);
+    if (options.out === undefined) writeOut(output);
+    else {
+      const { writeTextFile } = await import('../../io/atomic-stream-file.js');
+      const file = path.resolve(global.cwd, String(options.out));
+      await writeTextFile(file, output);
+      writeOut(`${text.renderNoticeText(result, issue)}\n督办单已写到 ${file}`);
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,85 @@
+import { findMeasure } from '../../core/ledger.js';
+import type { FieldChange } from '../../core/merge-plan.js';
+import type { UnitReport, Verification } from '../../core/schema.js';
+import { verifiedReport, verifiers } from '../../core/verification.js';
+import { UsageError } from '../../errors.js';
+import { applyMerge } from '../../io/apply-merge.js';
+import { loadValidLedger } from '../render/run.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export interface VerifyOptions {
+  root: string;
+  cwd?: string;
+  /** 具体措施编号 */
+  id: string;
+  /** Whose part (name or alias). */
+  unit: string;
+  reject?: boolean;
+  reason?: string;
+  /** The verifying unit (name or alias); default the measure's lead when it may verify. */
+  by?: string;
+  date: string;
+  dryRun?: boolean;
+}
+
+export interface VerifyResult {
+  id: string;
+  title: string;
+  unit: string;
+  file: string;
+  verification?: Verification;
+  /** Already verified: nothing to do. */
+  unchanged?: boolean;
+  written: boolean;
+  /** Why nothing was written: the verifier may not verify this part. */
+  refused?: { message: string; hint: string };
+}
+
+/** Records the lead's verification (销号) of a part reported 已完成, or returns it to 推进中. */
+export function verify(options: VerifyOptions): VerifyResult {
+  const loaded = loadValidLedger(options.root);
+  if (!loaded.ledger) throw new UsageError('台账有错误，未核验', '先运行 ledger validate 修正');
+  const ledger = loaded.ledger;
+  const ref = findMeasure(ledger, options.id.trim());
+  if (!ref)
+    throw new UsageError(`台账中没有编号为 ${options.id} 的具体措施`, '编号形如 1.1.1；用 ledger show 编号 查看');
+  const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+  const report = ref.measure.unit_reports?.[unit];
+  const base = { id: ref.measure.id, title: ref.measure.title, unit, file: ref.file, written: false };
+  if (report?.status !== '已完成') throw notReported(ref.measure.id, unit, report);
+  const allowed = verifiers(unit, ref.leads, ledger.config.supervisors);
+  const by = options.by?.trim() ? resolveUnitOption(ledger.units, options.by, '--by') : allowed[0];
+  if (!by || !allowed.includes(by)) return { ...base, refused: refusal(ref.measure.id, unit, by, allowed) };
+  if (!options.reject && report.verification?.state === '已核验') return { ...base, unchanged: true };
+  if (options.reject && !options.reason?.trim()) throw new UsageError('退回须写明理由', '加 --reason 退回理由');
+  const verification: Verification = {
+    state: options.reject ? '已退回' : '已核验',
+    by,
+    on: options.date,
+    ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),
+  };
+  const changes: FieldChange[] = [
+    { path: [...ref.path, 'unit_reports', unit], before: report, after: verifiedReport(report, verification) },
+  ];
+  if (options.reject && ref.measure.status === '已完成')
+    changes.push({ path: [...ref.path, 'status'], before: '已完成', after: '推进中' });
+  if (!options.dryRun) applyMerge(options.root, [{ file: ref.file, changes }]);
+  return { ...base, verification, written: !options.dryRun };
+}
+
+function notReported(id: string, unit: string, report: UnitReport | undefined): UsageError {
+  const now = report ? `最近一次报送（${report.month}）为“${report.status}”` : '从未报送';
+  return new UsageError(
+    `${unit} 在 ${id} 上${now}，没有可核验的“已完成”`,
+    '责任单位在月度报送中报“已完成”并经 ledger merge 合并后才能核验',
+  );
+}
+
+function refusal(id: string, unit: string, by: string | undefined, allowed: readonly string[]) {
+  const who =
+    by === unit ? `${unit} 不能核验本单位的部分` : `${by ?? '（未指定）'} 不是 ${id} 的牵头单位或督办单位，不能核验`;
+  return {
+    message: who,
+    hint: `由 ${allowed.join(' 或 ')} 核验：ledger verify ${id} --unit ${unit} --by ${allowed[0]}`,
+  };
+}
