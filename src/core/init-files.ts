@@ -15,7 +15,9 @@ export interface InitValues {
   title: string;
   /** npm package name of the new repository. */
   name: string;
-  /** Where npm installs the ledger tool from (a version, git URL or file: path). */
+  /** The tool's npm package name (the devDependency's key). */
+  toolName: string;
+  /** Where npm installs the tool from: a version range, git URL, npm: alias or file:tools/….tgz (never a path of this machine). */
   tool: string;
   /** The day of `ledger init`, YYYY-MM-DD: the example measure is due at the end of the next year, so a new ledger starts green. */
   asOf: string;
@@ -39,7 +41,7 @@ export function initFiles(templates: Readonly<Record<string, string>>, values: I
 function fill(target: string, text: string, values: InitValues): string {
   if (target === 'package.json') {
     const json = JSON.parse(text) as { name: string; description: string; devDependencies: Record<string, string> };
-    return `${JSON.stringify({ ...json, name: values.name, description: values.title, devDependencies: { ledger: values.tool } }, null, 2)}\n`;
+    return `${JSON.stringify({ ...json, name: values.name, description: values.title, devDependencies: { [values.toolName]: values.tool } }, null, 2)}\n`;
   }
   if (target === 'ledger/config.yaml') return text.replace(/^title: .*$/m, `title: ${JSON.stringify(values.title)}`);
   return text.replaceAll('{{TITLE}}', values.title).replaceAll('{{DEADLINE}}', exampleDeadline(values.asOf));

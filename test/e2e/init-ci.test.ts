@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -73,7 +74,7 @@ describe('ledger init', () => {
     expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(
       readFileSync(path.join(CI_DIR, 'gitlab-ci.yml'), 'utf8'),
     );
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.ledger).toBe(
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies['szs-ledger']).toBe(
       'git+https://git.example.gov.cn/tools/ledger.git#v0.1.0',
     );
     expect(readFileSync(path.join(dir, 'ledger/config.yaml'), 'utf8')).toContain('title: "某市工作台账"');
@@ -96,5 +97,24 @@ describe('ledger init', () => {
     const fresh = tempDir();
     expect(runCli(['init', '.'], fresh).code).toBe(0);
     expect(existsSync(path.join(fresh, 'ledger/units.yaml'))).toBe(true);
+  });
+});
+
+describe('GitHub Actions sample', () => {
+  const validator = path.join(REPO_ROOT, 'node_modules/.bin/action-validator');
+
+  it('is a valid workflow by the workflow schema (action-validator)', () => {
+    const run = spawnSync(validator, [path.join(CI_DIR, 'github-actions.yml')], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('the validator rejects a broken workflow (so the check above can fail)', () => {
+    const broken = readFileSync(path.join(CI_DIR, 'github-actions.yml'), 'utf8').replace('runs-on:', 'runs_on:');
+    const file = path.join(tempDir(), 'broken.yml');
+    writeFileSync(file, broken);
+    const run = spawnSync(validator, [file], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain("Additional property 'runs_on' is not allowed");
   });
 });

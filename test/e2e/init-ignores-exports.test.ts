@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -14,12 +14,21 @@ describe('exports in a repository made by ledger init', () => {
       ['render', '--format', 'md', '--as-of', '2020-07-25'],
       ['summary', '--month', '2020-07'],
       ['summary', '--month', '2020-07', '--format', 'md'],
+      ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx'],
     ]) {
       const run = runCli(args, dir);
       expect(run.stderr, args.join(' ')).toBe('');
       expect(run.code, args.join(' ')).toBe(0);
     }
-    for (const file of ['台账-2020-07-25.xlsx', '台账-2020-07-25.md', '月度汇总-2020-07.xlsx', '月度汇总-2020-07.md']) {
+    mkdirSync(path.join(dir, 'exports'));
+    writeFileSync(path.join(dir, 'exports/台账.pdf'), 'pdf');
+    for (const file of [
+      '台账-2020-07-25.xlsx',
+      '台账-2020-07-25.md',
+      '月度汇总-2020-07.xlsx',
+      '月度汇总-2020-07.md',
+      '市审批局-2020-07-报送表.xlsx',
+    ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
     const staged = execFileSync('git', ['-c', 'core.quotePath=false', 'add', '-A', '--dry-run'], {
@@ -27,6 +36,6 @@ describe('exports in a repository made by ledger init', () => {
       encoding: 'utf8',
     });
     expect(staged).toContain('ledger/units.yaml');
-    expect(staged).not.toMatch(/台账-|月度汇总-/);
+    expect(staged).not.toMatch(/台账-|月度汇总-|报送表|exports/);
   });
 });

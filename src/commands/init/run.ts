@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/init-files.js';
 import { UsageError } from '../../errors.js';
 import { gitAvailable, initRepository } from '../../io/git.js';
-import { defaultToolSpec, readTemplate } from '../../io/templates.js';
+import { defaultToolSpec, parseToolSpec, type ToolSpec } from '../../core/tool-spec.js';
+import { readTemplate, toolPackage } from '../../io/templates.js';
 import { writeTree } from '../../io/write-tree.js';
 
 export interface InitOptions {
@@ -11,7 +12,7 @@ export interface InitOptions {
   /** The folder to create; it must not exist or be empty. */
   dir: string;
   title?: string;
-  /** Where the new repository installs the tool from (package.json); default: this tool's repository or folder. */
+  /** Where the new repository installs the tool from (--tool): a version, git URL, registry name or .tgz; default: the published version. */
   tool?: string;
   /** Today, YYYY-MM-DD: the example measure's deadline is the end of the next year. */
   asOf: string;
@@ -23,30 +24,63 @@ export interface InitResult {
   dir: string;
   files: string[];
   git: 'initialised' | 'unavailable' | 'skipped';
+  /** The devDependency written to package.json: the tool's package name and where it comes from. */
+  toolName: string;
   tool: string;
+  /** A tarball copied into the repository (tools/….tgz), to be committed with it. */
+  toolTarball?: string;
 }
 
 /** Creates a new, empty ledger repository: ledger/, reports/, CI files, README, package.json. */
 export async function init(options: InitOptions): Promise<InitResult> {
   const dir = path.resolve(options.cwd, options.dir);
   refuseNonEmpty(dir, options.dir);
-  const tool = options.tool ?? defaultToolSpec();
+  const own = toolPackage();
+  const spec = options.tool === undefined ? defaultToolSpec(own) : parseToolSpec(options.tool, own);
+  const { dependency, extra } = resolveTool(spec, options.cwd);
   const templates = Object.fromEntries(
     INIT_LAYOUT.filter((l) => l.template).map((l) => [l.template, readTemplate(l.template)]),
   );
   const files = initFiles(templates, {
     title: options.title ?? '工作台账',
     name: packageNameFor(path.basename(dir)),
-    tool,
+    toolName: own.name,
+    tool: dependency,
     asOf: options.asOf,
   });
-  stageAndMove(dir, files);
+  stageAndMove(dir, { ...files, ...extra });
   let git: InitResult['git'] = 'skipped';
   if (options.git !== false) {
     git = (await gitAvailable(dir)) ? 'initialised' : 'unavailable';
     if (git === 'initialised') await initRepository(dir);
   }
-  return { dir, files: Object.keys(files), git, tool };
+  return {
+    dir,
+    files: [...Object.keys(files), ...Object.keys(extra)],
+    git,
+    toolName: own.name,
+    tool: dependency,
+    ...(spec.kind === 'tarball' ? { toolTarball: spec.target } : {}),
+  };
+}
+
+/** The dependency to write, and the tarball to copy in for a local .tgz; a folder of this machine is refused. */
+function resolveTool(spec: ToolSpec, cwd: string): { dependency: string; extra: Record<string, Uint8Array> } {
+  if (spec.kind === 'folder')
+    throw new UsageError(
+      `--tool ${spec.path} 是本机的文件夹，CI 和其他电脑上没有它，npm install 会失败`,
+      '用已发布的版本（默认，或 --tool ^0.1.0）、git 地址、内部 npm 仓库中的包名，或 npm pack 生成的 .tgz 文件（会复制进新仓库的 tools/）',
+    );
+  if (spec.kind !== 'tarball') return { dependency: spec.dependency, extra: {} };
+  const file = path.resolve(cwd, spec.path);
+  try {
+    return { dependency: spec.dependency, extra: { [spec.target]: readFileSync(file) } };
+  } catch {
+    throw new UsageError(
+      `读不到 --tool 指定的文件 ${spec.path}`,
+      '先在工具目录运行 npm pack，再用 --tool 指向生成的 .tgz',
+    );
+  }
 }
 
 function refuseNonEmpty(dir: string, given: string): void {
@@ -64,7 +98,7 @@ function refuseNonEmpty(dir: string, given: string): void {
 }
 
 /** Everything is written into a sibling temp folder first, then renamed into place in one step. */
-function stageAndMove(dir: string, files: Record<string, string>): void {
+function stageAndMove(dir: string, files: Record<string, string | Uint8Array>): void {
   const parent = path.dirname(dir);
   if (!existsSync(parent))
     throw new UsageError(

@@ -6,13 +6,11 @@ export function renderInit(result: InitResult): string {
     unavailable: '没有找到 git，未初始化 Git 仓库；安装 Git 后在该文件夹运行 git init。',
     skipped: '未初始化 Git 仓库。',
   }[result.git];
-  const toolNote = result.tool.startsWith('file:')
-    ? [
-        '',
-        `注意：package.json 中 ledger 工具的来源是本机路径 ${result.tool}，只在本机有效；`,
-        '推送到 GitHub/GitLab 之前，请改成贵单位托管本工具的地址（git+https://… 或内部 npm 仓库中的版本）。',
-      ]
-    : [];
+  const toolNote = [
+    '',
+    `package.json 中的工具：${result.toolName} ${result.tool}` +
+      (result.toolTarball ? `（安装包已复制到 ${result.toolTarball}，请一并提交）` : ''),
+  ];
   return [
     `已在 ${result.dir} 建立新的台账仓库：`,
     ...result.files.map((file) => `  ${file}`),
