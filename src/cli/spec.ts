@@ -85,3 +85,13 @@ function isRealDate(year: number, month: number, day: number): boolean {
 export function writeOut(text: string): void {
   process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
 }
+
+/**
+ * Writes a command's text output folded to the terminal width (COLUMNS or the terminal's; nothing is folded
+ * when piped), continuation lines hanging `hang` columns deeper than their line (see render/fold.ts).
+ */
+export async function writeFitted(text: string, hang = 2): Promise<void> {
+  const { terminalWidth } = await import('../render/terminal-style.js');
+  const { fitToWidth } = await import('../render/fold.js');
+  writeOut(fitToWidth(text, terminalWidth(process.stdout, process.env), hang));
+}

@@ -1,22 +1,25 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ValidateResult } from '../commands/validate/run.js';
 import type { SourceLineLookup } from '../io/source-lines.js';
+import { foldText } from './fold.js';
 import { displayWidth } from './text-width.js';
 
 export type DiagnosticsFormat = 'text' | 'json' | 'github';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
 
+/** `width` (terminal columns) folds the text format's lines; the json and github formats are never folded. */
 export function renderDiagnostics(
   result: ValidateResult,
   format: DiagnosticsFormat,
   sourceLine?: SourceLineLookup,
+  width?: number,
 ): string {
-  return RENDERERS[format](result, sourceLine);
+  return format === 'text' ? renderText(result, sourceLine, width) : RENDERERS[format](result, sourceLine);
 }
 
 const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult, sourceLine?: SourceLineLookup) => string> = {
-  text: renderText,
+  text: (result, sourceLine) => renderText(result, sourceLine),
   json: renderJson,
   github: (result, sourceLine) =>
     `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
@@ -27,12 +30,28 @@ export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): st
 }
 
 /** One line per diagnostic, its hint below, and with `sourceLine` an excerpt of the source with a caret under the column. */
-export function renderDiagnosticLines(diagnostics: readonly Diagnostic[], sourceLine?: SourceLineLookup): string[] {
+export function renderDiagnosticLines(
+  diagnostics: readonly Diagnostic[],
+  sourceLine?: SourceLineLookup,
+  width?: number,
+): string[] {
+  const fold = (line: string, indent: string) => (width === undefined ? line : foldText(line, width, { indent }));
   return diagnostics.flatMap((d) => [
-    `${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${d.message}`,
-    ...excerpt(d, sourceLine),
-    ...(d.hint ? [`    → ${d.hint}`] : []),
+    fold(`${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${d.message}`, '    '),
+    ...excerpt(d, sourceLine).map((line) => (width === undefined ? line : clip(line, width))),
+    ...(d.hint ? [fold(`    → ${d.hint}`, '      ')] : []),
   ]);
+}
+
+/** A source excerpt is cut at the width, not folded, so that the caret stays under its column. */
+function clip(line: string, width: number): string {
+  if (displayWidth(line) <= width) return line;
+  let out = '';
+  for (const ch of line) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** Why an export wrote nothing: the ledger's errors, then one line saying so (`what`: 未导出, 未生成汇总). */
@@ -48,15 +67,15 @@ function excerpt(d: Diagnostic, sourceLine?: SourceLineLookup): string[] {
   return [`  ${gutter} | ${text}`, `  ${' '.repeat(gutter.length)} | ${' '.repeat(caretAt)}^`];
 }
 
-function renderText(result: ValidateResult, sourceLine?: SourceLineLookup): string {
+function renderText(result: ValidateResult, sourceLine?: SourceLineLookup, width?: number): string {
   const { errors, warnings, files, measures } = result.summary;
   const scope = `检查了 ${files} 个文件、${measures} 项具体措施`;
   const verdict =
     errors + warnings === 0 ? `✓ 没有发现问题（${scope}）` : `共 ${errors} 个错误、${warnings} 个警告（${scope}）`;
   return [
-    ...renderDiagnosticLines(result.diagnostics, sourceLine),
+    ...renderDiagnosticLines(result.diagnostics, sourceLine, width),
     ...(result.diagnostics.length ? [''] : []),
-    verdict,
+    width === undefined ? verdict : foldText(verdict, width, { indent: '  ' }),
   ].join('\n');
 }
 

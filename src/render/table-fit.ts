@@ -15,6 +15,8 @@ export interface TableLayout {
   minWidths?: readonly (number | undefined)[];
   /** Terminal width the whole table (borders included) should fit; undefined: only `maxWidths` apply. */
   width?: number;
+  /** What to give up, in this order, when wrapping alone does not fit `width` (see TableFallback). */
+  fallbacks?: readonly TableFallback[];
 }
 
 /** Wrapped columns never get narrower than this (five Chinese characters), whatever the terminal width. */
@@ -65,4 +67,52 @@ export function fitWidths(
     excess--;
   }
   return widths.map((w, i) => (kinds[i] ? w : undefined));
+}
+
+/**
+ * A step a table takes, in order, when it is still wider than the terminal with every column at its minimum:
+ * drop a low-value column, or fold its cells to something shorter (a list of units to their count).
+ */
+export type TableFallback =
+  | { column: number; drop: true; note?: string }
+  | { column: number; head?: string; cells: readonly string[]; wrap?: ColumnWrap; note: string };
+
+/** What the reader is told under a table that gave up columns: “略去“牵头单位”列”. */
+export function fallbackNotes(head: readonly string[], applied: readonly TableFallback[]): string[] {
+  const dropped = new Set(applied.filter((s) => 'drop' in s).map((s) => s.column));
+  return applied
+    .filter((step) => 'drop' in step || !dropped.has(step.column))
+    .map((step) => step.note ?? `略去“${head[step.column]}”列`);
+}
+
+export interface TableParts {
+  head: string[];
+  rows: string[][];
+  /** Index of each remaining column in the original table. */
+  columns: number[];
+}
+
+/** The table after the first `count` fallbacks (cells replaced first, then columns dropped). */
+export function applyFallbacks(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  fallbacks: readonly TableFallback[],
+  count: number,
+): TableParts {
+  const applied = fallbacks.slice(0, count);
+  const h = [...head];
+  const r = rows.map((row) => [...row]);
+  for (const step of applied) {
+    if ('drop' in step) continue;
+    if (step.head !== undefined) h[step.column] = step.head;
+    r.forEach((row, i) => (row[step.column] = step.cells[i] ?? ''));
+  }
+  const dropped = new Set(applied.filter((s) => 'drop' in s).map((s) => s.column));
+  const columns = head.map((_, i) => i).filter((i) => !dropped.has(i));
+  return { head: columns.map((i) => h[i]!), rows: r.map((row) => columns.map((i) => row[i] ?? '')), columns };
+}
+
+/** Width of a box table with one space of padding each side, given each column's content width. */
+export function boxWidth(widths: readonly number[]): number {
+  return 1 + widths.reduce((sum, w) => sum + w + 3, 0);
 }

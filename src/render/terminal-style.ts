@@ -2,8 +2,18 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Phase } from '../core/evaluate.js';
 import type { Light } from '../core/rollup.js';
-import { columnKinds, fitWidths, type ColumnWrap, type TableLayout } from './table-fit.js';
-import { displayWidth, visibleWidth } from './text-width.js';
+import {
+  applyFallbacks,
+  boxWidth,
+  cellWidth,
+  columnKinds,
+  fallbackNotes,
+  fitWidths,
+  type ColumnWrap,
+  type TableLayout,
+} from './table-fit.js';
+import { foldText, packUnits } from './fold.js';
+import { displayWidth } from './text-width.js';
 
 /** Colours for the terminal renderers; every function is the identity without colour. */
 export interface TerminalStyle {
@@ -81,7 +91,47 @@ export function renderTable(
   layout: readonly (number | undefined)[] | TableLayout = [],
 ): string {
   const fit: TableLayout = isWidthList(layout) ? { maxWidths: layout } : layout;
-  const widths = fitWidths(head, rows, fit, wrapCell);
+  const fallbacks = fit.width === undefined ? [] : (fit.fallbacks ?? []);
+  for (let count = 0; ; count++) {
+    const parts = applyFallbacks(head, rows, fallbacks, count);
+    const pick = <T>(list: readonly T[] | undefined) => list && parts.columns.map((i) => list[i]);
+    const wrap = parts.columns.map((i) => {
+      const replaced = fallbacks.slice(0, count).find((s) => s.column === i && !('drop' in s));
+      return replaced && !('drop' in replaced) && replaced.wrap ? replaced.wrap : fit.wrap?.[i];
+    });
+    const sub: TableLayout = {
+      ...fit,
+      wrap,
+      ...(fit.maxWidths ? { maxWidths: pick(fit.maxWidths)! } : {}),
+      ...(fit.minWidths ? { minWidths: pick(fit.minWidths)! } : {}),
+    };
+    const widths = fitWidths(parts.head, parts.rows, sub, wrapCell);
+    const actual = widths.map(
+      (w, i) => w ?? Math.max(cellWidth(parts.head[i]!), ...parts.rows.map((r) => cellWidth(r[i]!))),
+    );
+    if (count < fallbacks.length && boxWidth(actual) > fit.width!) continue;
+    const table = boxTable(
+      parts.head,
+      parts.rows,
+      parts.columns.map((i) => align[i] ?? 'left'),
+      style,
+      sub,
+      widths,
+    );
+    if (count === 0) return table;
+    const note = `（窗口宽 ${fit.width} 列：${fallbackNotes(head, fallbacks.slice(0, count)).join('，')}）`;
+    return `${table}\n${style.dim(foldText(note, fit.width!))}`;
+  }
+}
+
+function boxTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[],
+  style: TerminalStyle,
+  fit: TableLayout,
+  widths: readonly (number | undefined)[],
+): string {
   const kinds = columnKinds(head, fit);
   const table = new Table({
     head: head.map((h, i) =>
@@ -118,22 +168,16 @@ function wrapCell(text: string, max: number, kind: ColumnWrap): string {
 export { displayWidth };
 
 /**
- * Breaks `text` into lines of at most `max` columns, between characters (Chinese has no spaces) but not inside Latin words,
- * numbers or colour codes.
+ * Breaks `text` into lines of at most `max` columns (see fold.ts): between Chinese characters, never inside ids,
+ * dates, hashes or Latin words, never starting a line with closing punctuation.
  */
 export function wrapToWidth(text: string, max: number): string {
-  return packLines(
-    text
-      .split('\n')
-      .flatMap((part) => [...(part.match(/\x1b\[[0-9;]*m|[0-9A-Za-z.\-/:]+|./gsu) ?? []), '\n'])
-      .slice(0, -1),
-    max,
-  );
+  return foldText(text, max);
 }
 
-/** Lines of prose wrapped to the terminal width; unchanged without one. */
-export function wrapLines(lines: readonly string[], width: number | undefined): string[] {
-  return width === undefined ? [...lines] : lines.map((line) => wrapToWidth(line, width));
+/** Lines of prose folded to the terminal width with a hanging indent; unchanged without one. */
+export function wrapLines(lines: readonly string[], width: number | undefined, indent = ''): string[] {
+  return width === undefined ? [...lines] : lines.map((line) => foldText(line, width, { indent }));
 }
 
 /** Packs list items (unit names) into lines of at most `max` columns, breaking only between items. */
@@ -144,22 +188,12 @@ export function wrapList(items: readonly string[], max: number, separator = '、
   );
 }
 
+/** Tokens packed into lines of `max` columns; a '\n' token ends a line. */
 function packLines(tokens: readonly string[], max: number): string {
-  const lines: string[] = [];
-  let line = '';
-  // A token wider than a whole line (a very long name or URL) is broken between characters rather than overflow.
-  for (const token of tokens.flatMap((t) => (t !== '\n' && visibleWidth(t) > max ? [...t] : [t]))) {
-    if (token === '\n') {
-      lines.push(line);
-      line = '';
-      continue;
-    }
-    if (line !== '' && visibleWidth(line + token) > max) {
-      lines.push(line.trimEnd());
-      line = token === ' ' ? '' : token;
-    } else {
-      line += token;
-    }
+  const lines: string[][] = [[]];
+  for (const token of tokens) {
+    if (token === '\n') lines.push([]);
+    else lines[lines.length - 1]!.push(token);
   }
-  return [...lines, line].join('\n');
+  return lines.map((units) => packUnits(units, max)).join('\n');
 }

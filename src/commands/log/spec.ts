@@ -1,4 +1,7 @@
-import { EXIT_OK, formatOption, parseDateArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, formatOption, parseDateArgument, writeFitted, writeOut, type CommandSpec } from '../../cli/spec.js';
+
+/** “2020-07-24  ” */
+const LOG_HANG = 12;
 
 export const logSpec: CommandSpec = {
   usage: 'log',
@@ -30,7 +33,10 @@ export const logSpec: CommandSpec = {
       ...(options.unit ? { unit: String(options.unit) } : {}),
       ...(options.area !== undefined ? { area: String(options.area) } : {}),
     });
-    writeOut(renderLog(result, options.format as 'text' | 'json'));
+    const text = renderLog(result, options.format as 'text' | 'json');
+    // A change folds under its id, after the date: the day column stays clear for the eye.
+    if (options.format === 'json') writeOut(text);
+    else await writeFitted(text, LOG_HANG);
     return EXIT_OK;
   },
 };

@@ -4,6 +4,7 @@ import {
   EXIT_PROBLEMS,
   formatOption,
   parseAsOf,
+  writeFitted,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
@@ -39,7 +40,8 @@ export const mergeSpec: CommandSpec = {
       asOf: parseAsOf(options.asOf),
       dryRun: Boolean(options.dryRun),
     });
-    writeOut(options.format === 'json' ? renderMergeJson(result) : renderMergeText(result));
+    if (options.format === 'json') writeOut(renderMergeJson(result));
+    else await writeFitted(renderMergeText(result));
     return result.diagnostics.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -4,6 +4,7 @@ import {
   formatOption,
   parseAsOf,
   parseMonthArgument,
+  writeFitted,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
@@ -38,7 +39,8 @@ export const missingSpec: CommandSpec = {
       month,
       lead: options.lead as string | undefined,
     });
-    writeOut(options.format === 'json' ? renderMissingJson(result) : renderMissingText(result));
+    if (options.format === 'json') writeOut(renderMissingJson(result));
+    else await writeFitted(renderMissingText(result), 4);
     return options.failOn === 'missing' && result.missing > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

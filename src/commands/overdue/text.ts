@@ -1,5 +1,6 @@
 import type { OverdueResult } from './run.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
+import type { TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines } from '../../render/terminal-style.js';
 
 /** `ledger overdue` for a terminal: one row per measure, most urgent first. */
@@ -30,6 +31,12 @@ export function renderOverdueText(result: OverdueResult, options: { color: boole
       wrap: [undefined, 'text', 'text', undefined, 'list', 'list'] as const,
       minWidths: [undefined, undefined, DEADLINE_MIN_WIDTH],
       width: options.width,
+      // A narrow terminal gives up 牵头单位 first, then shows 责任单位 as a count, then leaves it out.
+      fallbacks: [
+        { column: 5, drop: true },
+        { column: 4, cells: result.items.map((i) => `${i.units.length} 个`), note: '“责任单位”只显示个数' },
+        { column: 4, drop: true },
+      ] satisfies TableFallback[],
     };
     lines.push(
       renderTable(

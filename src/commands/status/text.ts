@@ -1,11 +1,16 @@
 import type { StatusResult, UnitMeasureItem } from './run.js';
 import type { Counts } from '../../core/rollup.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
-import type { ColumnWrap } from '../../render/table-fit.js';
+import type { ColumnWrap, TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines, type Align, type TerminalStyle } from '../../render/terminal-style.js';
 
 const COUNT_HEAD = ['措施', '已完成', '推进中', '未启动', '逾期', '临期', '长期/适时', '完成率', '状态灯'];
 const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
+/**
+ * The count columns a narrow terminal gives up, in this order (index in COUNT_HEAD): 长期/适时, 未启动, 推进中,
+ * 措施, 完成率. 已完成, 逾期, 临期 and the 状态灯 always stay.
+ */
+const COUNT_DROP_ORDER = [6, 3, 2, 0, 7];
 
 export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。';
 
@@ -68,10 +73,12 @@ function table(result: StatusResult, style: TerminalStyle, width: number | undef
       );
     case 'by-lead': {
       const rows = result.rows.map((r) => [r.lead, r.areas.join('、'), ...countCells(r, style)]);
+      const areaCounts = [...result.rows.map((r) => `${r.areas.length} 个`), ''];
       return countTable(['牵头单位', '主要指标'], rows, result.total, style, {
         width,
         wrap: ['list', 'list'],
         totalLabel: '全部措施',
+        first: [{ column: 1, cells: areaCounts, note: '“主要指标”只显示个数' }],
       });
     }
     default:
@@ -90,6 +97,8 @@ interface CountLayout {
   /** How the label columns before the counts may wrap to fit the width. */
   wrap: (ColumnWrap | undefined)[];
   totalLabel?: string;
+  /** Fallbacks before the count columns are dropped. */
+  first?: TableFallback[];
 }
 
 function countTable(
@@ -110,7 +119,15 @@ function countTable(
     ...Array<undefined>(head.length - layout.wrap.length),
     ...COUNT_HEAD.map((h): ColumnWrap | undefined => (h.includes('/') ? 'head' : undefined)),
   ];
-  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style, { width: layout.width, wrap });
+  const fallbacks: TableFallback[] = [
+    ...(layout.first ?? []),
+    ...COUNT_DROP_ORDER.map((i) => ({ column: head.length + i, drop: true as const })),
+  ];
+  return renderTable([...head, ...COUNT_HEAD], [...rows, totalRow], align, style, {
+    width: layout.width,
+    wrap,
+    fallbacks,
+  });
 }
 
 export function countCells(c: Counts, style: TerminalStyle): string[] {
@@ -156,7 +173,18 @@ function unitTable(
     'list',
   ];
   const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH];
-  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, { maxWidths, wrap, minWidths, width });
+  // A narrow terminal gives up 牵头单位 first, then 状态 (情况 still says done, overdue or due soon).
+  const fallbacks: TableFallback[] = [
+    { column: head.length - 1, drop: true },
+    { column: 3, drop: true },
+  ];
+  return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, {
+    maxWidths,
+    wrap,
+    minWidths,
+    width,
+    fallbacks,
+  });
 }
 
 function footer(result: StatusResult, style: TerminalStyle): string[] {

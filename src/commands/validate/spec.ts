@@ -27,7 +27,10 @@ export const validateSpec: CommandSpec = {
     const { renderDiagnostics } = await import('../../render/diagnostics.js');
     const { sourceLineReader } = await import('../../io/source-lines.js');
     const result = validate({ root: global.root, cwd: global.cwd, paths: args, asOf: parseAsOf(options.asOf) });
-    writeOut(renderDiagnostics(result, options.format as 'text' | 'json' | 'github', sourceLineReader(global.root)));
+    const { terminalWidth } = await import('../../render/terminal-style.js');
+    const format = options.format as 'text' | 'json' | 'github';
+    const width = format === 'text' ? terminalWidth(process.stdout, process.env) : undefined;
+    writeOut(renderDiagnostics(result, format, sourceLineReader(global.root), width));
     return result.summary.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };
