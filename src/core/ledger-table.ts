@@ -2,11 +2,13 @@
  * The 台账 as a table in the attachment's six columns, grouped by area and
  * task (the cells that are merged vertically). Pure: `asOf` is a parameter.
  */
-import { evaluateMeasure, type MeasureState } from './evaluate.js';
+import type { MeasureState } from './evaluate.js';
+import { progressLabel, remarkLabel, type CellView } from './ledger-cells.js';
 import { areaLabel, measureLabel, taskLabel, unitsLabel } from './ledger-labels.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
+import { evaluatePart, evaluateWhole, measureParts } from './parts.js';
 import type { Measure } from './schema.js';
-import { isResponsible } from './units.js';
+import { isGroup, isResponsible } from './units.js';
 
 export const LEDGER_COLUMNS = [
   '主要指标',
@@ -51,7 +53,7 @@ export interface LedgerTable {
 }
 
 export interface LedgerTableFilter {
-  /** Canonical unit name: only measures it is responsible for, directly or through a group. */
+  /** Canonical unit name: only its own parts (directly or through a group); overdue counts its own parts. */
   unit?: string;
   /** Area number (主要指标序号). */
   area?: number;
@@ -79,10 +81,16 @@ export function buildLedgerTable(
       task = { id: ref.task.id, label: taskLabel(ref.task), rows: [] };
       area.tasks.push(task);
     }
-    const row = ledgerRow(ref.measure, evaluateMeasure(ref.measure, asOf, ledger.config));
+    const state = evaluateWhole(ref.measure, ledger.units, asOf, ledger.config);
+    const parts = measureParts(ref.measure, ledger.units);
+    const own =
+      filter.unit && !isGroup(ledger.units, filter.unit)
+        ? { name: filter.unit, state: evaluatePart(ref.measure, filter.unit, asOf, ledger.config) }
+        : undefined;
+    const row = ledgerRow(ref.measure, state, { parts, ...(own ? { unit: own } : {}) });
     task.rows.push(row);
     measureCount++;
-    if (row.state.overdue) overdueCount++;
+    if ((own?.state ?? state).overdue) overdueCount++;
   }
   return { title: ledger.config.title, scope: scopeLabel(filter, areas), asOf, areas, measureCount, overdueCount };
 }
@@ -102,29 +110,17 @@ function matches(ledger: Pick<Ledger, 'units'>, ref: MeasureRef, filter: LedgerT
   return true;
 }
 
-export function ledgerRow(measure: Measure, state: MeasureState): LedgerRow {
+export function ledgerRow(measure: Measure, state: MeasureState, view: CellView = {}): LedgerRow {
   return {
     id: measure.id,
     deadline: measure.deadline,
     units: measure.units,
-    cells: [measureLabel(measure), unitsLabel(measure), progressLabel(measure, state), remarkLabel(measure, state)],
-    state,
+    cells: [
+      measureLabel(measure),
+      unitsLabel(measure),
+      progressLabel(measure, state, view),
+      remarkLabel(measure, state),
+    ],
+    state: view.unit?.state ?? state,
   };
-}
-
-/** 工作完成情况: the stored status, how late it is, then the progress text. */
-export function progressLabel(measure: Measure, state: MeasureState): string {
-  const late = state.overdue ? `（${state.escalated ? '严重逾期' : '逾期'} ${state.daysOverdue} 天）` : '';
-  const head = `${measure.status}${late}`;
-  return measure.progress.trim() ? `${head}：${measure.progress.trim()}` : head;
-}
-
-/** 备注: the remark, then extensions, which move the date that counts but never the written 完成时限. */
-export function remarkLabel(measure: Measure, state: MeasureState): string {
-  const notes = measure.remark.trim() ? [measure.remark.trim()] : [];
-  if (state.extended && state.extension) notes.push(`已批准延期至 ${state.extension.until}`);
-  for (const extension of measure.extensions ?? []) {
-    if (extension.state === '待审批') notes.push(`${extension.requested_by}申请延期至 ${extension.until}（待审批）`);
-  }
-  return notes.join('\n');
 }

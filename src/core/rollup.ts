@@ -9,17 +9,21 @@
  * - Traffic light: 红 when at least one measure is overdue; otherwise 黄 when at
  *   least one is due soon (临期) or a 长期/适时 measure has no report for the month
  *   due; otherwise 绿.
- * - Per unit: a unit's obligations are the measures naming it, directly or
- *   through a group it belongs to (各县区 → 大武口区, 惠农区, 平罗县). Groups with
- *   members get no row of their own: their members report.
+ * - Per unit: a unit's obligations are its parts (parts.ts): the measures naming
+ *   it, directly or through a group it belongs to (各县区 → 大武口区, 惠农区, 平罗县),
+ *   each counted by the unit's own status and deadline — a unit that finished its
+ *   part is never overdue for another unit's delay. Groups with members get no row
+ *   of their own: their members report.
+ * - A measure's state applies extensions per part (parts.ts evaluateWhole).
  * - Per lead: the measures of the tasks a unit leads (the task's own lead,
  *   else the area's leads); a measure with several leads counts for each.
  */
-import { evaluateMeasure, type EvaluateOptions, type MeasureState } from './evaluate.js';
+import type { EvaluateOptions, MeasureState } from './evaluate.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
-import type { Config } from './schema.js';
+import { partItem, type PartItem } from './part-items.js';
+import { evaluateWhole, measureParts, type Part } from './parts.js';
 import type { Status } from './status.js';
-import { isGroup, isResponsible, reportingUnits } from './units.js';
+import { isGroup, reportingUnits } from './units.js';
 
 export type Light = '红' | '黄' | '绿';
 
@@ -37,6 +41,8 @@ export interface MeasureItem {
   leads: readonly string[];
   status: Status;
   state: MeasureState;
+  /** Each responsible unit's part, groups expanded, in the order of 责任部门. */
+  parts: Part[];
 }
 
 export interface Counts {
@@ -86,14 +92,19 @@ export interface Rollup<Row> {
 
 /** Every measure of the ledger with its state on `asOf`, in ledger order. */
 export function evaluateLedger(
-  ledger: Pick<Ledger, 'areas' | 'config'>,
+  ledger: Pick<Ledger, 'areas' | 'config' | 'units'>,
   asOf: string,
   options: EvaluateOptions = {},
 ): MeasureItem[] {
-  return measureRefs(ledger).map((ref) => measureItem(ref, asOf, ledger.config, options));
+  return measureRefs(ledger).map((ref) => measureItem(ref, asOf, ledger, options));
 }
 
-export function measureItem(ref: MeasureRef, asOf: string, config: Config, options: EvaluateOptions = {}): MeasureItem {
+export function measureItem(
+  ref: MeasureRef,
+  asOf: string,
+  { config, units }: Pick<Ledger, 'config' | 'units'>,
+  options: EvaluateOptions = {},
+): MeasureItem {
   const { area, task, measure, leads } = ref;
   return {
     id: measure.id,
@@ -106,7 +117,8 @@ export function measureItem(ref: MeasureRef, asOf: string, config: Config, optio
     units: measure.units,
     leads,
     status: measure.status,
-    state: evaluateMeasure(measure, asOf, config, options),
+    state: evaluateWhole(measure, units, asOf, config, options),
+    parts: measureParts(measure, units),
   };
 }
 
@@ -135,7 +147,7 @@ export function trafficLight(counts: Pick<Counts, 'overdue' | 'dueSoon' | 'noPro
 
 /** One row per area (主要指标) and a total row. `items`: evaluateLedger's result when the caller has it already. */
 export function rollupByArea(
-  ledger: Pick<Ledger, 'areas' | 'config'>,
+  ledger: Pick<Ledger, 'areas' | 'config' | 'units'>,
   asOf: string,
   options: EvaluateOptions = {},
   items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
@@ -160,27 +172,49 @@ export function obligatedUnits(ledger: Pick<Ledger, 'areas' | 'units'>): string[
   return [...ordered, ...[...named].filter((name) => !ordered.includes(name))];
 }
 
-/** A unit's own obligations (directly or through a group), most urgent first. */
+/** A unit's own parts (directly or through a group), most urgent first by the unit's own state; a group: its members'. */
 export function unitObligations(
   ledger: Ledger,
   asOf: string,
   unit: string,
   options: EvaluateOptions = {},
-): MeasureItem[] {
-  return sortByUrgency(evaluateLedger(ledger, asOf, options).filter((i) => isResponsible(ledger.units, i.units, unit)));
+  items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
+): PartItem[] {
+  const parts = partsByUnit(ledger, asOf, options, items);
+  // A group (各县区) is seen through its members' parts, one row per member.
+  const members = ledger.units.byName.get(unit)?.members ?? [];
+  return sortByUrgency([unit, ...members].flatMap((name) => parts.get(name) ?? []));
 }
 
-/** One row per reporting unit: its obligations, done, overdue … */
+/** Every reporting unit's parts, evaluated on `asOf`; `items` in ledger order (evaluateLedger). */
+export function partsByUnit(
+  ledger: Ledger,
+  asOf: string,
+  options: EvaluateOptions = {},
+  items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
+): Map<string, PartItem[]> {
+  const refs = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref]));
+  const byUnit = new Map<string, PartItem[]>();
+  items.forEach((item) => {
+    const ref = refs.get(item.id);
+    if (!ref) return;
+    for (const { unit } of item.parts) {
+      const part = partItem(item, ref.measure, unit, asOf, ledger.config, options);
+      (byUnit.get(unit) ?? byUnit.set(unit, []).get(unit)!).push(part);
+    }
+  });
+  return byUnit;
+}
+
+/** One row per reporting unit, counted on its own parts: done, overdue … */
 export function rollupByUnit(
   ledger: Ledger,
   asOf: string,
   options: EvaluateOptions = {},
   items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
 ): Rollup<UnitRow> {
-  const rows = obligatedUnits(ledger).map((unit) => ({
-    unit,
-    ...countItems(items.filter((i) => isResponsible(ledger.units, i.units, unit))),
-  }));
+  const parts = partsByUnit(ledger, asOf, options, items);
+  const rows = obligatedUnits(ledger).map((unit) => ({ unit, ...countItems(parts.get(unit) ?? []) }));
   return { rows, total: countItems(items) };
 }
 
@@ -191,7 +225,7 @@ export function leadUnits(ledger: Pick<Ledger, 'areas'>): string[] {
 
 /** One row per lead unit (牵头单位): the areas and tasks it leads, rolled up. */
 export function rollupByLead(
-  ledger: Pick<Ledger, 'areas' | 'config'>,
+  ledger: Pick<Ledger, 'areas' | 'config' | 'units'>,
   asOf: string,
   options: EvaluateOptions = {},
   items: readonly MeasureItem[] = evaluateLedger(ledger, asOf, options),
@@ -210,7 +244,7 @@ export function rollupByLead(
 
 /** The tasks one unit leads, one row each, with the total over them. */
 export function rollupForLead(
-  ledger: Pick<Ledger, 'areas' | 'config'>,
+  ledger: Pick<Ledger, 'areas' | 'config' | 'units'>,
   asOf: string,
   lead: string,
   options: EvaluateOptions = {},
@@ -225,11 +259,10 @@ export function rollupForLead(
 }
 
 /** Most urgent first: overdue, due soon, no progress, open, done; then by days; then ledger order. */
-export function sortByUrgency(items: readonly MeasureItem[]): MeasureItem[] {
-  const rank = ({ state }: MeasureItem) =>
+export function sortByUrgency<T extends MeasureItem>(items: readonly T[]): T[] {
+  const rank = ({ state }: T) =>
     state.overdue ? 0 : state.dueSoon ? 1 : state.noProgressThisMonth ? 2 : state.phase === '已完成' ? 4 : 3;
-  const pressure = (i: MeasureItem) =>
-    i.state.overdue ? -i.state.daysOverdue : (i.state.daysLeft ?? Number.MAX_SAFE_INTEGER);
+  const pressure = (i: T) => (i.state.overdue ? -i.state.daysOverdue : (i.state.daysLeft ?? Number.MAX_SAFE_INTEGER));
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => rank(a.item) - rank(b.item) || pressure(a.item) - pressure(b.item) || a.index - b.index)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateMeasure } from '../../src/core/evaluate.js';
 import { areaLabel, chineseNumeral, measureLabel, taskLabel, unitsLabel } from '../../src/core/ledger-labels.js';
-import { progressLabel, remarkLabel } from '../../src/core/ledger-table.js';
+import { progressLabel, remarkLabel } from '../../src/core/ledger-cells.js';
 import { ConfigSchema, MeasureSchema, type Area, type Task } from '../../src/core/schema.js';
 
 const config = ConfigSchema.parse({});
@@ -55,11 +55,11 @@ describe('the 台账 cell texts', () => {
     );
   });
 
-  it('says how late a measure is and keeps the progress text', () => {
+  it('says how late a measure is on its own line and keeps the progress text below it', () => {
     const m = measure({ status: '推进中', progress: '已完成设计。' });
-    expect(progressLabel(m, evaluateMeasure(m, '2020-07-25', config))).toBe('推进中（逾期 25 天）：已完成设计。');
-    expect(progressLabel(m, evaluateMeasure(m, '2020-08-15', config))).toBe('推进中（严重逾期 46 天）：已完成设计。');
-    expect(progressLabel(m, evaluateMeasure(m, '2020-06-01', config))).toBe('推进中：已完成设计。');
+    expect(progressLabel(m, evaluateMeasure(m, '2020-07-25', config))).toBe('推进中（逾期 25 天）\n已完成设计。');
+    expect(progressLabel(m, evaluateMeasure(m, '2020-08-15', config))).toBe('推进中（严重逾期 46 天）\n已完成设计。');
+    expect(progressLabel(m, evaluateMeasure(m, '2020-06-01', config))).toBe('推进中\n已完成设计。');
   });
 
   it('notes approved and pending extensions in 备注, keeping the written deadline', () => {
@@ -79,7 +79,7 @@ describe('the 台账 cell texts', () => {
     const state = evaluateMeasure(m, '2020-07-25', config);
     expect(state.overdue).toBe(false);
     expect(remarkLabel(m, state)).toBe(
-      '需协调供电公司\n已批准延期至 2020-09-30\n市住建局申请延期至 2020-12-31（待审批）',
+      '需协调供电公司\n市住建局已批准延期至 2020-09-30\n市住建局申请延期至 2020-12-31（待审批）',
     );
     expect(measureLabel(m)).toContain('（完成时限：2020年6月底前）');
   });

@@ -87,7 +87,7 @@ describe('ledger render --format md', () => {
     expect(tricky[0]![1]).toBe(
       '1）精简审批环节。审批时限压缩至 80 个工作日 | 以内；\n第二行：**不是加粗**，路径 C:\\temp\\ 与 <b>标签</b>。（完成时限：2020年6月底前）',
     );
-    expect(tricky[0]![3]).toBe('推进中（逾期 25 天）：已完成 | 第一阶段\n正在推进第二阶段');
+    expect(tricky[0]![3]).toBe('推进中（逾期 25 天）\n已完成 | 第一阶段\n正在推进第二阶段');
     expect(tricky[0]![4]).toBe('备注|含竖线');
   });
 

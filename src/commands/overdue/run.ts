@@ -1,6 +1,5 @@
 import { countBySeverity } from '../../core/diagnostic.js';
-import { evaluateLedger, sortByUrgency, type MeasureItem } from '../../core/rollup.js';
-import { isResponsible } from '../../core/units.js';
+import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rollup.js';
 import { loadLedger } from '../../io/load-ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
@@ -9,7 +8,7 @@ export interface OverdueOptions {
   root: string;
   cwd?: string;
   asOf: string;
-  /** Only measures this unit is responsible for (directly or through a group). */
+  /** Only this unit's own parts (directly or through a group) that it has not finished. */
   unit?: string;
   /** Only measures this unit leads. */
   lead?: string;
@@ -45,10 +44,15 @@ export function overdue(options: OverdueOptions): OverdueResult {
           options.area,
         );
   const within = options.within;
-  const items = evaluateLedger(ledger, options.asOf, { dueSoonDays: within ?? 0 }).filter(
+  const evaluate = { dueSoonDays: within ?? 0 };
+  // With --unit, the unit's own parts: overdue only where the unit itself has not finished.
+  const scope =
+    unit === undefined
+      ? evaluateLedger(ledger, options.asOf, evaluate)
+      : unitObligations(ledger, options.asOf, unit, evaluate);
+  const items = scope.filter(
     (item) =>
       (item.state.overdue || (within !== undefined && item.state.dueSoon)) &&
-      (unit === undefined || isResponsible(ledger.units, item.units, unit)) &&
       (lead === undefined || item.leads.includes(lead)) &&
       (area === undefined || item.area === area),
   );

@@ -1,4 +1,5 @@
 import type { OverdueResult } from './run.js';
+import { holdBackText } from '../../core/part-text.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
 import type { TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines } from '../../render/terminal-style.js';
@@ -21,14 +22,14 @@ export function renderOverdueText(result: OverdueResult, options: { color: boole
       i.id,
       i.title,
       deadlineText(i.deadline, i.state, '\n'),
-      style.phase(i.state.phase, stateText(i.state)),
-      i.units.join('、'),
+      [style.phase(i.state.phase, stateText(i.state)), holdBackText(i.parts)].filter(Boolean).join('\n'),
+      'unit' in i && typeof i.unit === 'string' ? i.unit : i.units.join('、'),
       i.leads.join('、'),
     ]);
     tableAt = lines.length;
     const layout = {
-      maxWidths: [undefined, 36, 26, undefined, 30, 20],
-      wrap: [undefined, 'text', 'text', undefined, 'list', 'list'] as const,
+      maxWidths: [undefined, 36, 26, 30, 30, 20],
+      wrap: [undefined, 'text', 'text', 'text', 'list', 'list'] as const,
       minWidths: [undefined, undefined, DEADLINE_MIN_WIDTH],
       width: options.width,
       // A narrow terminal gives up 牵头单位 first, then shows 责任单位 as a count, then leaves it out.

@@ -43,7 +43,7 @@ export function show(options: ShowOptions): ShowResult {
     throw new UsageError(`找不到编号为“${options.id}”的具体措施`, hint);
   }
   const { area, task, measure } = ref;
-  const item = measureItem(ref, options.asOf, ledger.config);
+  const item = measureItem(ref, options.asOf, ledger);
   return {
     asOf: options.asOf,
     dueSoonDays: ledger.config.due_soon_days,

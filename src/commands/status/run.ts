@@ -1,6 +1,7 @@
 import { countBySeverity } from '../../core/diagnostic.js';
 import type { EvaluateOptions } from '../../core/evaluate.js';
 import { measureRefs, type Ledger } from '../../core/ledger.js';
+import type { PartItem } from '../../core/part-items.js';
 import type { Status } from '../../core/status.js';
 import {
   rollupByArea,
@@ -12,7 +13,6 @@ import {
   type AreaRow,
   type Counts,
   type LeadRow,
-  type MeasureItem,
   type TaskRow,
   type UnitRow,
 } from '../../core/rollup.js';
@@ -58,8 +58,8 @@ export type StatusResult =
   | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: UnitMeasureItem[] })
   | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
 
-/** A measure in one unit's view, with that unit's own latest merged report. */
-export type UnitMeasureItem = MeasureItem & { ownReport?: { month: string; status: Status } };
+/** A measure in one unit's view: the unit's own part (status, state), the whole measure, its latest merged report. */
+export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: Status } };
 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
@@ -100,7 +100,7 @@ function statusView(ledger: Ledger, problems: number, options: StatusOptions): S
   return { ...base, view: 'by-area', ...rollupByArea(ledger, options.asOf, evaluate) };
 }
 
-function withOwnReports(ledger: Ledger, items: readonly MeasureItem[], unit: string): UnitMeasureItem[] {
+function withOwnReports(ledger: Ledger, items: readonly PartItem[], unit: string): UnitMeasureItem[] {
   const reports = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref.measure.unit_reports?.[unit]]));
   return items.map((item) => {
     const report = reports.get(item.id);

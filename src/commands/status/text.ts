@@ -1,4 +1,5 @@
 import type { StatusResult, UnitMeasureItem } from './run.js';
+import { waitingText } from '../../core/part-text.js';
 import type { Counts } from '../../core/rollup.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
 import type { ColumnWrap, TableFallback } from '../../render/table-fit.js';
@@ -156,19 +157,19 @@ function unitTable(
     i.id,
     i.title,
     deadlineText(i.deadline, i.state, '\n'),
-    i.status,
-    style.phase(i.state.phase, stateText(i.state)),
+    ownText(i, style),
+    wholeText(i, style),
     ...(reported ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.status}` : style.dim('未报')] : []),
     i.leads.join('、'),
   ]);
-  const head = ['编号', '具体措施', '完成时限', '状态', '情况', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
-  const maxWidths = [undefined, 40, 26, undefined, undefined, ...(reported ? [undefined] : []), 20];
+  const head = ['编号', '具体措施', '完成时限', '本单位', '整体', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
+  const maxWidths = [undefined, 40, 26, undefined, 20, ...(reported ? [undefined] : []), 20];
   const wrap: (ColumnWrap | undefined)[] = [
     undefined,
     'text',
     'text',
     undefined,
-    undefined,
+    'text',
     ...(reported ? [undefined] : []),
     'list',
   ];
@@ -187,12 +188,32 @@ function unitTable(
   });
 }
 
+/** The unit's own part: its status (未报送 when it never reported) and, when it says more, its state on the day. */
+function ownText(item: UnitMeasureItem, style: TerminalStyle): string {
+  const status = item.reported || item.status === '已完成' ? item.status : style.dim('未报送');
+  const state = stateText(item.state);
+  return state === item.status ? status : `${status}\n${style.phase(item.state.phase, state)}`;
+}
+
+/** The whole measure beside the unit's part: 已完成, or who it waits for (and its overdue days). */
+function wholeText(item: UnitMeasureItem, style: TerminalStyle): string {
+  if (item.parts.length < 2) return style.dim('—');
+  if (item.whole.status === '已完成') return '已完成';
+  const waiting = item.parts.some((p) => p.reported) ? waitingText(item.parts) : item.whole.status;
+  return item.whole.state.overdue ? `${waiting}（${stateText(item.whole.state)}）` : waiting;
+}
+
 function footer(result: StatusResult, style: TerminalStyle): string[] {
   const t = result.total;
   const lines: string[] = [];
   if (result.view === 'unit') {
     lines.push(
       `共 ${t.measures} 项：已完成 ${t.done}，推进中 ${t.inProgress}，未启动 ${t.notStarted}；逾期 ${t.overdue}，临期 ${t.dueSoon}；状态灯 ${style.light(t.light)}`,
+    );
+    lines.push(
+      style.dim(
+        '本单位：本单位最近一次报送的状态，逾期按本单位的时限（含批准给本单位的延期）；整体：全部责任单位都完成才算完成。',
+      ),
     );
   }
   if (t.escalated > 0)
