@@ -9,6 +9,7 @@ import { leastAdvanced } from './status.js';
 import { isResponsible, reportingUnits } from './units.js';
 import { sameValue } from './same-value.js';
 import { carryVerification } from './verification.js';
+import { pushAll } from './arrays.js';
 
 /** One value to set in a ledger file (path inside the YAML document). */
 export interface FieldChange {
@@ -66,7 +67,7 @@ export function planMerge(ledger: Ledger, reports: readonly ReportSource[]): Mer
     }
     byMeasure.set(candidate.ref, [...(byMeasure.get(candidate.ref) ?? []), candidate]);
   }
-  diagnostics.push(...staleDiagnostics(stale));
+  pushAll(diagnostics, staleDiagnostics(stale));
   const files = new Map<string, FieldChange[]>();
   const measures: MeasureChange[] = [];
   for (const [ref, candidates] of byMeasure) {

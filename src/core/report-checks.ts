@@ -5,6 +5,7 @@ import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.
 import { REPORT_CONTEXT_FIELDS, type Report } from './report-schema.js';
 import { sameValue } from './same-value.js';
 import { isGroup, isResponsible, resolveUnit, suggestUnits } from './units.js';
+import { pushAll } from './arrays.js';
 
 export type ReportSource = SourceFile<Report>;
 
@@ -21,7 +22,7 @@ export function checkReports(
 ): Diagnostic[] {
   const byId = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref]));
   const out = reports.flatMap((report) => checkReport(ledger, byId, report, options));
-  out.push(...duplicateReports(ledger, reports));
+  pushAll(out, duplicateReports(ledger, reports));
   return out;
 }
 

@@ -9,6 +9,7 @@ import { isGroup, suggestUnits } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { readBytes } from './ledger-files.js';
 import { parseYamlSource } from './yaml-source.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface LoadedReports {
   /** Reports that parsed and passed the schema. */
@@ -51,11 +52,12 @@ export function reportsFileProblem(ledger: Ledger, root: string, file: string): 
 /** Parses one report file's bytes (YAML) against the schema; problems go to `diagnostics`. */
 export function parseReport(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): ReportSource | undefined {
   const parsed = parseYamlSource(bytes, file);
-  diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
+  pushAll(diagnostics, parsed.diagnostics);
+  pushAll(diagnostics, parsed.warnings);
   if (parsed.diagnostics.length > 0) return undefined;
   const result = ReportSchema.safeParse(parsed.source.value);
   if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
+    pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
     return undefined;
   }
   return { file, data: result.data, locate: parsed.source.locate };
@@ -67,7 +69,7 @@ function listFiles(root: string, dir: string): string[] {
   for (const name of readdirSync(path.join(root, dir)).sort()) {
     const rel = `${dir}/${name}`;
     const stat = lstatSync(path.join(root, rel));
-    if (stat.isDirectory()) out.push(...listFiles(root, rel));
+    if (stat.isDirectory()) pushAll(out, listFiles(root, rel));
     else out.push(rel);
   }
   return out;

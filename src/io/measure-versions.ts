@@ -11,6 +11,7 @@ import {
   type FileChange,
 } from './git.js';
 import { LEDGER_DIR } from './ledger-root.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface MeasureWalk {
   /** Oldest first. */
@@ -51,7 +52,7 @@ export async function walkMeasureChanges(root: string, options: WalkOptions = {}
     for (let start = 0; start < commits.length; start += PREFETCH) {
       const window = commits.slice(start, start + PREFETCH);
       await blobs.prefetch(window);
-      for (const commit of window) events.push(...(await commitEvents(commit, blobs, latest, warnings, options.id)));
+      for (const commit of window) pushAll(events, await commitEvents(commit, blobs, latest, warnings, options.id));
     }
   } finally {
     reader.close();

@@ -5,6 +5,7 @@ import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import type { ReportColumnKey, ReportFormLayout } from './report-form-layout.js';
+import { pushAll } from '../core/arrays.js';
 
 /**
  * Reads a filled xlsx report form. Positions in diagnostics are row:column of
@@ -52,7 +53,7 @@ export async function readReportXlsx(
   const locate = locator(file, layout, columns, rows);
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, locate, value));
+    pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, locate, value));
     return undefined;
   }
   return { file, data: result.data, locate };

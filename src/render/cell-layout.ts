@@ -8,6 +8,7 @@
  * those; Latin letters and digits in 宋体 are half that.
  */
 import { isWideCodePoint } from './text-width.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * Wide in a terminal (text-width.ts) is wide in 宋体 too; these are also drawn
@@ -81,7 +82,10 @@ export function linesHeight(lines: number, fontSize = 11): number {
 
 /** Height (points) that fits every text in its column: `texts[i]` sits in a column `widths[i]` wide. */
 export function fittingHeight(texts: readonly string[], widths: readonly number[], fontSize = 11): number {
-  const lines = Math.max(1, ...texts.map((text, i) => wrappedLineCount(text, widths[i]!, fontSize)));
+  const lines = maxOf(
+    texts.map((text, i) => wrappedLineCount(text, widths[i]!, fontSize)),
+    1,
+  );
   return linesHeight(lines, fontSize);
 }
 

@@ -6,6 +6,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import type { Light } from '../core/rollup.js';
+import { maxOf } from '../core/arrays.js';
 import { writeFileThrough } from '../io/atomic-stream-file.js';
 import { fittingHeight, linesHeight, textUnits } from './cell-layout.js';
 import { keepDatesWhole } from './print-text.js';
@@ -73,7 +74,8 @@ function writeSection(workbook: Workbook, section: SummarySection, title: SheetT
   });
   header.height = fittingHeight(section.header, widths, 12);
   header.commit();
-  section.rows.forEach((cells, index) => writeDataRow(sheet, section, cells, index, widths));
+  const centered = centeredColumns(section);
+  section.rows.forEach((cells, index) => writeDataRow(sheet, section, cells, index, widths, centered));
   sheet.commit();
 }
 
@@ -99,12 +101,10 @@ function writeDataRow(
   cells: readonly string[],
   index: number,
   widths: readonly number[],
+  centered: readonly boolean[],
 ): void {
   const row = sheet.getRow(SUMMARY_HEADER_ROW + 1 + index);
   const total = section.totalRow === true && index === section.rows.length - 1;
-  const centered = section.header.map(
-    (_, col) => col === section.lightColumn || section.rows.every((r) => /^[\d.%—-]*$/.test(r[col] ?? '')),
-  );
   cells.forEach((text, col) => {
     const cell = row.getCell(col + 1);
     cell.value = isNumeric(text) ? Number(text) : keepDatesWhole(text);
@@ -114,6 +114,13 @@ function writeDataRow(
   });
   row.height = fittingHeight(cells, widths);
   row.commit();
+}
+
+/** Columns of counts, rates and dashes only (and the light column) are centred; computed once per section. */
+function centeredColumns(section: SummarySection): boolean[] {
+  return section.header.map(
+    (_, col) => col === section.lightColumn || section.rows.every((r) => /^[\d.%—-]*$/.test(r[col] ?? '')),
+  );
 }
 
 /** Plain counts become numbers so that a spreadsheet can add them up; ids like 1.1.1 stay text. */
@@ -131,17 +138,20 @@ const MIN_TEXT_WIDTH = 14;
  */
 export function columnWidths(section: SummarySection): number[] {
   const widths = section.header.map((name, col) => {
-    const widest = Math.max(textUnits(name, 12), ...section.rows.map((row) => textUnits(row[col] ?? '')));
+    const widest = maxOf(
+      section.rows.map((row) => textUnits(row[col] ?? '')),
+      textUnits(name, 12),
+    );
     return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(widest + 2)));
   });
   const portrait = printableArea('A4', 'portrait').width;
   while (columnsPoints(widths) > portrait) {
-    const widest = Math.max(...widths);
+    const widest = maxOf(widths);
     if (widest <= MIN_TEXT_WIDTH) break;
     widths[widths.indexOf(widest)] = Math.max(MIN_TEXT_WIDTH, widest - 1);
   }
   const short = widthUnitsAcross('A4', 'portrait') - widths.reduce((a, b) => a + b, 0);
-  if (short > 0) widths[widths.indexOf(Math.max(...widths))]! += short;
+  if (short > 0) widths[widths.indexOf(maxOf(widths))]! += short;
   return widths;
 }
 

@@ -1,4 +1,5 @@
 import { visibleWidth } from './text-width.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * How a column may wrap to fit: `text` between characters, `list` only after the 、 between names,
@@ -24,7 +25,7 @@ export const MIN_TEXT_WIDTH = 10;
 
 /** The widest line of a (possibly multi-line) cell. */
 export function cellWidth(text: string): number {
-  return Math.max(0, ...text.split('\n').map(visibleWidth));
+  return maxOf(text.split('\n').map(visibleWidth), 0);
 }
 
 /** The kind each column wraps as: `layout.wrap`, else text where a maximum width is given. */
@@ -50,12 +51,12 @@ export function fitWidths(
     const max = layout.maxWidths?.[i];
     const wrapped =
       kinds[i] && kinds[i] !== 'head' && max ? column(i).map((cell) => wrapCell(cell, max, kinds[i]!)) : column(i);
-    return Math.max(cellWidth(h), ...wrapped.map(cellWidth));
+    return maxOf(wrapped.map(cellWidth), cellWidth(h));
   });
   const widths = [...natural];
   if (layout.width === undefined) return widths.map((w, i) => (kinds[i] ? w : undefined));
   const minimum = head.map((h, i) => {
-    if (kinds[i] === 'head') return Math.max(...h.split(/(?<=\/)/).map(visibleWidth), ...column(i).map(cellWidth));
+    if (kinds[i] === 'head') return maxOf(column(i).map(cellWidth), maxOf(h.split(/(?<=\/)/).map(visibleWidth)));
     return Math.min(natural[i]!, Math.max(cellWidth(h), layout.minWidths?.[i] ?? MIN_TEXT_WIDTH));
   });
   let excess = 1 + widths.reduce((sum, w) => sum + w + 3, 0) - layout.width;

@@ -3,6 +3,7 @@ import type { PullRequestKind, ReportInPullRequest } from '../../core/pr-review.
 import type { SourceLineLookup } from '../../io/source-lines.js';
 import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from '../../render/diagnostics.js';
 import { escapeCell, escapeInline } from '../../render/markdown.js';
+import { pushAll } from '../../core/arrays.js';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'markdown';
 
@@ -81,7 +82,10 @@ function renderMarkdown(result: CheckResult): string {
     out.push(`- **合并进台账**：${result.merged.length} 个单位共 ${total} 项措施的报送（${mergedText(result)}）`);
   }
   const completes = completionLines(result);
-  out.push(...completes.map((line) => `- **${line.replace('：', '**：')}`));
+  pushAll(
+    out,
+    completes.map((line) => `- **${line.replace('：', '**：')}`),
+  );
   if (units.length) {
     out.push('', '| 单位 | 月份 | 措施数 | 变化 |', '| --- | --- | ---: | --- |');
     out.push(

@@ -13,6 +13,7 @@ import { UsageError } from '../../errors.js';
 import { serializeArea } from '../../io/area-yaml.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
 import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
+import { pushAll } from '../../core/arrays.js';
 
 export interface ImportOptions {
   root: string;
@@ -53,7 +54,7 @@ export function importLedger(options: ImportOptions): ImportResult {
   if (!unitsFile) return { diagnostics, areas: [], files: [], kept: 0, written: false };
   const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
   const parsed = parseAttachment(text, sourceName, buildUnitRegistry(unitsFile.data));
-  diagnostics.push(...parsed.diagnostics);
+  pushAll(diagnostics, parsed.diagnostics);
   if (parsed.areas.length === 0)
     diagnostics.push(
       fileDiagnostic(sourceName, {
@@ -75,7 +76,10 @@ export function importLedger(options: ImportOptions): ImportResult {
   }
   const files = planFiles(options.root, carried.areas, options.check ?? false);
   if (options.check)
-    diagnostics.push(...files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)));
+    pushAll(
+      diagnostics,
+      files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)),
+    );
   const result = {
     diagnostics,
     areas: carried.areas,

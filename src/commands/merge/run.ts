@@ -13,6 +13,7 @@ import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { loadLedger, readBytes } from '../../io/load-ledger.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
+import { pushAll } from '../../core/arrays.js';
 
 export interface MergeOptions {
   root: string;
@@ -56,10 +57,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     reports.push(read.report);
     bytesOf.set(read.report, read.bytes);
   }
-  diagnostics.push(...checkReports(ledger, reports, { asOf: options.asOf }));
+  pushAll(diagnostics, checkReports(ledger, reports, { asOf: options.asOf }));
   const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics);
   const plan = planMerge(ledger, reports);
-  diagnostics.push(...plan.diagnostics);
+  pushAll(diagnostics, plan.diagnostics);
   const result: MergeResult = {
     diagnostics: sortDiagnostics(withCellNames(diagnostics)),
     reports: stored.merged,
@@ -88,7 +89,7 @@ function expandInputs(options: MergeOptions): Input[] {
     const rel = relativeTo(options.root, absolute);
     const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
     if (!stat.isDirectory()) files.push(absolute);
-    else if (inReports) files.push(...filesUnder(absolute));
+    else if (inReports) pushAll(files, filesUnder(absolute));
     else {
       throw new UsageError(
         `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,

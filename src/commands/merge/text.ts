@@ -4,6 +4,7 @@ import type { MeasureChange } from '../../core/merge-plan.js';
 import { sameValue } from '../../core/same-value.js';
 import type { Extension } from '../../core/schema.js';
 import { renderDiagnosticLines } from '../../render/diagnostics.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** The merge summary: what each measure gets, or why nothing was merged. */
 export function renderMergeText(result: MergeResult): string {
@@ -29,7 +30,7 @@ export function renderMergeText(result: MergeResult): string {
   );
   if (result.plan.measures.length === 0) lines.push('台账没有变化：这些报送已经合并过了。');
   const changed = result.plan.measures.filter((m) => m.fields.length > 0);
-  for (const measure of changed) lines.push(...measureLines(measure));
+  for (const measure of changed) pushAll(lines, measureLines(measure));
   const recordOnly = result.plan.measures.length - changed.length;
   if (recordOnly > 0) lines.push(`另有 ${recordOnly} 项具体措施只更新了单位报送记录（状态和工作完成情况不变）`);
   if (result.dryRun) lines.push('', '（--dry-run：只显示，未写入任何文件）');
@@ -46,7 +47,7 @@ function measureLines(measure: MeasureChange): string[] {
     if (field === 'progress')
       lines.push('    工作完成情况（按各单位最新报送重写）：', ...progressPreview(String(after ?? '')));
     if (field === 'milestones_met') lines.push(`    已完成时间节点：${String(before)} → ${String(after)}`);
-    if (field === 'extensions') lines.push(...extensionLines(before as Extension[] | undefined, after as Extension[]));
+    if (field === 'extensions') pushAll(lines, extensionLines(before as Extension[] | undefined, after as Extension[]));
   }
   return lines;
 }

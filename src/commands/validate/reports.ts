@@ -4,6 +4,7 @@ import { checkReports, type ReportSource } from '../../core/report-checks.js';
 import { lateReports, olderThanMerged } from '../../core/report-stale.js';
 import { loadReports } from '../../io/load-reports.js';
 import { reportArrivals } from '../../io/report-arrivals.js';
+import { pushAll } from '../../core/arrays.js';
 
 export interface ReportValidation {
   diagnostics: Diagnostic[];
@@ -20,6 +21,6 @@ export function validateReports(root: string, ledger: Ledger, asOf: string): Rep
   // Git is asked only when some report is older than what is merged for its unit.
   const older = olderThanMerged(ledger, loaded.reports);
   const arrived = older.length > 0 ? reportArrivals(root) : undefined;
-  if (arrived) diagnostics.push(...lateReports(older, arrived));
+  if (arrived) pushAll(diagnostics, lateReports(older, arrived));
   return { diagnostics, files: loaded.files.length, reports: loaded.reports };
 }

@@ -1,4 +1,5 @@
 import type { UnitRegistry } from '../units.js';
+import { maxOf } from '../arrays.js';
 
 /**
  * Reads a 责任部门 cell of the source document into canonical unit names.
@@ -50,7 +51,7 @@ function surfaceForms(registry: UnitRegistry): Map<string, string> {
 function segmentToken(token: string, surfaces: Map<string, string>): string[] | undefined {
   const whole = surfaces.get(token);
   if (whole) return [whole];
-  const longest = Math.max(...[...surfaces.keys()].map((k) => k.length));
+  const longest = maxOf([...surfaces.keys()].map((k) => k.length));
   const out: string[] = [];
   let at = 0;
   while (at < token.length) {
