@@ -1,45 +1,31 @@
 import type { CommandSpec } from './spec.js';
-import { importSpec } from '../commands/import/spec.js';
-import { renderSpec } from '../commands/render/spec.js';
-import { summarySpec } from '../commands/summary/spec.js';
-import { validateSpec } from '../commands/validate/spec.js';
-import { templateSpec } from '../commands/template/spec.js';
-import { mergeSpec } from '../commands/merge/spec.js';
-import { extendSpec } from '../commands/extend/spec.js';
-import { missingSpec } from '../commands/missing/spec.js';
-import { statusSpec } from '../commands/status/spec.js';
-import { overdueSpec } from '../commands/overdue/spec.js';
-import { showSpec } from '../commands/show/spec.js';
-import { historySpec } from '../commands/history/spec.js';
-import { logSpec } from '../commands/log/spec.js';
-import { checkSpec } from '../commands/check/spec.js';
-import { codeownersSpec } from '../commands/codeowners/spec.js';
-import { initSpec } from '../commands/init/spec.js';
-import { siteSpec } from '../commands/site/spec.js';
-import { noticeSpec } from '../commands/notice/spec.js';
-import { verifySpec } from '../commands/verify/spec.js';
-import { remindSpec } from '../commands/remind/spec.js';
+
+/** A command by name; its spec (options, help text, run) is imported only when that command is used. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CommandSpec>;
+}
 
 /** Every command, in the order --help lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [
-  importSpec,
-  validateSpec,
-  statusSpec,
-  overdueSpec,
-  showSpec,
-  renderSpec,
-  summarySpec,
-  siteSpec,
-  templateSpec,
-  mergeSpec,
-  extendSpec,
-  verifySpec,
-  missingSpec,
-  remindSpec,
-  noticeSpec,
-  historySpec,
-  logSpec,
-  checkSpec,
-  codeownersSpec,
-  initSpec,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'import', load: async () => (await import('../commands/import/spec.js')).importSpec },
+  { name: 'validate', load: async () => (await import('../commands/validate/spec.js')).validateSpec },
+  { name: 'status', load: async () => (await import('../commands/status/spec.js')).statusSpec },
+  { name: 'overdue', load: async () => (await import('../commands/overdue/spec.js')).overdueSpec },
+  { name: 'show', load: async () => (await import('../commands/show/spec.js')).showSpec },
+  { name: 'render', load: async () => (await import('../commands/render/spec.js')).renderSpec },
+  { name: 'summary', load: async () => (await import('../commands/summary/spec.js')).summarySpec },
+  { name: 'site', load: async () => (await import('../commands/site/spec.js')).siteSpec },
+  { name: 'template', load: async () => (await import('../commands/template/spec.js')).templateSpec },
+  { name: 'merge', load: async () => (await import('../commands/merge/spec.js')).mergeSpec },
+  { name: 'extend', load: async () => (await import('../commands/extend/spec.js')).extendSpec },
+  { name: 'verify', load: async () => (await import('../commands/verify/spec.js')).verifySpec },
+  { name: 'missing', load: async () => (await import('../commands/missing/spec.js')).missingSpec },
+  { name: 'remind', load: async () => (await import('../commands/remind/spec.js')).remindSpec },
+  { name: 'notice', load: async () => (await import('../commands/notice/spec.js')).noticeSpec },
+  { name: 'history', load: async () => (await import('../commands/history/spec.js')).historySpec },
+  { name: 'log', load: async () => (await import('../commands/log/spec.js')).logSpec },
+  { name: 'check', load: async () => (await import('../commands/check/spec.js')).checkSpec },
+  { name: 'codeowners', load: async () => (await import('../commands/codeowners/spec.js')).codeownersSpec },
+  { name: 'init', load: async () => (await import('../commands/init/spec.js')).initSpec },
 ];
