@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'site/', 'docs/', 'templates/'] },
+  { ignores: ['dist/', 'dist-tsc/', 'node_modules/', 'coverage/', 'site/', 'docs/', 'templates/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

@@ -31,13 +31,17 @@ const FORMAT = 1;
 const RACY_MS = 2000;
 const CACHE_FILE = 'ledger-cache.json';
 
+/** Set by the bundler (scripts/build.mjs): a hash of every source file and the locked dependencies. */
+declare const __LEDGER_CODE_STAMP__: string | undefined;
+
 /**
- * The loader's code: every module in io/ and core/ (the loader, the schema, the messages of its
- * diagnostics), so that a rebuilt or edited tool never reads an old cache. About 80 stat calls.
+ * The loader's code, so that a rebuilt or edited tool never reads an old cache: in the bundle, the
+ * build's hash of the sources; compiled file by file (tsc, tests), every module in io/ and core/
+ * (the loader, the schema, the messages of its diagnostics), about 80 stat calls.
  */
 let codeStamp: string | undefined;
-
 function stampCode(): string {
+  if (typeof __LEDGER_CODE_STAMP__ === 'string') return __LEDGER_CODE_STAMP__;
   return (codeStamp ??= ['./', '../core/']
     .flatMap((dir) => {
       const folder = fileURLToPath(new URL(dir, import.meta.url));

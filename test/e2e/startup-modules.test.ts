@@ -1,0 +1,63 @@
+import { cpSync, existsSync, readdirSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempGitRepo } from '../helpers/git-repo.js';
+import { REPO_ROOT } from '../helpers/ledger-fixture.js';
+import { runLogged } from '../helpers/loaded-modules.js';
+
+const COMMANDS = readdirSync(path.join(REPO_ROOT, 'src/commands')).filter((name) => name !== 'shared');
+
+/** A real git repository (the cache lives in .git/, a worktree's .git file turns it off) holding the bundled ledger. */
+function bundledLedgerRepo(): string {
+  const { dir } = tempGitRepo();
+  cpSync(path.join(REPO_ROOT, 'ledger'), path.join(dir, 'ledger'), { recursive: true });
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(path.join(dir, 'ledger'))) utimesSync(path.join(dir, 'ledger', name), past, past);
+  return dir;
+}
+
+const otherCommands = (sources: Set<string>, own?: string) =>
+  [...sources].filter((s) => {
+    const command = /^src\/commands\/([^/]+)\//.exec(s)?.[1];
+    return command !== undefined && command !== own && command !== 'shared' && COMMANDS.includes(command);
+  });
+
+const heavy = (sources: Set<string>) =>
+  [...sources].filter((s) => /^node_modules\/(zod|yaml|exceljs|docx|echarts|@resvg\/resvg-js)$/.test(s));
+
+describe('start-up: a command loads only what it uses (bundled dist)', () => {
+  it('status with a warm cache loads neither zod, yaml, exceljs nor other commands', () => {
+    const dir = bundledLedgerRepo();
+    const cold = runLogged(['status', '--as-of', '2020-07-15'], dir);
+    expect(cold.code).toBe(0);
+    expect(existsSync(path.join(dir, '.git/ledger-cache.json'))).toBe(true);
+    // The cold run parses the YAML: the same check sees zod and yaml there, so it can fail.
+    expect(heavy(cold.sources)).toEqual(expect.arrayContaining(['node_modules/zod', 'node_modules/yaml']));
+
+    const warm = runLogged(['status', '--as-of', '2020-07-15'], dir);
+    expect(warm.code).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.sources).toContain('src/commands/status/run.ts');
+    expect(warm.sources).toContain('src/io/ledger-cache.ts');
+    expect(warm.sources).toContain('node_modules/commander');
+    expect(heavy(warm.sources)).toEqual([]);
+    expect(otherCommands(warm.sources, 'status')).toEqual([]);
+  });
+
+  it('--version loads no command and not the loader (only finding the root, which every command needs)', () => {
+    const run = runLogged(['--version'], REPO_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.sources).toContain('src/cli.ts');
+    expect(otherCommands(run.sources)).toEqual([]);
+    const ours = [...run.sources].filter((s) => s.startsWith('src/io/') || s.startsWith('src/core/'));
+    expect(ours).toEqual(['src/io/ledger-root.ts']);
+    expect(heavy(run.sources)).toEqual([]);
+  });
+
+  it('--help lists every command, so it loads every command spec', () => {
+    const run = runLogged(['--help'], REPO_ROOT);
+    expect(run.code).toBe(0);
+    for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(otherCommands(run.sources).filter((s) => s.endsWith('/spec.ts')).length).toBe(COMMANDS.length);
+  });
+});
