@@ -98,7 +98,10 @@ function ledgerKey(dir: string): { key: string; racy: boolean } {
 
 function readCache(file: string, key: string): CachedLoad | undefined {
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; load?: CachedLoad };
+    const text = readFileSync(file, 'utf8');
+    // The key is written first: a stale cache is told by its first bytes, without parsing the rest.
+    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
+    const cached = JSON.parse(text) as { key?: unknown; load?: CachedLoad };
     return cached.key === key && cached.load ? cached.load : undefined;
   } catch {
     return undefined;

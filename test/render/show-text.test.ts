@@ -17,8 +17,8 @@ const AREA = SMALL_AREA.replace('text: 改造升级企业登记系统。', `text
           市公安局：印章刻制已接入一网通办。`,
 );
 
-function rendered(width?: number): string {
-  const result = show({
+async function rendered(width?: number): Promise<string> {
+  const result = await show({
     root: tempLedger({ 'ledger/01-持续深化商事制度改革.yaml': AREA }),
     asOf: '2020-07-15',
     id: '1.1.1',
@@ -36,16 +36,16 @@ function field(text: string, label: string): string[] {
 }
 
 describe('renderShowText', () => {
-  it('indents the second and later lines of a multi-line progress under the text', () => {
-    const lines = field(rendered(), '工作完成情况');
+  it('indents the second and later lines of a multi-line progress under the text', async () => {
+    const lines = field(await rendered(), '工作完成情况');
     expect(lines).toEqual([
       '  工作完成情况：市审批局：企业登记系统已完成升级。',
       `${' '.repeat(16)}市公安局：印章刻制已接入一网通办。`,
     ]);
   });
 
-  it.each([60, 80])('wraps long texts to %i columns with a hanging indent', (width) => {
-    const text = rendered(width);
+  it.each([60, 80])('wraps long texts to %i columns with a hanging indent', async (width) => {
+    const text = await rendered(width);
     expect(Math.max(...text.trimEnd().split('\n').map(visibleWidth))).toBeLessThanOrEqual(width);
     const lines = field(text, '具体措施');
     expect(lines.length).toBeGreaterThan(1);
@@ -53,8 +53,8 @@ describe('renderShowText', () => {
     expect(lines.map((line) => line.trim()).join('')).toBe(`具体措施：${LONG_TEXT}`);
   });
 
-  it('starts the text on the next line when the label leaves too little room', () => {
-    const lines = field(rendered(30), '工作完成情况');
+  it('starts the text on the next line when the label leaves too little room', async () => {
+    const lines = field(await rendered(30), '工作完成情况');
     expect(lines[0]).toBe('  工作完成情况：');
     expect(lines.slice(1).every((line) => line.startsWith('      ') && visibleWidth(line) <= 30)).toBe(true);
   });

@@ -3,8 +3,8 @@ import { scopeLedger } from '../../core/ledger-scope.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../../core/report-path.js';
 import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from '../../io/git.js';
-import { loadLedger } from '../../io/load-ledger.js';
-import { listReportFiles } from '../../io/load-reports.js';
+import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
+import { listReportFiles } from '../../io/list-reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface MissingOptions {
@@ -22,7 +22,7 @@ export interface MissingResult extends MonthReportCounts {
 
 /** Units that owe a report for the month and have none, and reports committed after the due day. */
 export async function missing(options: MissingOptions): Promise<MissingResult> {
-  const { ledger } = loadLedger(options.root);
+  const { ledger } = await loadLedgerCachedFirst(options.root);
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
   return gatherReportCounts(options.root, scopeLedger(ledger, { lead }), options.month);
 }

@@ -1,6 +1,6 @@
 import { countBySeverity } from '../../core/diagnostic.js';
 import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rollup.js';
-import { loadLedger } from '../../io/load-ledger.js';
+import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -32,8 +32,8 @@ export interface OverdueResult {
 }
 
 /** The overdue measures on `asOf`, and with `within` the ones due soon too. */
-export function overdue(options: OverdueOptions): OverdueResult {
-  const { ledger, diagnostics } = loadLedger(options.root);
+export async function overdue(options: OverdueOptions): Promise<OverdueResult> {
+  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
   const area =

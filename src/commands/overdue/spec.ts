@@ -35,7 +35,7 @@ export const overdueSpec: CommandSpec = {
   ],
   async run(_args, options, global) {
     const { overdue } = await import('./run.js');
-    const result = overdue({
+    const result = await overdue({
       root: global.root,
       cwd: global.cwd,
       asOf: parseAsOf(options.asOf),

@@ -3,7 +3,7 @@ import { measureItem, type MeasureItem } from '../../core/rollup.js';
 import type { Area, Measure, Task } from '../../core/schema.js';
 import { reportingUnits } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
-import { loadLedger } from '../../io/load-ledger.js';
+import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
 
 export interface ShowOptions {
   root: string;
@@ -29,8 +29,8 @@ export interface ShowResult {
 }
 
 /** One measure in full, with what its deadline means on `asOf`. */
-export function show(options: ShowOptions): ShowResult {
-  const { ledger } = loadLedger(options.root);
+export async function show(options: ShowOptions): Promise<ShowResult> {
+  const { ledger } = await loadLedgerCachedFirst(options.root, { positions: true });
   const id = options.id.trim();
   const ref = findMeasure(ledger, id);
   if (!ref) {

@@ -9,7 +9,7 @@ export const showSpec: CommandSpec = {
   options: [AS_OF_OPTION, formatOption(['text', 'json'], 'text')],
   async run(args, options, global) {
     const { show } = await import('./run.js');
-    const result = show({ root: global.root, cwd: global.cwd, asOf: parseAsOf(options.asOf), id: args[0] ?? '' });
+    const result = await show({ root: global.root, cwd: global.cwd, asOf: parseAsOf(options.asOf), id: args[0] ?? '' });
     if (options.format === 'json') {
       const { renderJson } = await import('../../render/json.js');
       writeOut(renderJson(result));

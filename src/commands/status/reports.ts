@@ -1,6 +1,6 @@
 import { dueReportMonth } from '../../core/evaluate.js';
 import type { Ledger } from '../../core/ledger.js';
-import { listReportFiles } from '../../io/load-reports.js';
+import { listReportFiles } from '../../io/list-reports.js';
 import { gatherReportCounts, reportMonths, type MissingResult } from '../missing/run.js';
 
 /**

@@ -17,7 +17,7 @@ import {
   type UnitRow,
 } from '../../core/rollup.js';
 import { UsageError } from '../../errors.js';
-import { loadLedger } from '../../io/load-ledger.js';
+import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
 import type { MissingResult } from '../missing/run.js';
 import { statusReports } from './reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
@@ -63,7 +63,7 @@ export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: 
 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
-  const { ledger, diagnostics } = loadLedger(options.root);
+  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
   const result = statusView(ledger, countBySeverity(diagnostics).errors, options);
   const reports = await statusReports(options.root, ledger, options.asOf);
   return reports ? { ...result, reports } : result;

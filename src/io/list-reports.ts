@@ -1,0 +1,70 @@
+import { lstatSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pushAll } from '../core/arrays.js';
+import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { Ledger } from '../core/ledger.js';
+import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core/report-path.js';
+import { isGroup, suggestUnits } from '../core/units.js';
+
+// Listing reports/ reads no file, so it imports neither yaml nor zod (ledger status lists them on every run).
+
+/** The report files under reports/ (by name and place, not read) and diagnostics for the files that are not reports. */
+export function listReportFiles(root: string, ledger: Ledger): { files: string[]; diagnostics: Diagnostic[] } {
+  const out = { files: [] as string[], diagnostics: [] as Diagnostic[] };
+  if (!existsSync(path.join(root, REPORTS_DIR))) return out;
+  for (const file of listFiles(root, REPORTS_DIR)) {
+    if (isIgnorableReportsFile(file)) continue;
+    const stray = reportsFileProblem(ledger, root, file);
+    if (stray) out.diagnostics.push(stray);
+    else out.files.push(file);
+  }
+  return out;
+}
+
+/** Why a file under reports/ is not a report (a `report/stray-file` diagnostic), or undefined when it is one. */
+export function reportsFileProblem(ledger: Ledger, root: string, file: string): Diagnostic | undefined {
+  const problem = lstatSync(path.join(root, file)).isSymbolicLink() ? '是符号链接' : strayReason(ledger, file);
+  return problem ? strayDiagnostic(file, problem) : undefined;
+}
+
+/** Files (not folders) under `dir`, relative to root with forward slashes, sorted. */
+function listFiles(root: string, dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir)).sort()) {
+    const rel = `${dir}/${name}`;
+    const stat = lstatSync(path.join(root, rel));
+    if (stat.isDirectory()) pushAll(out, listFiles(root, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function strayReason(ledger: Ledger, file: string): string | undefined {
+  const shape = classifyReportPath(file);
+  if (shape.kind === 'stray') {
+    const reasons = {
+      'top-level': '不在月份文件夹中',
+      'month-folder': '所在文件夹不是月份（YYYY-MM）',
+      nested: '位于月份文件夹的子文件夹中',
+      extension: file.endsWith('.xlsx') ? '是 Excel 表格；报送文件夹只保存 YAML' : '不是 .yaml 文件',
+    } as const;
+    return reasons[shape.reason];
+  }
+  const unit = ledger.units.byName.get(shape.unitName);
+  if (!unit) {
+    const near = suggestUnits(ledger.units, shape.unitName);
+    return `的文件名“${shape.unitName}”不是单位名录中的规范名称${near.length > 0 ? `（是否应为 ${near.join('、')}？）` : ''}`;
+  }
+  if (isGroup(ledger.units, unit.name)) return `的文件名是单位组“${unit.name}”，应由成员单位分别报送`;
+  return undefined;
+}
+
+function strayDiagnostic(file: string, problem: string): Diagnostic {
+  return fileDiagnostic(file, {
+    code: 'report/stray-file',
+    message: `reports/ 中的 ${file} 不是报送文件：它${problem}`,
+    hint: file.endsWith('.xlsx')
+      ? `用 ledger merge '${file}' 导入（会生成对应的 .yaml），再把 .xlsx 移出 reports/`
+      : '报送文件的位置是 reports/YYYY-MM/单位规范名称.yaml，例如 reports/2020-07/市公安局.yaml；请移动、改名或删除这个文件',
+  });
+}
