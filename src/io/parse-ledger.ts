@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { LedgerFiles } from './ledger-files.js';
 import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface LoadResult {
   ledger: Ledger;
@@ -37,7 +38,7 @@ export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
   if (names === undefined) throw noLedger(files);
   const diagnostics: Diagnostic[] = [];
   const take = <T>(parse: FileParse<T>): SourceFile<T> | undefined => {
-    diagnostics.push(...parse.diagnostics);
+    pushAll(diagnostics, parse.diagnostics);
     return parse.source;
   };
   const unitsFile = take(parseSchemaFile(files, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, {}, memo));
@@ -56,7 +57,7 @@ export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
       ),
     )
     .filter((area): area is NonNullable<typeof area> => area !== undefined);
-  diagnostics.push(...strayFiles(names, areaNames));
+  pushAll(diagnostics, strayFiles(names, areaNames));
   if (areaNames.length === 0) diagnostics.push(noAreas());
   const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
   return { ledger: { config, units, ...(unitsFile ? { unitsFile } : {}), areas }, diagnostics };
@@ -121,7 +122,7 @@ function parseFile<S extends z.ZodType>(
   if (parsed.diagnostics.length > 0) return { diagnostics };
   const result = schema.safeParse(parsed.source.value);
   if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
+    pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
     const salvaged = salvage?.(parsed.source.value);
     return salvaged === undefined ? { diagnostics } : { source: sourceFile(files, file, salvaged), diagnostics };
   }
@@ -143,7 +144,7 @@ function readConfig(files: LedgerFiles, memo: ParseMemo | undefined, diagnostics
   const file = `${LEDGER_DIR}/${CONFIG_FILE}`;
   if (!files.has(file)) return ConfigSchema.parse({});
   const parse = parseSchemaFile(files, file, ConfigSchema, {}, memo);
-  diagnostics.push(...parse.diagnostics);
+  pushAll(diagnostics, parse.diagnostics);
   return parse.source?.data ?? ConfigSchema.parse({});
 }
 

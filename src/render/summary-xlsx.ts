@@ -175,6 +175,6 @@ export function titleLayout(title: SheetTitle, width: number): { lines: string[]
     title.whole.startsWith(title.ledger) && title.whole.length > title.ledger.length
       ? [title.ledger, title.whole.slice(title.ledger.length)]
       : [title.whole];
-  const longest = Math.max(...lines.map((line) => textUnits(line, 1)));
+  const longest = maxOf(lines.map((line) => textUnits(line, 1)));
   return { lines, size: Math.max(10, Math.min(18, Math.floor(room / longest))) };
 }
