@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS as ENTRIES } from '../../src/cli/index.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runLogged } from '../helpers/loaded-modules.js';
@@ -30,6 +31,11 @@ const heavy = (sources: Set<string>) =>
   [...sources].filter((s) => /^node_modules\/(zod|yaml|exceljs|docx|echarts|@resvg\/resvg-js)$/.test(s));
 
 describe('start-up: a command loads only what it uses (bundled dist)', () => {
+  it('the command table names every command folder once, each by the name in its usage', async () => {
+    expect(ENTRIES.map((e) => e.name).sort()).toEqual([...COMMANDS].sort());
+    for (const entry of ENTRIES) expect((await entry.load()).usage.split(' ')[0]).toBe(entry.name);
+  });
+
   it('status with a warm cache loads neither zod, yaml, exceljs nor other commands', () => {
     const dir = bundledLedgerRepo();
     const cold = runLogged(['status', '--as-of', '2020-07-15'], dir);

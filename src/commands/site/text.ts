@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SiteResult } from './run.js';
+import { pushAll } from '../../core/arrays.js';
 
 export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): string {
   if (format === 'json') {
@@ -25,6 +26,9 @@ export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): s
     `用浏览器打开 ${path.join(result.out!, 'index.html')}`,
   ];
   if (!result.history) lines.push('台账不在 Git 仓库中（或还没有提交）：措施页没有修改历史。');
-  lines.push(...result.warnings.map((w) => `警告：${w}`));
+  pushAll(
+    lines,
+    result.warnings.map((w) => `警告：${w}`),
+  );
   return lines.join('\n');
 }
