@@ -25,3 +25,35 @@ export function timestampLabel(iso: string): string {
 export function fileLabel(file: string): string {
   return file.split(/[\\/]/).at(-1) ?? file;
 }
+
+const OPENING = new Set([...'“‘（《「【〔(']);
+const CLOSING = new Set([...'”’）》」】〕)、，。；：！？,.;:!?']);
+
+/**
+ * `text` in lines of at most `perLine` characters, broken between words (Intl.Segmenter, Chinese), never
+ * after an opening bracket or quote or before closing punctuation, into lines of about equal length.
+ */
+export function breakTitle(text: string, perLine: number): string[] {
+  const chars = [...text];
+  if (chars.length <= perLine) return [text];
+  const lineCount = Math.ceil(chars.length / perLine);
+  const target = Math.ceil(chars.length / lineCount);
+  const boundaries = wordBoundaries(text).filter((i) => !OPENING.has(chars[i - 1]!) && !CLOSING.has(chars[i]!));
+  const fitting = boundaries.filter((i) => i <= perLine);
+  const cut = fitting.length
+    ? fitting.reduce((best, i) => (Math.abs(i - target) < Math.abs(best - target) ? i : best))
+    : perLine;
+  return [chars.slice(0, cut).join(''), ...breakTitle(chars.slice(cut).join(''), perLine)];
+}
+
+/** Character offsets (in code points) where a word starts, the first excepted. */
+function wordBoundaries(text: string): number[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: number[] = [];
+  let offset = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    if (offset > 0) out.push(offset);
+    offset += [...segment].length;
+  }
+  return out;
+}

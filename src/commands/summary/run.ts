@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { buildMonthlySummary, type MonthlySummary } from '../../core/monthly-summary.js';
+import type { TrendPoint } from '../../core/monthly-trend.js';
+import { writeTextFile } from '../../io/atomic-stream-file.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
 import { dayOfMonth } from '../../core/report-path.js';
@@ -13,8 +16,8 @@ export interface SummaryOptions {
   month: string;
   /** Default: the month's config.lead_report_day (the day leads report). */
   asOf?: string;
-  format: RenderFormat;
-  /** Output file; `-` puts Markdown into the result's `text`. Default 月度汇总-<month>.<format> in cwd. */
+  format: SummaryFormat;
+  /** Output file; `-` puts Markdown or JSON into the result's `text`. Default 月度汇总-<month>.<format> in cwd. */
   out?: string;
   /** Only the tasks this unit leads (a lead's own report): name or alias. */
   lead?: string;
@@ -22,9 +25,14 @@ export interface SummaryOptions {
   area?: string;
 }
 
+/** xlsx and md as `render`; docx the Word 通报 (summary-docx.ts); json the figures (stdout by default). */
+export type SummaryFormat = RenderFormat | 'docx' | 'json';
+
 export interface SummaryResult {
   diagnostics: Diagnostic[];
   summary?: MonthlySummary;
+  /** Completion and overdue month by month, this month last (md, docx, json). */
+  trend?: TrendPoint[];
   file?: string;
   text?: string;
 }
@@ -46,11 +54,41 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
       : undefined;
   const result = buildMonthlySummary(ledger, options.month, asOf, reports);
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
-  const written = await writeExport(options, baseName, {
+  const trend =
+    options.format === 'xlsx'
+      ? undefined
+      : await (
+          await import('./trend.js')
+        ).monthlyTrend(options.root, ledger, options.month, asOf, (past) => scopeLedger(past, scope));
+  const written = await writeSummary({ ...options, format: options.format }, baseName, result, trend ?? []);
+  return { diagnostics: [], summary: result, trend, ...written };
+}
+
+async function writeSummary(
+  options: SummaryOptions,
+  baseName: string,
+  result: MonthlySummary,
+  trend: TrendPoint[],
+): Promise<{ file?: string; text?: string }> {
+  if (options.format === 'json') {
+    const text = `${JSON.stringify({ ...result, trend }, null, 2)}\n`;
+    if (options.out === undefined || options.out === '-') return { text };
+    return writeText(options, text);
+  }
+  if (options.format === 'docx') {
+    const { writeSummaryDocx } = await import('./docx.js');
+    return { file: await writeSummaryDocx(options, `${baseName}.docx`, result, trend) };
+  }
+  return writeExport({ ...options, format: options.format }, baseName, {
     xlsx: async (file) => (await import('../../render/summary-xlsx.js')).writeSummaryXlsx(result, file),
-    md: async () => (await import('../../render/summary-markdown.js')).renderSummaryMarkdown(result),
+    md: async () => (await import('../../render/summary-markdown.js')).renderSummaryMarkdown(result, trend),
   });
-  return { diagnostics: [], summary: result, ...written };
+}
+
+async function writeText(options: SummaryOptions, text: string): Promise<{ file: string }> {
+  const file = path.resolve(options.cwd ?? options.root, options.out!);
+  await writeTextFile(file, text);
+  return { file };
 }
 
 function resolveScope(ledger: Ledger, options: Pick<SummaryOptions, 'lead' | 'area'>): LedgerScope {

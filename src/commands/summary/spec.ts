@@ -7,14 +7,17 @@ import {
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
+import type { SummaryFormat } from './run.js';
 
 export const summarySpec: CommandSpec = {
   usage: 'summary',
-  summary: '生成报市发改委、市审批局的月度汇总（xlsx 或 Markdown）',
+  summary: '生成报市发改委、市审批局的月度汇总（xlsx、Markdown 或 Word 通报）',
   description:
     '内容：总体情况（措施数、已完成、推进中、未启动、逾期、下月到期）、各主要指标完成率和信号灯、逾期措施清单、\n' +
     '本月完成的措施、下月到期的措施、各单位报送情况（有报送文件时）、牵头单位汇总、责任单位通报排名。\n' +
     '数字与 ledger status 同一天的结果一致（同一套计算）。xlsx 每部分一个工作表；Markdown 每部分一节。\n' +
+    '--format docx：A4 公文格式的 Word 通报（一到三页）：本月情况的文字、各主要指标完成情况图（有历史时加逐月趋势图）、\n' +
+    '各主要指标、逾期措施、未按时报送的单位和责任单位通报排名；文字和数字与 Markdown 相同。--format json：全部数字。\n' +
     '--lead 单位：牵头单位自己的月度报告（只含它牵头的目标任务、这些任务的责任单位和报送情况）；--area：一个主要指标。\n' +
     '默认按该月的牵头单位报送日（config.yaml 的 lead_report_day，默认 25 日）计算，--as-of 可改。\n' +
     '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。',
@@ -25,11 +28,13 @@ export const summarySpec: CommandSpec = {
     'ledger summary --month 2020-12 --as-of 2020-12-31',
     'ledger summary --month 2020-07 --lead 市审批局 --format md --out -',
     'ledger summary --month 2020-07 --area 1',
+    'ledger summary --month 2020-12 --format docx',
+    'ledger summary --month 2020-12 --format json',
   ],
   options: [
     { flags: '--month <YYYY-MM>', description: '汇总月份（必填），例如 2020-07' },
-    formatOption(['xlsx', 'md'], 'xlsx'),
-    { flags: '--out <file>', description: '输出文件；- 表示标准输出（仅 md）' },
+    formatOption(['xlsx', 'md', 'docx', 'json'], 'xlsx'),
+    { flags: '--out <file>', description: '输出文件；- 表示标准输出（md、json；json 默认写到标准输出）' },
     { flags: '--lead <unit>', description: '牵头单位自己的月度报告：只含该单位牵头的目标任务及其责任单位' },
     { flags: '--area <area>', description: '只汇总一个主要指标：序号或标题中的词（同 ledger render --area）' },
     { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认该月的牵头单位报送日（25 日）' },
@@ -45,7 +50,7 @@ export const summarySpec: CommandSpec = {
       cwd: global.cwd,
       month: parseMonthArgument(String(options.month)),
       asOf: options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of'),
-      format: options.format as 'xlsx' | 'md',
+      format: options.format as SummaryFormat,
       out: options.out as string | undefined,
       lead: options.lead as string | undefined,
       area: options.area === undefined ? undefined : String(options.area),

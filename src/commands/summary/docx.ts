@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { MonthlySummary } from '../../core/monthly-summary.js';
+import type { TrendPoint } from '../../core/monthly-trend.js';
+import { UsageError } from '../../errors.js';
+import { writeFileThrough } from '../../io/atomic-stream-file.js';
+
+/** Renders the Word summary and writes it atomically to `out` (default `defaultName` in cwd); returns the path. */
+export async function writeSummaryDocx(
+  options: { cwd?: string; root: string; out?: string },
+  defaultName: string,
+  summary: MonthlySummary,
+  trend: readonly TrendPoint[],
+): Promise<string> {
+  if (options.out === '-')
+    throw new UsageError('docx 不能输出到标准输出', '用 --out 文件名.docx 指定输出文件，或改用 --format md');
+  const { renderSummaryDocx } = await import('../../render/summary-docx.js');
+  const bytes = await renderSummaryDocx(summary, trend);
+  const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFileThrough(file, (temporary) => writeFile(temporary, bytes));
+  return file;
+}

@@ -1,0 +1,30 @@
+/**
+ * One month of the summary's trend: the ledger as it stood on that month's
+ * summary day, counted on that day. Pure: the ledger and the day are given
+ * (commands/summary/trend.ts reads past ledgers from Git).
+ */
+import type { Ledger } from './ledger.js';
+import { countItems, evaluateLedger } from './rollup.js';
+
+export interface TrendPoint {
+  /** YYYY-MM */
+  month: string;
+  /** The day the month was counted on. */
+  asOf: string;
+  measures: number;
+  done: number;
+  completionPercent: number;
+  overdue: number;
+  escalated: number;
+}
+
+export function trendPoint(ledger: Ledger, month: string, asOf: string): TrendPoint {
+  const { measures, done, completionPercent, overdue, escalated } = countItems(evaluateLedger(ledger, asOf));
+  return { month, asOf, measures, done, completionPercent, overdue, escalated };
+}
+
+/** `month` moved by `delta` months (negative: earlier). */
+export function shiftMonth(month: string, delta: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
