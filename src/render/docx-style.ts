@@ -35,8 +35,8 @@ export const PAGE = {
 /** The type area's width, in twips and in pixels at 96 dpi (docx sizes images in pixels). */
 export const TEXT_WIDTH = { twips: mm(156), pixels: Math.round((156 / 25.4) * 96) } as const;
 
-/** Body line spacing, exact, in twips (26 pt: 四号 with air, close to the 公文 22 lines a page at 三号). */
-export const BODY_LINE = 520;
+/** Body line spacing, exact, in twips (24 pt: 四号 with air). */
+export const BODY_LINE = 480;
 /** Table line spacing, exact, in twips. */
 export const TABLE_LINE = 230;
 

@@ -117,11 +117,11 @@ function note(text: string): Paragraph {
 
 /** The area chart, and the trend when there are at least two months of history. */
 async function charts(summary: MonthlySummary, trend: readonly TrendPoint[]): Promise<Paragraph[]> {
-  const areas = { idPrefix: 'areas', width: CHART_WIDTH, height: 50 + summary.areas.rows.length * 20 };
+  const areas = { idPrefix: 'areas', width: CHART_WIDTH, height: 40 + summary.areas.rows.length * 17 };
   const figures = [{ svg: areaCompletionChartSvg(summary.areas, areas), caption: '各主要指标完成情况' }];
   if (trend.length >= 2)
     figures.push({
-      svg: trendChartSvg(trend, { idPrefix: 'trend', width: CHART_WIDTH, height: 210 }),
+      svg: trendChartSvg(trend, { idPrefix: 'trend', width: CHART_WIDTH, height: 190 }),
       caption: `完成率和逾期措施逐月变化（${trend.length}个月）`,
     });
   const out: Paragraph[] = [];
