@@ -5,4 +5,4 @@ export function unitMeasures(root: string): Map<string, { id: string; deadline: 
 export function buildHistory(
   dir: string,
   options?: { months?: number; late?: number; missing?: number },
-): { late: string[]; missing: string[] };
+): Promise<{ late: string[]; missing: string[] }>;

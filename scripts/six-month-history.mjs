@@ -2,7 +2,8 @@
 // for each month every reporting unit's report (a few late or missing), merged by `ledger merge` and
 // committed on the dates a city would. Used by the docx/print tests and scripts/print-previews.mjs.
 // Needs the built CLI (npm run build).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +21,17 @@ const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'tester@example.com',
 };
 
-function git(dir, args, date) {
+const run = promisify(execFile);
+
+// Asynchronous throughout: a test worker that blocks for a minute loses its connection to vitest.
+async function git(dir, args, date) {
   const env = { ...process.env, ...GIT_ENV, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
-  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  return (await run('git', args, { cwd: dir, env, encoding: 'utf8' })).stdout;
 }
 
-function commit(dir, message, date) {
-  git(dir, ['add', '-A'], date);
-  git(dir, ['commit', '-q', '--allow-empty', '-m', message], date);
+async function commit(dir, message, date) {
+  await git(dir, ['add', '-A'], date);
+  await git(dir, ['commit', '-q', '--allow-empty', '-m', message], date);
 }
 
 /** A small stable number from a string. */
@@ -74,12 +78,12 @@ function entry(measure, m, month) {
  * Builds the history in `dir` (created). Each month `late` units commit after the 20th and `missing`
  * units do not report; the lead merges on the 24th. Returns the units that were late and missing.
  */
-export function buildHistory(dir, { months = HISTORY_MONTHS.length, late = 2, missing = 3 } = {}) {
+export async function buildHistory(dir, { months = HISTORY_MONTHS.length, late = 2, missing = 3 } = {}) {
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(REPO_ROOT, 'ledger'), path.join(dir, 'ledger'), { recursive: true });
-  git(dir, ['init', '-q', '-b', 'main']);
-  git(dir, ['config', 'commit.gpgsign', 'false']);
-  commit(dir, '导入台账', '2020-06-01T09:00:00+08:00');
+  await git(dir, ['init', '-q', '-b', 'main']);
+  await git(dir, ['config', 'commit.gpgsign', 'false']);
+  await commit(dir, '导入台账', '2020-06-01T09:00:00+08:00');
   const units = [...unitMeasures(dir)].sort(([a], [b]) => hash(a) - hash(b) || a.localeCompare(b));
   const skipped = units.slice(0, missing).map(([unit]) => unit);
   const lateUnits = units.slice(missing, missing + late).map(([unit]) => unit);
@@ -95,19 +99,12 @@ export function buildHistory(dir, { months = HISTORY_MONTHS.length, late = 2, mi
       );
     const onTime = units.map(([unit]) => unit).filter((u) => !skipped.includes(u) && !lateUnits.includes(u));
     writeTree(dir, reports(onTime));
-    commit(dir, `${month} 报送`, `${month}-18T16:00:00+08:00`);
+    await commit(dir, `${month} 报送`, `${month}-18T16:00:00+08:00`);
     writeTree(dir, reports(lateUnits));
-    commit(dir, `${month} 迟报`, `${month}-22T10:00:00+08:00`);
-    execFileSync(
-      process.execPath,
-      [path.join(REPO_ROOT, 'bin/ledger'), 'merge', `reports/${month}`, '--as-of', `${month}-24`],
-      {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: 'ignore',
-      },
-    );
-    commit(dir, `合并 ${month} 报送`, `${month}-24T10:00:00+08:00`);
+    await commit(dir, `${month} 迟报`, `${month}-22T10:00:00+08:00`);
+    const merge = [path.join(REPO_ROOT, 'bin/ledger'), 'merge', `reports/${month}`, '--as-of', `${month}-24`];
+    await run(process.execPath, merge, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    await commit(dir, `合并 ${month} 报送`, `${month}-24T10:00:00+08:00`);
   }
   return { late: lateUnits, missing: skipped };
 }
