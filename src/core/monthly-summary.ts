@@ -9,18 +9,19 @@
  * - 本月完成: status 已完成 and its completion falls in `month`: the latest
  *   completed_on of its units' reports, else the latest month in which a unit
  *   reported it 已完成. A measure set to 已完成 without reports has no date.
- * - 通报 ranking: units that reported on time first, then reported (time
- *   unknown), late, missing; within each, fewer overdue measures first, then
- *   higher completion. Units equal on all three share a rank.
+ * - 通报 ranking: each unit on its own record (unit-ranking.ts): its own parts
+ *   finished on time, its own overdue parts, its reports this month and this
+ *   year, weighted by config.yaml `ranking`; units that never reported apart.
  */
 import { measureRefs, type Ledger } from './ledger.js';
-import type { MonthReportCounts, ReportState } from './report-counts.js';
+import type { MonthReportCounts } from './report-counts.js';
 import { addMonth } from './report-path.js';
 import {
   countItems,
   evaluateLedger,
   rollupByArea,
   rollupByLead,
+  partsByUnit,
   rollupByUnit,
   sortByUrgency,
   type AreaRow,
@@ -28,8 +29,8 @@ import {
   type LeadRow,
   type MeasureItem,
   type Rollup,
-  type UnitRow,
 } from './rollup.js';
+import { rankUnits, rankingFormula, unitRecord, type UnitRanking, type UnitRecord } from './unit-ranking.js';
 import type { Measure } from './schema.js';
 
 export interface CompletedItem extends MeasureItem {
@@ -37,11 +38,7 @@ export interface CompletedItem extends MeasureItem {
   completedOn: string;
 }
 
-export interface UnitRanking extends UnitRow {
-  rank: number;
-  /** This month's report; absent without reports, or when the unit owes none. */
-  report?: ReportState;
-}
+export type { UnitRanking } from './unit-ranking.js';
 
 export interface MonthlySummary {
   title: string;
@@ -57,6 +54,10 @@ export interface MonthlySummary {
   /** Absent when the ledger has no reports at all. */
   reports?: MonthReportCounts;
   ranking: UnitRanking[];
+  /** Units with parts that never reported (listed apart from the ranking). */
+  neverReported: UnitRecord[];
+  /** The ranking's formula in words, shown under the table. */
+  rankingFormula: string;
 }
 
 export function buildMonthlySummary(
@@ -64,6 +65,8 @@ export function buildMonthlySummary(
   month: string,
   asOf: string,
   reports?: MonthReportCounts,
+  /** Report counts of the months of the year up to `month`, for the 通报's yearly record. */
+  yearReports: readonly MonthReportCounts[] = reports ? [reports] : [],
 ): MonthlySummary {
   // Evaluated once: every section below counts the same items.
   const items = evaluateLedger(ledger, asOf);
@@ -81,7 +84,8 @@ export function buildMonthlySummary(
     dueNextMonth: dueNext,
     completed: completedIn(ledger, items, month),
     reports,
-    ranking: rankUnits(rollupByUnit(ledger, asOf, {}, items).rows, reports),
+    ...rankUnits(unitRecords(ledger, asOf, items, reports, yearReports), ledger.config.ranking),
+    rankingFormula: rankingFormula(ledger.config.ranking),
   };
 }
 
@@ -105,21 +109,15 @@ export function completionDate(measure: Measure): string | undefined {
     .at(-1);
 }
 
-const REPORT_RANK: Record<ReportState, number> = { 'on-time': 0, received: 1, uncommitted: 1, late: 2, missing: 3 };
-
-export function rankUnits(rows: readonly UnitRow[], reports?: MonthReportCounts): UnitRanking[] {
-  const states = new Map(reports?.rows.map((r) => [r.unit, r.state]));
-  // A unit that owes no report this month (all its measures done earlier) ranks with the punctual.
-  const withReport = rows.map((row) => ({ ...row, report: states.get(row.unit) }));
-  const key = (r: (typeof withReport)[number]) => [
-    r.report ? REPORT_RANK[r.report] : 0,
-    r.overdue,
-    -r.completionPercent,
-  ];
-  const compare = (a: (typeof withReport)[number], b: (typeof withReport)[number]) => {
-    const [x, y] = [key(a), key(b)];
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
-  };
-  const sorted = [...withReport].sort(compare);
-  return sorted.map((row) => ({ ...row, rank: 1 + sorted.filter((other) => compare(other, row) < 0).length }));
+function unitRecords(
+  ledger: Ledger,
+  asOf: string,
+  items: readonly MeasureItem[],
+  reports: MonthReportCounts | undefined,
+  yearReports: readonly MonthReportCounts[],
+): UnitRecord[] {
+  const parts = partsByUnit(ledger, asOf, {}, items);
+  return rollupByUnit(ledger, asOf, {}, items).rows.map((row) =>
+    unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports),
+  );
 }

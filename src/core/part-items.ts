@@ -6,7 +6,8 @@
 import type { EvaluateOptions, MeasureState } from './evaluate.js';
 import { evaluatePart, type EvaluateConfig } from './parts.js';
 import type { MeasureItem } from './rollup.js';
-import type { Measure } from './schema.js';
+import { approvedExtension } from './evaluate.js';
+import type { Extension, Measure } from './schema.js';
 import type { Status } from './status.js';
 
 /** A measure seen by one responsible unit: `status`/`state` are the unit's part, `whole` the measure. */
@@ -15,6 +16,8 @@ export interface PartItem extends MeasureItem {
   /** False when the unit never reported on the measure. */
   reported: boolean;
   whole: { status: Status; state: MeasureState };
+  /** The extension approved for this unit's part, if any. */
+  extension?: Extension;
 }
 
 export function partItem(
@@ -27,7 +30,9 @@ export function partItem(
 ): PartItem {
   const part = item.parts.find((p) => p.unit === unit);
   const state = evaluatePart(measure, unit, asOf, config, options);
+  const extension = approvedExtension((measure.extensions ?? []).filter((e) => e.requested_by === unit));
   return {
+    ...(extension ? { extension } : {}),
     ...item,
     unit,
     reported: part?.reported ?? false,

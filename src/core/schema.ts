@@ -152,6 +152,17 @@ export const ConfigSchema = z.strictObject({
   notice_red_after_days: z.number().int().min(1).default(30),
   /** 红 at once: overdue by more than this many days. */
   notice_red_overdue_days: z.number().int().min(1).default(60),
+  /** Weights of the 责任单位通报 score (core/unit-ranking.ts, docs/status.md). */
+  ranking: z
+    .strictObject({
+      done_on_time: z.number().min(0).default(60),
+      report_month: z.number().min(0).default(20),
+      report_year: z.number().min(0).default(20),
+      overdue: z.number().min(0).default(5),
+    })
+    .prefault({}),
+  /** The day the plan starts: no completed_on in a report may be earlier. */
+  plan_start: DateSchema.default('2020-01-01'),
 });
 
 export type UnitReport = z.infer<typeof UnitReportSchema>;

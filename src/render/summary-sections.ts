@@ -7,6 +7,7 @@ import { chineseNumeral } from '../core/ledger-labels.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import type { ReportState } from '../core/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rollup.js';
+import type { UnitRecord } from '../core/unit-ranking.js';
 import { fileLabel, timestampLabel } from './print-text.js';
 
 export interface SummarySection {
@@ -173,22 +174,31 @@ function byLead(s: MonthlySummary): SummarySection {
 
 function ranking(s: MonthlySummary): SummarySection {
   const report = (state?: ReportState) => (s.reports ? (state ? REPORT_STATE_LABELS[state] : '无需报送') : '—');
+  const year = (r: UnitRecord) => (r.yearOwed ? `${r.yearPoints}/${r.yearOwed}` : '—');
+  const onTime = (r: UnitRecord) => `${r.doneOnTime}/${r.dueParts}`;
   const rows = s.ranking.map((r) => [
     String(r.rank),
     r.unit,
+    String(r.score),
     String(r.measures),
     String(r.done),
+    onTime(r),
     String(r.overdue),
-    `${r.completionPercent}%`,
     report(r.report),
+    year(r),
   ]);
-  const order = s.reports ? '按报送及时性、逾期措施数、完成率排序' : '按逾期措施数、完成率排序（尚无报送文件）';
+  for (const r of s.neverReported) {
+    rows.push(['—', r.unit, '—', String(r.measures), '0', onTime(r), String(r.overdue), '从未报送', year(r)]);
+  }
+  const apart = s.neverReported.length
+    ? `从未报送的 ${s.neverReported.length} 个单位（${s.neverReported.map((r) => r.unit).join('、')}）不参加排名，列在表末。`
+    : '';
   return {
     name: '单位通报',
     title: '责任单位通报',
-    header: ['名次', '单位', '承担措施', '已完成', '逾期', '完成率', '本月报送'],
+    header: ['名次', '单位', '得分', '本单位措施', '已完成', '按时完成', '逾期', '本月报送', '本年按时报送'],
     rows,
-    note: `${order}，并列者名次相同。`,
+    note: `按得分从高到低排列，得分相同者名次相同；只计各单位自己负责的部分。${s.rankingFormula}。${apart}`,
   };
 }
 

@@ -57,4 +57,22 @@ describe('each unit answers for its own part (a measure of six units, five done,
       '平罗县（已完成）：已办结',
     ]);
   });
+
+  it('the 通报 ranks the finished units and lists the silent one apart, below them', () => {
+    const root = sixUnits();
+    const md = runCli(['summary', '--month', '2020-11', '--as-of', '2020-12-01', '--format', 'md', '--out', '-'], root);
+    expect(md.code).toBe(0);
+    const table = md.stdout.slice(md.stdout.indexOf('责任单位通报'));
+    const units = [...table.matchAll(/^\| (\d+|—) \| (\S+) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(units).toEqual([
+      ['1', '市审批局'],
+      ['1', '市住建局'],
+      ['1', '大武口区'],
+      ['1', '惠农区'],
+      ['1', '平罗县'],
+      ['—', '星瀚集团'],
+    ]);
+    expect(table).toContain('从未报送的 1 个单位（星瀚集团）不参加排名');
+    expect(table).toContain('得分 = 60 × 按时完成率');
+  });
 });

@@ -144,7 +144,7 @@ describe('ledger summary', () => {
     expect(overdueSheet.getCell(SUMMARY_HEADER_ROW + 1, 1).value).toBe('1.1.2');
   });
 
-  it('adds units that have not reported or reported late, and ranks units by timeliness and overdue', async () => {
+  it('adds units that have not reported or reported late, and ranks units on their own record, those that never reported apart', async () => {
     const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, 'ledger/03-推进纳税服务便利化.yaml': DONE_AREA });
     repo.commit('台账', {}, { date: '2020-07-01T09:00:00+08:00' });
     const report = (unit: string, id: string) =>
@@ -170,11 +170,15 @@ describe('ledger summary', () => {
       ]),
     );
     expect(rows).toHaveLength(2);
-    expect(s.ranking.map((r) => [r.rank, r.unit, r.report])).toEqual([
-      [1, '市税务局', 'on-time'],
-      [2, '市人社局', 'late'],
-      [3, '市财政局', 'missing'],
+    // 市人社局: nothing due yet (60) + late this month (10) + year ½ (10) = 80; 市税务局 finished 3.1.1 after
+    // its deadline (60 × ½) + on time (20 + 20) = 70. 市财政局 never reported: listed apart, not ranked.
+    expect(s.ranking.map((r) => [r.rank, r.unit, r.report, r.score])).toEqual([
+      [1, '市人社局', 'late', 80],
+      [2, '市税务局', 'on-time', 70],
     ]);
+    expect(s.neverReported.map((r) => [r.unit, r.report])).toEqual([['市财政局', 'missing']]);
+    const ranking = section(markdownSections(result.text!), '单位通报');
+    expect(ranking.at(-1)).toEqual(['—', '市财政局', '—', '1', '0', '0/0', '0', '从未报送', '0/1']);
   });
 
   it('refuses a ledger with errors and writes nothing', async () => {

@@ -48,11 +48,16 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   const { gatherReportCounts, reportMonths } = await import('../missing/run.js');
   const { listReportFiles } = await import('../../io/load-reports.js');
   const listed = listReportFiles(options.root, ledger).files;
+  const months = reportMonths(listed);
   const reports =
-    reportMonths(listed).length > 0
-      ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed)
-      : undefined;
-  const result = buildMonthlySummary(ledger, options.month, asOf, reports);
+    months.length > 0 ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed) : undefined;
+  // The 通报's yearly record: every month of the year so far that has report files.
+  const earlier = months.filter((m) => m.slice(0, 4) === options.month.slice(0, 4) && m < options.month);
+  const yearReports = [
+    ...(await Promise.all(earlier.map((m) => gatherReportCounts(options.root, ledger, m, undefined, listed)))),
+  ];
+  if (reports) yearReports.push(reports);
+  const result = buildMonthlySummary(ledger, options.month, asOf, reports, yearReports);
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
   const trend =
     options.format === 'xlsx'
