@@ -32,6 +32,7 @@ import {
 } from './rollup.js';
 import { rankUnits, rankingFormula, unitRecord, type UnitRanking, type UnitRecord } from './unit-ranking.js';
 import type { Measure } from './schema.js';
+import { noticeCountsByUnit, type NoticeCounts } from './supervision-record.js';
 
 export interface CompletedItem extends MeasureItem {
   /** YYYY-MM-DD when a unit gave it, else YYYY-MM. */
@@ -84,7 +85,13 @@ export function buildMonthlySummary(
     dueNextMonth: dueNext,
     completed: completedIn(ledger, items, month),
     reports,
-    ...rankUnits(unitRecords(ledger, asOf, items, reports, yearReports), ledger.config.ranking),
+    ...rankUnits(
+      withNotices(
+        unitRecords(ledger, asOf, items, reports, yearReports),
+        noticeCountsByUnit(ledger, `${month}-01`, asOf),
+      ),
+      ledger.config.ranking,
+    ),
     rankingFormula: rankingFormula(ledger.config.ranking),
   };
 }
@@ -120,4 +127,8 @@ function unitRecords(
   return rollupByUnit(ledger, asOf, {}, items).rows.map((row) =>
     unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports),
   );
+}
+
+function withNotices(records: UnitRecord[], notices: ReadonlyMap<string, NoticeCounts>): UnitRecord[] {
+  return records.map((row) => (notices.has(row.unit) ? { ...row, notices: notices.get(row.unit)! } : row));
 }

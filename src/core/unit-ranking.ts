@@ -15,6 +15,7 @@
  * ranked: they are listed apart, so silence is visible and never rewarded.
  * Pure.
  */
+import type { NoticeCounts } from './supervision-record.js';
 import { daysBetween } from './evaluate.js';
 import { parseDeadline } from './deadline.js';
 import type { PartItem } from './part-items.js';
@@ -36,6 +37,8 @@ export interface UnitRecord extends UnitRow {
   yearOwed: number;
   /** Ever reported: a merged report on some part, or a report file this year. */
   reported: boolean;
+  /** 督办单 received from the month's first day to asOf (考评 record); absent when none. */
+  notices?: NoticeCounts;
 }
 
 export interface UnitRanking extends UnitRecord {

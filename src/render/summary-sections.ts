@@ -2,6 +2,7 @@
  * The monthly summary as a list of titled tables: the one content that both
  * the Markdown and the xlsx renderer lay out (a section each, a sheet each).
  */
+import { noticeCountsText } from '../core/supervision-record.js';
 import { PHASE_DESCRIPTIONS } from '../core/evaluate.js';
 import { chineseNumeral } from '../core/ledger-labels.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
@@ -176,6 +177,8 @@ function ranking(s: MonthlySummary): SummarySection {
   const report = (state?: ReportState) => (s.reports ? (state ? REPORT_STATE_LABELS[state] : '无需报送') : '—');
   const year = (r: UnitRecord) => (r.yearOwed ? `${r.yearPoints}/${r.yearOwed}` : '—');
   const onTime = (r: UnitRecord) => `${r.doneOnTime}/${r.dueParts}`;
+  const withNotices = [...s.ranking, ...s.neverReported].some((r) => r.notices);
+  const notices = (r: UnitRecord) => (withNotices ? [noticeCountsText(r.notices) || '—'] : []);
   const rows = s.ranking.map((r) => [
     String(r.rank),
     r.unit,
@@ -186,9 +189,21 @@ function ranking(s: MonthlySummary): SummarySection {
     String(r.overdue),
     report(r.report),
     year(r),
+    ...notices(r),
   ]);
   for (const r of s.neverReported) {
-    rows.push(['—', r.unit, '—', String(r.measures), '0', onTime(r), String(r.overdue), '从未报送', year(r)]);
+    rows.push([
+      '—',
+      r.unit,
+      '—',
+      String(r.measures),
+      '0',
+      onTime(r),
+      String(r.overdue),
+      '从未报送',
+      year(r),
+      ...notices(r),
+    ]);
   }
   const apart = s.neverReported.length
     ? `从未报送的 ${s.neverReported.length} 个单位（${s.neverReported.map((r) => r.unit).join('、')}）不参加排名，列在表末。`
@@ -196,9 +211,20 @@ function ranking(s: MonthlySummary): SummarySection {
   return {
     name: '单位通报',
     title: '责任单位通报',
-    header: ['名次', '单位', '得分', '本单位措施', '已完成', '按时完成', '逾期', '本月报送', '本年按时报送'],
+    header: [
+      '名次',
+      '单位',
+      '得分',
+      '本单位措施',
+      '已完成',
+      '按时完成',
+      '逾期',
+      '本月报送',
+      '本年按时报送',
+      ...(withNotices ? ['本月督办单'] : []),
+    ],
     rows,
-    note: `按得分从高到低排列，得分相同者名次相同；只计各单位自己负责的部分。${s.rankingFormula}。${apart}`,
+    note: `按得分从高到低排列，得分相同者名次相同；只计各单位自己负责的部分。${s.rankingFormula}。${apart}${withNotices ? '本月督办单：本月收到的蓝/黄/红色督办单数。' : ''}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
@@ -67,6 +67,14 @@ describe('the 督办 loop in a real Git repository', () => {
     const levels = [...ledgerText().matchAll(/unit: 市公安局\n\s+level: (\S+)/g)].map((m) => m[1]);
     expect(levels).toEqual(['蓝', '黄', '红']);
 
+    // The 考评 record: notices this year in status --by unit, this month's in the 通报 ranking.
+    expect(cli('status', '--by', 'unit', '--as-of', '2020-08-31').stdout).toContain(
+      '2020 年收到的督办单（蓝/黄/红）：市公安局 蓝1 黄1 红1',
+    );
+    const ranking = cli('summary', '--month', '2020-08', '--format', 'md', '--out', '-').stdout;
+    expect(ranking).toContain('本月督办单');
+    expect(ranking).toMatch(/\| 市公安局 \|[^\n]*\| 红1 \|/);
+
     // September: 市公安局 reports it done; only the lead (or a supervisor) may verify it.
     const police9 = reportYaml(
       '市公安局',
@@ -80,6 +88,10 @@ describe('the 督办 loop in a real Git repository', () => {
     );
     expect(cli('merge', 'reports/2020-09').code).toBe(0);
     repo.commit('合并 2020-09 报送', {}, { date: '2020-09-24T10:00:00+08:00', author: LEAD });
+    const config = path.join(repo.dir, 'ledger/config.yaml');
+    writeFileSync(config, 'require_verification: true\n');
+    // 市审批局's own part (July) and 市公安局's wait for verification.
+    expect(cli('status', '--as-of', '2020-09-25').stdout).toContain('待核验 2 项');
     const merged = ledgerText();
     const refused = cli('verify', '1.1.2', '--unit', '市公安局', '--by', '市司法局', '--date', '2020-09-25');
     expect(refused.code).toBe(1);
@@ -91,6 +103,12 @@ describe('the 督办 loop in a real Git repository', () => {
     const verified = cli('verify', '1.1.2', '--unit', '市公安局', '--date', '2020-09-25');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('核验通过，已销号（市审批局，2020-09-25）');
+    expect(cli('status', '--as-of', '2020-09-25').stdout).toContain('待核验 1 项');
+    // The lead's own part is verified by a supervisor, never by itself.
+    expect(cli('verify', '1.1.2', '--unit', '市审批局', '--date', '2020-09-25').stdout).toContain(
+      '（市发改委，2020-09-25）',
+    );
+    expect(cli('status', '--as-of', '2020-09-25').stdout).not.toContain('待核验');
     repo.commit('1.1.2 市公安局 销号', {}, { date: '2020-09-25T10:00:00+08:00', author: LEAD });
     expect(cli('notice', '--as-of', '2020-09-25', '--unit', '市公安局').stdout).toContain('没有需要新发的督办单');
 
@@ -105,7 +123,7 @@ describe('the 督办 loop in a real Git repository', () => {
       expect(history.stdout).toMatch(new RegExp(`${when}[^\\n]*${who}`));
     }
     expect(history.stdout).toContain('督办单');
-  });
+  }, 180_000);
 
   it('a rejected part goes back to 推进中 with the reason in its history', () => {
     const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
@@ -150,5 +168,5 @@ describe('the 督办 loop in a real Git repository', () => {
     const history = cli('history', '1.1.2');
     expect(history.stdout).toContain('佐证材料不全');
     expect(history.stdout).toMatch(/2020-07-26[^\n]*市审批局 张三/);
-  });
+  }, 120_000);
 });

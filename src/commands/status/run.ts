@@ -16,6 +16,7 @@ import {
   type TaskRow,
   type UnitRow,
 } from '../../core/rollup.js';
+import { noticeCountsByUnit, pendingVerifications, type NoticeCounts } from '../../core/supervision-record.js';
 import { UsageError } from '../../errors.js';
 import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
 import type { MissingResult } from '../missing/run.js';
@@ -49,6 +50,16 @@ interface StatusBase {
   total: Counts;
   /** The due month's report counts, once the ledger has reports. */
   reports?: MissingResult;
+  /** 督办单 this year and parts waiting for verification, once there are any. */
+  supervision?: StatusSupervision;
+}
+
+export interface StatusSupervision {
+  /** Notices counted from this day (1 January of the as-of year) to asOf. */
+  noticesSince: string;
+  notices: Record<string, NoticeCounts>;
+  /** Parts reported 已完成 and not yet verified (config.require_verification). */
+  pendingVerification: number;
 }
 
 export type StatusResult =
@@ -64,7 +75,9 @@ export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
-  const result = statusView(ledger, countBySeverity(diagnostics).errors, options);
+  const view = statusView(ledger, countBySeverity(diagnostics).errors, options);
+  const supervision = supervisionOf(ledger, options.asOf);
+  const result = supervision ? { ...view, supervision } : view;
   const reports = await statusReports(options.root, ledger, options.asOf);
   return reports ? { ...result, reports } : result;
 }
@@ -116,4 +129,13 @@ function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<
     escalationDays: ledger.config.escalation_days,
     problems,
   };
+}
+
+/** The 考评 record shown beside the figures; undefined while no notice was issued and nothing waits for verification. */
+function supervisionOf(ledger: Ledger, asOf: string): StatusSupervision | undefined {
+  const noticesSince = `${asOf.slice(0, 4)}-01-01`;
+  const notices = Object.fromEntries(noticeCountsByUnit(ledger, noticesSince, asOf));
+  const pendingVerification = pendingVerifications(ledger).length;
+  if (Object.keys(notices).length === 0 && !ledger.config.require_verification) return undefined;
+  return { noticesSince, notices, pendingVerification };
 }

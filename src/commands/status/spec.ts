@@ -59,12 +59,14 @@ export const statusSpec: CommandSpec = {
       const { renderJson } = await import('../../render/json.js');
       writeOut(renderJson(result));
     } else {
-      const { renderStatusText } = await import('./text.js');
+      const { renderStatusText, renderSupervisionLines } = await import('./text.js');
       const { terminalWidth, wantsColor } = await import('../../render/terminal-style.js');
       const { renderStatusReports } = await import('./reports-text.js');
       const width = terminalWidth(process.stdout, process.env);
       writeOut(renderStatusText(result, { color: wantsColor(process.stdout, process.env), width }));
       if (result.reports) writeOut(renderStatusReports(result.reports, width));
+      const supervision = renderSupervisionLines(result);
+      if (supervision) writeOut(supervision);
     }
     return result.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -1,3 +1,4 @@
+import { noticeCountsText } from '../../core/supervision-record.js';
 import type { StatusResult, UnitMeasureItem } from './run.js';
 import { waitingText } from '../../core/part-text.js';
 import type { Counts } from '../../core/rollup.js';
@@ -228,4 +229,19 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
       style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`),
     );
   return lines;
+}
+
+/** 督办单 per unit this year (with --by unit) and the parts waiting for verification. */
+export function renderSupervisionLines(result: StatusResult): string {
+  const record = result.supervision;
+  if (!record) return '';
+  const lines: string[] = [];
+  const units = Object.entries(record.notices);
+  if (result.view === 'by-unit' && units.length > 0) {
+    const list = units.map(([unit, counts]) => `${unit} ${noticeCountsText(counts)}`).join('；');
+    lines.push(`${record.noticesSince.slice(0, 4)} 年收到的督办单（蓝/黄/红）：${list}`);
+  }
+  if (record.pendingVerification > 0)
+    lines.push(`待核验 ${record.pendingVerification} 项：单位已报“已完成”，等待牵头单位 ledger verify 核验销号。`);
+  return lines.join('\n');
 }
