@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SUPERVISORS } from './extension-rules.js';
-import { STATUSES } from './status.js';
+import { NOTICE_LEVELS, STATUSES } from './status.js';
 
 /**
  * The one source of truth for the ledger's file formats. Types come from
@@ -38,8 +38,6 @@ export const UnitReportSchema = z.strictObject({
   /** Set by `ledger verify`; kept while the unit keeps reporting 已完成. */
   verification: VerificationSchema.optional(),
 });
-
-export const NOTICE_LEVELS = ['蓝', '黄', '红'] as const;
 
 /** A 督办单 issued to one unit about its part of a measure (`ledger notice --issue`). */
 export const NoticeSchema = z.strictObject({

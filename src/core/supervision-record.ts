@@ -4,7 +4,8 @@
  * (待核验). Pure: read from the ledger's `notices` and unit reports.
  */
 import { measureRefs, type Ledger } from './ledger.js';
-import { NOTICE_LEVELS, type NoticeLevel } from './schema.js';
+import type { NoticeLevel } from './schema.js';
+import { NOTICE_LEVELS } from './status.js';
 import { verificationState } from './verification.js';
 
 export type NoticeCounts = Record<NoticeLevel, number>;
