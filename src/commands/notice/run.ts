@@ -1,7 +1,10 @@
+import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { planNotices, type NoticePlan } from '../../core/notice-plan.js';
 import { dayOfMonth } from '../../core/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
+import { writeFilesAtomically, type FileWrite } from '../../io/atomic-write.js';
+import { noticeLetter } from '../../core/notice-letter.js';
 import { loadValidLedger } from '../render/run.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -38,4 +41,16 @@ export function notice(options: NoticeOptions): NoticeResult {
   const { changes, ...plan } = planNotices(ledger, asOf, issuer, { unit });
   const written = options.issue && changes.length > 0 ? applyMerge(options.root, changes) : [];
   return { diagnostics: [], plan, written };
+}
+
+/** Writes each new 督办单 as a Word file `<number>-<unit>.docx` into `dir`; returns the paths written. */
+export async function writeNoticeDocx(result: NoticeResult, dir: string): Promise<string[]> {
+  const { renderNoticeDocx } = await import('../../render/notice-docx.js');
+  const writes: FileWrite[] = [];
+  for (const doc of result.plan?.documents ?? []) {
+    const file = path.join(dir, `${doc.number}-${doc.unit}.docx`);
+    writes.push({ path: file, content: await renderNoticeDocx(noticeLetter(doc)) });
+  }
+  if (writes.length > 0) writeFilesAtomically(writes);
+  return writes.map((w) => w.path);
 }

@@ -26,6 +26,7 @@ export const noticeSpec: CommandSpec = {
     'ledger notice --month 2020-08',
     'ledger notice --month 2020-08 --issue',
     'ledger notice --month 2020-08 --format md --out 督办单-2020-08.md',
+    'ledger notice --month 2020-08 --issue --format docx --out 督办单-2020-08',
     'ledger notice --as-of 2020-09-25 --unit 市公安局 --format json',
   ],
   options: [
@@ -34,8 +35,11 @@ export const noticeSpec: CommandSpec = {
     { flags: '--unit <unit>', description: '只看一个责任单位' },
     { flags: '--by <office>', description: '发文单位，默认 config.yaml 的 notice_issuer（市政府督查室）' },
     { flags: '--issue', description: '发出：把新的督办单记入台账（之后用 git 提交）' },
-    formatOption(['text', 'md', 'json'], 'text'),
-    { flags: '--out <file>', description: '把输出写到文件（md 常用）' },
+    formatOption(['text', 'md', 'docx', 'json'], 'text'),
+    {
+      flags: '--out <path>',
+      description: 'md/json/text：写到该文件；docx：每份督办单一个 Word 文件，写到该文件夹（默认 督办单-<日期>）',
+    },
   ],
   async run(_args, options, global) {
     const { notice } = await import('./run.js');
@@ -57,6 +61,16 @@ export const noticeSpec: CommandSpec = {
       return EXIT_PROBLEMS;
     }
     const text = await import('./text.js');
+    if (options.format === 'docx') {
+      const { writeNoticeDocx } = await import('./run.js');
+      const dir = path.resolve(global.cwd, String(options.out ?? `督办单-${result.plan!.asOf}`));
+      const files = await writeNoticeDocx(result, dir);
+      const list = files.map((file) => `  ${path.relative(global.cwd, file)}`).join('\n');
+      writeOut(
+        `${text.renderNoticeText(result, issue)}${files.length ? `\nWord 督办单 ${files.length} 份：\n${list}` : ''}`,
+      );
+      return EXIT_OK;
+    }
     const { renderJson } = await import('../../render/json.js');
     const format = options.format as string;
     const output =

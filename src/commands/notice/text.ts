@@ -1,23 +1,12 @@
 import { NOTICE_LEVEL_NAMES } from '../../core/notices.js';
-import type { NoticeDocument, NoticeItem } from '../../core/notice-plan.js';
+import { noticeLetter, noticeTiming } from '../../core/notice-letter.js';
+import type { NoticeDocument } from '../../core/notice-plan.js';
 import { escapeCell, escapeInline, markdownTable } from '../../render/markdown.js';
 import type { NoticeResult } from './run.js';
 
 type Plan = NonNullable<NoticeResult['plan']>;
 
-const DUE_TEXT: Record<string, string> = {
-  蓝: '以下工作任务临近完成时限，尚未启动',
-  黄: '以下工作任务已超过完成时限，仍未完成',
-  红: '以下工作任务逾期时间较长或经黄色督办后仍未完成，现予挂牌督办',
-};
-
-/** When the unit must answer: 7 days for 蓝/黄, 3 for 红. */
-export const ANSWER_DAYS: Record<string, number> = { 蓝: 7, 黄: 7, 红: 3 };
-
-function timing(item: NoticeItem): string {
-  if (item.state.overdue) return `逾期 ${item.state.daysOverdue} 天`;
-  return item.state.daysLeft === undefined ? '' : `距完成时限 ${item.state.daysLeft} 天`;
-}
+const timing = noticeTiming;
 
 /** The terminal list: what would be (or was) issued, one block per 督办单. */
 export function renderNoticeText(result: NoticeResult, issue: boolean): string {
@@ -57,27 +46,25 @@ export function renderNoticeMarkdown(result: NoticeResult): string {
 }
 
 function noticeMarkdown(doc: NoticeDocument): string {
-  const rows = doc.items.map((i) => [i.id, i.title, i.deadline, timing(i), i.leads.join('、')].map(escapeCell));
-  const answerBy = addDays(doc.issuedOn, ANSWER_DAYS[doc.level]!);
+  const letter = noticeLetter(doc);
   return [
-    `# ${escapeInline(NOTICE_LEVEL_NAMES[doc.level])}单`,
+    `# ${escapeInline(letter.title)}`,
     '',
-    `**${doc.number}**`,
+    `**${letter.number}**`,
     '',
-    `${escapeInline(doc.unit)}：`,
+    escapeInline(letter.addressee),
     '',
-    `经核查，你单位承担的${DUE_TEXT[doc.level]}：`,
+    escapeInline(letter.intro),
     '',
-    markdownTable(['编号', '具体措施', '完成时限', '情况', '牵头单位'], rows),
+    markdownTable(
+      letter.header,
+      letter.rows.map((row) => row.map(escapeCell)),
+    ),
     '',
-    `请于 ${answerBy} 前向牵头单位和${escapeInline(doc.issuedBy)}书面反馈整改措施和完成时限；完成后在月度报送中报“已完成”，经牵头单位核验后销号。`,
+    escapeInline(letter.request),
     '',
-    `${escapeInline(doc.issuedBy)}`,
-    `${doc.issuedOn}`,
+    escapeInline(letter.issuer),
+    letter.date,
     '',
   ].join('\n');
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
