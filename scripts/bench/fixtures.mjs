@@ -1,6 +1,6 @@
 // Fixtures for the benchmark: synthetic ledgers of each size and a git repository with many commits.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { generateLedger, writeFiles } from '../generate-ledger.mjs';
 
@@ -94,4 +94,83 @@ function touch(files, id, fileOf, i) {
   const end = text.indexOf('\n', line + 1);
   files[file] = `${text.slice(0, line)}\n        progress: "第 ${i} 次更新：已按计划推进。"${text.slice(end)}`;
   return file;
+}
+
+const STATUSES = ['未启动', '推进中', '已完成'];
+
+/**
+ * A git repository whose ledger is the bundled one (ledger/ of the tool) with `commits` monthly merges:
+ * each touches about `share` of the measures, as `ledger merge` writes them (status, a multi-line
+ * progress, unit_reports per unit); about a quarter of the touched measures change status.
+ */
+export function prepareMergeHistoryRepo(work, repo, { commits = 500, share = 0.6 } = {}) {
+  const dir = path.join(work, `merges-${commits}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const ledgerDir = path.join(repo, 'ledger');
+  const TAIL = /^ {8}status: .*\n {8}progress: .*\n {8}remark: .*$/gm;
+  const files = readdirSync(ledgerDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(path.join(ledgerDir, name), 'utf8');
+      const ids = [...text.matchAll(/^ {6}- id: "?([\d.]+)"?$/gm)].map((m) => m[1]);
+      const units = [...text.matchAll(/^ {8}units: \[(.*)\]$/gm)].map((m) => m[1].split(', '));
+      return { file: `ledger/${name}`, parts: text.split(TAIL), ids, units };
+    });
+  const state = new Map();
+  const render = ({ parts, ids, units }) =>
+    parts.map((part, k) => (k < ids.length ? part + measureTail(state.get(ids[k]), units[k]) : part)).join('');
+  const chunks = [];
+  const epoch = Date.UTC(2020, 6, 10) / 1000;
+  let random = 12345;
+  const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < commits; i++) {
+    const month = `${2020 + Math.floor((6 + i) / 12)}-${String(((6 + i) % 12) + 1).padStart(2, '0')}`;
+    if (i > 0)
+      for (const { ids } of files)
+        for (const id of ids) {
+          if (next() >= share) continue;
+          const was = state.get(id) ?? { status: '未启动' };
+          const status = next() < 0.25 ? STATUSES[(STATUSES.indexOf(was.status) + 1) % 3] : was.status;
+          state.set(id, { status, month, round: i });
+        }
+    const author = AUTHORS[i % AUTHORS.length];
+    const when = `${epoch + i * 86400 * 30} +0800`;
+    const message = i === 0 ? '导入台账' : `合并 ${month} 报送`;
+    chunks.push(`commit refs/heads/main\nauthor ${author} ${when}\ncommitter ${author} ${when}\n${data(message)}`);
+    for (const f of files) chunks.push(`M 100644 inline ${f.file}\n${data(render(f))}`);
+    if (i === 0)
+      for (const name of ['units.yaml', 'config.yaml'])
+        chunks.push(`M 100644 inline ledger/${name}\n${data(readFileSync(path.join(ledgerDir, name), 'utf8'))}`);
+    chunks.push('\n');
+  }
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    env: GIT_ENV,
+    input: chunks.join(''),
+    maxBuffer: 1 << 30,
+  });
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env: GIT_ENV });
+  return { dir, commits };
+}
+
+function measureTail(state, units) {
+  if (!state) return '        status: 未启动\n        progress: ""\n        remark: ""';
+  const lines = units.map((unit) => `${unit}：${state.month} 第 ${state.round} 次报送，按计划推进。`);
+  const reports = units.flatMap((unit) => [
+    `          ${unit}:`,
+    `            month: ${state.month}`,
+    `            status: ${state.status}`,
+    `            progress: ${unit}：${state.month} 第 ${state.round} 次报送，按计划推进。`,
+  ]);
+  return [
+    `        status: ${state.status}`,
+    '        progress: |-',
+    ...lines.map((line) => `          ${line}`),
+    '        remark: ""',
+    '        unit_reports:',
+    ...reports,
+  ].join('\n');
 }

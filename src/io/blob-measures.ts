@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { segmentMeasures } from '../core/measure-segments.js';
+import { measureSummary, segmentSummary } from '../core/measure-summary.js';
 import {
   areaNumberOf,
   isEmptyFrame,
@@ -28,10 +29,15 @@ export class BlobMeasures {
   private readonly frames = new BoundedCache<string, unknown>(256);
   private readonly items = new BoundedCache<string, Record<string, unknown> | undefined>(20_000);
 
+  /**
+   * `summary`: each measure holds only title, units and status (measureSummary), read off the
+   * segment's lines where the layout allows (segmentSummary) — what `ledger log` needs.
+   */
   constructor(
     private readonly reader: BlobReader,
     private readonly only: string | undefined,
     commits: readonly CommitChanges[],
+    private readonly summary = false,
   ) {
     for (const commit of commits) for (const key of blobKeys(commit)) this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
   }
@@ -64,7 +70,10 @@ export class BlobMeasures {
     const fast = this.parseBySegments(text, file);
     if (fast) return fast;
     const value = tryParse(text);
-    return value === FAILED ? undefined : measuresOfArea(value, file);
+    if (value === FAILED) return undefined;
+    const measures = measuresOfArea(value, file);
+    if (this.summary) for (const version of measures.values()) version.measure = measureSummary(version.measure);
+    return measures;
   }
 
   /** undefined when the file is not laid out so that the items can be cut out safely. */
@@ -78,8 +87,11 @@ export class BlobMeasures {
     for (const { id, text: item } of segments) {
       if (this.only !== undefined && id !== this.only) continue;
       const measure = this.items.get(item, () => {
+        const quick = this.summary ? segmentSummary(item, id) : undefined;
+        if (quick) return quick;
         const value = tryParse(item);
-        return value === FAILED ? undefined : segmentMeasure(value, id);
+        const parsed = value === FAILED ? undefined : segmentMeasure(value, id);
+        return parsed && this.summary ? measureSummary(parsed) : parsed;
       });
       if (!measure) return undefined;
       out.set(id, { id, file, ...(area !== undefined ? { area } : {}), measure });

@@ -25,6 +25,8 @@ export interface MeasureWalk {
 export interface WalkOptions {
   /** Only this measure: files that cannot hold it are not parsed. */
   id?: string;
+  /** Measures hold only title, units and status (core/measure-summary.ts): enough for `ledger log`, much cheaper. */
+  summary?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function walkMeasureChanges(root: string, options: WalkOptions = {}
   }
   const commits = touching.map((commit) => relativeTo(commit, prefix));
   const reader = openBlobReader(root);
-  const blobs = new BlobMeasures(reader, options.id, commits);
+  const blobs = new BlobMeasures(reader, options.id, commits, options.summary);
   const events: MeasureEvent[] = [];
   const warnings: string[] = [];
   const latest = new Map<string, MeasureVersion>();

@@ -36,7 +36,7 @@ export async function log(options: LogOptions): Promise<LogResult> {
     throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
   }
   const area = typeof options.area === 'string' ? await resolveArea(options.root, options.area) : options.area;
-  const walk = await walkMeasureChanges(options.root);
+  const walk = await walkMeasureChanges(options.root, { summary: true });
   const changes = statusLog(walk.events, {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
