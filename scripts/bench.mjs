@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: whole-process timings and peak memory of the built CLI against their floors,
 // printed as a table and written to BENCHMARKS.md. Options:
-//   --sizes 1000,10000,100000   synthetic ledger sizes    --out FILE   (default BENCHMARKS.md; --out - writes nothing)
+//   --sizes 1000,10000,50000,100000   synthetic ledger sizes (a size and its double give the scaling check)    --out FILE   (default BENCHMARKS.md; --out - writes nothing)
 //   --work DIR                  where fixtures go (default: a temp folder, removed afterwards)
 //   --no-profile                skip the CPU profiles of missed targets
 import { spawnSync } from 'node:child_process';
@@ -12,14 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { buildPlan, evaluateTargets } from './bench/plan.mjs';
 import { formatSummary, summariseProfile } from './bench/cpu-profile-summary.mjs';
 import { cleanupProbe, median, memoryProbe, runOnce } from './bench/measure.mjs';
-import { benchmarksMarkdown, textTable } from './bench/report.mjs';
+import { benchmarksMarkdown, scalingChecks, textTable } from './bench/report.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(REPO, 'bin/ledger');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [1000, 10000, 100000],
+    sizes: [1000, 10000, 50000, 100000],
     out: path.join(REPO, 'BENCHMARKS.md'),
     work: undefined,
     profile: true,
@@ -43,7 +43,10 @@ function machine() {
     Node: process.version,
     系统: `${os.type()} ${os.release()} ${os.arch()}`,
     峰值内存的测量: memoryProbe,
-    当时的负载: `1 分钟平均 ${os.loadavg()[0].toFixed(2)}（开始时）`,
+    当时的负载: `1 / 5 / 15 分钟平均 ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}（开始时）`,
   };
 }
 
@@ -74,6 +77,7 @@ function runGroup(group, log) {
   const live = group.rows.filter((row) => {
     Object.assign(row, row.command ? commandState(row.command, listed) : { state: 'ok' });
     row.ms = [];
+    row.cpu = [];
     row.rss = [];
     return row.state === 'ok';
   });
@@ -88,6 +92,7 @@ function runGroup(group, log) {
         continue;
       }
       row.ms.push(run.ms);
+      if (run.cpuMs !== undefined) row.cpu.push(run.cpuMs);
       if (run.rssKB !== undefined) row.rss.push(run.rssKB);
     }
     log(`  ${group.name}：第 ${round + 1} 轮完成（${((Date.now() - start) / 1000).toFixed(1)} s）`);
@@ -96,9 +101,10 @@ function runGroup(group, log) {
   for (const row of group.rows.filter((r) => r.state === 'ok')) {
     Object.assign(row, {
       median: median(row.ms),
-      min: Math.min(...row.ms),
-      max: Math.max(...row.ms),
-      peakKB: row.rss.length ? Math.max(...row.rss) : undefined,
+      cpuMedian: row.cpu.length ? median(row.cpu) : undefined,
+      min: row.ms.reduce((a, b) => Math.min(a, b)),
+      max: row.ms.reduce((a, b) => Math.max(a, b)),
+      peakKB: row.rss.length ? row.rss.reduce((a, b) => Math.max(a, b)) : undefined,
     });
   }
 }
@@ -154,11 +160,20 @@ function main() {
   const targets = evaluateTargets(rows);
   const profiles = options.profile ? profileMisses(targets, rows, work) : [];
   const totalMs = Date.now() - startedAt.getTime();
+  info.当时的负载 += `；结束时 ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}（这台 2 核机器同时有其他任务在运行，负载高时墙钟时间偏长，CPU 时间受影响较小）`;
+  const scaling = scalingChecks(rows);
   console.log(textTable(rows));
   console.log('');
   for (const t of targets)
     console.log(
       `${t.met === undefined ? '· 未测' : t.met ? '✓ 达标' : '✗ 未达标'}  ${t.name}：${t.measured ?? '—'}（要求 ${t.limit}）${t.met === false ? ` —— ${t.miss}` : ''}`,
+    );
+  for (const s of scaling)
+    console.log(
+      `${s.flagged ? '✗ 超过 2.3×' : '✓'}  规模翻倍 ${s.label}：${s.from} → ${s.to}，时间 ${s.ratio.toFixed(2)}×`,
     );
   console.log(`\n总用时 ${(totalMs / 1000).toFixed(1)} s`);
   if (options.out) {
@@ -173,6 +188,7 @@ function main() {
         targets,
         fixtures,
         profiles,
+        scaling,
         file: options.out,
       }),
     );

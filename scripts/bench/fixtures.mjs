@@ -27,6 +27,17 @@ export function prepareLedger(work, measures, seed = 1) {
   return fixture;
 }
 
+/** The tool's own ledger/ in a git repository of its own under work/bundled (files dated a minute back). */
+export function prepareBundledCopy(work, repo) {
+  const dir = path.join(work, 'bundled');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(path.join(repo, 'ledger'), path.join(dir, 'ledger'), { recursive: true });
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(path.join(dir, 'ledger'))) utimesSync(path.join(dir, 'ledger', name), past, past);
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
+  return dir;
+}
+
 /** Puts back ledger/ and reports/ of the merge copy as generated. */
 export function restoreMergeCopy({ dir, mergeDir }) {
   for (const sub of ['ledger', 'reports']) {

@@ -13,14 +13,16 @@ const rssFile = path.join(scratch, 'rss');
 /** GNU time's -f/-o (Linux); elsewhere node children report their own peak RSS through a preload. */
 export const memoryProbe = (() => {
   if (!existsSync(GNU_TIME)) return 'process.resourceUsage().maxRSS（预加载）';
-  const probe = spawnSync(GNU_TIME, ['-f', '%M', '-o', rssFile, 'true'], { stdio: 'ignore' });
-  return probe.status === 0 ? 'GNU time（/usr/bin/time -f %M）' : 'process.resourceUsage().maxRSS（预加载）';
+  const probe = spawnSync(GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, 'true'], { stdio: 'ignore' });
+  return probe.status === 0
+    ? 'GNU time（/usr/bin/time -f "%M %U %S"：峰值内存与 CPU 时间）'
+    : 'process.resourceUsage().maxRSS（预加载；CPU 时间未测）';
 })();
 const useGnuTime = memoryProbe.startsWith('GNU');
 
 /**
- * Runs `argv` once with stdout discarded. Returns wall milliseconds, peak RSS in KB
- * (undefined when unknown), the exit code and stderr.
+ * Runs `argv` once with stdout discarded. Returns wall milliseconds, CPU milliseconds (user + system
+ * of the child, undefined when unknown), peak RSS in KB (undefined when unknown), the exit code and stderr.
  */
 export function runOnce(argv, { cwd, env = {} }) {
   rmSync(rssFile, { force: true });
@@ -29,7 +31,7 @@ export function runOnce(argv, { cwd, env = {} }) {
     fullEnv.NODE_OPTIONS = `${fullEnv.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim();
     fullEnv.LEDGER_BENCH_RSS_OUT = rssFile;
   }
-  const [file, ...args] = useGnuTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const [file, ...args] = useGnuTime ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv;
   const start = process.hrtime.bigint();
   const result = spawnSync(file, args, {
     cwd,
@@ -38,9 +40,17 @@ export function runOnce(argv, { cwd, env = {} }) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : '';
+  const probed = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : '';
+  const [rssText = '', user, system] = (probed ?? '').split(' ');
   const rssKB = /^\d+$/.test(rssText) ? Number(rssText) : undefined;
-  return { ms, rssKB, code: result.status ?? -1, stderr: String(result.stderr ?? '') };
+  const cpuMs = user !== undefined && system !== undefined ? (Number(user) + Number(system)) * 1000 : undefined;
+  return {
+    ms,
+    cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined,
+    rssKB,
+    code: result.status ?? -1,
+    stderr: String(result.stderr ?? ''),
+  };
 }
 
 export function median(values) {

@@ -11,5 +11,15 @@ export function benchmarksMarkdown(input: {
   targets: { name: string; limit: string; measured?: string; met?: boolean; miss?: string }[];
   fixtures: string[];
   profiles: { title: string; summary: string }[];
+  scaling?: ScalingCheck[];
   file: string;
 }): string;
+export interface ScalingCheck {
+  label: string;
+  from: string;
+  to: string;
+  ratio: number;
+  flagged: boolean;
+}
+export const SCALING_LIMIT: number;
+export function scalingChecks(rows: Record<string, unknown>[]): ScalingCheck[];

@@ -14,13 +14,18 @@ const seconds = (ms) =>
 const megabytes = (kb) => (kb === undefined ? '—' : `${(kb / 1024).toFixed(0)} MB`);
 const ratio = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
 
+const CACHE = { warm: '有（warm）', cold: '无（cold）' };
+
 /** One display row per measured command. */
 export function rowCells(row) {
+  const cache = CACHE[row.cache] ?? '—';
   if (row.state !== 'ok') {
     return [
       row.label,
       row.size,
+      cache,
       row.state === 'unavailable' ? '不可用（命令尚未实现）' : `失败：${row.error.slice(0, 60)}`,
+      '',
       '',
       '',
       '',
@@ -32,7 +37,9 @@ export function rowCells(row) {
   return [
     row.label,
     row.size,
+    cache,
     seconds(row.median),
+    seconds(row.cpuMedian),
     `${seconds(row.min)} – ${seconds(row.max)}`,
     String(row.ms.length),
     megabytes(row.peakKB),
@@ -45,7 +52,9 @@ export function rowCells(row) {
 export const HEADERS = [
   '命令',
   '规模',
+  '缓存',
   '中位数',
+  'CPU 中位数',
   '最快 – 最慢',
   '次数',
   '峰值内存',
@@ -57,7 +66,7 @@ export const HEADERS = [
 export function textTable(rows) {
   const cells = [HEADERS, ...rows.map(rowCells)];
   const width = (s) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const widths = HEADERS.map((_, i) => Math.max(...cells.map((r) => width(r[i]))));
+  const widths = HEADERS.map((_, i) => cells.reduce((w, r) => Math.max(w, width(r[i])), 0));
   return cells
     .map((r) =>
       r
@@ -83,14 +92,46 @@ export function targetCells(target) {
   return [target.name, target.measured ?? '—', target.limit, verdict];
 }
 
+/** Beyond this, doubling the ledger more than doubles the time: something grows faster than linearly. */
+export const SCALING_LIMIT = 2.3;
+
+/**
+ * Each command measured at a size and at twice that size (rows with the same `scale` key): the
+ * ratio of their median times, flagged above SCALING_LIMIT. A report, not a test.
+ */
+export function scalingChecks(rows) {
+  const out = [];
+  for (const row of rows) {
+    if (row.state !== 'ok' || !row.scale) continue;
+    const half = rows.find(
+      (r) => r.state === 'ok' && r.scale && r.scale.key === row.scale.key && r.scale.n * 2 === row.scale.n,
+    );
+    if (!half) continue;
+    const ratio = row.median / half.median;
+    out.push({ label: row.label, from: half.size, to: row.size, ratio, flagged: ratio > SCALING_LIMIT });
+  }
+  return out;
+}
+
 /** BENCHMARKS.md: generated part, then whatever was below NOTES_MARKER in the old file. */
-export function benchmarksMarkdown({ machine, startedAt, totalMs, rows, targets, fixtures, profiles, file }) {
+export function benchmarksMarkdown({
+  machine,
+  startedAt,
+  totalMs,
+  rows,
+  targets,
+  fixtures,
+  profiles,
+  scaling = [],
+  file,
+}) {
   const notes = existsSync(file) ? readFileSync(file, 'utf8').split(NOTES_MARKER)[1] : undefined;
   const lines = [
     '# 性能基准',
     '',
     `由 \`npm run bench\`（scripts/bench.mjs）于 ${startedAt} 生成，整个基准用时 ${seconds(totalMs)}。`,
-    '每个数字都是**整个进程**从启动到退出的墙钟时间（多次运行取中位数）和峰值常驻内存（RSS，各次运行的最大值）。',
+    '每个数字都是**整个进程**从启动到退出的墙钟时间（多次运行取中位数）、同一批运行的 CPU 时间（用户态 + 内核态，中位数）和峰值常驻内存（RSS，各次运行的最大值）。',
+    '“缓存”一列说明这一行运行时台账缓存（.git/ledger-cache.json）的状态：有（warm）= 读缓存；无（cold）= 解析全部 YAML（没有缓存、缓存已删除或 LEDGER_CACHE=off）；— = 与缓存无关。',
     '同一组内的命令与其基准（floor）交替运行，倍数 = 命令中位数 ÷ 基准中位数，因此机器的快慢和负载对倍数影响较小。',
     '',
     '## 机器',
@@ -104,6 +145,21 @@ export function benchmarksMarkdown({ machine, startedAt, totalMs, rows, targets,
     '## 全部结果',
     '',
     markdownTable(HEADERS, rows.map(rowCells)),
+    '',
+    `## 规模翻倍（台账翻倍时耗时超过 ${SCALING_LIMIT} 倍即标出：说明有比线性更快增长的部分）`,
+    '',
+    scaling.length > 0
+      ? markdownTable(
+          ['命令', '从', '到', '时间之比（中位数）', '结论'],
+          scaling.map((s) => [
+            s.label,
+            s.from,
+            s.to,
+            `${s.ratio.toFixed(2)}×`,
+            s.flagged ? `✗ 超过 ${SCALING_LIMIT}×` : '✓ 近似线性',
+          ]),
+        )
+      : '（本次没有成对的规模，未检查）',
     '',
     '基准：`node -e 0` 是 Node 本身的启动时间；“YAML 解析”是用 `yaml` 包在一个进程里读取并解析同一批 YAML 文件（ledger/ 与 reports/，scripts/bench/yaml-floor.mjs），什么也不保留。',
     '',
