@@ -116,6 +116,7 @@ function attachFloors(rows) {
     if (!floor || floor.state !== 'ok') continue;
     row.floorLabel = floor.label;
     row.floorMedian = floor.median;
+    row.floorCpuMedian = floor.cpuMedian;
     if (row.state === 'ok') row.ratio = row.median / floor.median;
   }
 }
