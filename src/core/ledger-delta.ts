@@ -2,6 +2,7 @@ import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import { sameValue } from './same-value.js';
 import { PROGRESS_FIELDS } from './progress-fields.js';
 import type { Area, Measure } from './schema.js';
+import { findRenumberings, type Renumbering } from './renumbering.js';
 
 /** A measure present at both revisions whose fields differ. */
 export interface ChangedMeasure {
@@ -15,6 +16,8 @@ export interface ChangedMeasure {
 
 /** What differs between the ledger at the base revision and at the head. */
 export interface LedgerDelta {
+  /** Measures whose definition now sits under another id (matched by content, see findRenumberings). */
+  renumbered: Renumbering[];
   removed: MeasureRef[];
   added: MeasureRef[];
   changed: ChangedMeasure[];
@@ -25,19 +28,25 @@ export interface LedgerDelta {
 export function compareLedgers(base: Ledger, head: Ledger): LedgerDelta {
   const baseRefs = new Map(measureRefs(base).map((ref) => [ref.measure.id, ref]));
   const headRefs = new Map(measureRefs(head).map((ref) => [ref.measure.id, ref]));
-  const removed = [...baseRefs.values()].filter((ref) => !headRefs.has(ref.measure.id));
-  const added = [...headRefs.values()].filter((ref) => !baseRefs.has(ref.measure.id));
+  const renumbered = findRenumberings(baseRefs, headRefs);
+  const movedFrom = new Set(renumbered.map((r) => r.from.measure.id));
+  const movedTo = new Set(renumbered.map((r) => r.to.measure.id));
+  const removed = [...baseRefs.values()].filter(
+    (ref) => !headRefs.has(ref.measure.id) && !movedFrom.has(ref.measure.id),
+  );
+  const added = [...headRefs.values()].filter((ref) => !baseRefs.has(ref.measure.id) && !movedTo.has(ref.measure.id));
   const changed: ChangedMeasure[] = [];
   for (const [id, headRef] of headRefs) {
     const baseRef = baseRefs.get(id);
-    if (!baseRef) continue;
+    // Under a renumbered id sits another measure: its fields cannot be judged until the numbering is restored.
+    if (!baseRef || movedTo.has(id)) continue;
     const fields = differingFields(baseRef.measure, headRef.measure);
     const progress = fields.filter((f) => (PROGRESS_FIELDS as readonly string[]).includes(f));
     const definition = fields.filter((f) => !progress.includes(f));
     if (baseRef.task.id !== headRef.task.id) definition.push('task');
     if (progress.length + definition.length > 0) changed.push({ base: baseRef, head: headRef, progress, definition });
   }
-  return { removed, added, changed, frame: frameChanges(base, head) };
+  return { renumbered, removed, added, changed, frame: frameChanges(base, head) };
 }
 
 function differingFields(a: Measure, b: Measure): string[] {

@@ -6,6 +6,7 @@ import { planMerge } from './merge-plan.js';
 import type { ReportSource } from './report-checks.js';
 import { classifyReportPath } from './report-path.js';
 import { expectedAfterMerge, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
+import { extensionChanges, unitsReportingIn } from './pr-extensions.js';
 
 /** A file under reports/ that the pull request adds, changes, renames or deletes. */
 export interface ReportFileChange {
@@ -66,6 +67,15 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     ...removedMeasures(input),
     ...mergedReportsEdited(input),
     ...unbackedProgress(input.delta, expected),
+    ...extensionChanges({
+      base: input.base,
+      changed: input.delta.changed,
+      headReports: input.headReports,
+      reportingUnits: unitsReportingIn(
+        input.reportChanges.filter((c) => c.status !== 'D').map((c) => c.path),
+        input.base,
+      ),
+    }),
     ...newMeasuresWithProgress(input.delta),
     ...(kind === 'mixed' ? [mixedKinds(input, definitionParts, progressParts)] : []),
   ];
@@ -89,6 +99,7 @@ function kindOf(definition: boolean, progress: boolean, reports: boolean): PullR
 
 function definitionPartsOf(delta: LedgerDelta): string[] {
   return [
+    ...delta.renumbered.map(({ from, to }) => `具体措施 ${from.measure.id} 改编号为 ${to.measure.id}`),
     ...delta.added.map((ref) => `新增具体措施 ${ref.measure.id}`),
     ...delta.removed.map((ref) => `删除具体措施 ${ref.measure.id}`),
     ...delta.changed
@@ -99,23 +110,21 @@ function definitionPartsOf(delta: LedgerDelta): string[] {
 }
 
 function removedMeasures({ delta }: PullRequestInput): Diagnostic[] {
-  return delta.removed.map((ref) => {
-    const renamed = delta.added.find(
-      (a) => a.measure.title === ref.measure.title && a.measure.text === ref.measure.text,
-    );
-    if (renamed) {
-      return diagnosticAt(renamed.locate([...renamed.path, 'id']), {
-        code: 'check/measure-renumbered',
-        message: `具体措施 ${ref.measure.id}（${ref.measure.title}）被改编号为 ${renamed.measure.id}；编号是台账、报送和 Git 历史的依据，不能更改`,
-        hint: `恢复原编号 id: ${ref.measure.id}；确需调整，请在源文件修订后由牵头单位单独提交并说明`,
-      });
-    }
-    return fileDiagnostic(ref.file, {
+  const renumbered = delta.renumbered.map(({ from, to }) =>
+    diagnosticAt(to.locate([...to.path, 'id']), {
+      code: 'check/measure-renumbered',
+      message: `具体措施 ${from.measure.id}（${from.measure.title}）的内容现在在编号 ${to.measure.id} 下（${to.file}）；编号是台账、报送和 Git 历史的依据，${from.measure.id} 和 ${to.measure.id} 都不能改号或互换内容`,
+      hint: `恢复原样：${from.measure.id} 的标题、全文、完成时限、责任部门回到编号 ${from.measure.id} 下；确需调整，请在源文件修订后由牵头单位单独提交并说明`,
+    }),
+  );
+  const removed = delta.removed.map((ref) =>
+    fileDiagnostic(ref.file, {
       code: 'check/measure-removed',
       message: `删除了具体措施 ${ref.measure.id}（${ref.measure.title}）；台账中的措施不能删除`,
       hint: '恢复这项措施；不再执行的措施请保留并在 备注（remark）中说明',
-    });
-  });
+    }),
+  );
+  return [...renumbered, ...removed];
 }
 
 function mergedReportsEdited({ base, reportChanges }: PullRequestInput): Diagnostic[] {
@@ -154,7 +163,7 @@ function mergedMonth(ledger: Ledger, unit: string): string | undefined {
 }
 
 function mixedKinds({ delta }: PullRequestInput, definitionParts: string[], progressParts: string[]): Diagnostic {
-  const first = delta.changed.find((c) => c.definition.length > 0)?.head ?? delta.added[0];
+  const first = delta.changed.find((c) => c.definition.length > 0)?.head ?? delta.added[0] ?? delta.renumbered[0]?.to;
   const where = first
     ? first.locate(first.path)
     : { file: delta.frame[0]?.file ?? delta.removed[0]?.file ?? 'ledger', line: 0, col: 0 };
