@@ -134,10 +134,23 @@ describe('ledger check: extensions', () => {
 
   it('refuses a lead approving its own request; the supervisors may', async () => {
     const repo = await repoWithRequest('市审批局');
-    extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-07-25', by: '市审批局' });
+    const pending = read(repo);
+    const decided = (by: string) =>
+      edit(
+        pending,
+        'state: 待审批',
+        `state: 已批准\n            decided_on: 2020-08-10\n            decided_by: ${by}`,
+      );
+    write(repo, decided('市审批局'));
     let result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual(['check/extension-self-decided']);
-    write(repo, edit(read(repo), 'decided_by: 市审批局', 'decided_by: 市发改委 王主任'));
+    expect(result.diagnostics[0]!.hint).toContain('由 市发改委 运行 ledger extend');
+    write(repo, decided('市发改委 王主任'));
+    result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(errors(result)).toEqual([]);
+    write(repo, pending);
+    extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-08-10', by: '市发改委' });
+    expect(read(repo)).toContain('decided_by: 市发改委');
     result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual([]);
   });
