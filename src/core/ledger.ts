@@ -7,11 +7,23 @@ export type YamlPath = readonly (string | number)[];
 /** Maps a path inside a parsed file back to its place in the source text. */
 export type Locator = (path: YamlPath, target?: 'key' | 'value') => SourcePosition;
 
+/** Where a kept task and each of its kept measures sit in the file's own lists. */
+export interface TaskOrigin {
+  index: number;
+  measures: readonly number[];
+}
+
 export interface SourceFile<T> {
   /** Path relative to the ledger root, forward slashes. */
   file: string;
   data: T;
   locate: Locator;
+  /**
+   * Of an area file that failed the schema and was salvaged (some tasks or
+   * measures dropped): the file's own index of each kept task and measure,
+   * recorded when the file was parsed. Absent when nothing was dropped.
+   */
+  origin?: readonly TaskOrigin[];
 }
 
 export interface Ledger {
@@ -39,6 +51,17 @@ export function taskLeads(area: Area, task: Task): readonly string[] {
   return task.lead ? [task.lead] : area.lead;
 }
 
+/** Path of the `t`-th kept task of an area file in the file itself. */
+export function taskPath(source: Pick<SourceFile<Area>, 'origin'>, t: number): YamlPath {
+  return ['tasks', source.origin?.[t]?.index ?? t];
+}
+
+/** Path of the `m`-th kept measure of the `t`-th kept task in the file itself (salvage may have dropped some). */
+export function measurePath(source: Pick<SourceFile<Area>, 'origin'>, t: number, m: number): YamlPath {
+  const task = source.origin?.[t];
+  return ['tasks', task?.index ?? t, 'measures', task?.measures[m] ?? m];
+}
+
 export function measureRefs(ledger: Pick<Ledger, 'areas'>): MeasureRef[] {
   const refs: MeasureRef[] = [];
   for (const source of ledger.areas) {
@@ -46,7 +69,7 @@ export function measureRefs(ledger: Pick<Ledger, 'areas'>): MeasureRef[] {
     area.tasks.forEach((task, t) => {
       const leads = taskLeads(area, task);
       task.measures.forEach((measure, m) => {
-        const path = ['tasks', t, 'measures', m];
+        const path = measurePath(source, t, m);
         refs.push({ area, task, measure, leads, file: source.file, path, locate: source.locate });
       });
     });

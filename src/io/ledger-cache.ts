@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { TaskOrigin } from '../core/ledger.js';
 import type { Area, Config, UnitsFile } from '../core/schema.js';
 
 /**
@@ -18,7 +19,7 @@ import type { Area, Config, UnitsFile } from '../core/schema.js';
 export interface CachedLoad {
   config: Config;
   unitsFile?: { file: string; data: UnitsFile };
-  areas: { file: string; data: Area }[];
+  areas: { file: string; data: Area; origin?: readonly TaskOrigin[] }[];
   diagnostics: Diagnostic[];
 }
 

@@ -30,7 +30,7 @@ export function loadLedger(root: string): LoadResult {
   if (cached) return fromCache(files, cached);
   const loaded = parseLedger(files);
   const { ledger, diagnostics } = loaded;
-  const plain = <T>({ file, data }: SourceFile<T>) => ({ file, data });
+  const plain = <T>({ file, data, origin }: SourceFile<T>) => ({ file, data, ...(origin ? { origin } : {}) });
   cache?.write({
     config: ledger.config,
     ...(ledger.unitsFile ? { unitsFile: plain(ledger.unitsFile) } : {}),
@@ -42,7 +42,8 @@ export function loadLedger(root: string): LoadResult {
 
 /** A cached load; each file is parsed again only if a position in it is asked for. */
 function fromCache(files: LedgerFiles, cached: CachedLoad): LoadResult {
-  const source = <T>({ file, data }: { file: string; data: T }): SourceFile<T> => sourceFile(files, file, data);
+  const source = <T>({ file, data, origin }: Omit<SourceFile<T>, 'locate'>): SourceFile<T> =>
+    sourceFile(files, file, data, origin);
   const unitsFile = cached.unitsFile && source(cached.unitsFile);
   const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
   return {

@@ -86,7 +86,7 @@ function noAreas(): Diagnostic {
 
 export interface SchemaFileOptions<T> {
   /** What to keep of a file that fails the schema; by default nothing. */
-  salvage?: (value: unknown) => T | undefined;
+  salvage?: (value: unknown) => { data: T; origin?: SourceFile<T>['origin'] } | undefined;
   /** The file never carries trailing comments after texts (see textCutByComments). */
   strictComments?: boolean;
 }
@@ -124,15 +124,21 @@ function parseFile<S extends z.ZodType>(
   if (!result.success) {
     pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
     const salvaged = salvage?.(parsed.source.value);
-    return salvaged === undefined ? { diagnostics } : { source: sourceFile(files, file, salvaged), diagnostics };
+    if (salvaged === undefined) return { diagnostics };
+    return { source: sourceFile(files, file, salvaged.data, salvaged.origin), diagnostics };
   }
   // The text is not kept for positions: at 100,000 measures it is half the live heap.
   return { source: sourceFile(files, file, result.data), diagnostics };
 }
 
 /** A parsed file whose positions are found by parsing it again, only if one is asked for. */
-export function sourceFile<T>(files: LedgerFiles, file: string, data: T): SourceFile<T> {
-  return { file, data, locate: fileLocator(files, file) };
+export function sourceFile<T>(
+  files: LedgerFiles,
+  file: string,
+  data: T,
+  origin?: SourceFile<T>['origin'],
+): SourceFile<T> {
+  return { file, data, locate: fileLocator(files, file), ...(origin ? { origin } : {}) };
 }
 
 function fileLocator(files: LedgerFiles, file: string): Locator {

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic, type SourcePosition } from '../diagnostic.js';
-import type { Ledger } from '../ledger.js';
+import { measurePath, taskPath, type Ledger } from '../ledger.js';
 import type { Check } from './check.js';
 
 /** Area numbers, task ids and measure ids are each unique across the ledger. */
@@ -21,12 +21,14 @@ export const uniqueIds: Check = {
         }),
       );
     };
-    for (const { data, locate } of ledger.areas) {
+    for (const { data, locate, origin } of ledger.areas) {
       claim(`area:${data.area}`, `主要指标序号 ${data.area}`, () => locate(['area']));
       data.tasks.forEach((task, t) => {
-        claim(`task:${task.id}`, `目标任务编号 ${task.id}`, () => locate(['tasks', t, 'id']));
+        claim(`task:${task.id}`, `目标任务编号 ${task.id}`, () => locate([...taskPath({ origin }, t), 'id']));
         task.measures.forEach((measure, m) => {
-          claim(`measure:${measure.id}`, `具体措施编号 ${measure.id}`, () => locate(['tasks', t, 'measures', m, 'id']));
+          claim(`measure:${measure.id}`, `具体措施编号 ${measure.id}`, () =>
+            locate([...measurePath({ origin }, t, m), 'id']),
+          );
         });
       });
     }

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic, type SourcePosition } from '../diagnostic.js';
-import type { Ledger } from '../ledger.js';
+import { measurePath, taskPath, type Ledger } from '../ledger.js';
 import { resolveUnit, suggestUnits, type UnitRegistry } from '../units.js';
 import type { Check } from './check.js';
 
@@ -13,13 +13,13 @@ export const unitsKnown: Check = {
       const problem = unitProblem(ledger.units, name, role);
       if (problem) out.push(diagnosticAt(at(), problem));
     };
-    for (const { data, locate } of ledger.areas) {
+    for (const { data, locate, origin } of ledger.areas) {
       data.lead.forEach((name, i) => check(name, () => locate(['lead', i]), '牵头单位'));
       data.tasks.forEach((task, t) => {
-        if (task.lead) check(task.lead, () => locate(['tasks', t, 'lead']), '牵头单位');
+        if (task.lead) check(task.lead, () => locate([...taskPath({ origin }, t), 'lead']), '牵头单位');
         task.measures.forEach((measure, m) => {
           measure.units.forEach((name, u) =>
-            check(name, () => locate(['tasks', t, 'measures', m, 'units', u]), '责任部门'),
+            check(name, () => locate([...measurePath({ origin }, t, m), 'units', u]), '责任部门'),
           );
         });
       });
@@ -51,11 +51,11 @@ export const taskLeadsValid: Check = {
   name: 'task-leads',
   run(ledger: Ledger): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const { data, locate } of ledger.areas) {
+    for (const { data, locate, origin } of ledger.areas) {
       data.tasks.forEach((task, t) => {
         if (task.lead && !data.lead.includes(task.lead)) {
           out.push(
-            diagnosticAt(locate(['tasks', t, 'lead']), {
+            diagnosticAt(locate([...taskPath({ origin }, t), 'lead']), {
               code: 'lead/not-area-lead',
               message: `目标任务 ${task.id} 的牵头单位 ${task.lead} 不在本指标的牵头单位（${data.lead.join('、')}）之中`,
               hint: `改为 ${data.lead.join(' 或 ')}，或把它加入本文件的 lead 列表`,
@@ -64,7 +64,7 @@ export const taskLeadsValid: Check = {
         }
         if (!task.lead && data.lead.length > 1) {
           out.push(
-            diagnosticAt(locate(['tasks', t]), {
+            diagnosticAt(locate([...taskPath({ origin }, t)]), {
               code: 'lead/missing',
               message: `本指标由 ${data.lead.join('、')} 分别牵头，目标任务 ${task.id} 需要写明自己的牵头单位`,
               hint: `在该任务下加一行 lead: ${data.lead[0]}`,
