@@ -3,8 +3,16 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Help, Option, type HelpConfiguration } from 'commander';
 import { COMMANDS } from './cli/index.js';
-import { EXIT_OK, EXIT_USAGE, type CommandSpec, type GlobalOptions, type OptionSpec } from './cli/spec.js';
-import { GitError, UsageError } from './errors.js';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  EXIT_USAGE,
+  type CommandSpec,
+  type GlobalOptions,
+  type OptionSpec,
+} from './cli/spec.js';
+import { GitError, LedgerErrors, UsageError } from './errors.js';
+import { renderLedgerErrors } from './render/diagnostics.js';
 import { findLedgerRoot } from './io/ledger-root.js';
 
 const HELP_TITLES: Record<string, string> = {
@@ -174,6 +182,10 @@ function handleError(error: unknown): number {
       'commander.executeSubCommandAsync',
     ];
     return benign.includes(error.code) ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof LedgerErrors) {
+    process.stderr.write(renderLedgerErrors(error.diagnostics, error.what));
+    return EXIT_PROBLEMS;
   }
   if (error instanceof UsageError) {
     process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}`);

@@ -1,3 +1,5 @@
+import type { Diagnostic } from './core/diagnostic.js';
+
 /** A mistake in how the tool was called, or a file that cannot be read: exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -22,5 +24,20 @@ export class GitError extends Error {
     readonly kind: GitErrorKind = 'failed',
   ) {
     super(message);
+  }
+}
+
+/**
+ * Errors in the ledger that stop a command which writes (see commands/shared/write-guard.ts):
+ * nothing was written; the diagnostics name the files. Exit code 1, like any data problem.
+ */
+export class LedgerErrors extends Error {
+  override name = 'LedgerErrors';
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    /** What did not happen, e.g. 未写入任何文件. */
+    readonly what: string,
+  ) {
+    super(`台账有错误，${what}`);
   }
 }

@@ -33,10 +33,11 @@ export async function loadLedgerCachedFirst(root: string, options: CachedFirstOp
 }
 
 function fromCache(cached: CachedLoad, locator: (file: string) => Locator): LoadResult {
-  const source = <T>({ file, data }: { file: string; data: T }): SourceFile<T> => ({
+  const source = <T>({ file, data, origin }: Omit<SourceFile<T>, 'locate'>): SourceFile<T> => ({
     file,
     data,
     locate: locator(file),
+    ...(origin ? { origin } : {}),
   });
   const unitsFile = cached.unitsFile && source(cached.unitsFile);
   const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });

@@ -56,7 +56,8 @@ function clip(line: string, width: number): string {
 
 /** Why an export wrote nothing: the ledger's errors, then one line saying so (`what`: 未导出, 未生成汇总). */
 export function renderLedgerErrors(diagnostics: readonly Diagnostic[], what: string): string {
-  return `${[...renderDiagnosticLines(diagnostics), `台账有 ${diagnostics.length} 个错误，${what}。修正后再运行（ledger validate 可查看详情）。`].join('\n')}\n`;
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.code !== 'write/refused').length;
+  return `${[...renderDiagnosticLines(diagnostics), `台账有 ${errors} 个错误，${what}。修正后再运行（ledger validate 可查看详情）。`].join('\n')}\n`;
 }
 
 function excerpt(d: Diagnostic, sourceLine?: SourceLineLookup): string[] {

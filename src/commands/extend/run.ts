@@ -2,9 +2,10 @@ import { extensionDeciders } from '../../core/extension-rules.js';
 import { findMeasure } from '../../core/ledger.js';
 import type { FileChanges } from '../../core/merge-plan.js';
 import type { Extension } from '../../core/schema.js';
-import { UsageError } from '../../errors.js';
+import { LedgerErrors, UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
-import { loadLedger } from '../../io/load-ledger.js';
+import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from '../../io/load-ledger.js';
+import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export type ExtensionDecision = 'approve' | 'reject';
@@ -39,8 +40,12 @@ export interface ExtendResult {
 
 /** Records a decision on a pending extension request (申请延期); a unit never decides its own request. */
 export function extend(options: ExtendOptions): ExtendResult {
-  const { ledger } = loadLedger(options.root);
+  const { ledger, diagnostics } = loadCheckedLedger(options.root);
   const ref = findMeasure(ledger, options.id.trim());
+  // The measure's own file and the files that say who may decide; any file when the measure was not found (it may sit in a broken one).
+  const reads = ref ? new Set([ref.file, `${LEDGER_DIR}/${UNITS_FILE}`, `${LEDGER_DIR}/${CONFIG_FILE}`]) : undefined;
+  const blockers = writeBlockers(diagnostics, `审批 ${options.id.trim()} 的延期`, reads && ((file) => reads.has(file)));
+  if (blockers.length > 0) throw new LedgerErrors(blockers, '未写入任何文件');
   if (!ref)
     throw new UsageError(`台账中没有编号为 ${options.id} 的具体措施`, '编号形如 1.1.1；用 ledger show 编号 查看');
   const unit = options.unit ? resolveUnitOption(ledger.units, options.unit, '--unit') : undefined;

@@ -10,7 +10,8 @@ import { sameValue } from '../../core/same-value.js';
 import { withCellNames } from '../../core/xlsx-cell-names.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
-import { loadLedger, readBytes } from '../../io/load-ledger.js';
+import { readBytes } from '../../io/load-ledger.js';
+import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { pushAll } from '../../core/arrays.js';
@@ -46,8 +47,8 @@ export interface MergeResult {
 
 /** Validates every report given, then applies all of them or nothing. */
 export async function merge(options: MergeOptions): Promise<MergeResult> {
-  const { ledger, diagnostics: ledgerDiagnostics } = loadLedger(options.root);
-  const diagnostics = [...ledgerDiagnostics.filter((d) => d.severity === 'error')];
+  const { ledger, diagnostics: ledgerDiagnostics } = loadCheckedLedger(options.root);
+  const diagnostics = writeBlockers(ledgerDiagnostics, '合并');
   const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
   const reports: ReportSource[] = [];
   const bytesOf = new Map<ReportSource, Uint8Array>();

@@ -1,3 +1,4 @@
+import { countBySeverity } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { scopeLedger } from '../../core/ledger-scope.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
@@ -18,13 +19,16 @@ export interface MissingOptions {
 export interface MissingResult extends MonthReportCounts {
   /** False when the ledger is not in a Git repository: lateness cannot be judged. */
   tracked: boolean;
+  /** Errors in the ledger (the rest is still counted; exit code 1); set by `ledger missing`. */
+  problems?: number;
 }
 
 /** Units that owe a report for the month and have none, and reports committed after the due day. */
 export async function missing(options: MissingOptions): Promise<MissingResult> {
-  const { ledger } = await loadLedgerCachedFirst(options.root);
+  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
-  return gatherReportCounts(options.root, scopeLedger(ledger, { lead }), options.month);
+  const counts = await gatherReportCounts(options.root, scopeLedger(ledger, { lead }), options.month);
+  return { ...counts, problems: countBySeverity(diagnostics).errors };
 }
 
 /**

@@ -41,6 +41,6 @@ export const missingSpec: CommandSpec = {
     });
     if (options.format === 'json') writeOut(renderMissingJson(result));
     else await writeFitted(renderMissingText(result), 4);
-    return options.failOn === 'missing' && result.missing > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    return (result.problems ?? 0) > 0 || (options.failOn === 'missing' && result.missing > 0) ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

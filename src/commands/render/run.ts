@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { LEDGER_CHECKS, runChecks } from '../../core/checks/index.js';
-import { sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
 import { UsageError } from '../../errors.js';
 import { writeTextFile } from '../../io/atomic-stream-file.js';
-import { loadLedger } from '../../io/load-ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 
 export type RenderFormat = 'xlsx' | 'md';
 
@@ -70,12 +69,11 @@ export async function writeExport(
   return { file };
 }
 
-/** The ledger when it has no errors; else the errors (warnings do not stop an export). */
+/** The ledger when it has no errors; else the errors that stop the export (warnings do not), see writeBlockers. */
 export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: Diagnostic[] } {
-  const { ledger, diagnostics } = loadLedger(root);
-  const all = [...diagnostics, ...runChecks(ledger, LEDGER_CHECKS)];
-  const errors = sortDiagnostics(all.filter((d) => d.severity === 'error'));
-  return errors.length > 0 ? { diagnostics: errors } : { ledger, diagnostics: [] };
+  const { ledger, diagnostics } = loadCheckedLedger(root);
+  const blockers = writeBlockers(diagnostics, '导出');
+  return blockers.length > 0 ? { diagnostics: blockers } : { ledger, diagnostics: [] };
 }
 
 /** 台账-2020-07-25, 台账-市税务局-2020-07-25, 台账-4-2020-07-25 (lead, unit, area in that order). */

@@ -1,3 +1,4 @@
+import { countBySeverity } from '../../core/diagnostic.js';
 import { findMeasure, measureRefs } from '../../core/ledger.js';
 import { measureItem, type MeasureItem } from '../../core/rollup.js';
 import type { Area, Measure, Task } from '../../core/schema.js';
@@ -26,11 +27,13 @@ export interface ShowResult {
   /** Where it is written: file and line. */
   file: string;
   line: number;
+  /** Errors in the ledger (the rest is still shown; exit code 1). */
+  problems: number;
 }
 
 /** One measure in full, with what its deadline means on `asOf`. */
 export async function show(options: ShowOptions): Promise<ShowResult> {
-  const { ledger } = await loadLedgerCachedFirst(options.root, { positions: true });
+  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root, { positions: true });
   const id = options.id.trim();
   const ref = findMeasure(ledger, id);
   if (!ref) {
@@ -55,5 +58,6 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
     reportingUnits: reportingUnits(ledger.units, measure.units),
     file: ref.file,
     line: ref.locate(ref.path).line,
+    problems: countBySeverity(diagnostics).errors,
   };
 }

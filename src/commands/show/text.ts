@@ -41,7 +41,9 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
     lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);
   }
   const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
-  return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style))].join('\n')}\n`;
+  const note =
+    result.problems > 0 ? [style.warn(`注意：台账中有 ${result.problems} 处错误；运行 ledger validate 查看。`)] : [];
+  return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style)), ...note].join('\n')}\n`;
 }
 
 /**

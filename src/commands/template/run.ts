@@ -3,11 +3,11 @@ import path from 'node:path';
 import { reportPath } from '../../core/report-path.js';
 import { buildReportForm } from '../../core/report-template.js';
 import { isGroup } from '../../core/units.js';
-import { UsageError } from '../../errors.js';
+import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
-import { loadLedger } from '../../io/load-ledger.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 
 export type TemplateFormat = 'yaml' | 'xlsx';
 
@@ -37,7 +37,9 @@ export interface TemplateResult {
 
 /** Writes a pre-filled report form for one unit and month. */
 export async function template(options: TemplateOptions): Promise<TemplateResult> {
-  const { ledger } = loadLedger(options.root);
+  const { ledger, diagnostics } = loadCheckedLedger(options.root);
+  const blockers = writeBlockers(diagnostics, '生成报送表');
+  if (blockers.length > 0) throw new LedgerErrors(blockers, '未生成报送表');
   const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
   if (isGroup(ledger.units, unit)) {
     const members = ledger.units.byName.get(unit)?.members ?? [];
