@@ -16,6 +16,9 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** The text of one line of a file (relative to the root), for excerpts in messages; undefined when unreadable. */
+export type SourceLineLookup = (file: string, line: number) => string | undefined;
+
 export interface SourcePosition {
   file: string;
   line: number;

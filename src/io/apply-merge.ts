@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, parseDocument, type Node } from 'yaml';
 import type { FileChanges } from '../core/merge-plan.js';
-import { styleMultiline } from './yaml-style.js';
+import { styleMultiline } from '../core/yaml-style.js';
 import { UsageError } from '../errors.js';
 import { writeFilesAtomically, type FileWrite } from './atomic-write.js';
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { removeQuietly } from './atomic-write.js';
@@ -31,4 +32,25 @@ export async function writeFileThrough(file: string, write: (temporary: string) 
 /** Writes text to `file` the same way: complete or not at all. */
 export function writeTextFile(file: string, text: string): Promise<void> {
   return writeFileThrough(file, async (temporary) => writeFileSync(temporary, text));
+}
+
+/**
+ * Produces `file` from a renderer that writes to a stream (the xlsx renderers): complete or not at
+ * all, like writeFileThrough. The renderer ends the stream; this waits for it to be closed.
+ */
+export function writeStreamThrough(file: string, render: (stream: Writable) => Promise<void>): Promise<void> {
+  return writeFileThrough(file, async (target) => {
+    const stream = createWriteStream(target);
+    const closed = new Promise<void>((resolve, reject) => {
+      stream.on('close', resolve);
+      stream.on('error', reject);
+    });
+    try {
+      await render(stream);
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+    await closed;
+  });
 }

@@ -4,7 +4,7 @@ import type { Locator } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import type { ReportColumnKey, ReportFormLayout } from './report-form-layout.js';
+import type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
 import { pushAll } from '../core/arrays.js';
 
 /**

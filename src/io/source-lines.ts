@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Returns the text of one line of a file (relative to `root`, or absolute), for excerpts in messages; undefined when unreadable. */
-export type SourceLineLookup = (file: string, line: number) => string | undefined;
+import type { SourceLineLookup } from '../core/diagnostic.js';
+
+export type { SourceLineLookup } from '../core/diagnostic.js';
 
 export function sourceLineReader(root: string): SourceLineLookup {
   const cache = new Map<string, string[] | undefined>();

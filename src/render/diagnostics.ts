@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { ValidateResult } from '../commands/validate/run.js';
-import type { SourceLineLookup } from '../io/source-lines.js';
+import type { Diagnostic, SourceLineLookup } from '../core/diagnostic.js';
+import type { ValidateResult } from '../core/validate-result.js';
 import { foldText } from './fold.js';
 import { displayWidth } from './text-width.js';
 

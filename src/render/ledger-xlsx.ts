@@ -5,7 +5,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/ledger-table.js';
-import { writeFileThrough } from '../io/atomic-stream-file.js';
+import type { Writable } from 'node:stream';
 import { keepDatesWhole } from './print-text.js';
 import { fittingHeight, growSpan, linesHeight, wrappedLineCount } from './cell-layout.js';
 import {
@@ -27,26 +27,25 @@ const ALIGN = ['center', 'left', 'left', 'center', 'left', 'left'] as const;
 /** Merged area and task cells can span pages: their text sits at the top, where a reader starts. */
 const VERTICAL = ['top', 'top', 'middle', 'middle', 'middle', 'middle'] as const;
 
-export async function writeLedgerXlsx(table: LedgerTable, file: string): Promise<void> {
+/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-stream-file) and ends it. */
+export async function writeLedgerXlsx(table: LedgerTable, stream: Writable): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
-  await writeFileThrough(file, async (temporary) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: temporary,
-      useStyles: true,
-      useSharedStrings: true,
-    });
-    workbook.creator = 'ledger';
-    const sheet = workbook.addWorksheet(LEDGER_SHEET, {
-      views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
-      pageSetup: printSetup(`${HEADER_ROW}:${HEADER_ROW}`),
-      headerFooter: PAGE_FOOTER,
-    });
-    sheet.columns = LEDGER_WIDTHS.map((width) => ({ width }));
-    writeHead(sheet, table);
-    writeBody(sheet, table, ledgerRowHeights(table));
-    sheet.commit();
-    await workbook.commit();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
   });
+  workbook.creator = 'ledger';
+  const sheet = workbook.addWorksheet(LEDGER_SHEET, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
+    pageSetup: printSetup(`${HEADER_ROW}:${HEADER_ROW}`),
+    headerFooter: PAGE_FOOTER,
+  });
+  sheet.columns = LEDGER_WIDTHS.map((width) => ({ width }));
+  writeHead(sheet, table);
+  writeBody(sheet, table, ledgerRowHeights(table));
+  sheet.commit();
+  await workbook.commit();
 }
 
 function writeHead(sheet: Worksheet, table: LedgerTable): void {

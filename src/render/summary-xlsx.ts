@@ -7,7 +7,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import type { Light } from '../core/rollup.js';
 import { maxOf } from '../core/arrays.js';
-import { writeFileThrough } from '../io/atomic-stream-file.js';
+import type { Writable } from 'node:stream';
 import { fittingHeight, linesHeight, textUnits } from './cell-layout.js';
 import { keepDatesWhole } from './print-text.js';
 import { summarySections, summaryTitle, type SummarySection } from './summary-sections.js';
@@ -30,19 +30,18 @@ const MAX_WIDTH = 48;
 /** Rows above the data: title, note, header. */
 export const SUMMARY_HEADER_ROW = 3;
 
-export async function writeSummaryXlsx(summary: MonthlySummary, file: string): Promise<void> {
+/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-stream-file) and ends it. */
+export async function writeSummaryXlsx(summary: MonthlySummary, stream: Writable): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
-  await writeFileThrough(file, async (temporary) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: temporary,
-      useStyles: true,
-      useSharedStrings: true,
-    });
-    workbook.creator = 'ledger';
-    const title = { whole: summaryTitle(summary), ledger: summary.title };
-    for (const section of summarySections(summary)) writeSection(workbook, section, title);
-    await workbook.commit();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
   });
+  workbook.creator = 'ledger';
+  const title = { whole: summaryTitle(summary), ledger: summary.title };
+  for (const section of summarySections(summary)) writeSection(workbook, section, title);
+  await workbook.commit();
 }
 
 function writeSection(workbook: Workbook, section: SummarySection, title: SheetTitle): void {

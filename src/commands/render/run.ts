@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
 import { UsageError } from '../../errors.js';
-import { writeTextFile } from '../../io/atomic-stream-file.js';
+import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
@@ -42,7 +42,10 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const filter = tableFilter(ledger, options);
   const table = buildLedgerTable(ledger, options.asOf, filter);
   const written = await writeExport(options, defaultName(options.asOf, filter), {
-    xlsx: async (file) => (await import('../../render/ledger-xlsx.js')).writeLedgerXlsx(table, file),
+    xlsx: async (file) => {
+      const { writeLedgerXlsx } = await import('../../render/ledger-xlsx.js');
+      await writeStreamThrough(file, (stream) => writeLedgerXlsx(table, stream));
+    },
     md: async () => (await import('../../render/ledger-markdown.js')).renderLedgerMarkdown(table),
   });
   return { diagnostics: [], table, ...written };

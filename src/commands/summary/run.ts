@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildMonthlySummary, type MonthlySummary } from '../../core/monthly-summary.js';
 import type { TrendPoint } from '../../core/monthly-trend.js';
-import { writeTextFile } from '../../io/atomic-stream-file.js';
+import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
 import { dayOfMonth } from '../../core/report-path.js';
@@ -85,7 +85,10 @@ async function writeSummary(
     return { file: await writeSummaryDocx(options, `${baseName}.docx`, result, trend) };
   }
   return writeExport({ ...options, format: options.format }, baseName, {
-    xlsx: async (file) => (await import('../../render/summary-xlsx.js')).writeSummaryXlsx(result, file),
+    xlsx: async (file) => {
+      const { writeSummaryXlsx } = await import('../../render/summary-xlsx.js');
+      await writeStreamThrough(file, (stream) => writeSummaryXlsx(result, stream));
+    },
     md: async () => (await import('../../render/summary-markdown.js')).renderSummaryMarkdown(result, trend),
   });
 }

@@ -7,6 +7,7 @@ import { loadLedger, readBytes } from '../../io/load-ledger.js';
 import { parseReport } from '../../io/load-reports.js';
 import { validateReports } from './reports.js';
 import { validateTargets } from './targets.js';
+import type { ValidateResult } from '../../core/validate-result.js';
 
 export interface ValidateOptions {
   root: string;
@@ -17,17 +18,7 @@ export interface ValidateOptions {
   asOf: string;
 }
 
-export interface ValidateSummary {
-  errors: number;
-  warnings: number;
-  files: number;
-  measures: number;
-}
-
-export interface ValidateResult {
-  diagnostics: Diagnostic[];
-  summary: ValidateSummary;
-}
+export type { ValidateResult, ValidateSummary } from '../../core/validate-result.js';
 
 /** Loads the ledger, runs every check and returns all findings, sorted by place. */
 export function validate(options: ValidateOptions): ValidateResult {
