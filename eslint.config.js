@@ -16,4 +16,26 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
     },
   },
+  // Layers point one way (README, 架构): core imports only core; render imports only core.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:fs', 'node:fs/promises', 'node:child_process'],
+          patterns: [{ group: ['**/io/*', '**/commands/*', '**/render/*', '**/cli/*'], message: 'core 只引用 core' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/io/*', '**/commands/*', '**/cli/*'], message: 'render 只引用 core' }] },
+      ],
+    },
+  },
 );
