@@ -46,6 +46,8 @@ export interface SiteModel extends SiteInputs {
   /** Ledger order; `refs[i]` and `items[i]` are the same measure. */
   refs: MeasureRef[];
   items: MeasureItem[];
+  /** A measure's position in `refs` and `items`. */
+  indexById: ReadonlyMap<string, number>;
   total: Counts;
   byArea: Rollup<AreaRow>;
   byLead: Rollup<LeadRow>;
@@ -61,6 +63,7 @@ export interface SiteModel extends SiteInputs {
 
 export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs): SiteModel {
   const items = evaluateLedger(ledger, asOf);
+  const refs = measureRefs(ledger);
   const byArea = rollupByArea(ledger, asOf, {}, items);
   const reportMonth = dueReportMonth(asOf, ledger.config.report_day);
   const now: SiteTrendPoint = { month: asOf.slice(0, 7), asOf, ...byArea.total };
@@ -70,8 +73,9 @@ export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs)
     title: ledger.config.title,
     asOf,
     ledger,
-    refs: measureRefs(ledger),
+    refs,
     items,
+    indexById: new Map(refs.map((ref, i) => [ref.measure.id, i])),
     total: byArea.total,
     byArea,
     byLead: rollupByLead(ledger, asOf, {}, items),

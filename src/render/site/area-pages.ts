@@ -45,9 +45,8 @@ ${tasks.join('\n')}`;
 
 /** Measures with their progress: each unit's own latest report, when there are reports. */
 export function withParts(model: SiteModel, from: string, items: readonly MeasureItem[]) {
-  const index = new Map(model.refs.map((ref, i) => [ref.measure.id, i]));
   return items.map((item) => {
-    const ref = model.refs[index.get(item.id)!]!;
+    const ref = model.refs[model.indexById.get(item.id)!]!;
     return { item, progressHtml: partsCell(model, from, ref.measure) };
   });
 }

@@ -49,10 +49,9 @@ ${tasks.join('\n')}`;
 export function unitBody(model: SiteModel, unit: string): string {
   const from = unitPage(unit);
   const row = model.byUnit.rows.find((r) => r.unit === unit);
-  const index = new Map(model.refs.map((ref, i) => [ref.measure.id, i]));
   const own = sortByUrgency(model.items.filter((i) => isResponsible(model.ledger.units, i.units, unit)));
   const rows = own.map((item) => {
-    const report = model.refs[index.get(item.id)!]!.measure.unit_reports?.[unit];
+    const report = model.refs[model.indexById.get(item.id)!]!.measure.unit_reports?.[unit];
     const href = relativeHref(from, measurePage(item.id));
     return `<tr><td class="nowrap"><a href="${href}">${esc(item.id)}</a></td><td><a href="${href}">${esc(item.title)}</a></td>
 <td>${esc(deadlineText(item.deadline, item.state))}</td><td>${phaseBadge(item.state.phase, stateText(item.state))}</td>
