@@ -52,6 +52,14 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
   ];
   // The ledger cache lives in .git/ (a git worktree's .git is a file: no cache): status runs on a copy in its own repository.
   for (const row of groups[0].rows) if (row.id.includes('bundled')) row.cwd = bundled;
+  groups.push({
+    name: '网站（自带台账）',
+    cwd: repo,
+    rounds: 3,
+    minRounds: 1,
+    budgetMs: 30_000,
+    rows: [siteRow('bundled', '自带台账', ledger, work)],
+  });
   const fixtures = [];
   for (const n of sizes) {
     const fixture = prepareLedger(work, n);
@@ -133,6 +141,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
         floor: `floor-${n}`,
       });
     }
+    if (n <= 10_000) rows.push(siteRow(n, size, ledger, work, `floor-${n}`));
     const big = n >= 100_000;
     groups.push({
       name: `${size}`,
@@ -199,6 +208,20 @@ function statusRows(id, size, dir, ledger, floor) {
     },
     { id: `status-${id}`, label: 'ledger status', size, cache: 'warm', argv, command: 'status', floor },
   ];
+}
+
+/** `ledger site` into a fresh folder per run (a rebuild also removes the previous site's files). */
+function siteRow(id, size, ledger, work, floor = 'node0') {
+  const out = path.join(work, `site-${id}`);
+  return {
+    id: `site-${id}`,
+    label: 'ledger site',
+    size,
+    argv: ledger('site', '--as-of', AS_OF, '--out', out),
+    before: () => rmSync(out, { recursive: true, force: true }),
+    command: 'site',
+    floor,
+  };
 }
 
 /** The targets of issue 7, each with what was measured and, when missed, by how much. */
@@ -292,6 +315,20 @@ export function evaluateTargets(rows) {
       512 * MB,
       (kb) => `${(kb / MB).toFixed(0)} MB`,
       'render-10000',
+    ),
+  );
+  targets.push(
+    limitTarget('`ledger site`（自带台账）< 3 s', get('site-bundled')?.median, 3_000, duration, 'site-bundled'),
+  );
+  const site = get('site-10000');
+  targets.push(limitTarget('`ledger site`（10,000 项）< 60 s', site?.median, 60_000, duration, 'site-10000'));
+  targets.push(
+    limitTarget(
+      '`ledger site`（10,000 项）内存有界：峰值 < 512 MB',
+      site?.peakKB,
+      512 * MB,
+      (kb) => `${(kb / MB).toFixed(0)} MB`,
+      'site-10000',
     ),
   );
   return targets;

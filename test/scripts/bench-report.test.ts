@@ -55,6 +55,19 @@ describe('npm run bench: targets and BENCHMARKS.md', () => {
     ]);
   });
 
+  it('judges ledger site against 3 s (bundled), 60 s and 512 MB (10,000 measures)', () => {
+    const targets = evaluateTargets([
+      ok('site-bundled', { median: 2_100 }),
+      ok('site-10000', { median: 61_000, peakKB: 300 * 1024 }),
+    ]);
+    const site = targets.filter((t) => t.name.includes('ledger site'));
+    expect(site.map((t) => [t.met, t.measured])).toEqual([
+      [true, '2100 ms'],
+      [false, '61.0 s'],
+      [true, '300 MB'],
+    ]);
+  });
+
   it('rewrites the generated part and keeps the hand-written notes below the marker', () => {
     const file = path.join(tempDir({}), 'BENCHMARKS.md');
     writeFileSync(file, `# old figures\n${NOTES_MARKER}\n\n## 分析\n\n手写的说明。\n`);
