@@ -1,5 +1,5 @@
 // What `npm run bench` measures, against which floor, and the targets from issue 7.
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   prepareBundledCopy,
@@ -194,7 +194,11 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
  */
 function statusRows(id, size, dir, ledger, floor) {
   const argv = ledger('status', '--as-of', AS_OF);
-  const clear = () => rmSync(path.join(dir, '.git', 'ledger-cache.json'), { force: true });
+  // In a git worktree .git is a file and there is no cache to clear.
+  const clear = () => {
+    if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory())
+      rmSync(path.join(dir, '.git', 'ledger-cache.json'), { force: true });
+  };
   return [
     {
       id: `status-first-${id}`,

@@ -38,7 +38,24 @@ describe('CI samples in templates/ci', () => {
       const commands = ledgerInvocations(path.join(CI_DIR, file)).map((i) => i.command);
       expect(commands).toContain('check');
       expect(commands).toContain('overdue');
+      expect(commands).toContain('site');
     }
+  });
+
+  it('publishes the site on every push to main: GitHub Pages and GitLab Pages', () => {
+    const github = parse(readFileSync(path.join(CI_DIR, 'github-actions.yml'), 'utf8'));
+    expect(github.on.push.branches).toEqual(['main']);
+    const steps = github.jobs.site.steps as { uses?: string; run?: string; with?: { path?: string } }[];
+    expect(github.jobs.site.if).toBe("github.event_name == 'push'");
+    expect(github.jobs.site.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    expect(steps.find((s) => s.run?.includes('ledger site'))?.run).toContain('--out site');
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('site');
+    expect(steps.some((s) => s.uses?.startsWith('actions/deploy-pages'))).toBe(true);
+    expect(github.jobs.overdue.if).not.toContain('push');
+    const gitlab = parse(readFileSync(path.join(CI_DIR, 'gitlab-ci.yml'), 'utf8'));
+    expect(gitlab.pages.script.join('\n')).toContain('ledger site --out public');
+    expect(gitlab.pages.artifacts.paths).toEqual(['public']);
+    expect(gitlab.pages.rules[0].if).toContain('$CI_DEFAULT_BRANCH');
   });
 
   it.each(files)('%s references only commands and options that exist', (file) => {

@@ -23,5 +23,8 @@ export function renderInit(result: InitResult): string {
     '  npx ledger validate && npx ledger status    # 新台账直接通过',
     '  编辑 ledger/units.yaml 和 ledger/01-示例主要指标.yaml，再运行 npx ledger validate',
     '  git add -A && git commit -m "建立台账"',
+    '',
+    '网站：npx ledger site 生成静态网站（site/index.html，浏览器直接打开）；推送到 main 后，',
+    '  CI 自动发布到 GitHub Pages（仓库 Settings → Pages → Source 选 GitHub Actions）或 GitLab Pages（pages 任务）。',
   ].join('\n');
 }
