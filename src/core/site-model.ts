@@ -8,8 +8,10 @@ import { dueReportMonth } from './evaluate.js';
 import type { MeasureHistoryMap } from './site-history.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import type { MonthReportCounts } from './report-counts.js';
+import type { PartItem } from './part-items.js';
 import {
   evaluateLedger,
+  partsByUnit,
   rollupByArea,
   rollupByLead,
   rollupByUnit,
@@ -52,6 +54,8 @@ export interface SiteModel extends SiteInputs {
   byArea: Rollup<AreaRow>;
   byLead: Rollup<LeadRow>;
   byUnit: Rollup<UnitRow>;
+  /** Each reporting unit's own parts (core/parts.ts), in ledger order. */
+  partsByUnit: ReadonlyMap<string, PartItem[]>;
   /** The report month due on `asOf` (this month after the report day, else the previous one). */
   reportMonth: string;
   /** Its report counts, when the ledger has reports. */
@@ -80,6 +84,7 @@ export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs)
     byArea,
     byLead: rollupByLead(ledger, asOf, {}, items),
     byUnit: rollupByUnit(ledger, asOf, {}, items),
+    partsByUnit: partsByUnit(ledger, asOf, {}, items),
     reportMonth,
     currentReports: inputs.reports.find((r) => r.month === reportMonth),
     previous: earlier.at(-1),

@@ -40,6 +40,30 @@ describe('ledger site: the output folder', () => {
     expect(measure).toContain('应于 2020-06-30');
   });
 
+  it('every link inside the site leads to a page that exists; nothing refers outside it', () => {
+    const root = tempLedger();
+    expect(runCli(['site', '--as-of', '2020-07-01'], root).code).toBe(0);
+    const site = path.join(root, 'site');
+    const pages = Object.keys(snapshotTree(site)).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(15);
+    let links = 0;
+    for (const page of pages) {
+      const html = readFileSync(path.join(site, page), 'utf8');
+      expect(html, page).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);
+      for (const [, href] of html.matchAll(/\b(?:href|src|action)="([^"#]+)/g)) {
+        const target = path.resolve(
+          path.dirname(path.join(site, page)),
+          decodeURIComponent(href!.replace(/\?.*$/, '')),
+        );
+        expect(existsSync(target), `${page} → ${href}`).toBe(true);
+        expect(target.startsWith(site + path.sep), `${page} → ${href}`).toBe(true);
+        links += 1;
+      }
+    }
+    expect(links).toBeGreaterThan(200);
+    expect(existsSync(path.join(site, 'units/各县区.html'))).toBe(true);
+  });
+
   it('refuses an existing folder it did not make, unless --force, and then keeps the other files', () => {
     const root = tempLedger();
     mkdirSync(path.join(root, 'docs'));

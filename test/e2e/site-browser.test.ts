@@ -126,6 +126,16 @@ describe.skipIf(!hasChromium)('ledger site in headless Chromium', () => {
     await page.context().close();
   }, 90_000);
 
+  it('a unit page shows its own parts: its own report, not another unit’s', async () => {
+    const page = await open('units/市审批局.html');
+    expect(await page.locator('table.parts tr[data-id="1.1.2"]').innerText()).toContain('2020-07 推进中');
+    await page.goto(pathToFileURL(path.join(site, 'units/市公安局.html')).href);
+    const police = await page.locator('table.parts tr[data-id="1.1.2"]').innerText();
+    expect(police).toContain('未报送');
+    expect(police).not.toContain('一窗一表单');
+    await page.context().close();
+  }, 90_000);
+
   it('the search box finds 1.1.2 by its id and by a word of its title', async () => {
     const page = await open('index.html');
     await page.locator('form.site-search input[name="q"]').fill('1.1.2');

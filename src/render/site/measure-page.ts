@@ -7,7 +7,8 @@ import { deadlineMeaning, deadlineText, stateText } from '../measure-state-text.
 import { historyHtml } from './history-html.js';
 import { esc, evidenceLink, phaseBadge } from './html.js';
 import { unitLinks } from './measure-table.js';
-import { measureParts } from './parts.js';
+import { evaluatePart } from '../../core/parts.js';
+import { partsOf } from './parts.js';
 import { areaPage, leadPage, measurePage, relativeHref } from './paths.js';
 
 /** One measure: text, 完成时限 and its meaning on the day, each unit's part, evidence, extensions, history. */
@@ -42,15 +43,18 @@ ${historyHtml(model.history === undefined ? undefined : (model.history.get(measu
 }
 
 function partsTable(model: SiteModel, ref: MeasureRef): string {
-  const rows = measureParts(model, ref.measure).map((part) => {
-    const report = ref.measure.unit_reports?.[part.unit];
+  const rows = partsOf(model, ref.measure).map((part) => {
+    const report = part.report;
+    const state = evaluatePart(ref.measure, part.unit, model.asOf, model.ledger.config);
     const evidence = (report?.evidence ?? []).map((e) => `<li>${evidenceLink(e, model.repoUrl)}</li>`).join('');
-    return `<tr><td>${esc(part.unit)}</td><td class="nowrap">${esc(part.month ?? '—')}</td><td class="nowrap">${esc(part.status)}</td>
-<td class="measure-text">${esc(part.progress)}</td><td class="measure-text">${esc(report?.problems ?? '')}</td><td class="measure-text">${esc(report?.next_steps ?? '')}</td>
+    return `<tr data-unit="${esc(part.unit)}"><td>${esc(part.unit)}</td><td class="nowrap">${part.reported ? esc(part.status) : '未报送'}</td>
+<td>${phaseBadge(state.phase, stateText(state))}</td><td class="nowrap">${esc(report?.month ?? '—')}</td>
+<td class="measure-text">${esc(report?.progress ?? '')}</td><td class="measure-text">${esc(report?.problems ?? '')}</td><td class="measure-text">${esc(report?.next_steps ?? '')}</td>
 <td>${evidence ? `<ul class="evidence">${evidence}</ul>` : ''}</td><td class="nowrap">${esc(report?.completed_on ?? '')}</td></tr>`;
   });
-  return `<div class="table-wrap"><table class="parts">
-<thead><tr><th>责任单位</th><th>月份</th><th>状态</th><th>工作完成情况</th><th>存在问题</th><th>下步计划</th><th>佐证材料</th><th>完成日期</th></tr></thead>
+  return `<p class="note">每个责任单位一行（单位组按成员单位）：本单位的状态、按本单位时限（含本单位获批的延期）在当天的情况，以及最近一次报送。</p>
+<div class="table-wrap"><table class="parts">
+<thead><tr><th>责任单位</th><th>本单位状态</th><th>本单位时限</th><th>报送月份</th><th>工作完成情况</th><th>存在问题</th><th>下步计划</th><th>佐证材料</th><th>完成日期</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;

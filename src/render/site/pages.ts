@@ -5,7 +5,7 @@ import { overdueBody, reportingBody, searchBody } from './list-pages.js';
 import { measureBody } from './measure-page.js';
 import { overviewBody } from './overview-page.js';
 import { areaPage, leadPage, measurePage, SITE_PAGES, unitPage } from './paths.js';
-import { leadBody, leadsIndexBody, unitBody, unitsIndexBody } from './unit-pages.js';
+import { groupBody, leadBody, leadsIndexBody, unitBody, unitsIndexBody } from './unit-pages.js';
 
 export interface SitePage {
   /** Site-relative path. */
@@ -40,6 +40,9 @@ export function* sitePages(model: SiteModel): Generator<SitePage> {
   yield page(SITE_PAGES.units, '责任单位', unitsIndexBody(model), { landscape: true });
   for (const row of model.byUnit.rows)
     yield page(unitPage(row.unit), row.unit, unitBody(model, row.unit), { landscape: true });
+  for (const [group, members] of groupsNamed(model)) {
+    yield page(unitPage(group), group, groupBody(model, group, members), { landscape: true });
+  }
   for (const [i, ref] of model.refs.entries()) {
     yield page(
       measurePage(ref.measure.id),
@@ -50,4 +53,10 @@ export function* sitePages(model: SiteModel): Generator<SitePage> {
       },
     );
   }
+}
+
+/** Unit groups (各县区) that some measure names, with their members. */
+function groupsNamed(model: SiteModel): [string, readonly string[]][] {
+  const named = new Set(model.items.flatMap((i) => i.units));
+  return model.ledger.units.units.flatMap((u) => (u.members?.length && named.has(u.name) ? [[u.name, u.members]] : []));
 }

@@ -1,6 +1,5 @@
 import { sortByUrgency } from '../../core/rollup.js';
 import type { SiteModel } from '../../core/site-model.js';
-import { isResponsible } from '../../core/units.js';
 import { REPORT_STATE_LABELS } from '../summary-sections.js';
 import { deadlineText, stateText } from '../measure-state-text.js';
 import { countCells, countTable, withParts } from './area-pages.js';
@@ -45,30 +44,45 @@ ${countTable(['范围'], [`<tr><td>牵头的 ${row.tasks} 项目标任务</td>${
 ${tasks.join('\n')}`;
 }
 
-/** One unit: its own parts (its latest report on each of its measures), and its report record. */
+/** One unit: its own parts (its status and deadline on each of its measures), and its report record. */
 export function unitBody(model: SiteModel, unit: string): string {
   const from = unitPage(unit);
   const row = model.byUnit.rows.find((r) => r.unit === unit);
-  const own = sortByUrgency(model.items.filter((i) => isResponsible(model.ledger.units, i.units, unit)));
-  const rows = own.map((item) => {
-    const report = model.refs[model.indexById.get(item.id)!]!.measure.unit_reports?.[unit];
-    const href = relativeHref(from, measurePage(item.id));
-    return `<tr><td class="nowrap"><a href="${href}">${esc(item.id)}</a></td><td><a href="${href}">${esc(item.title)}</a></td>
-<td>${esc(deadlineText(item.deadline, item.state))}</td><td>${phaseBadge(item.state.phase, stateText(item.state))}</td>
+  const own = sortByUrgency(model.partsByUnit.get(unit) ?? []);
+  const rows = own.map((part) => {
+    const report = model.refs[model.indexById.get(part.id)!]!.measure.unit_reports?.[unit];
+    const href = relativeHref(from, measurePage(part.id));
+    return `<tr data-id="${esc(part.id)}"><td class="nowrap"><a href="${href}">${esc(part.id)}</a></td><td><a href="${href}">${esc(part.title)}</a></td>
+<td>${esc(deadlineText(part.deadline, part.state))}</td><td>${phaseBadge(part.state.phase, stateText(part.state))}</td>
+<td>${phaseBadge(part.whole.state.phase, stateText(part.whole.state))}</td>
 <td class="nowrap">${report ? `${esc(report.month)} ${esc(report.status)}` : '未报送'}</td><td class="measure-text">${esc(report?.progress ?? '')}</td></tr>`;
   });
   const table = `<div class="table-wrap"><table class="sortable filterable parts">
-<thead><tr><th>编号</th><th>具体措施</th><th>完成时限</th><th>措施状态</th><th>本单位最近报送</th><th>本单位工作完成情况</th></tr></thead>
+<thead><tr><th>编号</th><th>具体措施</th><th>完成时限</th><th>本单位</th><th>措施整体</th><th>本单位最近报送</th><th>本单位工作完成情况</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
   return `<p class="breadcrumb"><a href="${relativeHref(from, SITE_PAGES.units)}">责任单位</a></p>
 <h1>${esc(unit)}</h1>
-${row ? countTable(['范围'], [`<tr><td>本单位负责的措施</td>${countCells(row)}</tr>`]) : ''}
+${row ? countTable(['范围'], [`<tr><td>本单位的责任（按本单位的状态和时限）</td>${countCells(row)}</tr>`]) : ''}
 <h2>本单位负责的具体措施（最紧急的在前）</h2>
+<p class="note">“本单位”按本单位最近报送的状态和本单位的完成时限（含本单位获批的延期）计算；“措施整体”取各责任单位中最落后的。</p>
 ${own.length ? table : '<p class="note">（无）</p>'}
 <h2>报送记录</h2>
 ${reportRecord(model, unit)}`;
+}
+
+/** The units of a group (各县区) each report for themselves: the group's page lists them and its measures. */
+export function groupBody(model: SiteModel, group: string, members: readonly string[]): string {
+  const from = unitPage(group);
+  const named = model.items.filter((i) => i.units.includes(group));
+  const links = members.map((m) => `<li><a href="${relativeHref(from, unitPage(m))}">${esc(m)}</a></li>`).join('');
+  return `<p class="breadcrumb"><a href="${relativeHref(from, SITE_PAGES.units)}">责任单位</a></p>
+<h1>${esc(group)}（单位组）</h1>
+<p>写“${esc(group)}”的措施是下列成员单位各自的责任，由它们分别报送：</p>
+<ul class="unit-list">${links}</ul>
+<h2>写“${esc(group)}”的具体措施</h2>
+${measureTable(from, withParts(model, from, named), ['id', 'title', 'deadline', 'units', 'state', 'progress'])}`;
 }
 
 function reportRecord(model: SiteModel, unit: string): string {
