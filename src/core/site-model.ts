@@ -8,6 +8,7 @@ import { dueReportMonth } from './evaluate.js';
 import type { MeasureHistoryMap } from './site-history.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import type { MonthReportCounts } from './report-counts.js';
+import { addMonth } from './report-path.js';
 import type { PartItem } from './part-items.js';
 import {
   evaluateLedger,
@@ -60,7 +61,7 @@ export interface SiteModel extends SiteInputs {
   reportMonth: string;
   /** Its report counts, when the ledger has reports. */
   currentReports?: MonthReportCounts;
-  /** The figures a month before, when the trend reaches back that far. */
+  /** The figures of the month before (its last day), when the trend has that month: 较上月. */
   previous?: SiteTrendPoint;
   trend: readonly SiteTrendPoint[];
 }
@@ -87,7 +88,7 @@ export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs)
     partsByUnit: partsByUnit(ledger, asOf, {}, items),
     reportMonth,
     currentReports: inputs.reports.find((r) => r.month === reportMonth),
-    previous: earlier.at(-1),
+    previous: earlier.find((p) => addMonth(p.month) === now.month),
     trend: [...earlier, now],
   };
 }
