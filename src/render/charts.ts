@@ -101,7 +101,13 @@ export function trendChartSvg(points: readonly TrendPoint[], options: ChartOptio
     {
       legend: { top: 0, data: ['完成率', '逾期措施'] },
       grid: { left: 8, right: 8, top: 48, bottom: 8 },
-      xAxis: { type: 'category', data: months, axisTick: { alignWithLabel: true } },
+      xAxis: {
+        type: 'category',
+        data: months,
+        axisTick: { alignWithLabel: true },
+        // Every month labelled up to a year (slanted past six), then as many as fit.
+        axisLabel: { interval: months.length <= 12 ? 0 : 'auto', rotate: months.length > 6 ? 30 : 0 },
+      },
       yAxis: [
         { type: 'value', name: '完成率', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         { type: 'value', name: '逾期（项）', minInterval: 1, splitLine: { show: false } },

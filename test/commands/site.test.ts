@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
+import { siteRepo } from '../helpers/site-fixture.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
 
@@ -129,5 +130,19 @@ describe('ledger site: the output folder', () => {
     const bad = runCli(['site', '--repo-url', 'javascript:alert(1)'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--repo-url 必须是 http:// 或 https:// 开头的网址');
+  });
+
+  it('draws the trend month by month from Git history and compares with the month before (较上月)', () => {
+    const root = siteRepo().dir;
+    const run = runCli(['site', '--format', 'json', '--as-of', '2020-12-01'], root);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout) as { trend_months: string[]; history: boolean };
+    expect(json.history).toBe(true);
+    expect(json.trend_months).toEqual(['2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11']);
+    const index = readFileSync(path.join(root, 'site/index.html'), 'utf8');
+    for (const month of ['2020年6月', '2020年11月', '2020年12月']) expect(index).toContain(`>${month}</text>`);
+    // 1.1.2 went 未启动 → 推进中 in July: one measure 推进中 at the end of November and on 2020-12-01.
+    expect(index).toMatch(/推进中<\/div><div class="value">1<\/div><span class="delta">较上月 持平<\/span>/);
+    expect(index).toContain('数据来自 Git 历史');
   });
 });

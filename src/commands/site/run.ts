@@ -13,6 +13,7 @@ import { SiteDir } from '../../io/site-dir.js';
 import { readTemplate } from '../../io/templates.js';
 import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { loadValidLedger } from '../render/run.js';
+import { siteTrend } from './trend.js';
 
 export interface SiteOptions {
   root: string;
@@ -37,6 +38,8 @@ export interface SiteResult {
   total?: Counts;
   /** Whether the measure pages carry their Git history. */
   history?: boolean;
+  /** Month ends before the as-of month in the trend (from Git history). */
+  trendMonths?: string[];
   /** Months of reports/ shown on 报送情况. */
   reportMonths?: string[];
   warnings: string[];
@@ -52,10 +55,12 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
   try {
     const reports = await monthsOfReports(options.root, ledger, options.asOf);
     const history = await measureHistories(options.root, options.asOf);
+    const trend = history ? await siteTrend(options.root, options.asOf) : undefined;
     const model = buildSiteModel(ledger, options.asOf, {
       reports,
       history: history?.map,
       historyWarnings: history?.warnings,
+      trend,
       repoUrl: options.repoUrl,
     });
     const { sitePages } = await import('../../render/site/pages.js');
@@ -71,6 +76,7 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
       total: model.total,
       history: history !== undefined,
       reportMonths: reports.map((r) => r.month),
+      trendMonths: (trend ?? []).map((p) => p.month),
       warnings: history?.warnings ?? [],
     };
   } catch (error) {

@@ -14,6 +14,7 @@ export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): s
         total: result.total,
         history: result.history,
         report_months: result.reportMonths,
+        trend_months: result.trendMonths,
         warnings: result.warnings,
       },
       null,
