@@ -39,7 +39,7 @@ describe('ledger site: the output folder', () => {
     const measure = readFileSync(path.join(root, 'public/measures/1.1.2.html'), 'utf8');
     expect(measure).toContain('台账不在 Git 仓库中');
     expect(measure).toContain('应于 2020-06-30');
-  });
+  }, 120_000);
 
   it('every link inside the site leads to a page that exists; nothing refers outside it', () => {
     const root = tempLedger();
@@ -63,7 +63,7 @@ describe('ledger site: the output folder', () => {
     }
     expect(links).toBeGreaterThan(200);
     expect(existsSync(path.join(site, 'units/各县区.html'))).toBe(true);
-  });
+  }, 120_000);
 
   it('refuses an existing folder it did not make, unless --force, and then keeps the other files', () => {
     const root = tempLedger();
@@ -81,7 +81,7 @@ describe('ledger site: the output folder', () => {
     expect(existsSync(path.join(root, 'docs/index.html'))).toBe(true);
     // Now marked: a rebuild needs no --force.
     expect(runCli(['site', '--out', 'docs', '--as-of', '2020-07-01'], root).code).toBe(0);
-  });
+  }, 120_000);
 
   it('refuses to write over the repository or into ledger/ and reports/', () => {
     const root = tempLedger();
@@ -92,7 +92,7 @@ describe('ledger site: the output folder', () => {
       expect(run.stderr, out).toMatch(/不能把网站写到/);
     }
     expect(snapshotTree(root)).toEqual(before);
-  });
+  }, 120_000);
 
   it('a rebuild replaces the previous one: pages of measures that are gone disappear, the same ledger gives the same bytes', () => {
     const root = tempLedger();
@@ -109,7 +109,7 @@ describe('ledger site: the output folder', () => {
       '1.2.1.html',
       '1.2.2.html',
     ]);
-  });
+  }, 120_000);
 
   it('writes nothing for a ledger with errors', () => {
     const root = tempLedger({ [AREA]: SMALL_AREA.replace('units: [市财政局]', 'units: [市财政厅局]') });
@@ -117,7 +117,7 @@ describe('ledger site: the output folder', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('未生成网站');
     expect(existsSync(path.join(root, 'site'))).toBe(false);
-  });
+  }, 120_000);
 
   it('--format json describes the build; --repo-url must be http(s)', () => {
     const root = tempLedger();
@@ -130,7 +130,7 @@ describe('ledger site: the output folder', () => {
     const bad = runCli(['site', '--repo-url', 'javascript:alert(1)'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--repo-url 必须是 http:// 或 https:// 开头的网址');
-  });
+  }, 120_000);
 
   it('draws the trend month by month from Git history and compares with the month before (较上月)', () => {
     const root = siteRepo().dir;
@@ -144,5 +144,5 @@ describe('ledger site: the output folder', () => {
     // 1.1.2 went 未启动 → 推进中 in July: one measure 推进中 at the end of November and on 2020-12-01.
     expect(index).toMatch(/推进中<\/div><div class="value">1<\/div><span class="delta">较上月 持平<\/span>/);
     expect(index).toContain('数据来自 Git 历史');
-  });
+  }, 120_000);
 });
