@@ -54,7 +54,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
   for (const row of groups[0].rows) if (row.id.includes('bundled')) row.cwd = bundled;
   groups.push({
     name: '网站（自带台账）',
-    cwd: repo,
+    cwd: bundled,
     rounds: 3,
     minRounds: 1,
     budgetMs: 30_000,
