@@ -60,8 +60,22 @@ export function parseAsOf(value: unknown): string {
 export function parseDateArgument(value: string, flag: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const valid = match && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (!valid) throw new UsageError(`${flag} 的日期“${value}”无效`, `日期写作 YYYY-MM-DD，例如 ${flag} 2020-07-15`);
-  return value;
+  if (valid) return value;
+  const month = match ? Number(match[2]) : 0;
+  if (match && month >= 1 && month <= 12 && Number(match[3]) > 28) {
+    const last = lastDayOfMonth(`${match[1]}-${match[2]}`);
+    throw new UsageError(
+      `${flag} 的日期“${value}”不存在：${Number(match[1])} 年 ${month} 月只有 ${Number(last.slice(8))} 天`,
+      `写成这个月的最后一天：${flag} ${last}`,
+    );
+  }
+  throw new UsageError(`${flag} 的日期“${value}”无效`, `日期写作 YYYY-MM-DD，例如 ${flag} 2020-07-15`);
+}
+
+/** The last day of a month (YYYY-MM) as YYYY-MM-DD. */
+export function lastDayOfMonth(month: string): string {
+  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
 }
 
 export function parseMonthArgument(value: string, flag = '--month'): string {

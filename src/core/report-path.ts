@@ -16,6 +16,8 @@ export function reportPath(month: string, unit: string): string | undefined {
 
 export type ReportPathShape =
   | { kind: 'report'; month: string; unitName: string }
+  /** reports/YYYY-MM/<unit>/…: evidence (佐证材料) a unit keeps beside its report, in a folder of its own name. */
+  | { kind: 'evidence'; month: string; unitName: string }
   | { kind: 'stray'; reason: 'top-level' | 'month-folder' | 'nested' | 'extension' };
 
 /** What a path under reports/ (relative to the root, forward slashes) ought to be. */
@@ -24,7 +26,7 @@ export function classifyReportPath(file: string): ReportPathShape {
   if (parts[0] !== REPORTS_DIR) return { kind: 'stray', reason: 'top-level' };
   if (parts.length === 2) return { kind: 'stray', reason: 'top-level' };
   if (!MONTH_DIR.test(parts[1]!)) return { kind: 'stray', reason: 'month-folder' };
-  if (parts.length > 3) return { kind: 'stray', reason: 'nested' };
+  if (parts.length > 3) return { kind: 'evidence', month: parts[1]!, unitName: parts[2]! };
   const name = parts[2]!;
   if (!name.endsWith('.yaml')) return { kind: 'stray', reason: 'extension' };
   return { kind: 'report', month: parts[1]!, unitName: name.slice(0, -'.yaml'.length) };

@@ -1,5 +1,6 @@
 import type { CommitRef, MeasureEvent } from './measure-snapshot.js';
 import { commitDay } from './measure-history.js';
+import { sameValue } from './same-value.js';
 
 /** A change of a measure's status (状态) in one commit. */
 export interface StatusChange {
@@ -13,6 +14,8 @@ export interface StatusChange {
   to: string;
   day: string;
   commit: CommitRef;
+  /** Units whose report records (unit_reports) this commit changed: whose merged reports made the change. */
+  reportedBy: string[];
 }
 
 export interface StatusLogFilter {
@@ -47,9 +50,20 @@ export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilt
       to,
       day: commitDay(commit),
       commit,
+      reportedBy: reportingUnits(before?.measure.unit_reports, after.measure.unit_reports),
     });
   }
   return changes.filter((change) => keep(change, filter));
+}
+
+/** The units whose entry in unit_reports differs between two versions of a measure. */
+export function reportingUnits(before: unknown, after: unknown): string[] {
+  const record = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const old = record(before);
+  return Object.entries(record(after))
+    .filter(([unit, report]) => !sameValue(old[unit], report))
+    .map(([unit]) => unit);
 }
 
 function keep(change: StatusChange, filter: StatusLogFilter): boolean {

@@ -16,7 +16,7 @@ export function listReportFiles(root: string, ledger: Ledger): { files: string[]
     if (isIgnorableReportsFile(file)) continue;
     const stray = reportsFileProblem(ledger, root, file);
     if (stray) out.diagnostics.push(stray);
-    else out.files.push(file);
+    else if (classifyReportPath(file).kind === 'report') out.files.push(file);
   }
   return out;
 }
@@ -51,6 +51,9 @@ function strayReason(ledger: Ledger, file: string): string | undefined {
     return reasons[shape.reason];
   }
   const unit = ledger.units.byName.get(shape.unitName);
+  if (shape.kind === 'evidence' && !unit)
+    return `位于月份文件夹的子文件夹中，而子文件夹名“${shape.unitName}”不是单位名录中的规范名称（佐证材料放在 reports/YYYY-MM/本单位/ 中）`;
+  if (shape.kind === 'evidence') return undefined;
   if (!unit) {
     const near = suggestUnits(ledger.units, shape.unitName);
     return `的文件名“${shape.unitName}”不是单位名录中的规范名称${near.length > 0 ? `（是否应为 ${near.join('、')}？）` : ''}`;

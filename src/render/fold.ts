@@ -14,7 +14,10 @@ const OPENING = new Set([...'（「『《〈“‘【〔([{']);
 
 /** A file path (anything with a slash, up to a space or Chinese punctuation) is one unit, like a Latin word. */
 const PATH = String.raw`(?:[^\s/，。；、：（）“”]*\/)+[^\s，。；、：（）“”]*`;
-const TOKEN = new RegExp(String.raw`\x1b\[[0-9;]*m|${PATH}|[0-9A-Za-z_.\-/:@#+~=\\]+|—+|…+|\s|.`, 'gsu');
+const TOKEN = new RegExp(
+  String.raw`\x1b\[[0-9;]*m|${PATH}|\d+ ?(?:天|项|个|次|份)|[0-9A-Za-z_.\-/:@#+~=\\]+|—+|…+|\s|.`,
+  'gsu',
+);
 
 export interface FoldOptions {
   /** Put before every continuation line (a hanging indent); counts toward the width. */
@@ -88,8 +91,10 @@ function splitWide(unit: string, room: number): string[] {
   let piece = '';
   for (const ch of unit.match(/\x1b\[[0-9;]*m|./gsu) ?? []) {
     if (piece !== '' && visibleWidth(piece + ch) > room) {
-      pieces.push(piece);
-      piece = '';
+      // a closing mark takes the character before it along, so that no line starts with it
+      const carry = CLOSING.has(ch) ? [...piece].slice(-1).join('') : '';
+      pieces.push(carry === '' ? piece : piece.slice(0, piece.length - carry.length));
+      piece = carry;
     }
     piece += ch;
   }

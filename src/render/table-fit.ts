@@ -81,9 +81,20 @@ export type TableFallback =
 /** What the reader is told under a table that gave up columns: “略去“牵头单位”列”. */
 export function fallbackNotes(head: readonly string[], applied: readonly TableFallback[]): string[] {
   const dropped = new Set(applied.filter((s) => 'drop' in s).map((s) => s.column));
-  return applied
-    .filter((step) => 'drop' in step || !dropped.has(step.column))
-    .map((step) => step.note ?? `略去“${head[step.column]}”列`);
+  const notes: string[] = [];
+  let drops: string[] = [];
+  const flush = () => {
+    if (drops.length > 0) notes.push(`略去${drops.join('')}列`);
+    drops = [];
+  };
+  for (const step of applied.filter((s) => 'drop' in s || !dropped.has(s.column))) {
+    if (step.note !== undefined) {
+      flush();
+      notes.push(step.note);
+    } else drops.push(`“${head[step.column]}”`);
+  }
+  flush();
+  return notes;
 }
 
 export interface TableParts {

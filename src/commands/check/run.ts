@@ -54,7 +54,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     headReports,
   });
   const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...review.diagnostics]));
-  return { ...review, base: { rev: options.base, commit }, diagnostics, summary: countBySeverity(diagnostics) };
+  // A completion an error rejects (an unbacked 已完成, a report entry that fails) is not news: only the error is shown.
+  const completes = review.completes.filter((c) => !mentionedInError(c.id, diagnostics));
+  return {
+    ...review,
+    completes,
+    base: { rev: options.base, commit },
+    diagnostics,
+    summary: countBySeverity(diagnostics),
+  };
+}
+
+/** Whether an error's message names the measure (ids are written whole, e.g. 具体措施 1.1.2). */
+function mentionedInError(id: string, diagnostics: readonly Diagnostic[]): boolean {
+  const token = new RegExp(`(^|[^\\d.])${id.replaceAll('.', '\\.')}($|[^\\d.])`);
+  return diagnostics.some((d) => d.severity === 'error' && token.test(d.message));
 }
 
 function stripPrefix(file: string, prefix: string): string {

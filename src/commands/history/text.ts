@@ -1,7 +1,8 @@
 import type { HistoryResult } from './run.js';
 import { commitDay, type HistoryEntry } from '../../core/measure-history.js';
+import { reportingUnits } from '../../core/status-log.js';
 import { changeLines, formatValue } from '../../render/field-change.js';
-import { NO_COMMITS_TEXT } from '../log/text.js';
+import { creditText, NO_COMMITS_TEXT } from '../log/text.js';
 
 export type HistoryFormat = 'text' | 'json';
 
@@ -21,11 +22,19 @@ function renderText(result: HistoryResult): string {
 
 function entryLines(entry: HistoryEntry): string[] {
   const { commit } = entry;
-  const head = `${commitDay(commit)}  ${commit.author}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
+  const head = `${commitDay(commit)}  ${creditText(reportedBy(entry), commit.author)}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
   if (entry.kind === 'created') return [head, `  ${KIND_LABELS.created}于 ${entry.file}：${createdSummary(entry)}`];
   if (entry.kind === 'deleted') return [head, `  ${KIND_LABELS.deleted}（从 ${entry.file} 中删去）`];
   const moved = entry.previousFile ? [`  ${KIND_LABELS.moved}：${entry.previousFile} → ${entry.file}`] : [];
   return [head, ...moved, ...entry.changes.flatMap((change) => changeLines(change))];
+}
+
+/** Units whose report records (各单位报送情况) the commit changed. */
+function reportedBy(entry: HistoryEntry): string[] {
+  const units = entry.changes
+    .filter((c) => c.path[0] === 'unit_reports')
+    .flatMap((c) => (c.path.length > 1 ? [String(c.path[1])] : reportingUnits(c.before, c.after)));
+  return [...new Set(units)];
 }
 
 function createdSummary(entry: HistoryEntry): string {
@@ -44,6 +53,7 @@ function renderJson(result: HistoryResult): string {
     date: entry.commit.date,
     author: entry.commit.author,
     email: entry.commit.email,
+    reported_by: reportedBy(entry),
     subject: entry.commit.subject,
     kind: entry.kind,
     file: entry.file,

@@ -22,7 +22,12 @@ function renderText(result: LogResult): string {
 
 function changeLine(change: StatusChange): string {
   const from = change.from ?? '（新增）';
-  return `${change.day}  ${change.id.padEnd(7)} ${from} → ${change.to}  ${change.title}  —— ${change.commit.author} ${change.commit.hash.slice(0, 7)} ${change.commit.subject}`;
+  return `${change.day}  ${change.id.padEnd(7)} ${from} → ${change.to}  ${change.title}  —— ${creditText(change.reportedBy, change.commit.author)} ${change.commit.hash.slice(0, 7)} ${change.commit.subject}`;
+}
+
+/** “市税务局报送，王芳合并”: the units whose reports made a change, beside who committed it. */
+export function creditText(units: readonly string[], author: string): string {
+  return units.length > 0 ? `${units.join('、')}报送，${author}合并` : author;
 }
 
 function renderJson(result: LogResult): string {
@@ -37,6 +42,7 @@ function renderJson(result: LogResult): string {
     date: c.commit.date,
     author: c.commit.author,
     email: c.commit.email,
+    reported_by: c.reportedBy,
     commit: c.commit.hash,
     subject: c.commit.subject,
   }));

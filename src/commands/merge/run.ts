@@ -4,7 +4,7 @@ import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnost
 import type { Ledger } from '../../core/ledger.js';
 import { planMerge, type MergePlan } from '../../core/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/report-checks.js';
-import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
+import { classifyReportPath, isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
 import { formFromReport } from '../../core/report-template.js';
 import { sameValue } from '../../core/same-value.js';
 import { withCellNames } from '../../core/xlsx-cell-names.js';
@@ -90,7 +90,7 @@ function expandInputs(options: MergeOptions): Input[] {
     const rel = relativeTo(options.root, absolute);
     const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
     if (!stat.isDirectory()) files.push(absolute);
-    else if (inReports) pushAll(files, filesUnder(absolute));
+    else if (inReports) pushAll(files, filesUnder(absolute).filter((file) => !isEvidence(options.root, file)));
     else {
       throw new UsageError(
         `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,
@@ -99,6 +99,11 @@ function expandInputs(options: MergeOptions): Input[] {
     }
   }
   return [...new Set(files)].map((absolute) => ({ absolute, file: relativeTo(options.root, absolute) ?? absolute }));
+}
+
+/** Evidence beside a report (reports/YYYY-MM/<unit>/…) is not merged; validate checks its folder name. */
+function isEvidence(root: string, absolute: string): boolean {
+  return classifyReportPath(relativeTo(root, absolute) ?? '').kind === 'evidence';
 }
 
 function statGiven(absolute: string, given: string) {

@@ -38,7 +38,12 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
     ]);
   }
   for (const [unit, report] of Object.entries(measure.unit_reports ?? {})) {
-    lines.push([`${unit} 报送`, `${report.month} ${report.status}${report.progress ? `：${report.progress}` : ''}`]);
+    const done = report.completed_on ? `（完成日期 ${report.completed_on}）` : '';
+    const evidence = report.evidence?.length ? `\n佐证材料：${report.evidence.join('、')}` : '';
+    lines.push([
+      `${unit} 报送`,
+      `${report.month} ${report.status}${done}${report.progress ? `：${report.progress}` : ''}${evidence}`,
+    ]);
   }
   const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
   const note =

@@ -171,14 +171,16 @@ function unitTable(
     'text',
     undefined,
     'text',
-    ...(reported ? [undefined] : []),
+    ...(reported ? ['text' as const] : []),
     'list',
   ];
-  const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH];
-  // A narrow terminal gives up 牵头单位 first, then 状态 (情况 still says done, overdue or due soon).
+  const minWidths = [undefined, undefined, DEADLINE_MIN_WIDTH, undefined, undefined, ...(reported ? [7] : [])];
+  // A narrow terminal gives up 牵头单位 first, then the unit's report month (本单位 still has its status), then
+  // 完成时限 (本单位 and 整体 count the days to it).
   const fallbacks: TableFallback[] = [
     { column: head.length - 1, drop: true },
-    { column: 3, drop: true },
+    ...(reported ? [{ column: 5, drop: true as const }] : []),
+    { column: 2, drop: true },
   ];
   return renderTable(head, rows, Array<Align>(head.length).fill('left'), style, {
     maxWidths,
