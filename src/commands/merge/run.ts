@@ -90,7 +90,11 @@ function expandInputs(options: MergeOptions): Input[] {
     const rel = relativeTo(options.root, absolute);
     const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
     if (!stat.isDirectory()) files.push(absolute);
-    else if (inReports) pushAll(files, filesUnder(absolute).filter((file) => !isEvidence(options.root, file)));
+    else if (inReports)
+      pushAll(
+        files,
+        filesUnder(absolute).filter((file) => !isEvidence(options.root, file)),
+      );
     else {
       throw new UsageError(
         `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,

@@ -169,7 +169,7 @@ function unitTable(
     undefined,
     'text',
     'text',
-    undefined,
+    'text',
     'text',
     ...(reported ? ['text' as const] : []),
     'list',
