@@ -10,7 +10,8 @@ const KIND_LABELS = { created: '新增', changed: '修改', moved: '移动', del
  */
 export function historyHtml(entries: readonly HistoryEntry[] | undefined): string {
   if (entries === undefined) return '<p class="note">台账不在 Git 仓库中（或仓库还没有提交），没有修改历史。</p>';
-  if (entries.length === 0) return '<p class="note">Git 历史中没有这项措施（尚未提交）。</p>';
+  if (entries.length === 0)
+    return '<p class="note">截至当天，Git 历史中没有修改过这项措施的提交（尚未提交，或提交晚于这一天）。</p>';
   const blocks = [...entries].reverse().map((entry) => {
     const { commit } = entry;
     const head = `<div class="history-head"><strong>${esc(commitDay(commit))}</strong>　${esc(commit.author)}　<code>${esc(commit.hash.slice(0, 7))}</code>　${esc(commit.subject)}</div>`;
