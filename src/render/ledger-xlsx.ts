@@ -15,8 +15,11 @@ import {
   bodyStyle,
   headerStyle,
   printSetup,
+  printableArea,
+  scaleAcross,
   titleStyle,
 } from './xlsx-style.js';
+import { planLedgerPages, type PageSpace, type PlannedRow } from './ledger-pages.js';
 
 /** Column widths in Excel units, in the order of LEDGER_COLUMNS. */
 export const LEDGER_WIDTHS: readonly number[] = [14, 32, 56, 20, 34, 16];
@@ -38,22 +41,23 @@ export async function writeLedgerXlsx(table: LedgerTable, stream: Writable): Pro
   workbook.creator = 'ledger';
   const sheet = workbook.addWorksheet(LEDGER_SHEET, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: printSetup(`${HEADER_ROW}:${HEADER_ROW}`),
+    pageSetup: printSetup(`${HEADER_ROW}:${HEADER_ROW}`, 'A3', 'landscape', LEDGER_SCALE),
     headerFooter: PAGE_FOOTER,
   });
   sheet.columns = LEDGER_WIDTHS.map((width) => ({ width }));
-  writeHead(sheet, table);
-  writeBody(sheet, table, ledgerRowHeights(table));
+  const legendHeight = writeHead(sheet, table);
+  writeBody(sheet, planLedgerPages(table, LEDGER_WIDTHS, ledgerPageSpace(legendHeight)));
   sheet.commit();
   await workbook.commit();
 }
 
-function writeHead(sheet: Worksheet, table: LedgerTable): void {
+/** Writes title, legend and header; returns the legend's height. */
+function writeHead(sheet: Worksheet, table: LedgerTable): number {
   sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
   const title = sheet.getRow(1);
   title.getCell(1).value = table.scope ? `${table.title}（${table.scope}）` : table.title;
   title.getCell(1).style = titleStyle();
-  title.height = 36;
+  title.height = TITLE_HEIGHT;
   title.commit();
 
   const legend = sheet.getRow(2);
@@ -81,8 +85,9 @@ function writeHead(sheet: Worksheet, table: LedgerTable): void {
     header.getCell(i + 1).value = name;
     header.getCell(i + 1).style = headerStyle();
   });
-  header.height = 30;
+  header.height = HEADER_HEIGHT;
   header.commit();
+  return legend.height;
 }
 
 export function legendText(table: LedgerTable): string {
@@ -93,24 +98,32 @@ export function legendText(table: LedgerTable): string {
   );
 }
 
-function writeBody(sheet: Worksheet, table: LedgerTable, heights: readonly number[]): void {
-  let rowNumber = HEADER_ROW + 1;
-  let index = 0;
-  for (const area of table.areas) {
-    const areaRows = area.tasks.reduce((n, t) => n + t.rows.length, 0);
-    if (areaRows > 1) sheet.mergeCells(rowNumber, 1, rowNumber + areaRows - 1, 1);
-    let first = true;
-    for (const task of area.tasks) {
-      if (task.rows.length > 1) sheet.mergeCells(rowNumber, 2, rowNumber + task.rows.length - 1, 2);
-      task.rows.forEach((row, i) => {
-        const labels = [first ? area.label : undefined, i === 0 ? task.label : undefined] as const;
-        writeRow(sheet, rowNumber, row, labels, heights[index]!);
-        first = false;
-        rowNumber++;
-        index++;
-      });
-    }
-  }
+function writeBody(sheet: Worksheet, plan: readonly PlannedRow[]): void {
+  plan.forEach((planned, index) => {
+    const rowNumber = HEADER_ROW + 1 + index;
+    if (planned.area && planned.area.span > 1) sheet.mergeCells(rowNumber, 1, rowNumber + planned.area.span - 1, 1);
+    if (planned.task && planned.task.span > 1) sheet.mergeCells(rowNumber, 2, rowNumber + planned.task.span - 1, 2);
+    const labels = [planned.area?.label, planned.task?.label] as const;
+    writeRow(sheet, rowNumber, planned.row, labels, planned.height, planned.breakAfter === true);
+  });
+}
+
+/** Rows of the title and legend above the header on the first page, in points. */
+const TITLE_HEIGHT = 36;
+const HEADER_HEIGHT = 30;
+/**
+ * Points of a page that rows may not count on: LibreOffice gives the footer its own room inside the
+ * bottom margin (about 7 pt more than Excel), and row heights round; planned pages keep this spare.
+ */
+const PAGE_SPARE = 16;
+
+/** The 台账's print scale: its columns fit across A3 landscape. */
+export const LEDGER_SCALE = scaleAcross('A3', 'landscape', LEDGER_WIDTHS);
+
+/** Points of rows per page at the print scale: the first page under the title, legend and header, the rest under the header. */
+export function ledgerPageSpace(legendHeight: number): PageSpace {
+  const page = (printableArea('A3', 'landscape').height - PAGE_SPARE) / (LEDGER_SCALE / 100);
+  return { first: page - TITLE_HEIGHT - legendHeight - HEADER_HEIGHT, rest: page - HEADER_HEIGHT };
 }
 
 function writeRow(
@@ -119,6 +132,7 @@ function writeRow(
   row: LedgerRow,
   labels: readonly [string?, string?],
   height: number,
+  breakAfter: boolean,
 ): void {
   const xlsxRow = sheet.getRow(rowNumber);
   const fill = row.state.escalated ? HIGHLIGHT.严重逾期 : row.state.overdue ? HIGHLIGHT.逾期 : undefined;
@@ -129,6 +143,7 @@ function writeRow(
     cell.style = bodyStyle(ALIGN[i], i >= 2 ? fill : undefined, VERTICAL[i]);
   });
   xlsxRow.height = height;
+  if (breakAfter) xlsxRow.addPageBreak();
   xlsxRow.commit();
 }
 

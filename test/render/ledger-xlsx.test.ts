@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/commands/render/run.js';
@@ -19,7 +21,14 @@ async function renderAndRead(root: string, asOf: string, extra: { unit?: string;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
   const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
-  return { sheet, workbook, result };
+  return { sheet, workbook, result, out };
+}
+
+/** The rows after which the sheet breaks pages (exceljs does not read them back; the sheet's XML has them). */
+async function rowBreaks(file: string): Promise<number[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
 function text(sheet: ExcelJS.Worksheet, row: number, col: number): string {
@@ -86,7 +95,9 @@ describe('ledger render --format xlsx', () => {
   it('lists every measure of the bundled ledger exactly once, with its deadline and units, merged per area and task', async () => {
     const { ledger } = loadLedger(REPO_ROOT);
     const refs = measureRefs(ledger);
-    const { sheet } = await renderAndRead(REPO_ROOT, '2020-12-01');
+    const { sheet, out } = await renderAndRead(REPO_ROOT, '2020-12-01');
+    const breaks = await rowBreaks(out);
+    expect(breaks.length).toBeGreaterThan(5);
     const cells = measureCells(sheet);
     expect(cells).toHaveLength(refs.length);
     refs.forEach((ref, i) => {
@@ -94,8 +105,13 @@ describe('ledger render --format xlsx', () => {
       expect(cells[i]!.measure).toContain(`（完成时限：${ref.measure.deadline}）`);
       expect(cells[i]!.units).toBe(unitsLabel(ref.measure));
     });
-    const expected = expectedMerges(refs);
+    const expected = expectedMerges(refs, breaks);
     expect(sheet.model.merges.filter((m) => /^[AB]\d/.test(m) && m !== 'A1:F1').sort()).toEqual(expected.sort());
+    // Each page starts with its area named, and a task that goes on is named again with （续）.
+    for (const row of breaks) {
+      expect(text(sheet, row + 1, 1)).toMatch(/^[一二三四五六七八九十]+、/);
+      expect(text(sheet, row + 1, 2)).not.toBe('');
+    }
   });
 
   it('filters by unit and by area', async () => {
@@ -111,12 +127,14 @@ describe('ledger render --format xlsx', () => {
   });
 });
 
-function expectedMerges(refs: ReturnType<typeof measureRefs>): string[] {
+/** Area and task cells merged over their measures, but never across a page break. */
+function expectedMerges(refs: ReturnType<typeof measureRefs>, breaks: readonly number[]): string[] {
   const merges: string[] = [];
+  const pageOf = (i: number) => breaks.filter((row) => row < i + HEADER_ROW + 1).length;
   const span = (col: string, key: (i: number) => string) => {
     let start = 0;
     for (let i = 1; i <= refs.length; i++) {
-      if (i < refs.length && key(i) === key(start)) continue;
+      if (i < refs.length && key(i) === key(start) && pageOf(i) === pageOf(start)) continue;
       if (i - start > 1) merges.push(`${col}${start + HEADER_ROW + 1}:${col}${i + HEADER_ROW}`);
       start = i;
     }
