@@ -14,6 +14,7 @@ describe('exports in a repository made by ledger init', () => {
       ['render', '--format', 'md', '--as-of', '2020-07-25'],
       ['summary', '--month', '2020-07'],
       ['summary', '--month', '2020-07', '--format', 'md'],
+      ['summary', '--month', '2020-07', '--format', 'docx'],
       ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx'],
     ]) {
       const run = runCli(args, dir);
@@ -27,6 +28,7 @@ describe('exports in a repository made by ledger init', () => {
       '台账-2020-07-25.md',
       '月度汇总-2020-07.xlsx',
       '月度汇总-2020-07.md',
+      '月度汇总-2020-07.docx',
       '市审批局-2020-07-报送表.xlsx',
     ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
