@@ -24,7 +24,8 @@ interface SummaryJson {
   overdue: { id: string }[];
   completed: { id: string }[];
   reports: { owing: number; received: number; rows: { unit: string; state: string }[] };
-  ranking: { rank: number; unit: string; overdue: number; completionPercent: number }[];
+  ranking: { rank: number; unit: string; score: number; overdue: number }[];
+  neverReported: { unit: string; overdue: number }[];
   trend: { month: string; completionPercent: number; overdue: number }[];
 }
 
@@ -117,12 +118,16 @@ describe('ledger summary --format docx: the month as a Word 通报', () => {
       .map((r) => r[0]!)
       .filter((id) => /^\d+\.\d+\.\d+$/.test(id));
     expect(overdueIds).toEqual(json.overdue.map((i) => i.id));
-    // The ranking, two units a row: 名次 单位 逾期 完成率 本月报送, twice.
+    // The ranking, two units a row: 名次 单位 得分 逾期 本月报送, twice; units that never reported last, unranked.
+    const units = new Set([...json.ranking, ...json.neverReported].map((u) => u.unit));
     const ranked = rowsWith(rows, 10)
       .flatMap((r) => [r.slice(0, 5), r.slice(5)])
-      .filter((r) => json.ranking.some((u) => u.unit === r[1]));
+      .filter((r) => units.has(r[1]!));
     expect(new Set(ranked.map((r) => r.slice(0, 4).join('|')))).toEqual(
-      new Set(json.ranking.map((u) => [u.rank, u.unit, u.overdue, `${u.completionPercent}%`].join('|'))),
+      new Set([
+        ...json.ranking.map((u) => [u.rank, u.unit, u.score, u.overdue].join('|')),
+        ...json.neverReported.map((u) => ['—', u.unit, '—', u.overdue].join('|')),
+      ]),
     );
   });
 
