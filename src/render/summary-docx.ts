@@ -35,7 +35,7 @@ import { summarySections, summaryTitle, type SummarySection } from './summary-se
 export const DOCX_SECTIONS: readonly (DocxTableOptions & { name: string })[] = [
   {
     name: '各主要指标',
-    columns: ['序号', '主要指标', '措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '信号灯'],
+    columns: ['序号', '主要指标', '措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '状态灯'],
   },
   { name: '逾期措施', columns: ['编号', '具体措施', '完成时限', '逾期天数', '牵头单位'] },
   { name: '报送情况', columns: ['单位', '报送情况'], groups: 3 },

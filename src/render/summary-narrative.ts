@@ -67,7 +67,7 @@ function reporting(s: MonthlySummary): string | undefined {
   if (missing.length + late.length === 0) return `${head}各单位均按时报送。`;
   const parts = [];
   if (missing.length) parts.push(`未报送${missing.length}个（${names(missing)}）`);
-  if (late.length) parts.push(`逾期报送${late.length}个（${names(late)}）`);
+  if (late.length) parts.push(`迟报${late.length}个（${names(late)}）`);
   return `${head}未按时报送的单位：${parts.join('；')}。`;
 }
 

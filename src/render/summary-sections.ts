@@ -27,13 +27,13 @@ export interface SummarySection {
 
 export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   'on-time': '按时报送',
-  late: '逾期报送',
+  late: '迟报',
   missing: '未报送',
   received: '已报送',
   uncommitted: '已报送（未提交）',
 };
 
-const COUNT_HEADER = ['措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '信号灯'];
+const COUNT_HEADER = ['措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '状态灯'];
 
 function countCells(c: Counts): string[] {
   return [c.measures, c.done, c.inProgress, c.notStarted, c.overdue, c.dueSoon]
@@ -86,7 +86,7 @@ function byArea(s: MonthlySummary): SummarySection {
   };
 }
 
-export const LIGHT_NOTE = '信号灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。';
+export const LIGHT_NOTE = '状态灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。';
 
 function measureHead(i: MeasureItem): string[] {
   return [i.id, i.title, i.deadline];
@@ -152,7 +152,7 @@ function reporting(s: MonthlySummary): SummarySection {
       row.committed ? timestampLabel(row.committed) : '',
     ]);
   const note =
-    `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，逾期报送 ${r.late} 个。` +
+    `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，迟报 ${r.late} 个。` +
     (rows.length ? '下表列出未按时报送的单位。' : '全部按时报送。');
   return { ...base, rows, note };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/commands/check/run.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
@@ -115,5 +115,21 @@ describe('log: --month, impossible dates and who reported', () => {
     const show = runCli(['show', '1.2.2', '--as-of', '2020-09-25'], r.dir).stdout;
     expect(show).toContain('市中级人民法院 报送：2020-09 已完成（完成日期 2020-07-10）：已建立机制');
     expect(show).toContain('佐证材料：https://example.gov.cn/通知');
+  });
+});
+
+describe('one wording across status, missing and summary', () => {
+  it('says 状态灯 (never 信号灯) and 迟报 (never 逾期报送)', () => {
+    const outputs = [
+      ['status', '--as-of', '2020-07-25'],
+      ['missing', '--month', '2020-07'],
+      ['summary', '--month', '2020-07', '--format', 'md', '--out', '-'],
+    ].map((args) => runCli(args, REPO_ROOT));
+    for (const run of outputs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(/信号灯|逾期报送/);
+    }
+    expect(outputs[0]!.stdout).toContain('状态灯');
+    expect(outputs[2]!.stdout).toContain('状态灯');
   });
 });

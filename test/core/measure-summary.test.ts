@@ -30,6 +30,8 @@ describe('segmentSummary: title, units and status read off the lines', () => {
       title: '优化企业开办线上服务',
       units: ['市审批局', '市公安局', '各县区'],
       status: '推进中',
+      // whose report is behind a change: log credits the unit
+      unit_reports: { 市审批局: '2020-07 已完成' },
     });
     expect(segmentSummary(STANDARD, '1.1.1')).toEqual(parsed(STANDARD));
   });

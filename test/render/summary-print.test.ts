@@ -54,7 +54,7 @@ describe('summary xlsx on paper', () => {
     const report = `unit: 市人社局\nmonth: "2020-07"\nentries:\n  - id: "3.1.3"\n    status: 推进中\n    progress: 联调。\n`;
     repo.commit('报送', { 'reports/2020-07/市人社局.yaml': report }, { date: '2020-07-23T10:00:00+08:00' });
     const result = await summary({ root: repo.dir, month: '2020-07', format: 'md', out: '-' });
-    expect(result.text).toContain('| 市人社局 | 逾期报送 | 市人社局.yaml | 2020-07-23 10:00 |');
+    expect(result.text).toContain('| 市人社局 | 迟报 | 市人社局.yaml | 2020-07-23 10:00 |');
     expect(result.text).not.toContain('T10:00');
   });
 

@@ -166,7 +166,7 @@ describe('ledger summary', () => {
     expect(rows.map((r) => [r[0], r[1]])).toEqual(
       expect.arrayContaining([
         ['市财政局', '未报送'],
-        ['市人社局', '逾期报送'],
+        ['市人社局', '迟报'],
       ]),
     );
     expect(rows).toHaveLength(2);
