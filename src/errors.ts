@@ -12,7 +12,16 @@ export class UsageError extends Error {
 }
 
 /** What went wrong with git, for callers that treat a case as normal (an empty repository has no history). */
-export type GitErrorKind = 'no-git' | 'not-a-repository' | 'no-commits' | 'unknown-revision' | 'failed';
+export type GitErrorKind =
+  | 'no-git'
+  | 'not-a-repository'
+  | 'no-commits'
+  | 'unknown-revision'
+  | 'shallow'
+  | 'rewritten-history'
+  | 'before-first-commit'
+  | 'no-ledger'
+  | 'failed';
 
 /** A git command failed: exit code 2. `stderr` is git's own (English) text, shown only with LEDGER_DEBUG=1. */
 export class GitError extends Error {

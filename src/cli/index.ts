@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'show', load: async () => (await import('../commands/show/spec.js')).showSpec },
   { name: 'render', load: async () => (await import('../commands/render/spec.js')).renderSpec },
   { name: 'summary', load: async () => (await import('../commands/summary/spec.js')).summarySpec },
+  { name: 'trend', load: async () => (await import('../commands/trend/spec.js')).trendSpec },
   { name: 'site', load: async () => (await import('../commands/site/spec.js')).siteSpec },
   { name: 'template', load: async () => (await import('../commands/template/spec.js')).templateSpec },
   { name: 'merge', load: async () => (await import('../commands/merge/spec.js')).mergeSpec },

@@ -46,6 +46,26 @@ export const AS_OF_OPTION: OptionSpec = {
   description: '按哪一天计算（YYYY-MM-DD），默认今天',
 };
 
+export const REV_OPTION: OptionSpec = {
+  flags: '--rev <rev>',
+  description: '按 Git 中某个版本（分支、标签或提交号）的台账计算，例如 --rev HEAD~3',
+};
+
+export const WORKTREE_OPTION: OptionSpec = {
+  flags: '--worktree',
+  description: '不取历史版本：用工作区现在的台账，按 --as-of 那天的时限计算',
+};
+
+/** The options --as-of, --rev and --worktree give a command. */
+export function versionOptions(options: Record<string, unknown>): { rev?: string; worktree?: boolean } {
+  if (options.rev !== undefined && options.worktree)
+    throw new UsageError('--rev 与 --worktree 不能同时使用', '--rev 取 Git 中的某个版本；--worktree 用工作区的台账');
+  return {
+    ...(options.rev !== undefined ? { rev: String(options.rev) } : {}),
+    ...(options.worktree ? { worktree: true } : {}),
+  };
+}
+
 /** The local calendar date today, as YYYY-MM-DD. */
 export function todayLocal(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -47,6 +47,8 @@ export interface LedgerTable {
   /** What the table is limited to, e.g. “责任单位：市税务局”; absent for the whole ledger. */
   scope?: string;
   asOf: string;
+  /** Which version of the ledger, e.g. “台账版本：2020-07-24 提交 1a2b3c4（…）”. */
+  version?: string;
   areas: LedgerAreaGroup[];
   measureCount: number;
   overdueCount: number;

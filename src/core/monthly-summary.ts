@@ -46,6 +46,8 @@ export interface MonthlySummary {
   month: string;
   nextMonth: string;
   asOf: string;
+  /** Which version of the ledger, e.g. “台账版本：2020-07-24 提交 1a2b3c4（…）”. */
+  version?: string;
   headline: Counts & { dueNextMonth: number };
   areas: Rollup<AreaRow>;
   leads: Rollup<LeadRow>;

@@ -161,6 +161,11 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   /** The day the plan starts: no completed_on in a report may be earlier. */
   plan_start: DateSchema.default('2020-01-01'),
+  /** The ledger's time zone as a UTC offset: which commit was the ledger "at the end of" a day. */
+  timezone: z
+    .string()
+    .regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, '时区写作 UTC 偏移，例如 +08:00')
+    .default('+08:00'),
 });
 
 export type UnitReport = z.infer<typeof UnitReportSchema>;

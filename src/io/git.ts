@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import type { LineCommit } from '../core/ledger-version.js';
 import { GitError } from '../errors.js';
 
 /**
@@ -236,6 +237,35 @@ export async function treeAt(cwd: string, rev: string, pathspecs: readonly strin
     if (type === 'blob') files.push({ file: line.slice(tab + 1), blob, mode });
   }
   return files;
+}
+
+/**
+ * The first-parent line of `rev` (default HEAD), newest first: hash, committer and author time
+ * (epoch seconds) and subject of each commit.
+ */
+export async function firstParentLine(cwd: string, rev = 'HEAD'): Promise<LineCommit[]> {
+  const out = await runGit(
+    cwd,
+    ['log', '--first-parent', `--pretty=format:%H${FIELD}%ct${FIELD}%at${FIELD}%s${RECORD}`, rev, '--'],
+    '读取提交历史',
+  );
+  return out
+    .split(RECORD)
+    .map((record) => record.replace(/^\n/, ''))
+    .filter(Boolean)
+    .map((record) => {
+      const [hash = '', committed = '0', authored = '0', subject = ''] = record.split(FIELD);
+      return { hash, committed: Number(committed), authored: Number(authored), subject };
+    });
+}
+
+/** Whether the repository is a shallow clone (part of its history is missing). */
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  try {
+    return (await runGit(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  } catch {
+    return false;
+  }
 }
 
 export { openBlobReader, type BlobReader } from './git-blob-reader.js';

@@ -10,12 +10,22 @@ import { isGroup, suggestUnits } from '../core/units.js';
 
 /** The report files under reports/ (by name and place, not read) and diagnostics for the files that are not reports. */
 export function listReportFiles(root: string, ledger: Ledger): { files: string[]; diagnostics: Diagnostic[] } {
+  if (!existsSync(path.join(root, REPORTS_DIR))) return { files: [], diagnostics: [] };
+  const isLink = (file: string) => lstatSync(path.join(root, file)).isSymbolicLink();
+  return classifyReportFiles(ledger, listFiles(root, REPORTS_DIR), isLink);
+}
+
+/** The same for files listed elsewhere (a Git revision's tree): which are reports, which are not. */
+export function classifyReportFiles(
+  ledger: Ledger,
+  listed: readonly string[],
+  isLink: (file: string) => boolean,
+): { files: string[]; diagnostics: Diagnostic[] } {
   const out = { files: [] as string[], diagnostics: [] as Diagnostic[] };
-  if (!existsSync(path.join(root, REPORTS_DIR))) return out;
-  for (const file of listFiles(root, REPORTS_DIR)) {
+  for (const file of listed) {
     if (isIgnorableReportsFile(file)) continue;
-    const stray = reportsFileProblem(ledger, root, file);
-    if (stray) out.diagnostics.push(stray);
+    const problem = isLink(file) ? '是符号链接' : strayReason(ledger, file);
+    if (problem) out.diagnostics.push(strayDiagnostic(file, problem));
     else if (classifyReportPath(file).kind === 'report') out.files.push(file);
   }
   return out;

@@ -9,7 +9,7 @@ import { listReportFiles } from './list-reports.js';
 import { parseYamlSource } from './yaml-source.js';
 import { pushAll } from '../core/arrays.js';
 
-export { listReportFiles, reportsFileProblem } from './list-reports.js';
+export { classifyReportFiles, listReportFiles, reportsFileProblem } from './list-reports.js';
 
 export interface LoadedReports {
   /** Reports that parsed and passed the schema. */

@@ -24,6 +24,7 @@ export function renderLedgerMarkdown(table: LedgerTable): string {
 function legend(table: LedgerTable): string {
   return (
     `截至 ${table.asOf}：共 ${table.measureCount} 项具体措施，逾期 ${table.overdueCount} 项。` +
+    (table.version ? `${escapeInline(table.version)}。` : '') +
     '工作完成情况**加粗**的措施已过完成时限仍未完成；完成时限按文件原文，已批准的延期见备注。'
   );
 }

@@ -94,6 +94,7 @@ export function legendText(table: LedgerTable): string {
   const escalated = table.areas.flatMap((a) => a.tasks.flatMap((t) => t.rows)).filter((r) => r.state.escalated).length;
   return (
     `截至 ${table.asOf}：共 ${table.measureCount} 项具体措施，逾期 ${table.overdueCount} 项（其中严重逾期 ${escalated} 项）。` +
+    (table.version ? `${table.version}。` : '') +
     '标色的措施已过完成时限仍未完成；完成时限按文件原文，已批准的延期见备注。'
   );
 }

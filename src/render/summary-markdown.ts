@@ -45,7 +45,7 @@ function trendLines(trend: readonly TrendPoint[]): string[] {
 
 function sectionLines(section: SummarySection): string[] {
   const lines = [`## ${escapeInline(section.title)}`];
-  if (section.note) lines.push('', escapeInline(section.note));
+  for (const line of section.note?.split('\n') ?? []) lines.push('', escapeInline(line));
   if (section.rows.length > 0)
     lines.push(
       '',

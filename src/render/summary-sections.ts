@@ -69,7 +69,13 @@ function headline(s: MonthlySummary): SummarySection {
     ['长期/适时', h.ongoing, '不设完成时限的措施'],
     ['完成率', `${h.completionPercent}%`, '已完成 ÷ 具体措施'],
   ].map((row) => row.map(String));
-  return { name: '总体情况', title: '总体情况', note: `截至 ${s.asOf}。`, header: ['项目', '数量', '说明'], rows };
+  return {
+    name: '总体情况',
+    title: '总体情况',
+    note: `截至 ${s.asOf}。${s.version ? `\n${s.version}` : ''}`,
+    header: ['项目', '数量', '说明'],
+    rows,
+  };
 }
 
 function byArea(s: MonthlySummary): SummarySection {

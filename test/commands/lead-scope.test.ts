@@ -25,8 +25,15 @@ describe('a lead unit’s own report (--lead)', () => {
   });
 
   it('summary --lead 市审批局 --month 2020-07 has the figures of status --lead 市审批局 --as-of 2020-07-25', async () => {
-    const result = await summary({ root: REPO_ROOT, month: '2020-07', format: 'md', out: '-', lead: '审批局' });
-    const view = await status({ root: REPO_ROOT, asOf: '2020-07-25', lead: '市审批局' });
+    const result = await summary({
+      root: REPO_ROOT,
+      month: '2020-07',
+      worktree: true,
+      format: 'md',
+      out: '-',
+      lead: '审批局',
+    });
+    const view = await status({ root: REPO_ROOT, asOf: '2020-07-25', worktree: true, lead: '市审批局' });
     const total = (view as unknown as { total: Record<string, unknown> }).total;
     const headline = result.summary!.headline;
     for (const key of ['measures', 'done', 'inProgress', 'notStarted', 'overdue', 'escalated', 'dueSoon', 'ongoing']) {
@@ -38,13 +45,27 @@ describe('a lead unit’s own report (--lead)', () => {
   });
 
   it('summary --area 4 covers that area only', async () => {
-    const result = await summary({ root: REPO_ROOT, month: '2020-07', format: 'md', out: '-', area: '4' });
+    const result = await summary({
+      root: REPO_ROOT,
+      month: '2020-07',
+      worktree: true,
+      format: 'md',
+      out: '-',
+      area: '4',
+    });
     expect(result.summary!.areas.rows.map((r) => r.area)).toEqual([4]);
     expect(result.summary!.headline.measures).toBe(5);
   });
 
   it('render --lead lists only the lead’s tasks and names the lead in its scope', async () => {
-    const result = await render({ root: REPO_ROOT, asOf: '2020-07-25', format: 'md', out: '-', lead: '市发改委' });
+    const result = await render({
+      root: REPO_ROOT,
+      asOf: '2020-07-25',
+      worktree: true,
+      format: 'md',
+      out: '-',
+      lead: '市发改委',
+    });
     const ids = result.table!.areas.flatMap((a) => a.tasks.map((t) => t.id));
     expect(ids).toContain('10.2');
     expect(ids).not.toContain('10.1');
@@ -63,8 +84,8 @@ describe('a lead unit’s own report (--lead)', () => {
   });
 
   it('an unknown lead is a usage error with a suggestion', async () => {
-    await expect(summary({ root: REPO_ROOT, month: '2020-07', format: 'md', out: '-', lead: '审批' })).rejects.toThrow(
-      /--lead/,
-    );
+    await expect(
+      summary({ root: REPO_ROOT, month: '2020-07', worktree: true, format: 'md', out: '-', lead: '审批' }),
+    ).rejects.toThrow(/--lead/);
   });
 });

@@ -63,7 +63,7 @@ const overdueOn = (asOf: string, area?: number) =>
     .length;
 
 function statusJson(asOf: string) {
-  const run = runCli(['status', '--as-of', asOf, '--format', 'json'], REPO_ROOT);
+  const run = runCli(['status', '--as-of', asOf, '--worktree', '--format', 'json'], REPO_ROOT);
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as {
     total: Record<string, number | string>;
@@ -102,7 +102,10 @@ describe('ledger status on the bundled ledger, against the document', () => {
   });
 
   it('lists on 2020-07-01 exactly the measures with a 2020年6月底 milestone', () => {
-    const run = runCli(['overdue', '--as-of', '2020-07-01', '--format', 'json', '--fail-on', 'overdue'], REPO_ROOT);
+    const run = runCli(
+      ['overdue', '--as-of', '2020-07-01', '--worktree', '--format', 'json', '--fail-on', 'overdue'],
+      REPO_ROOT,
+    );
     expect(run.code).toBe(1);
     const ids = (JSON.parse(run.stdout) as { items: { id: string }[] }).items.map((i) => i.id).sort();
     const june = SEED_MEASURES.filter((m) => /^2020年?6月底/.test(m.deadline))
@@ -117,7 +120,7 @@ describe('ledger status on the bundled ledger, against the document', () => {
       import { createRequire } from 'node:module';
       const require = createRequire(import.meta.url);
       const { main } = await import(${JSON.stringify(path.join(REPO_ROOT, 'dist/cli.js'))});
-      const code = await main(['node', 'ledger', 'status', '--as-of', '2020-07-15']);
+      const code = await main(['node', 'ledger', 'status', '--as-of', '2020-07-15', '--worktree']);
       const excel = Object.keys(require.cache).filter((k) => k.includes('exceljs')).length;
       process.stderr.write(JSON.stringify({ code, excel }));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {

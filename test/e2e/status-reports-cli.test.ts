@@ -37,12 +37,15 @@ describe('the reports line of ledger status', () => {
 
   it('does not count a report committed after the as-of date', () => {
     const repo = lateJuly();
-    expect(json(['status', '--as-of', '2020-07-21'], repo.dir).reports).toMatchObject({
+    // The work tree holds the report, but it reached the repository on the 22nd.
+    expect(json(['status', '--as-of', '2020-07-21', '--worktree'], repo.dir).reports).toMatchObject({
       month: '2020-07',
       received: 0,
       late: 0,
       missing: 8,
     });
+    // The ledger as committed on the 21st had no report at all: the monthly cycle had not started.
+    expect(json(['status', '--as-of', '2020-07-21'], repo.dir).reports).toBeUndefined();
     // Before the 21st the June report is due, before the first month with reports: no line at all.
     expect(reportsLine(runCli(['status', '--as-of', '2020-07-15'], repo.dir).stdout)).toBe('');
     expect(json(['status', '--as-of', '2020-07-15'], repo.dir).reports).toBeUndefined();

@@ -5,7 +5,8 @@ import { runCli } from '../helpers/run-cli.js';
 
 /** The bundled ledger's tables on terminals of a given width (COLUMNS stands in for the terminal). */
 const run = (args: string[], columns?: number) =>
-  runCli(args, REPO_ROOT, columns === undefined ? {} : { COLUMNS: String(columns) });
+  // The bundled 2020 plan was committed later: its 2020 days are read from the work tree.
+  runCli([...args, '--worktree'], REPO_ROOT, columns === undefined ? {} : { COLUMNS: String(columns) });
 const lineWidths = (text: string) => text.trimEnd().split('\n').map(visibleWidth);
 const tableWidths = (text: string) =>
   text

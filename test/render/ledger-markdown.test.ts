@@ -64,7 +64,7 @@ function parseTables(markdown: string): ParsedTable[] {
 }
 
 async function renderMarkdown(root: string, asOf: string): Promise<string> {
-  const result = await render({ root, asOf, format: 'md', out: '-' });
+  const result = await render({ root, asOf, worktree: true, format: 'md', out: '-' });
   expect(result.diagnostics).toEqual([]);
   return result.text!;
 }

@@ -16,7 +16,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 async function renderAndRead(root: string, asOf: string, extra: { unit?: string; area?: number } = {}) {
   const out = path.join(tempDir(), '台账.xlsx');
-  const result = await render({ root, asOf, format: 'xlsx', out, ...extra });
+  const result = await render({ root, asOf, worktree: true, format: 'xlsx', out, ...extra });
   expect(result.diagnostics).toEqual([]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);

@@ -71,6 +71,7 @@ describe('renderStatusText', () => {
     dueSoonDays: 30,
     escalationDays: 30,
     problems: 1,
+    version: { source: 'worktree' as const, label: '台账版本：工作区（含未提交的修改）' },
     view: 'by-area' as const,
     ...rollupByArea(memoryLedger(), '2020-07-15'),
   });

@@ -4,7 +4,8 @@ import { scopeLedger } from '../../core/ledger-scope.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../../core/report-path.js';
 import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from '../../io/git.js';
-import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { loadLedgerVersion } from '../../io/ledger-version.js';
 import { listReportFiles } from '../../io/list-reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -12,6 +13,12 @@ export interface MissingOptions {
   root: string;
   cwd?: string;
   month: string;
+  /** The day (default today): the ledger as committed then, and only reports committed by then. */
+  asOf?: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   /** Only the units responsible for the tasks this unit leads (name or alias). */
   lead?: string;
 }
@@ -21,14 +28,18 @@ export interface MissingResult extends MonthReportCounts {
   tracked: boolean;
   /** Errors in the ledger (the rest is still counted; exit code 1); set by `ledger missing`. */
   problems?: number;
+  /** Which version of the ledger was evaluated (absent for the counts status and summary embed). */
+  version?: LedgerVersion;
 }
 
 /** Units that owe a report for the month and have none, and reports committed after the due day. */
 export async function missing(options: MissingOptions): Promise<MissingResult> {
-  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
+  const asOf = options.asOf ?? '9999-12-31';
+  const { ledger, diagnostics, version, reportFiles } = await loadLedgerVersion(options.root, { ...options, asOf });
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
-  const counts = await gatherReportCounts(options.root, scopeLedger(ledger, { lead }), options.month);
-  return { ...counts, problems: countBySeverity(diagnostics).errors };
+  const scoped = scopeLedger(ledger, { lead });
+  const counts = await gatherReportCounts(options.root, scoped, options.month, options.asOf, reportFiles);
+  return { ...counts, problems: countBySeverity(diagnostics).errors, version };
 }
 
 /**

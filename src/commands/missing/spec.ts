@@ -1,4 +1,5 @@
 import {
+  AS_OF_OPTION,
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
@@ -6,6 +7,9 @@ import {
   parseMonthArgument,
   writeFitted,
   writeOut,
+  REV_OPTION,
+  WORKTREE_OPTION,
+  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
 
@@ -22,21 +26,30 @@ export const missingSpec: CommandSpec = {
     'ledger missing --month 2020-07 --format json',
     'ledger missing --month 2020-07 --fail-on missing',
     'ledger missing --month 2020-07 --lead 市审批局',
+    'ledger missing --month 2020-07 --as-of 2020-07-31',
   ],
   options: [
     { flags: '--month <YYYY-MM>', description: '报送月份，默认本月' },
     { flags: '--lead <unit>', description: '只看该单位牵头的目标任务的责任单位' },
     { flags: '--fail-on <what>', description: '有单位未报送时退出码为 1（迟报不算）', choices: ['missing'] },
+    { ...AS_OF_OPTION, description: '按哪一天的台账和报送计算（YYYY-MM-DD）：只算当天已提交的报送，默认今天' },
+    REV_OPTION,
+    WORKTREE_OPTION,
     formatOption(['text', 'json'], 'text'),
   ],
   async run(_args, options, global) {
-    const month = options.month ? parseMonthArgument(String(options.month)) : parseAsOf(undefined).slice(0, 7);
+    const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
+    const month = options.month
+      ? parseMonthArgument(String(options.month))
+      : (asOf ?? parseAsOf(undefined)).slice(0, 7);
     const { missing } = await import('./run.js');
     const { renderMissingText, renderMissingJson } = await import('./text.js');
     const result = await missing({
       root: global.root,
       cwd: global.cwd,
       month,
+      asOf,
+      ...versionOptions(options),
       lead: options.lead as string | undefined,
     });
     if (options.format === 'json') writeOut(renderMissingJson(result));

@@ -23,6 +23,7 @@ export function renderMissingText(result: MissingResult): string {
   if (!result.tracked) lines.push('', '注意：台账不在 Git 仓库中，无法判断是否迟报。');
   if ((result.problems ?? 0) > 0)
     lines.push('', `注意：台账中有 ${result.problems} 处错误，出错的措施未计入；运行 ledger validate 查看。`);
+  if (result.version) lines.push(result.version.label);
   return lines.join('\n');
 }
 

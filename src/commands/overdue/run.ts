@@ -1,6 +1,7 @@
 import { countBySeverity } from '../../core/diagnostic.js';
 import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rollup.js';
-import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { loadLedgerVersion } from '../../io/ledger-version.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -8,6 +9,10 @@ export interface OverdueOptions {
   root: string;
   cwd?: string;
   asOf: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   /** Only this unit's own parts (directly or through a group) that it has not finished. */
   unit?: string;
   /** Only measures this unit leads. */
@@ -20,6 +25,8 @@ export interface OverdueOptions {
 
 export interface OverdueResult {
   asOf: string;
+  /** Which version of the ledger was evaluated. */
+  version: LedgerVersion;
   within?: number;
   escalationDays: number;
   /** Overdue first (most days first), then due soon (nearest first). */
@@ -33,7 +40,7 @@ export interface OverdueResult {
 
 /** The overdue measures on `asOf`, and with `within` the ones due soon too. */
 export async function overdue(options: OverdueOptions): Promise<OverdueResult> {
-  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
+  const { ledger, diagnostics, version } = await loadLedgerVersion(options.root, options);
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
   const area =
@@ -58,6 +65,7 @@ export async function overdue(options: OverdueOptions): Promise<OverdueResult> {
   );
   return {
     asOf: options.asOf,
+    version,
     within,
     escalationDays: ledger.config.escalation_days,
     items: sortByUrgency(items),

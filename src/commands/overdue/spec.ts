@@ -6,6 +6,9 @@ import {
   parseAsOf,
   parseCountArgument,
   writeOut,
+  REV_OPTION,
+  WORKTREE_OPTION,
+  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
 
@@ -31,6 +34,8 @@ export const overdueSpec: CommandSpec = {
     { flags: '--within <days>', description: '同时列出几天内到期（临期）的措施' },
     { flags: '--fail-on <what>', description: '有逾期措施时退出码为 1', choices: ['overdue'] },
     AS_OF_OPTION,
+    REV_OPTION,
+    WORKTREE_OPTION,
     formatOption(['text', 'json'], 'text'),
   ],
   async run(_args, options, global) {
@@ -39,6 +44,7 @@ export const overdueSpec: CommandSpec = {
       root: global.root,
       cwd: global.cwd,
       asOf: parseAsOf(options.asOf),
+      ...versionOptions(options),
       unit: options.unit as string | undefined,
       lead: options.lead as string | undefined,
       area: options.area as string | undefined,

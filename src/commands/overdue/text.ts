@@ -13,7 +13,10 @@ export function renderOverdueText(result: OverdueResult, options: { color: boole
     result.filters.area !== undefined && `主要指标 ${result.filters.area}`,
   ].filter(Boolean);
   const what = result.within === undefined ? '逾期措施' : `逾期及 ${result.within} 天内到期的措施`;
-  const lines = [`${what}　截至 ${result.asOf}${scope.length > 0 ? `（${scope.join('，')}）` : ''}`];
+  const lines = [
+    `${what}　截至 ${result.asOf}${scope.length > 0 ? `（${scope.join('，')}）` : ''}`,
+    style.dim(result.version.label),
+  ];
   let tableAt = -1;
   if (result.items.length === 0) {
     lines.push(style.good(result.within === undefined ? '没有逾期的措施。' : '没有逾期或临期的措施。'));

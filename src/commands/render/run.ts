@@ -1,9 +1,12 @@
+import { LEDGER_CHECKS, runChecks } from '../../core/checks/index.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
 import { UsageError } from '../../errors.js';
 import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { loadLedgerVersion, type VersionRequest } from '../../io/ledger-version.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
@@ -14,6 +17,10 @@ export interface RenderOptions {
   root: string;
   cwd?: string;
   asOf: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   format: RenderFormat;
   /** Output file; `-` writes Markdown to the result's `text` instead. Default 台账-<asOf>.<format> in cwd. */
   out?: string;
@@ -28,6 +35,7 @@ export interface RenderResult {
   /** Problems that stopped the render: nothing was written. */
   diagnostics: Diagnostic[];
   table?: LedgerTable;
+  version?: LedgerVersion;
   /** The absolute path written. */
   file?: string;
   /** The Markdown, when `out` is `-`. */
@@ -36,11 +44,11 @@ export interface RenderResult {
 
 /** Loads and checks the ledger, builds the 台账 table and writes it; writes nothing when the ledger has errors. */
 export async function render(options: RenderOptions): Promise<RenderResult> {
-  const loaded = loadValidLedger(options.root);
+  const loaded = await loadValidLedgerAsOf(options.root, options);
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
   const ledger = loaded.ledger;
   const filter = tableFilter(ledger, options);
-  const table = buildLedgerTable(ledger, options.asOf, filter);
+  const table = { ...buildLedgerTable(ledger, options.asOf, filter), version: loaded.version.label };
   const written = await writeExport(options, defaultName(options.asOf, filter), {
     xlsx: async (file) => {
       const { writeLedgerXlsx } = await import('../../render/ledger-xlsx.js');
@@ -48,7 +56,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     },
     md: async () => (await import('../../render/ledger-markdown.js')).renderLedgerMarkdown(table),
   });
-  return { diagnostics: [], table, ...written };
+  return { diagnostics: [], table, version: loaded.version, ...written };
 }
 
 /**
@@ -74,7 +82,23 @@ export async function writeExport(
 
 /** The ledger when it has no errors; else the errors that stop the export (warnings do not), see writeBlockers. */
 export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: Diagnostic[] } {
-  const { ledger, diagnostics } = loadCheckedLedger(root);
+  return validOnly(loadCheckedLedger(root));
+}
+
+/** The same for the ledger as of a day or at a revision (see loadLedgerVersion). */
+export async function loadValidLedgerAsOf(
+  root: string,
+  request: VersionRequest,
+): Promise<{ ledger?: Ledger; diagnostics: Diagnostic[]; version: LedgerVersion; reportFiles: string[] }> {
+  const { version, reportFiles, ledger, diagnostics } = await loadLedgerVersion(root, request, { positions: true });
+  const checked = { ledger, diagnostics: [...diagnostics, ...runChecks(ledger, LEDGER_CHECKS)] };
+  return { ...validOnly(checked), version, reportFiles };
+}
+
+function validOnly({ ledger, diagnostics }: { ledger: Ledger; diagnostics: Diagnostic[] }): {
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+} {
   const blockers = writeBlockers(diagnostics, '导出');
   return blockers.length > 0 ? { diagnostics: blockers } : { ledger, diagnostics: [] };
 }

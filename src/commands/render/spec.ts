@@ -5,6 +5,9 @@ import {
   formatOption,
   parseAsOf,
   writeOut,
+  REV_OPTION,
+  WORKTREE_OPTION,
+  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
 
@@ -30,6 +33,8 @@ export const renderSpec: CommandSpec = {
     formatOption(['xlsx', 'md'], 'xlsx'),
     { flags: '--out <file>', description: '输出文件；- 表示标准输出（仅 md）' },
     AS_OF_OPTION,
+    REV_OPTION,
+    WORKTREE_OPTION,
     { flags: '--unit <unit>', description: '只导出该单位负责的措施（含通过“各县区”等单位组负责的）' },
     { flags: '--lead <unit>', description: '只导出该单位牵头的目标任务（牵头单位自己的台账）' },
     { flags: '--area <area>', description: '只导出一个主要指标：序号或标题中的词（同 ledger overdue --area）' },
@@ -40,6 +45,7 @@ export const renderSpec: CommandSpec = {
       root: global.root,
       cwd: global.cwd,
       asOf: parseAsOf(options.asOf),
+      ...versionOptions(options),
       format: options.format as 'xlsx' | 'md',
       out: options.out as string | undefined,
       unit: options.unit as string | undefined,

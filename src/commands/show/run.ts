@@ -4,18 +4,25 @@ import { measureItem, type MeasureItem } from '../../core/rollup.js';
 import type { Area, Measure, Task } from '../../core/schema.js';
 import { reportingUnits } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
-import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { loadLedgerVersion } from '../../io/ledger-version.js';
 
 export interface ShowOptions {
   root: string;
   cwd?: string;
   asOf: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   /** Measure id, e.g. 1.1.2. */
   id: string;
 }
 
 export interface ShowResult {
   asOf: string;
+  /** Which version of the ledger was evaluated. */
+  version: LedgerVersion;
   dueSoonDays: number;
   escalationDays: number;
   item: MeasureItem;
@@ -33,7 +40,7 @@ export interface ShowResult {
 
 /** One measure in full, with what its deadline means on `asOf`. */
 export async function show(options: ShowOptions): Promise<ShowResult> {
-  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root, { positions: true });
+  const { ledger, diagnostics, version } = await loadLedgerVersion(options.root, options, { positions: true });
   const id = options.id.trim();
   const ref = findMeasure(ledger, id);
   if (!ref) {
@@ -49,6 +56,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
   const item = measureItem(ref, options.asOf, ledger);
   return {
     asOf: options.asOf,
+    version,
     dueSoonDays: ledger.config.due_soon_days,
     escalationDays: ledger.config.escalation_days,
     item,

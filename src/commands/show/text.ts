@@ -23,6 +23,7 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
     ['具体措施', measure.text],
     ['完成时限', measure.deadline],
     ['当前情况', `${style.phase(state.phase)}：${deadlineMeaning(state, result.asOf, result.escalationDays)}`],
+    ['台账版本', result.version.label.replace('台账版本：', '')],
     ['责任部门', members !== measure.units.join('、') ? `${units}（分别报送：${members}）` : units],
     ['牵头单位', item.leads.join('、')],
     ['状态', measure.status + (measure.milestones_met ? `（已完成 ${measure.milestones_met} 个时间节点）` : '')],

@@ -10,8 +10,12 @@ import { gatherReportCounts, reportMonths, type MissingResult } from '../missing
  * Undefined when the ledger has no reports at all, or only for later months
  * (the monthly cycle had not started then).
  */
-export async function statusReports(root: string, ledger: Ledger, asOf: string): Promise<MissingResult | undefined> {
-  const listed = listReportFiles(root, ledger).files;
+export async function statusReports(
+  root: string,
+  ledger: Ledger,
+  asOf: string,
+  listed: readonly string[] = listReportFiles(root, ledger).files,
+): Promise<MissingResult | undefined> {
   const months = reportMonths(listed);
   const month = dueReportMonth(asOf, ledger.config.report_day);
   if (months.length === 0 || month < months[0]!) return undefined;

@@ -18,7 +18,8 @@ import {
 } from '../../core/rollup.js';
 import { noticeCountsByUnit, pendingVerifications, type NoticeCounts } from '../../core/supervision-record.js';
 import { UsageError } from '../../errors.js';
-import { loadLedgerCachedFirst } from '../../io/load-ledger-cached.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { loadLedgerVersion } from '../../io/ledger-version.js';
 import type { MissingResult } from '../missing/run.js';
 import { statusReports } from './reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
@@ -30,6 +31,10 @@ export interface StatusOptions {
   root: string;
   cwd?: string;
   asOf: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   /** One unit's obligations (name or alias). */
   unit?: string;
   /** The tasks one unit leads (name or alias). */
@@ -43,6 +48,8 @@ export interface StatusOptions {
 interface StatusBase {
   title: string;
   asOf: string;
+  /** Which version of the ledger was evaluated. */
+  version: LedgerVersion;
   dueSoonDays: number;
   escalationDays: number;
   /** Errors found while loading; files with errors are left out of the figures. */
@@ -74,15 +81,15 @@ export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: 
 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
-  const { ledger, diagnostics } = await loadLedgerCachedFirst(options.root);
-  const view = statusView(ledger, countBySeverity(diagnostics).errors, options);
+  const { ledger, diagnostics, version, reportFiles } = await loadLedgerVersion(options.root, options);
+  const view = statusView(ledger, countBySeverity(diagnostics).errors, version, options);
   const supervision = supervisionOf(ledger, options.asOf);
   const result = supervision ? { ...view, supervision } : view;
-  const reports = await statusReports(options.root, ledger, options.asOf);
+  const reports = await statusReports(options.root, ledger, options.asOf, reportFiles);
   return reports ? { ...result, reports } : result;
 }
 
-function statusView(ledger: Ledger, problems: number, options: StatusOptions): StatusResult {
+function statusView(ledger: Ledger, problems: number, version: LedgerVersion, options: StatusOptions): StatusResult {
   if (options.unit !== undefined && options.lead !== undefined) {
     throw new UsageError(
       '--unit 与 --lead 不能同时使用',
@@ -95,7 +102,7 @@ function statusView(ledger: Ledger, problems: number, options: StatusOptions): S
       '--by unit 列出全部单位；--unit 单位 列出一个单位的措施',
     );
   }
-  const base = baseOf(ledger, options, problems);
+  const base = { ...baseOf(ledger, options, problems), version };
   const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
   if (options.unit !== undefined) {
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
@@ -121,7 +128,7 @@ function withOwnReports(ledger: Ledger, items: readonly PartItem[], unit: string
   });
 }
 
-function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total'> {
+function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total' | 'version'> {
   return {
     title: ledger.config.title,
     asOf: options.asOf,

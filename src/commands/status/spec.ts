@@ -6,6 +6,9 @@ import {
   parseAsOf,
   parseCountArgument,
   writeOut,
+  REV_OPTION,
+  WORKTREE_OPTION,
+  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
 
@@ -42,6 +45,8 @@ export const statusSpec: CommandSpec = {
     },
     WITHIN_OPTION,
     AS_OF_OPTION,
+    REV_OPTION,
+    WORKTREE_OPTION,
     formatOption(['text', 'json'], 'text'),
   ],
   async run(_args, options, global) {
@@ -50,6 +55,7 @@ export const statusSpec: CommandSpec = {
       root: global.root,
       cwd: global.cwd,
       asOf: parseAsOf(options.asOf),
+      ...versionOptions(options),
       unit: options.unit as string | undefined,
       lead: options.lead as string | undefined,
       by: options.by as 'area' | 'unit' | 'lead' | undefined,

@@ -30,7 +30,7 @@ export function renderStatusText(result: StatusResult, options: StatusTextOption
     return `${wrapLines([heading(result), none], options.width).join('\n')}\n`;
   }
   const lines = [
-    ...wrapLines([heading(result)], options.width),
+    ...wrapLines([heading(result), style.dim(result.version.label)], options.width),
     table(result, style, options.width),
     ...wrapLines(footer(result, style), options.width),
   ];

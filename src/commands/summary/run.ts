@@ -8,7 +8,7 @@ import { dayOfMonth } from '../../core/report-path.js';
 import type { Ledger } from '../../core/ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
-import { loadValidLedger, writeExport, type RenderFormat } from '../render/run.js';
+import { loadValidLedgerAsOf, writeExport, type RenderFormat } from '../render/run.js';
 
 export interface SummaryOptions {
   root: string;
@@ -16,6 +16,10 @@ export interface SummaryOptions {
   month: string;
   /** Default: the month's config.lead_report_day (the day leads report). */
   asOf?: string;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
   format: SummaryFormat;
   /** Output file; `-` puts Markdown or JSON into the result's `text`. Default 月度汇总-<month>.<format> in cwd. */
   out?: string;
@@ -39,15 +43,16 @@ export interface SummaryResult {
 
 /** Computes the monthly summary (with report counts when the ledger has reports) and writes it. */
 export async function summary(options: SummaryOptions): Promise<SummaryResult> {
-  const loaded = loadValidLedger(options.root);
+  const { worktreeConfig } = await import('../../io/ledger-version.js');
+  const reportDay = dayOfMonth(options.month, (await worktreeConfig(options.root)).lead_report_day);
+  const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: options.asOf ?? reportDay });
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
   const scope = resolveScope(loaded.ledger, options);
   const scoped = scopeLedger(loaded.ledger, scope);
   const ledger = { ...scoped, config: { ...scoped.config, title: `${scoped.config.title}${scopeLabel(scope)}` } };
   const asOf = options.asOf ?? dayOfMonth(options.month, ledger.config.lead_report_day);
   const { gatherReportCounts, reportMonths } = await import('../missing/run.js');
-  const { listReportFiles } = await import('../../io/load-reports.js');
-  const listed = listReportFiles(options.root, ledger).files;
+  const listed = loaded.reportFiles;
   const months = reportMonths(listed);
   const reports =
     months.length > 0 ? await gatherReportCounts(options.root, ledger, options.month, undefined, listed) : undefined;
@@ -57,7 +62,10 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
     ...(await Promise.all(earlier.map((m) => gatherReportCounts(options.root, ledger, m, undefined, listed)))),
   ];
   if (reports) yearReports.push(reports);
-  const result = buildMonthlySummary(ledger, options.month, asOf, reports, yearReports);
+  const result = {
+    ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports),
+    version: loaded.version.label,
+  };
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
   const trend =
     options.format === 'xlsx'

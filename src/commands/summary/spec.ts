@@ -5,6 +5,9 @@ import {
   parseDateArgument,
   parseMonthArgument,
   writeOut,
+  REV_OPTION,
+  WORKTREE_OPTION,
+  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
 import type { SummaryFormat } from './run.js';
@@ -38,6 +41,8 @@ export const summarySpec: CommandSpec = {
     { flags: '--lead <unit>', description: '牵头单位自己的月度报告：只含该单位牵头的目标任务及其责任单位' },
     { flags: '--area <area>', description: '只汇总一个主要指标：序号或标题中的词（同 ledger render --area）' },
     { flags: '--as-of <date>', description: '按哪一天计算（YYYY-MM-DD），默认该月的牵头单位报送日（25 日）' },
+    REV_OPTION,
+    WORKTREE_OPTION,
   ],
   async run(_args, options, global) {
     if (options.month === undefined) {
@@ -50,6 +55,7 @@ export const summarySpec: CommandSpec = {
       cwd: global.cwd,
       month: parseMonthArgument(String(options.month)),
       asOf: options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of'),
+      ...versionOptions(options),
       format: options.format as SummaryFormat,
       out: options.out as string | undefined,
       lead: options.lead as string | undefined,

@@ -1,0 +1,154 @@
+import { parseDeadline } from '../../core/deadline.js';
+import type { Ledger } from '../../core/ledger.js';
+import { worktreeVersion, type LedgerVersion } from '../../core/ledger-version.js';
+import { measureRefs } from '../../core/ledger.js';
+import { dayOfMonth, monthOf } from '../../core/report-path.js';
+import {
+  doneKeys,
+  monthRange,
+  trendDay,
+  trendItems,
+  trendRows,
+  type TrendFilter,
+  type TrendGrouping,
+  type TrendMonth,
+  type TrendResult,
+} from '../../core/trend.js';
+import { UsageError } from '../../errors.js';
+import { LedgerHistory, type VersionedLedger } from '../../io/ledger-history.js';
+import { gatherReportCounts, reportMonths } from '../missing/run.js';
+import { resolveAreaOption } from '../shared/resolve-area-option.js';
+import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+
+export interface TrendOptions {
+  root: string;
+  cwd?: string;
+  /** The last day: its month is the last month. */
+  asOf: string;
+  /** First and last month (YYYY-MM); default from the first report or the first deadline to the as-of month. */
+  from?: string;
+  to?: string;
+  by?: TrendGrouping;
+  area?: string;
+  unit?: string;
+  lead?: string;
+  /** Evaluate today's work tree at every month end (deadlines only) instead of each month's version. */
+  worktree?: boolean;
+  today?: string;
+}
+
+/** The state at each month end, read from the Git history through one LedgerHistory. */
+export async function trend(options: TrendOptions): Promise<TrendResult> {
+  const history = new LedgerHistory(options.root, options.today);
+  try {
+    const latest = await history.load(options.worktree ? worktreeVersion() : await history.versionAt(options.asOf));
+    const filter = resolveFilter(latest.ledger, options);
+    const to = options.to ?? monthOf(options.asOf);
+    const from = options.from ?? (await defaultFrom(history, latest, to, options.worktree));
+    if (from > to)
+      throw new UsageError(`--from ${from} 晚于最后一个月 ${to}`, '例如 ledger trend --from 2020-07 --to 2020-12');
+    const walk = new MonthWalk(history, options.worktree ?? false);
+    let doneBefore = await walk.doneAt(previousDay(from), filter);
+    const months: TrendMonth[] = [];
+    for (const month of monthRange(from, to)) {
+      const day = trendDay(month, options.asOf);
+      const loaded = await walk.load(day);
+      const items = trendItems(loaded.ledger, day, filter);
+      const reports = await monthReports(options.root, loaded, month, day);
+      months.push({
+        month,
+        day,
+        version: loaded.version,
+        rows: trendRows(loaded.ledger, items, options.by ?? 'total', day, doneBefore, reports),
+      });
+      doneBefore = doneKeys(loaded.ledger, items, day);
+    }
+    return {
+      title: latest.ledger.config.title,
+      by: options.by ?? 'total',
+      filter,
+      from,
+      to,
+      asOf: options.asOf,
+      months,
+    };
+  } finally {
+    history.close();
+  }
+}
+
+/** Loads each version once, however many days share it. */
+class MonthWalk {
+  private last: { key: string; loaded: VersionedLedger } | undefined;
+  constructor(
+    private readonly history: LedgerHistory,
+    private readonly worktree: boolean,
+  ) {}
+
+  async load(day: string): Promise<VersionedLedger> {
+    const version = this.worktree ? worktreeVersion() : await this.history.versionAt(day);
+    const key = version.commit ?? 'worktree';
+    if (this.last?.key !== key) this.last = { key, loaded: await this.history.load(version) };
+    return { ...this.last.loaded, version };
+  }
+
+  /** Ids done at the end of `day`; none before the first commit. */
+  async doneAt(day: string, filter: TrendFilter): Promise<Set<string>> {
+    try {
+      const loaded = await this.load(day);
+      return doneKeys(loaded.ledger, trendItems(loaded.ledger, day, filter), day);
+    } catch (error) {
+      if ((error as { kind?: string }).kind === 'before-first-commit') return new Set();
+      throw error;
+    }
+  }
+}
+
+async function monthReports(root: string, loaded: VersionedLedger, month: string, day: string) {
+  const months = reportMonths(loaded.reportFiles);
+  // Not yet due (the as-of month before its report day), or before the monthly cycle started.
+  if (day < dayOfMonth(month, loaded.ledger.config.report_day)) return undefined;
+  if (months.length === 0 || month < months[0]!) return undefined;
+  return gatherReportCounts(root, loaded.ledger, month, day, loaded.reportFiles);
+}
+
+/** The first month with a report or the plan's first deadline, not before the first commit. */
+async function defaultFrom(
+  history: LedgerHistory,
+  latest: VersionedLedger,
+  to: string,
+  worktree: boolean | undefined,
+): Promise<string> {
+  const firstDeadline = measureRefs(latest.ledger)
+    .flatMap(({ measure }) => {
+      const deadline = parseDeadline(measure.deadline);
+      return deadline?.kind === 'dated' ? deadline.milestones.map((m) => monthOf(m.due)) : [];
+    })
+    .sort()[0];
+  const firstReport = reportMonths(latest.reportFiles)[0];
+  const candidates = [firstDeadline, firstReport].filter((m): m is string => m !== undefined).sort();
+  let from = candidates[0] ?? to;
+  const firstCommit = worktree ? undefined : await history.firstCommitDay();
+  if (firstCommit && monthOf(firstCommit) > from) from = monthOf(firstCommit);
+  return from > to ? to : from;
+}
+
+function previousDay(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+function resolveFilter(ledger: Ledger, options: TrendOptions): TrendFilter {
+  const filter: TrendFilter = {};
+  if (options.area !== undefined)
+    filter.area = resolveAreaOption(
+      ledger.areas.map((a) => a.data),
+      options.area,
+    );
+  if (options.unit !== undefined) filter.unit = resolveUnitOption(ledger.units, options.unit, '--unit');
+  if (options.lead !== undefined) filter.lead = resolveUnitOption(ledger.units, options.lead, '--lead');
+  return filter;
+}
+
+export type { LedgerVersion };

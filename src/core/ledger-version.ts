@@ -1,0 +1,90 @@
+/**
+ * Which version of the ledger a day means. Pure: the commits and today are given.
+ *
+ * Rules:
+ * - The ledger "as of D" is the last commit on the current branch's first-parent line whose commit
+ *   time is on or before D 24:00 in the ledger's time zone (config `timezone`, default +08:00).
+ * - D today or later: the work tree (uncommitted changes included).
+ * - `--rev REV`: that revision, whatever the day.
+ * - No Git repository, or no commit yet: the work tree, with a one-line note.
+ * - D before the first commit, before the oldest commit of a shallow clone, or in a stretch of
+ *   history whose commit times go backwards (a rewritten history): an error, never a guess.
+ */
+
+export interface LineCommit {
+  hash: string;
+  /** Committer time, epoch seconds. */
+  committed: number;
+  /** Author time, epoch seconds. */
+  authored: number;
+  subject: string;
+}
+
+export interface LedgerVersion {
+  source: 'worktree' | 'commit';
+  /** Full hash, for a commit. */
+  commit?: string;
+  /** Commit day in the ledger's time zone (YYYY-MM-DD). */
+  date?: string;
+  subject?: string;
+  /** Why the work tree was used for a past day. */
+  note?: string;
+  /** 台账版本：2020-07-24 提交 1a2b3c4（合并 2020-07 报送） */
+  label: string;
+}
+
+export type VersionPick =
+  | { kind: 'commit'; commit: LineCommit }
+  | { kind: 'before-first'; first: LineCommit }
+  /** Commit times disagree about the day: an older commit is later, or author times say it existed by then. */
+  | { kind: 'rewritten'; commit: LineCommit };
+
+/** Epoch seconds of the end of `day` (24:00, i.e. the next day 00:00) at UTC offset `timezone`. */
+export function endOfDay(day: string, timezone: string): number {
+  return Date.parse(`${day}T00:00:00${timezone}`) / 1000 + 86_400;
+}
+
+/** The calendar day of an epoch time at a UTC offset. */
+export function dayAt(epochSeconds: number, timezone: string): string {
+  return new Date((epochSeconds + offsetSeconds(timezone)) * 1000).toISOString().slice(0, 10);
+}
+
+function offsetSeconds(timezone: string): number {
+  const sign = timezone.startsWith('-') ? -1 : 1;
+  const [h = '0', m = '0'] = timezone.slice(1).split(':');
+  return sign * (Number(h) * 3600 + Number(m) * 60);
+}
+
+/**
+ * The commit the ledger was at by the end of `day`. `line` is the first-parent line, newest first.
+ * The day must split the line cleanly: every commit after the pick is later, every one before it
+ * is not (else the history was rewritten and no answer is trustworthy).
+ */
+export function pickCommit(line: readonly LineCommit[], day: string, timezone: string): VersionPick {
+  const end = endOfDay(day, timezone);
+  const index = line.findIndex((c) => c.committed <= end);
+  if (index < 0) {
+    const authored = line.find((c) => c.authored <= end);
+    return authored ? { kind: 'rewritten', commit: authored } : { kind: 'before-first', first: line[line.length - 1]! };
+  }
+  const later = line.slice(index + 1).find((c) => c.committed > end);
+  return later ? { kind: 'rewritten', commit: later } : { kind: 'commit', commit: line[index]! };
+}
+
+export function commitVersion(commit: LineCommit, timezone: string): LedgerVersion {
+  const date = dayAt(commit.committed, timezone);
+  const subject = commit.subject.length > 60 ? `${commit.subject.slice(0, 60)}…` : commit.subject;
+  return {
+    source: 'commit',
+    commit: commit.hash,
+    date,
+    subject: commit.subject,
+    label: `台账版本：${date} 提交 ${commit.hash.slice(0, 7)}${subject ? `（${subject}）` : ''}`,
+  };
+}
+
+export function worktreeVersion(note?: string): LedgerVersion {
+  return note
+    ? { source: 'worktree', note, label: `台账版本：工作区（${note}）` }
+    : { source: 'worktree', label: '台账版本：工作区（含未提交的修改）' };
+}

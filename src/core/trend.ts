@@ -1,0 +1,174 @@
+/**
+ * The ledger month by month (ledger trend). Pure: each month's ledger, day and report counts are given.
+ *
+ * Rules:
+ * - A month's figures are the ledger as committed at its end (see ledger-version.ts), evaluated on
+ *   its last day; the as-of month is evaluated on the as-of day. They equal `ledger status --as-of`
+ *   of that day, row for row.
+ * - 新完成: measures 已完成 at this month's end that were not at the previous month's end.
+ * - 报送率: of the units that owe that month's report (see report-counts.ts), the share whose report
+ *   reached the repository by the report day; per row, over the units the row's measures name.
+ *   null while the ledger has no reports yet, or before the month's report day.
+ * - --by unit counts each unit's own parts (as `ledger status --by unit`), not whole measures.
+ */
+import { lastDayOfMonth } from './deadline.js';
+import type { Ledger } from './ledger.js';
+import type { LedgerVersion } from './ledger-version.js';
+import type { MonthReportCounts } from './report-counts.js';
+import { addMonth } from './report-path.js';
+import {
+  countItems,
+  evaluateLedger,
+  leadUnits,
+  obligatedUnits,
+  partsByUnit,
+  type Light,
+  type MeasureItem,
+} from './rollup.js';
+import { isResponsible, reportingUnits } from './units.js';
+
+/** What counts as done: a measure by its id, a unit's part by id and unit (per-unit rows count parts). */
+const partKey = (id: string, unit: string) => `${id}\0${unit}`;
+
+export const TREND_GROUPINGS = ['total', 'area', 'lead', 'unit'] as const;
+export type TrendGrouping = (typeof TREND_GROUPINGS)[number];
+
+export interface TrendFilter {
+  area?: number;
+  unit?: string;
+  lead?: string;
+}
+
+export interface TrendRow {
+  /** 全部, the area's number, the lead's or the unit's name. */
+  key: string;
+  label: string;
+  measures: number;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+  /** Includes the escalated ones. */
+  overdue: number;
+  escalated: number;
+  newlyDone: number;
+  /** Units owing the month's report, and those whose report came by the report day. */
+  reportsDue: number;
+  reportsOnTime: number;
+  /** Percent, rounded; null without reports. */
+  reportRate: number | null;
+  light: Light;
+}
+
+export interface TrendMonth {
+  month: string;
+  /** The day evaluated: the month's last day, or the as-of day in the as-of month. */
+  day: string;
+  version: LedgerVersion;
+  rows: TrendRow[];
+}
+
+export interface TrendResult {
+  title: string;
+  by: TrendGrouping;
+  filter: TrendFilter;
+  from: string;
+  to: string;
+  asOf: string;
+  months: TrendMonth[];
+}
+
+/** The months from `from` to `to` inclusive (YYYY-MM). */
+export function monthRange(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = addMonth(m)) months.push(m);
+  return months;
+}
+
+/** The day a month is evaluated on: its last day, or `asOf` within the as-of month. */
+export function trendDay(month: string, asOf: string): string {
+  return month === asOf.slice(0, 7) ? asOf : lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+}
+
+/** The measures in scope of the filter, evaluated on `day`. */
+export function trendItems(ledger: Ledger, day: string, filter: TrendFilter): MeasureItem[] {
+  return evaluateLedger(ledger, day).filter(
+    (i) =>
+      (filter.area === undefined || i.area === filter.area) &&
+      (filter.unit === undefined || isResponsible(ledger.units, i.units, filter.unit)) &&
+      (filter.lead === undefined || i.leads.includes(filter.lead)),
+  );
+}
+
+/** What was done on `day`: measure ids, and unit parts (see partKey). */
+export function doneKeys(ledger: Ledger, items: readonly MeasureItem[], day: string): Set<string> {
+  const keys = new Set(items.filter((i) => i.status === '已完成').map((i) => i.id));
+  for (const [unit, parts] of partsByUnit(ledger, day, {}, items))
+    for (const part of parts) if (part.status === '已完成') keys.add(partKey(part.id, unit));
+  return keys;
+}
+
+/** One month's rows. `doneBefore`: doneKeys at the previous month's end. */
+export function trendRows(
+  ledger: Ledger,
+  items: readonly MeasureItem[],
+  by: TrendGrouping,
+  day: string,
+  doneBefore: ReadonlySet<string>,
+  reports?: MonthReportCounts,
+): TrendRow[] {
+  return groups(ledger, items, by, day).map(({ key, label, items: grouped, unit }) => {
+    const counts = countItems(grouped);
+    const units = new Set(grouped.flatMap((i) => reportingUnits(ledger.units, i.units)));
+    const owing = reports?.rows.filter((r) => units.has(r.unit)) ?? [];
+    const onTime = owing.filter((r) => r.state === 'on-time').length;
+    return {
+      key,
+      label,
+      measures: counts.measures,
+      done: counts.done,
+      inProgress: counts.inProgress,
+      notStarted: counts.notStarted,
+      overdue: counts.overdue,
+      escalated: counts.escalated,
+      newlyDone: grouped.filter((i) => i.status === '已完成' && !doneBefore.has(unit ? partKey(i.id, unit) : i.id))
+        .length,
+      reportsDue: owing.length,
+      reportsOnTime: onTime,
+      reportRate: reports && owing.length > 0 ? Math.round((onTime * 100) / owing.length) : null,
+      light: counts.light,
+    };
+  });
+}
+
+interface Group {
+  key: string;
+  label: string;
+  items: readonly MeasureItem[];
+  /** Set for a unit's row: its items are that unit's parts. */
+  unit?: string;
+}
+
+function groups(ledger: Ledger, items: readonly MeasureItem[], by: TrendGrouping, day: string): Group[] {
+  switch (by) {
+    case 'area':
+      return ledger.areas
+        .map(({ data }) => ({
+          key: String(data.area),
+          label: `${data.area}. ${data.title}`,
+          items: items.filter((i) => i.area === data.area),
+        }))
+        .filter((g) => g.items.length > 0);
+    case 'lead':
+      return leadUnits(ledger)
+        .map((lead) => ({ key: lead, label: lead, items: items.filter((i) => i.leads.includes(lead)) }))
+        .filter((g) => g.items.length > 0);
+    case 'unit': {
+      const parts = partsByUnit(ledger, day, {}, items);
+      return obligatedUnits(ledger)
+        .map((unit) => ({ key: unit, label: unit, unit, items: parts.get(unit) ?? [] }))
+        .filter((g) => g.items.length > 0);
+    }
+    default:
+      return [{ key: '全部', label: '全部措施', items }];
+  }
+}

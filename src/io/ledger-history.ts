@@ -1,0 +1,142 @@
+import {
+  commitVersion,
+  dayAt,
+  pickCommit,
+  worktreeVersion,
+  type LedgerVersion,
+  type LineCommit,
+} from '../core/ledger-version.js';
+import { REPORTS_DIR } from '../core/report-path.js';
+import { ConfigSchema, type Config } from '../core/schema.js';
+import { GitError } from '../errors.js';
+import { firstParentLine, hasCommits, isInsideWorkTree, isShallowRepository, resolveCommit, treeAt } from './git.js';
+import { LedgerRevisions } from './ledger-revisions.js';
+import { CONFIG_FILE, LEDGER_DIR } from './ledger-root.js';
+import { classifyReportFiles, listReportFiles } from './load-reports.js';
+import { loadLedger, readSchemaFile } from './load-ledger.js';
+import type { LoadResult } from './parse-ledger.js';
+
+export interface VersionedLedger extends LoadResult {
+  version: LedgerVersion;
+  /** The report files of that version (see listReportFiles). */
+  reportFiles: string[];
+}
+
+/**
+ * The ledger's history for one run: the first-parent line is listed once, every version is read
+ * through one `git cat-file --batch` (LedgerRevisions), so asking for many days (ledger trend)
+ * costs one git process per version for its tree, not one per file.
+ */
+export class LedgerHistory {
+  private revisions: LedgerRevisions | undefined;
+  private line: LineCommit[] | undefined;
+  /** Why there is no history to read (no repository, no commit): asked only when a past day needs it. */
+  private missing: Promise<string | undefined> | undefined;
+  readonly timezone: string;
+  readonly today: string;
+
+  /** Runs no git command: a day from today on needs none. */
+  constructor(
+    readonly root: string,
+    today?: string,
+  ) {
+    this.timezone = worktreeConfig(root).timezone;
+    this.today = today ?? dayAt(Math.floor(Date.now() / 1000), this.timezone);
+  }
+
+  /** Which version the end of `day` means; a GitError (exit 2) when history cannot tell. */
+  async versionAt(day: string): Promise<LedgerVersion> {
+    if (day >= this.today) return worktreeVersion();
+    const missing = await this.whyNoHistory();
+    if (missing) return worktreeVersion(missing);
+    return pickedVersion(this.root, await this.commits(), day, this.timezone);
+  }
+
+  private whyNoHistory(): Promise<string | undefined> {
+    return (this.missing ??= (async () => {
+      if (!(await isInsideWorkTree(this.root))) return '不在 Git 仓库中，无法取历史版本，按工作区计算';
+      if (!(await hasCommits(this.root))) return '仓库还没有提交，按工作区计算';
+      return undefined;
+    })());
+  }
+
+  private async commits(): Promise<LineCommit[]> {
+    return (this.line ??= await firstParentLine(this.root));
+  }
+
+  /** The version a revision names. */
+  async versionOf(rev: string): Promise<LedgerVersion> {
+    const commit = await resolveCommit(this.root, rev);
+    return commitVersion((await firstParentLine(this.root, commit))[0]!, this.timezone);
+  }
+
+  /** The first commit of the line (undefined without history). */
+  async firstCommitDay(): Promise<string | undefined> {
+    if (await this.whyNoHistory()) return undefined;
+    const line = await this.commits();
+    const first = line[line.length - 1];
+    return first && dayAt(first.committed, this.timezone);
+  }
+
+  async load(version: LedgerVersion): Promise<VersionedLedger> {
+    if (version.source === 'worktree') {
+      const loaded = loadLedger(this.root);
+      return { ...loaded, version, reportFiles: listReportFiles(this.root, loaded.ledger).files };
+    }
+    const commit = version.commit!;
+    const revisions = (this.revisions ??= new LedgerRevisions(this.root));
+    const files = await revisions.files(commit);
+    if (files.ledgerNames() === undefined) {
+      throw new GitError(
+        `${version.label.replace('台账版本：', '版本 ')} 中没有台账目录 ${LEDGER_DIR}/`,
+        '',
+        '这个版本早于建立台账的提交；换一个更晚的日期或版本',
+        'no-ledger',
+      );
+    }
+    const loaded = revisions.parse(files);
+    const tree = await treeAt(this.root, commit, [REPORTS_DIR]);
+    const links = new Set(tree.filter((entry) => entry.mode === '120000').map((entry) => entry.file));
+    const listed = tree.map((entry) => entry.file);
+    const reportFiles = classifyReportFiles(loaded.ledger, listed, (file) => links.has(file)).files;
+    return { ...loaded, version, reportFiles };
+  }
+
+  close(): void {
+    this.revisions?.close();
+  }
+}
+
+async function pickedVersion(root: string, line: LineCommit[], day: string, timezone: string): Promise<LedgerVersion> {
+  const pick = pickCommit(line, day, timezone);
+  if (pick.kind === 'commit') return commitVersion(pick.commit, timezone);
+  if (pick.kind === 'rewritten') {
+    const { label } = commitVersion(pick.commit, timezone);
+    throw new GitError(
+      `无法确定 ${day} 的台账版本：提交历史似乎被改写过（${label.replace('台账版本：', '')} 的提交时间与前后提交矛盾）`,
+      '',
+      '历史被 rebase 或改写后，提交时间不再反映当时的台账；改用 --rev 指定版本，或在未改写的仓库中运行',
+      'rewritten-history',
+    );
+  }
+  const first = commitVersion(pick.first, timezone);
+  if (await isShallowRepository(root)) {
+    throw new GitError(
+      `无法确定 ${day} 的台账版本：这是浅克隆，只有 ${first.date} 以后的历史`,
+      '',
+      '取回完整历史：git fetch --unshallow（CI 中设置 actions/checkout 的 fetch-depth: 0）',
+      'shallow',
+    );
+  }
+  throw new GitError(
+    `${day} 时台账还没有提交到仓库（第一个提交是 ${first.date}）`,
+    '',
+    `换一个不早于 ${first.date} 的日期；要用现在的台账按那一天的时限计算，加 --worktree`,
+    'before-first-commit',
+  );
+}
+
+/** The work tree's config (its time zone, its report days), read alone. */
+export function worktreeConfig(root: string): Config {
+  return readSchemaFile(root, `${LEDGER_DIR}/${CONFIG_FILE}`, ConfigSchema).source?.data ?? ConfigSchema.parse({});
+}
