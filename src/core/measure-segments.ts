@@ -24,7 +24,8 @@ export function segmentMeasures(text: string): SegmentedArea {
   const segments: MeasureSegment[] = [];
   let i = 0;
   while (i < lines.length) {
-    const match = MEASURE_ITEM.exec(lines[i]!.replace(/\r$/, ''));
+    const line = lines[i]!;
+    const match = line.includes('id:') ? MEASURE_ITEM.exec(line.endsWith('\r') ? line.slice(0, -1) : line) : null;
     if (!match) {
       frame.push(lines[i]!);
       i += 1;
@@ -45,10 +46,13 @@ export function segmentMeasures(text: string): SegmentedArea {
   return { frame: frame.join('\n'), segments };
 }
 
-/** A non-blank line indented no deeper than the item's dash ends the item. */
+/** A non-blank line indented no deeper than the item's dash ends the item (no allocation: runs on every line). */
 function endsItem(line: string, indent: number): boolean {
-  const content = line.replace(/\r$/, '');
-  if (content.trim() === '') return false;
-  const lead = content.length - content.trimStart().length;
-  return lead <= indent;
+  for (let at = 0; at < line.length; at++) {
+    const code = line.charCodeAt(at);
+    // space, tab, CR and the other whitespace trim() skips (a blank line never ends an item)
+    if (code === 32 || code === 9 || code === 13 || /\s/.test(line[at]!)) continue;
+    return at <= indent;
+  }
+  return false;
 }
