@@ -1,5 +1,6 @@
 import { milestoneCount } from './deadline.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
+import { checkEntryDates } from './report-entry-checks.js';
 import { measureRefs, type Ledger, type MeasureRef, type SourceFile } from './ledger.js';
 import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.js';
 import { REPORT_CONTEXT_FIELDS, type Report } from './report-schema.js';
@@ -12,6 +13,8 @@ export type ReportSource = SourceFile<Report>;
 export interface ReportCheckOptions {
   /** Today, YYYY-MM-DD: reports for a later month are refused. */
   asOf?: string;
+  /** Whether a path relative to the ledger root exists, for evidence paths (report-entry-checks.ts). */
+  fileExists?: (path: string) => boolean;
 }
 
 /** Everything wrong with these reports on their own and against the ledger (not staleness; see planMerge). */
@@ -95,6 +98,15 @@ function checkReport(
         }),
       );
     }
+    out.push(
+      ...checkEntryDates(entry, i, ref, {
+        month: data.month,
+        unit,
+        planStart: ledger.config.plan_start,
+        locate,
+        fileExists: options.fileExists,
+      }),
+    );
     const count = milestoneCount(ref.measure.deadline);
     if (entry.milestones_met !== undefined && entry.milestones_met > count) {
       out.push(
@@ -151,8 +163,9 @@ function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): str
 /** A report without its context fields and with the canonical unit, for telling two copies of one report apart from two reports. */
 export function reportContent(report: Report, unit: string): unknown {
   const isContext = (key: string) => (REPORT_CONTEXT_FIELDS as readonly string[]).includes(key);
+  const { received_on: _received, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     unit,
     entries: report.entries.map((entry) =>
       Object.fromEntries(Object.entries(entry).filter(([key]) => !isContext(key))),

@@ -16,6 +16,8 @@ export interface UnitReportState {
   file?: string;
   /** First commit of the report file (committer date, ISO 8601). */
   committed?: string;
+  /** When the lead received a mailed form (`ledger merge --received`, the report's received_on); counts instead of the commit. */
+  received?: string;
 }
 
 export interface MonthReportCounts {
@@ -60,6 +62,8 @@ export function reportCounts(
   month: string,
   present: readonly PresentReport[],
   commits?: ReadonlyMap<string, { committed: string }>,
+  /** Report file → the day the lead received it (received_on): lateness by arrival, not by commit. */
+  received: ReadonlyMap<string, string> = new Map(),
 ): MonthReportCounts {
   const due = dayOfMonth(month, ledger.config.report_day);
   const byUnit = new Map(present.map((report) => [report.unit, report]));
@@ -67,6 +71,12 @@ export function reportCounts(
   const rows = units.map((unit): UnitReportState => {
     const report = byUnit.get(unit);
     if (!report) return { unit, state: 'missing' };
+    const arrived = received.get(report.file);
+    if (arrived) {
+      const committed = commits?.get(report.file)?.committed;
+      const state = arrived > due ? 'late' : 'on-time';
+      return { unit, state, file: report.file, received: arrived, ...(committed ? { committed } : {}) };
+    }
     if (!commits) return { unit, state: 'received', file: report.file };
     const commit = commits.get(report.file);
     if (!commit) return { unit, state: 'uncommitted', file: report.file };

@@ -23,7 +23,15 @@ export const REPORT_COLUMN_KEYS = [
 export const ReportFormLayoutSchema = z.object({
   sheet: z.string().min(1),
   title: z.string(),
-  meta: z.object({ unit: MetaSchema, month: MetaSchema }),
+  meta: z.object({
+    unit: MetaSchema,
+    month: MetaSchema,
+    /** The form's header fields (填报人, 联系电话, 审核人, 报送日期), filled by the unit. */
+    filled_by: MetaSchema.optional(),
+    phone: MetaSchema.optional(),
+    reviewed_by: MetaSchema.optional(),
+    submitted_on: MetaSchema.optional(),
+  }),
   headerRow: z.number().int().min(2),
   note: z.string().default(''),
   statusChoices: z.array(z.string()).min(1),

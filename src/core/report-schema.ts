@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDateInput } from './date-input.js';
 import { DateSchema, MeasureIdSchema, MonthSchema, StatusSchema } from './schema.js';
 
 /**
@@ -16,9 +17,12 @@ const evidenceList = (value: unknown) => {
   return Array.isArray(value) && value.length === 0 ? undefined : blank(value);
 };
 
+/** A date as typed (2020.9.10, 2020/9/10, 2020年9月10日 …), normalised to YYYY-MM-DD; empty is none. */
+const dateInput = z.preprocess((value) => normaliseDateInput(blank(value)), DateSchema.optional());
+
 /** 申请延期: the new date asked for and why. */
 export const ExtensionRequestSchema = z.strictObject({
-  until: DateSchema,
+  until: z.preprocess(normaliseDateInput, DateSchema),
   reason: text,
 });
 
@@ -37,7 +41,7 @@ export const ReportEntrySchema = z.strictObject({
   next_steps: optionalText,
   /** 佐证材料: paths in the repository or links. */
   evidence: z.preprocess(evidenceList, z.array(text).optional()),
-  completed_on: z.preprocess(blank, DateSchema.optional()),
+  completed_on: dateInput,
   /** For measures with several 完成时限: how many milestones are met, in order. */
   milestones_met: z.preprocess(blank, z.number().int().min(0).optional()),
   extension: z.preprocess(blank, ExtensionRequestSchema.optional()),
@@ -46,6 +50,13 @@ export const ReportEntrySchema = z.strictObject({
 export const ReportSchema = z.strictObject({
   unit: text,
   month: MonthSchema,
+  /** The form's header: 填报人, 联系电话, 审核人（负责人）, 报送日期; kept with the report. */
+  filled_by: optionalText,
+  phone: z.preprocess((value) => (typeof value === 'number' ? String(value) : blank(value)), z.string().optional()),
+  reviewed_by: optionalText,
+  submitted_on: dateInput,
+  /** When a mailed form reached the lead (`ledger merge --received`); missing/summary use it for lateness. */
+  received_on: dateInput,
   entries: z.preprocess((value) => (value === null ? [] : value), z.array(ReportEntrySchema)),
 });
 

@@ -24,11 +24,22 @@ export interface FormEntry {
   carried_from?: string;
 }
 
+/** The form's header (填报人, 联系电话, 审核人, 报送日期) and when the lead received it. */
+export interface ReportHeader {
+  filled_by?: string;
+  phone?: string;
+  reviewed_by?: string;
+  submitted_on?: string;
+  received_on?: string;
+}
+
 export interface ReportForm {
   /** The ledger's title (config.yaml `title`), for the xlsx form's heading. */
   title?: string;
   unit: string;
   month: string;
+  /** Filled header fields (a stored copy of a form); a new template leaves them blank. */
+  header?: ReportHeader;
   /** The day the report is due (config.report_day of the month). */
   due: string;
   entries: FormEntry[];
@@ -71,7 +82,12 @@ export function formFromReport(ledger: Ledger, unit: string, report: Report): Re
       ...data,
     };
   });
-  return { unit, month: report.month, due: dayOfMonth(report.month, ledger.config.report_day), entries };
+  const header: ReportHeader = {};
+  for (const key of ['filled_by', 'phone', 'reviewed_by', 'submitted_on', 'received_on'] as const) {
+    if (report[key]) header[key] = report[key];
+  }
+  const due = dayOfMonth(report.month, ledger.config.report_day);
+  return { unit, month: report.month, header, due, entries };
 }
 
 function context(ref: MeasureRef): Pick<FormEntry, 'id' | 'title' | 'deadline' | 'milestones'> {

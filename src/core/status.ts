@@ -12,3 +12,21 @@ export function leastAdvanced(statuses: readonly Status[]): Status {
   if (statuses.length === 0) return '未启动';
   return statuses.reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
 }
+
+/** Words offices write for a status, and the status they mean (suggested, never accepted silently). */
+export const STATUS_SYNONYMS: Readonly<Record<string, Status>> = {
+  进行中: '推进中',
+  正在推进: '推进中',
+  正在进行: '推进中',
+  在推进: '推进中',
+  推进: '推进中',
+  实施中: '推进中',
+  完成: '已完成',
+  已办结: '已完成',
+  办结: '已完成',
+  已落实: '已完成',
+  已完结: '已完成',
+  未开始: '未启动',
+  尚未启动: '未启动',
+  未开展: '未启动',
+};

@@ -1,3 +1,5 @@
+import { isRealDate, normaliseDateInput } from './date-input.js';
+import { STATUSES, STATUS_SYNONYMS } from './status.js';
 import type { z } from 'zod';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { FIELD_LABELS, fieldLabel, formatPath } from './field-labels.js';
@@ -66,7 +68,7 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
         diagnosticAt(locate(path), {
           code: 'schema/invalid-value',
           message: `${fieldLabel(key)} 的取值无效`,
-          hint: `应为以下之一：${issue.values.map(String).join('、')}`,
+          hint: synonymHint(lookup(data, path).value) ?? `应为以下之一：${issue.values.map(String).join('、')}`,
         }),
       ];
     case 'too_small':
@@ -98,7 +100,16 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
                 : `${fieldLabel(key)} 不能大于 ${String(issue.maximum)}（${where}）`,
         }),
       ];
-    case 'invalid_format':
+    case 'invalid_format': {
+      const typed = normaliseDateInput(lookup(data, path).value);
+      if (typeof typed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(typed) && !isRealDate(typed))
+        return [
+          diagnosticAt(locate(path), {
+            code: 'schema/invalid-date',
+            message: `${fieldLabel(key)}：${typed} 不是有效日期`,
+            hint: '核对月份和日期（例如 2 月没有 30 日），写作 YYYY-MM-DD',
+          }),
+        ];
       return [
         diagnosticAt(locate(path), {
           code: 'schema/invalid-format',
@@ -106,6 +117,7 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
           hint: FORMAT_HINTS[String(key)] ?? FORMAT_HINT,
         }),
       ];
+    }
     default:
       // zod's own message is English: name the place and point at the format instead.
       return [
@@ -116,6 +128,14 @@ function issueDiagnostics(issue: Issue, locate: Locator, data: unknown): Diagnos
         }),
       ];
   }
+}
+
+/** 进行中 → “是否应为 推进中？” for a status written in everyday words. */
+function synonymHint(value: unknown): string | undefined {
+  const meant = typeof value === 'string' ? STATUS_SYNONYMS[value.trim()] : undefined;
+  return meant
+    ? `是否应为 ${meant}？（状态只有 ${STATUSES.join('、')} 三种，“${String(value).trim()}”写作 ${meant}）`
+    : undefined;
 }
 
 function missingField(

@@ -21,3 +21,12 @@ export function findLedgerRoot(start: string): string {
     dir = parent;
   }
 }
+
+/** Whether a path relative to the ledger root exists (evidence paths in reports); never outside the root. */
+export function existsIn(root: string): (relative: string) => boolean {
+  const base = path.resolve(root);
+  return (relative) => {
+    const full = path.resolve(base, relative);
+    return (full === base || full.startsWith(base + path.sep)) && existsSync(full);
+  };
+}

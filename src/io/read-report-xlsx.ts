@@ -1,9 +1,10 @@
 import type { CellValue, Worksheet } from 'exceljs';
-import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
+import { diagnosticAt, fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import { REPORT_HEADER_KEYS } from './report-form-layout.js';
 import type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
 import { pushAll } from '../core/arrays.js';
 
@@ -44,10 +45,11 @@ export async function readReportXlsx(
     );
     return undefined;
   }
-  const rows = dataRows(sheet, layout, columns);
-  const value = {
+  const rows = dataRows(sheet, layout, columns, file, diagnostics);
+  const value: Record<string, unknown> = {
     unit: cellText(sheet.getCell(layout.meta.unit.value).value) ?? '',
     month: monthText(sheet.getCell(layout.meta.month.value).value) ?? '',
+    ...headerFields(sheet, layout),
     entries: rows.map((row) => entryOf(sheet, row, columns)),
   };
   const locate = locator(file, layout, columns, rows);
@@ -71,12 +73,86 @@ function findColumns(sheet: Worksheet, layout: ReportFormLayout): Columns | unde
   return columns.id && columns.status && columns.progress ? columns : undefined;
 }
 
-function dataRows(sheet: Worksheet, layout: ReportFormLayout, columns: Columns): number[] {
+/**
+ * The rows holding entries: those with a measure id. Rows below the table without
+ * one — signature, stamp, notes (填报人：… 盖章) — are skipped with a one-line note;
+ * a row with a status or progress but no id is an error (an entry lost its id).
+ */
+function dataRows(
+  sheet: Worksheet,
+  layout: ReportFormLayout,
+  columns: Columns,
+  file: string,
+  diagnostics: Diagnostic[],
+): number[] {
   const rows: number[] = [];
+  const skipped: number[] = [];
   for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
-    if (cellText(sheet.getCell(r, columns.id!).value)) rows.push(r);
+    const id = cellText(sheet.getCell(r, columns.id!).value);
+    const status = ownText(sheet, r, columns.status!);
+    const progress = ownText(sheet, r, columns.progress!);
+    const filled = Boolean(status) || (progress !== undefined && !FOOTER.test(progress));
+    if (id && MEASURE_ID.test(id)) rows.push(r);
+    else if (filled) {
+      diagnostics.push(
+        diagnosticAt(
+          { file, line: r, col: columns.id! },
+          {
+            code: 'report/row-without-id',
+            message: `第 ${r} 行填写了状态或工作完成情况，但没有具体措施编号${id ? `（“${id}”不是编号）` : ''}`,
+            hint: '在“编号”列填上措施编号（形如 1.1.1），或清空这一行',
+          },
+        ),
+      );
+    } else if (id || rowHasText(sheet, r)) skipped.push(r);
+  }
+  if (skipped.length > 0) {
+    diagnostics.push(
+      diagnosticAt(
+        { file, line: skipped[0]!, col: 1 },
+        {
+          severity: 'warning',
+          code: 'report/rows-ignored',
+          message: `表格下方第 ${skipped.join('、')} 行没有措施编号（签字、盖章、备注等），已忽略`,
+        },
+      ),
+    );
   }
   return rows;
+}
+
+/** Words of the lines offices put under the table: signature, phone, stamp, date, notes. */
+const FOOTER =
+  /^(填报人|填表人|联系人|联系电话|电话|审核人|负责人|签字|签名|盖章|（盖章）|\(盖章\)|日期|报送日期|备注|注|说明)/;
+
+/** A cell's own text: a cell inside a merged range (a signature line across the sheet) has none. */
+function ownText(sheet: Worksheet, row: number, col: number): string | undefined {
+  const cell = sheet.getCell(row, col);
+  if (cell.isMerged && cell.master.address !== cell.address) return undefined;
+  return cellText(cell.value);
+}
+
+const MEASURE_ID = /^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/;
+
+function rowHasText(sheet: Worksheet, row: number): boolean {
+  let found = false;
+  sheet.getRow(row).eachCell((cell) => {
+    if (cellText(cell.value)) found = true;
+  });
+  return found;
+}
+
+/** 填报人, 联系电话, 审核人, 报送日期 from the form's header cells, when the layout has them and they are filled. */
+function headerFields(sheet: Worksheet, layout: ReportFormLayout): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of REPORT_HEADER_KEYS) {
+    const meta = layout.meta[key];
+    if (!meta) continue;
+    const cell = sheet.getCell(meta.value).value;
+    const text = key === 'submitted_on' ? dateText(cell) : cellText(cell);
+    if (text) out[key] = text;
+  }
+  return out;
 }
 
 function entryOf(sheet: Worksheet, row: number, columns: Columns): Record<string, unknown> {
@@ -146,6 +222,9 @@ function locator(file: string, layout: ReportFormLayout, columns: Columns, rows:
   return (path) => {
     if (path[0] === 'unit') return cellAt(layout.meta.unit.value);
     if (path[0] === 'month') return cellAt(layout.meta.month.value);
+    const header = REPORT_HEADER_KEYS.find((key) => key === path[0]);
+    const meta = header && layout.meta[header];
+    if (meta) return cellAt(meta.value);
     const row = typeof path[1] === 'number' ? rows[path[1]] : undefined;
     if (path[0] !== 'entries' || row === undefined) return { file, line: layout.headerRow, col: 1 };
     const key = String(path[2] ?? 'id');

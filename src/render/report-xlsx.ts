@@ -55,6 +55,18 @@ function writeHeader(sheet: Worksheet, form: ReportForm, layout: ReportFormLayou
     cell.numFmt = '@';
     cell.value = value;
   }
+  // Header fields the unit fills in: unlocked, stored as text.
+  for (const key of ['filled_by', 'phone', 'reviewed_by', 'submitted_on'] as const) {
+    const meta = layout.meta[key];
+    if (!meta) continue;
+    sheet.getCell(meta.label).value = meta.labelText;
+    sheet.getCell(meta.label).font = { bold: true };
+    const cell = sheet.getCell(meta.value);
+    cell.numFmt = '@';
+    cell.value = form.header?.[key] ?? '';
+    cell.protection = { locked: false };
+    cell.border = BORDER;
+  }
   if (layout.note) sheet.getCell(layout.headerRow - 1, 1).value = layout.note;
   const header = sheet.getRow(layout.headerRow);
   layout.columns.forEach((column, i) => {

@@ -16,7 +16,15 @@ const FIELD_COMMENTS: Record<string, string> = {
 
 /** A report form as commented YAML: what `ledger template` writes and what merge stores for an xlsx form. */
 export function renderReportYaml(form: ReportForm): string {
-  const doc = new Document({ unit: form.unit, month: form.month, entries: form.entries.map(entryData) });
+  const header = {
+    filled_by: form.header?.filled_by ?? '',
+    phone: form.header?.phone ?? '',
+    reviewed_by: form.header?.reviewed_by ?? '',
+    submitted_on: form.header?.submitted_on ?? '',
+    ...(form.header?.received_on ? { received_on: form.header.received_on } : {}),
+  };
+  const doc = new Document({ unit: form.unit, month: form.month, ...header, entries: form.entries.map(entryData) });
+  if (isMap(doc.contents)) decorateHeader(doc.contents);
   doc.commentBefore = [
     ` ${form.unit} ${form.month} 工作台账进展报送（报送截止：${form.due}）`,
     ' 填写说明：每项具体措施填写 status（状态）和 progress（工作完成情况），其余可空着。',
@@ -49,6 +57,21 @@ function entryData(entry: FormEntry): Record<string, unknown> {
   if (entry.milestones > 1 || entry.milestones_met !== undefined) data.milestones_met = entry.milestones_met ?? 0;
   if (entry.extension) data.extension = entry.extension;
   return data;
+}
+
+const HEADER_COMMENTS: Record<string, string> = {
+  filled_by: '填报人',
+  phone: '联系电话',
+  reviewed_by: '审核人（负责人）',
+  submitted_on: '报送日期 YYYY-MM-DD',
+  received_on: '牵头单位收到的日期（ledger merge --received 记录）',
+};
+
+function decorateHeader(map: YAMLMap): void {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (HEADER_COMMENTS[key] && isScalar(pair.value)) pair.value.comment = ` ${HEADER_COMMENTS[key]}`;
+  }
 }
 
 function decorateEntry(map: YAMLMap, entry: FormEntry): void {

@@ -13,7 +13,8 @@ const COURT = { name: '赵法官', email: 'court@example.com' };
 const 已建立 = '已建立破产案件快速审理机制';
 
 const courtReport = (month: string, status: string, progress: string) =>
-  `unit: 市中级人民法院\nmonth: ${month}\nentries:\n  - id: 1.2.2\n    status: ${status}\n    progress: ${progress}\n`;
+  `unit: 市中级人民法院\nmonth: ${month}\nentries:\n  - id: 1.2.2\n    status: ${status}\n    progress: ${progress}\n` +
+  (status === '已完成' ? `    completed_on: ${month}-10\n` : '');
 const justiceReport = `unit: 市司法局\nmonth: 2020-07\nentries:\n  - id: 1.2.1\n    status: 推进中\n    progress: 已公布证明事项清单\n`;
 
 /** main holds the imported ledger; the work tree is on branch pr. */

@@ -147,7 +147,11 @@ describe('ledger merge of the whole reports folder', () => {
       'reports/README.md': '# 报送文件夹',
       'reports/2020-06/.gitkeep': '',
       'reports/2020-06/市财政局.yaml': reportYaml('市财政局', '2020-06', entry('1.2.3', '推进中', '六月')),
-      'reports/2020-07/市财政局.yaml': reportYaml('市财政局', '2020-07', entry('1.2.3', '已完成', '七月')),
+      'reports/2020-07/市财政局.yaml': reportYaml(
+        '市财政局',
+        '2020-07',
+        entry('1.2.3', '已完成', '七月', 'completed_on: 2020.7.9'),
+      ),
     });
     const first = await merge({ root, paths: ['reports'], asOf: AS_OF });
     expect(first.diagnostics).toEqual([]);

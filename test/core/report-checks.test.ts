@@ -12,7 +12,11 @@ describe('checkReports', () => {
   it('accepts a report on measures the unit is responsible for, directly or through 各县区', () => {
     const ok = [
       report(
-        reportYaml('市公安局', '2020-07', entry('1.1.1', '推进中') + entry('1.1.2', '已完成')),
+        reportYaml(
+          '市公安局',
+          '2020-07',
+          entry('1.1.1', '推进中') + entry('1.1.2', '已完成', '', 'completed_on: 2020-07-10'),
+        ),
         'reports/2020-07/市公安局.yaml',
       ),
       report(reportYaml('大武口区', '2020-07', entry('1.1.1', '推进中')), 'reports/2020-07/大武口区.yaml'),

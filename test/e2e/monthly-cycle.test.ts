@@ -16,7 +16,8 @@ function fillYaml(file: string, id: string, status: string, progress: string): v
   const block = text
     .slice(start, end)
     .replace(/status: \S+/, `status: ${status}`)
-    .replace(/progress: "" # 工作完成情况/, `progress: ${JSON.stringify(progress)}`);
+    .replace(/progress: "" # 工作完成情况/, `progress: ${JSON.stringify(progress)}`)
+    .replace(/completed_on: ""/, status === '已完成' ? 'completed_on: 2020.7.10' : 'completed_on: ""');
   writeFileSync(file, text.slice(0, start) + block + text.slice(end));
 }
 

@@ -24,7 +24,7 @@ describe('report commands on the command line', () => {
     const form = runCli(['template', '--unit', '中级法院', '--month', '2020-07', '--out', '-'], root);
     expect(form.code).toBe(0);
     expect(form.stdout).toContain(
-      'unit: 市中级人民法院\nmonth: 2020-07\nentries:\n  # 1.2.2 建立破产案件快速审理机制\n  - id: 1.2.2\n',
+      'unit: 市中级人民法院\nmonth: 2020-07\nfilled_by: "" # 填报人\nphone: "" # 联系电话\nreviewed_by: "" # 审核人（负责人）\nsubmitted_on: "" # 报送日期 YYYY-MM-DD\nentries:\n  # 1.2.2 建立破产案件快速审理机制\n  - id: 1.2.2\n',
     );
     const extend = runCli(['extend', '1.2.2', '--approve'], root);
     expect(extend.code).toBe(2);

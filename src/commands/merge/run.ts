@@ -1,3 +1,4 @@
+import { existsIn } from '../../io/ledger-root.js';
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
@@ -25,6 +26,8 @@ export interface MergeOptions {
   asOf: string;
   /** Compute and report, write nothing. */
   dryRun?: boolean;
+  /** When the lead received the forms (mailed): stored as received_on with each report lacking one. */
+  received?: string;
 }
 
 export interface MergedReport {
@@ -58,8 +61,8 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     reports.push(read.report);
     bytesOf.set(read.report, read.bytes);
   }
-  pushAll(diagnostics, checkReports(ledger, reports, { asOf: options.asOf }));
-  const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics);
+  pushAll(diagnostics, checkReports(ledger, reports, { asOf: options.asOf, fileExists: existsIn(options.root) }));
+  const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics, options.received);
   const plan = planMerge(ledger, reports);
   pushAll(diagnostics, plan.diagnostics);
   const result: MergeResult = {
@@ -178,6 +181,7 @@ function storeReports(
   reports: readonly ReportSource[],
   bytesOf: ReadonlyMap<ReportSource, Uint8Array>,
   diagnostics: Diagnostic[],
+  received?: string,
 ) {
   const merged: MergedReport[] = [];
   const writes: ExtraWrite[] = [];
@@ -186,7 +190,11 @@ function storeReports(
     const stored = unit ? reportPath(report.data.month, unit) : undefined;
     if (!unit || !stored) continue;
     merged.push({ file: report.file, unit, month: report.data.month, stored });
-    if (stored === report.file) continue;
+    const stamp = received && !report.data.received_on ? received : undefined;
+    if (stored === report.file) {
+      if (stamp) writes.push({ file: stored, content: withReceived(bytesOf.get(report)!, stamp) });
+      continue;
+    }
     const existing = existsSync(path.join(root, stored))
       ? parseReport(readBytes(path.join(root, stored)), stored, [])
       : undefined;
@@ -202,8 +210,20 @@ function storeReports(
       continue;
     }
     const isXlsx = /\.xlsx$/i.test(report.file);
-    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, report.data)) : bytesOf.get(report)!;
+    const data = stamp ? { ...report.data, received_on: stamp } : report.data;
+    const bytes = bytesOf.get(report)!;
+    const content = isXlsx
+      ? renderReportYaml(formFromReport(ledger, unit, data))
+      : stamp
+        ? withReceived(bytes, stamp)
+        : bytes;
     writes.push({ file: stored, content });
   }
   return { merged, writes };
+}
+
+/** A YAML report with `received_on` added as a last top-level field (comments and order kept). */
+function withReceived(bytes: Uint8Array, date: string): string {
+  const text = Buffer.from(bytes).toString('utf8');
+  return `${text.replace(/\s*$/, '')}\nreceived_on: ${date} # 牵头单位收到的日期（ledger merge --received）\n`;
 }

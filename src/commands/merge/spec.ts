@@ -4,6 +4,7 @@ import {
   EXIT_PROBLEMS,
   formatOption,
   parseAsOf,
+  parseDateArgument,
   writeFitted,
   writeOut,
   type CommandSpec,
@@ -24,9 +25,17 @@ export const mergeSpec: CommandSpec = {
     'ledger merge reports/',
     'ledger merge reports/2020-07/市公安局.yaml --dry-run',
     'ledger merge ~/下载/大武口区-2020-07-报送表.xlsx',
+    'ledger merge ~/下载/平罗县-2020-07-报送表.xlsx --received 2020-07-18   # 邮寄来的报送表：按收到日期判断是否迟报',
+    'ledger merge reports/2020-07/ --verbose',
   ],
   options: [
     { flags: '--dry-run', description: '只显示将要发生的变化，不写入' },
+    {
+      flags: '--received <YYYY-MM-DD>',
+      description:
+        '报送表（邮件、共享盘送来的）的收到日期，记入保存的报送（received_on）；missing、汇总和通报按它判断迟报',
+    },
+    { flags: '--verbose', description: '列出全部变化（默认只列状态变化、新完成、新延期申请，未变的单位各一行）' },
     AS_OF_OPTION,
     formatOption(['text', 'json'], 'text'),
   ],
@@ -39,6 +48,9 @@ export const mergeSpec: CommandSpec = {
       paths: args,
       asOf: parseAsOf(options.asOf),
       dryRun: Boolean(options.dryRun),
+      ...(options.received === undefined
+        ? {}
+        : { received: parseDateArgument(String(options.received), '--received') }),
     });
     if (options.format === 'json') writeOut(renderMergeJson(result));
     else await writeFitted(renderMergeText(result));

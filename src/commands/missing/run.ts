@@ -1,4 +1,6 @@
 import { countBySeverity } from '../../core/diagnostic.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Ledger } from '../../core/ledger.js';
 import { scopeLedger } from '../../core/ledger-scope.js';
 import { reportCounts, type MonthReportCounts, type PresentReport } from '../../core/report-counts.js';
@@ -58,11 +60,26 @@ export async function gatherReportCounts(
   const files = presentReports(listed, month);
   const tracked = await isInsideWorkTree(root);
   const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
-  const present =
-    asOf && commits
-      ? files.filter((report) => !((commits.get(report.file)?.committed.slice(0, 10) ?? '') > asOf))
-      : files;
-  return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined), tracked };
+  const received = receivedDates(root, files);
+  // With asOf, a report had arrived when it was received (received_on) or else first committed by then.
+  const arrival = (file: string) => received.get(file) ?? commits?.get(file)?.committed.slice(0, 10) ?? '';
+  const present = asOf && commits ? files.filter((report) => !(arrival(report.file) > asOf)) : files;
+  return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined, received), tracked };
+}
+
+/** received_on of each report (written by ledger merge --received), read without parsing the whole file. */
+function receivedDates(root: string, reports: readonly PresentReport[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const report of reports) {
+    try {
+      const text = readFileSync(path.join(root, report.file), 'utf8');
+      const date = /^received_on:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(text)?.[1];
+      if (date) out.set(report.file, date);
+    } catch {
+      // An unreadable file is reported by validate; here it simply has no arrival date.
+    }
+  }
+  return out;
 }
 
 /** Months that have a report among these files (listReportFiles), oldest first. */

@@ -16,7 +16,11 @@ export function renderMissingText(result: MissingResult): string {
   ];
   const shown = result.rows.filter((row) => row.state !== 'on-time' && row.state !== 'received');
   for (const row of shown) {
-    const when = row.committed ? `，首次提交于 ${row.committed.slice(0, 16).replace('T', ' ')}` : '';
+    const when = row.received
+      ? `，收到于 ${row.received}`
+      : row.committed
+        ? `，首次提交于 ${row.committed.slice(0, 16).replace('T', ' ')}`
+        : '';
     lines.push(`  ${STATE_LABELS[row.state]}  ${row.unit}${row.file ? `（${row.file}${when}）` : ''}`);
   }
   if (shown.length === 0) lines.push('  全部按时报送。');

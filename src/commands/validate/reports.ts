@@ -1,3 +1,4 @@
+import { existsIn } from '../../io/ledger-root.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { checkReports, type ReportSource } from '../../core/report-checks.js';
@@ -17,7 +18,10 @@ export interface ReportValidation {
 /** Every file under reports/ checked on its own and against the ledger (what `ledger validate` adds for reports). */
 export function validateReports(root: string, ledger: Ledger, asOf: string): ReportValidation {
   const loaded = loadReports(root, ledger);
-  const diagnostics = [...loaded.diagnostics, ...checkReports(ledger, loaded.reports, { asOf })];
+  const diagnostics = [
+    ...loaded.diagnostics,
+    ...checkReports(ledger, loaded.reports, { asOf, fileExists: existsIn(root) }),
+  ];
   // Git is asked only when some report is older than what is merged for its unit.
   const older = olderThanMerged(ledger, loaded.reports);
   const arrived = older.length > 0 ? reportArrivals(root) : undefined;

@@ -1,3 +1,4 @@
+import { existsIn } from '../../io/ledger-root.js';
 import path from 'node:path';
 import { LEDGER_CHECKS, runChecks } from '../../core/checks/index.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
@@ -38,7 +39,7 @@ export function validateTree(options: ValidateOptions): {
   const tree = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
   const inScope =
     targets.forms.length > 0 && targets.scopes.length === 0 ? [] : tree.filter(scopeFilter(targets.scopes));
-  const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, options.asOf));
+  const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, options.asOf, options.root));
   const diagnostics = sortDiagnostics([...inScope, ...forms]);
   const files = ledger.areas.length + (ledger.unitsFile ? 1 : 0) + reports.files + targets.forms.length;
   const summary = { ...countBySeverity(diagnostics), files, measures: measureRefs(ledger).length };
@@ -46,12 +47,14 @@ export function validateTree(options: ValidateOptions): {
 }
 
 /** A report form outside the repository's folders, checked on its own against the ledger. */
-function validateForm(ledger: Ledger, absolute: string, cwd: string, asOf: string): Diagnostic[] {
+function validateForm(ledger: Ledger, absolute: string, cwd: string, asOf: string, root: string): Diagnostic[] {
   const relative = path.relative(cwd, absolute);
   const shown = relative.startsWith('..') ? absolute : relative.split(path.sep).join('/');
   const diagnostics: Diagnostic[] = [];
   const report = parseReport(readBytes(absolute), shown, diagnostics);
-  return report ? [...diagnostics, ...checkReports(ledger, [report], { asOf })] : diagnostics;
+  return report
+    ? [...diagnostics, ...checkReports(ledger, [report], { asOf, fileExists: existsIn(root) })]
+    : diagnostics;
 }
 
 function scopeFilter(prefixes: readonly string[]): (d: Diagnostic) => boolean {
