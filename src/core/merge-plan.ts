@@ -1,3 +1,4 @@
+import { CONTINUATION_INDENT, indentText } from './ledger-cells.js';
 import { parseDeadline } from './deadline.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger, type MeasureRef, type YamlPath } from './ledger.js';
@@ -150,7 +151,8 @@ export function mergedProgress(units: readonly string[], unitReports: Readonly<R
   return reported
     .map((unit) => {
       const report = unitReports[unit]!;
-      return `${unit}${report.month < newest ? `（${report.month}）` : ''}：${report.progress}`;
+      // Further lines of a unit's text are indented under it, so “下一步：…” never reads as a unit.
+      return `${unit}${report.month < newest ? `（${report.month}）` : ''}：${indentText(report.progress, CONTINUATION_INDENT)}`;
     })
     .join('\n');
 }

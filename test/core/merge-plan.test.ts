@@ -106,7 +106,7 @@ describe('mergedProgress', () => {
       市审批局: { month: '2020-06', status: '推进中', progress: '六月进展' },
       市司法局: { month: '2020-07', status: '未启动', progress: '' },
     });
-    expect(text).toBe('市审批局（2020-06）：六月进展\n市公安局：第一行\n第二行');
+    expect(text).toBe('市审批局（2020-06）：六月进展\n市公安局：第一行\n　　第二行');
   });
 });
 

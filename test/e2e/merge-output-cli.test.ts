@@ -13,23 +13,23 @@ const AREA2 = SMALL_AREA.replace('area: 1', 'area: 2')
   .replaceAll('id: "1.', 'id: "2.');
 
 describe('ledger merge output', () => {
-  it('--dry-run shows the new 工作完成情况, indented and cut short', () => {
+  it('--dry-run --verbose shows the new 工作完成情况, indented under its unit and cut short', () => {
     const long = `${'甲'.repeat(80)}\\n第二行\\n3\\n4\\n5\\n6\\n7\\n8`;
     const root = tempLedger({
       [AREA_FILE]: SMALL_AREA,
       'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', long)),
     });
-    const run = runCli(['merge', 'reports/2020-07', '--dry-run', '--as-of', '2020-07-25'], root);
+    const run = runCli(['merge', 'reports/2020-07', '--dry-run', '--verbose', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       [
         '    工作完成情况（按各单位最新报送重写）：',
         `      市审批局：${'甲'.repeat(54)}…`,
-        '      第二行',
-        '      3',
-        '      4',
-        '      5',
-        '      6',
+        '      　　第二行',
+        '      　　3',
+        '      　　4',
+        '      　　5',
+        '      　　6',
         '      …（另有 2 行，完整内容见台账文件）',
       ].join('\n'),
     );

@@ -1,3 +1,5 @@
+import { lateReports, olderThanMerged } from '../../core/report-stale.js';
+import { reportArrivals } from '../../io/report-arrivals.js';
 import { existsIn } from '../../io/ledger-root.js';
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +44,8 @@ export interface MergedReport {
 export interface MergeResult {
   diagnostics: Diagnostic[];
   reports: MergedReport[];
+  /** Older reports in their place under reports/ that Git shows were merged in their time: skipped (已合并过，跳过). */
+  skipped: { file: string; unit: string; month: string }[];
   plan: MergePlan;
   /** Files written, relative to the root; empty on a dry run or when there is nothing to do. */
   written: string[];
@@ -62,12 +66,14 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     bytesOf.set(read.report, read.bytes);
   }
   pushAll(diagnostics, checkReports(ledger, reports, { asOf: options.asOf, fileExists: existsIn(options.root) }));
-  const stored = storeReports(options.root, ledger, reports, bytesOf, diagnostics, options.received);
-  const plan = planMerge(ledger, reports);
+  const { fresh, skipped } = skipMergedHistory(options.root, ledger, reports);
+  const stored = storeReports(options.root, ledger, fresh, bytesOf, diagnostics, options.received);
+  const plan = planMerge(ledger, fresh);
   pushAll(diagnostics, plan.diagnostics);
   const result: MergeResult = {
     diagnostics: sortDiagnostics(withCellNames(diagnostics)),
     reports: stored.merged,
+    skipped,
     plan,
     written: [],
     dryRun: options.dryRun ?? false,
@@ -226,4 +232,23 @@ function storeReports(
 function withReceived(bytes: Uint8Array, date: string): string {
   const text = Buffer.from(bytes).toString('utf8');
   return `${text.replace(/\s*$/, '')}\nreceived_on: ${date} # 牵头单位收到的日期（ledger merge --received）\n`;
+}
+
+/**
+ * Reports in their place under reports/ that are older than what the ledger holds for their unit, and that
+ * Git shows arrived before the later month's report: they were merged in their time, so merging the month
+ * again skips them. A late one (arrived after the later month) stays and is `report/stale`; without Git
+ * nothing can be told apart and every such report stays.
+ */
+function skipMergedHistory(root: string, ledger: Ledger, reports: readonly ReportSource[]) {
+  const older = olderThanMerged(ledger, reports);
+  const arrived = older.length > 0 ? reportArrivals(root) : undefined;
+  if (!arrived) return { fresh: reports, skipped: [] };
+  const late = new Set(lateReports(older, arrived).map((d) => d.file));
+  const history = older.filter((o) => !late.has(o.report.file) && arrived.has(o.report.file));
+  const skip = new Set(history.map((o) => o.report));
+  return {
+    fresh: reports.filter((r) => !skip.has(r)),
+    skipped: history.map((o) => ({ file: o.report.file, unit: o.unit, month: o.report.data.month })),
+  };
 }

@@ -53,7 +53,7 @@ export const mergeSpec: CommandSpec = {
         : { received: parseDateArgument(String(options.received), '--received') }),
     });
     if (options.format === 'json') writeOut(renderMergeJson(result));
-    else await writeFitted(renderMergeText(result));
+    else await writeFitted(renderMergeText(result, { verbose: Boolean(options.verbose) }));
     return result.diagnostics.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -6,8 +6,18 @@ import type { Extension } from '../../core/schema.js';
 import { renderDiagnosticLines } from '../../render/diagnostics.js';
 import { pushAll } from '../../core/arrays.js';
 
-/** The merge summary: what each measure gets, or why nothing was merged. */
-export function renderMergeText(result: MergeResult): string {
+export interface MergeTextOptions {
+  /** Every change with the new progress texts; default: only status changes, completions and extension requests. */
+  verbose?: boolean;
+}
+
+/**
+ * The merge summary. By default only what matters to the lead: status changes
+ * (new completions marked), new extension requests, one line per unit whose
+ * report changed nothing visible, and a one-line total; `--verbose` adds the
+ * rewritten progress of every measure.
+ */
+export function renderMergeText(result: MergeResult, options: MergeTextOptions = {}): string {
   const lines = renderDiagnosticLines(result.diagnostics);
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) {
@@ -16,6 +26,8 @@ export function renderMergeText(result: MergeResult): string {
     );
   }
   if (lines.length > 0) lines.push('');
+  for (const skipped of result.skipped)
+    lines.push(`已合并过，跳过：${skipped.file}（${skipped.unit} ${skipped.month}）`);
   const months = [...new Set(result.reports.map((r) => r.month))].sort();
   lines.push(
     `${result.dryRun ? '将合并' : '合并了'} ${result.reports.length} 份报送（${months
@@ -29,14 +41,63 @@ export function renderMergeText(result: MergeResult): string {
       .join('；')}）`,
   );
   if (result.plan.measures.length === 0) lines.push('台账没有变化：这些报送已经合并过了。');
-  const changed = result.plan.measures.filter((m) => m.fields.length > 0);
-  for (const measure of changed) pushAll(lines, measureLines(measure));
-  const recordOnly = result.plan.measures.length - changed.length;
-  if (recordOnly > 0) lines.push(`另有 ${recordOnly} 项具体措施只更新了单位报送记录（状态和工作完成情况不变）`);
+  else if (options.verbose) pushAll(lines, verboseLines(result));
+  else pushAll(lines, shortLines(result));
+  if (result.plan.measures.length > 0) lines.push(totalLine(result));
   if (result.dryRun) lines.push('', '（--dry-run：只显示，未写入任何文件）');
   else if (result.written.length > 0)
     lines.push('', `已写入 ${result.written.length} 个文件：`, ...result.written.map((file) => `  ${file}`));
   return lines.join('\n');
+}
+
+function verboseLines(result: MergeResult): string[] {
+  const changed = result.plan.measures.filter((m) => m.fields.length > 0);
+  const lines = changed.flatMap(measureLines);
+  const recordOnly = result.plan.measures.length - changed.length;
+  if (recordOnly > 0) lines.push(`另有 ${recordOnly} 项具体措施只更新了单位报送记录（状态和工作完成情况不变）`);
+  return lines;
+}
+
+/** One line per status change or new extension request; then one line per unit whose report changed no status. */
+function shortLines(result: MergeResult): string[] {
+  const lines: string[] = [];
+  const loud = new Set<string>();
+  for (const measure of result.plan.measures) {
+    const status = measure.fields.find((f) => f.field === 'status');
+    const extensions = measure.fields.find((f) => f.field === 'extensions');
+    const news = extensions
+      ? newRequests(extensions.before as Extension[] | undefined, extensions.after as Extension[])
+      : [];
+    if (!status && news.length === 0) continue;
+    for (const unit of measure.units) loud.add(unit);
+    if (status) {
+      const done = status.after === '已完成' ? '（新完成）' : '';
+      lines.push(`${measure.id} ${measure.title}：${String(status.before)} → ${String(status.after)}${done}`);
+    }
+    for (const e of news)
+      lines.push(`${measure.id} ${measure.title}：${e.requested_by} 申请延期至 ${e.until}（待审批）`);
+  }
+  for (const report of result.reports) {
+    if (loud.has(report.unit)) continue;
+    const count = result.plan.measures.filter((m) => m.units.includes(report.unit)).length;
+    lines.push(`${report.unit}（${report.month}）：${count} 项措施更新了报送，状态无变化`);
+  }
+  return lines;
+}
+
+function totalLine(result: MergeResult): string {
+  const measures = result.plan.measures;
+  const status = measures.filter((m) => m.fields.some((f) => f.field === 'status'));
+  const done = status.filter((m) => m.fields.some((f) => f.field === 'status' && f.after === '已完成')).length;
+  const requests = measures.reduce((n, m) => {
+    const f = m.fields.find((x) => x.field === 'extensions');
+    return n + (f ? newRequests(f.before as Extension[] | undefined, f.after as Extension[]).length : 0);
+  }, 0);
+  return `共 ${measures.length} 项措施有更新：状态变化 ${status.length} 项（新完成 ${done} 项），新延期申请 ${requests} 项。用 --verbose 查看全部内容`;
+}
+
+function newRequests(before: readonly Extension[] = [], after: readonly Extension[]): Extension[] {
+  return after.filter((e, i) => e.state === '待审批' && !sameValue(before[i], e));
 }
 
 function measureLines(measure: MeasureChange): string[] {
@@ -81,6 +142,7 @@ export function renderMergeJson(result: MergeResult): string {
       warnings,
       dryRun: result.dryRun,
       reports: result.reports,
+      skipped: result.skipped,
       measures: result.plan.measures,
       written: result.written,
       diagnostics: result.diagnostics,
