@@ -52,7 +52,7 @@ describe('every terminal view fits the terminal (bundled ledger)', () => {
 describe('every terminal view fits the terminal (six months of reports)', () => {
   // Built once for the whole group, in a folder of its own (tempDir's folders are removed after each test).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-six-months-'));
-  beforeAll(() => void sixMonthRepo(dir), 600_000);
+  beforeAll(async () => void (await sixMonthRepo(dir)), 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([...VIEWS, MERGE].map((args) => [args.join(' '), args] as const))('ledger %s', (_name, args) => {

@@ -43,7 +43,7 @@ function fill(text: string, unit: string, month: string, index: number): string 
  * The bundled ledger in a Git repository after six months of reports (2020-07 … 2020-12) by three units,
  * each month committed by the unit's own person and merged by the lead's; December is committed, not merged.
  */
-export function sixMonthRepo(dir?: string): GitRepo {
+export async function sixMonthRepo(dir?: string): Promise<GitRepo> {
   const repo = dir === undefined ? tempGitRepo() : gitRepoIn(dir);
   cpSync(path.join(REPO_ROOT, 'ledger'), path.join(repo.dir, 'ledger'), { recursive: true });
   repo.commit('导入台账', {}, { date: '2020-06-30T09:00:00+08:00', author: MERGER });
@@ -52,8 +52,12 @@ export function sixMonthRepo(dir?: string): GitRepo {
     if (run.code !== 0) throw new Error(`ledger ${args.join(' ')}: ${run.stderr}${run.stdout}`);
     return run;
   };
-  SIX_MONTHS.forEach((month, index) => {
+  // Between steps the event loop runs, so that the test worker keeps answering vitest (a minute of
+  // synchronous work in a hook times its RPC out).
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  for (const [index, month] of SIX_MONTHS.entries()) {
     for (const [unit, person] of Object.entries(REPORTERS)) {
+      await tick();
       cli('template', '--unit', unit, '--month', month);
       const file = path.join(repo.dir, 'reports', month, `${unit}.yaml`);
       const evidence = index >= 3 ? { [`reports/${month}/${unit}/说明.txt`]: '佐证材料' } : {};
@@ -63,10 +67,11 @@ export function sixMonthRepo(dir?: string): GitRepo {
         author: { name: person, email: `${person}@example.com` },
       });
     }
-    if (month === '2020-12') return;
+    if (month === '2020-12') break;
+    await tick();
     cli('merge', `reports/${month}`, '--as-of', `${month}-24`);
     repo.commit(`合并 ${month} 报送`, {}, { date: `${month}-24T10:00:00+08:00`, author: MERGER });
-  });
+  }
   return repo;
 }
 
