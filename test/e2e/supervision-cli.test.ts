@@ -91,7 +91,7 @@ describe('the 督办 loop in a real Git repository', () => {
     const config = path.join(repo.dir, 'ledger/config.yaml');
     writeFileSync(config, 'require_verification: true\n');
     // 市审批局's own part (July) and 市公安局's wait for verification.
-    expect(cli('status', '--as-of', '2020-09-25').stdout).toContain('待核验 2 项');
+    expect(cli('status', '--as-of', '2020-09-25', '--worktree').stdout).toContain('待核验 2 项');
     const merged = ledgerText();
     const refused = cli('verify', '1.1.2', '--unit', '市公安局', '--by', '市司法局', '--date', '2020-09-25');
     expect(refused.code).toBe(1);
@@ -103,12 +103,12 @@ describe('the 督办 loop in a real Git repository', () => {
     const verified = cli('verify', '1.1.2', '--unit', '市公安局', '--date', '2020-09-25');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('核验通过，已销号（市审批局，2020-09-25）');
-    expect(cli('status', '--as-of', '2020-09-25').stdout).toContain('待核验 1 项');
+    expect(cli('status', '--as-of', '2020-09-25', '--worktree').stdout).toContain('待核验 1 项');
     // The lead's own part is verified by a supervisor, never by itself.
     expect(cli('verify', '1.1.2', '--unit', '市审批局', '--date', '2020-09-25').stdout).toContain(
       '（市发改委，2020-09-25）',
     );
-    expect(cli('status', '--as-of', '2020-09-25').stdout).not.toContain('待核验');
+    expect(cli('status', '--as-of', '2020-09-25', '--worktree').stdout).not.toContain('待核验');
     repo.commit('1.1.2 市公安局 销号', {}, { date: '2020-09-25T10:00:00+08:00', author: LEAD });
     expect(cli('notice', '--as-of', '2020-09-25', '--unit', '市公安局').stdout).toContain('没有需要新发的督办单');
 

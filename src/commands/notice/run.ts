@@ -32,7 +32,7 @@ export interface NoticeResult {
 
 /** The 督办单 due on `asOf`; with `issue`, records them in the ledger (levels only go up, so twice writes nothing). */
 export function notice(options: NoticeOptions): NoticeResult {
-  const loaded = loadValidLedger(options.root);
+  const loaded = loadValidLedger(options.root, options.issue ? '发出督办单' : '列出督办单');
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics, written: [] };
   const ledger = loaded.ledger;
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');

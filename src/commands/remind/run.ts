@@ -30,7 +30,7 @@ export interface RemindResult {
 export async function remind(options: RemindOptions): Promise<RemindResult> {
   const month = options.month ?? options.asOf.slice(0, 7);
   const base = { asOf: options.asOf, month, reminders: [] };
-  const loaded = loadValidLedger(options.root);
+  const loaded = loadValidLedger(options.root, '生成提醒');
   if (!loaded.ledger) return { ...base, diagnostics: loaded.diagnostics };
   const lead = options.lead === undefined ? undefined : resolveUnitOption(loaded.ledger.units, options.lead, '--lead');
   const unit = options.unit === undefined ? undefined : resolveUnitOption(loaded.ledger.units, options.unit, '--unit');

@@ -81,8 +81,8 @@ export async function writeExport(
 }
 
 /** The ledger when it has no errors; else the errors that stop the export (warnings do not), see writeBlockers. */
-export function loadValidLedger(root: string): { ledger?: Ledger; diagnostics: Diagnostic[] } {
-  return validOnly(loadCheckedLedger(root));
+export function loadValidLedger(root: string, action = '导出'): { ledger?: Ledger; diagnostics: Diagnostic[] } {
+  return validOnly(loadCheckedLedger(root), action);
 }
 
 /** The same for the ledger as of a day or at a revision (see loadLedgerVersion). */
@@ -95,11 +95,14 @@ export async function loadValidLedgerAsOf(
   return { ...validOnly(checked), version, reportFiles };
 }
 
-function validOnly({ ledger, diagnostics }: { ledger: Ledger; diagnostics: Diagnostic[] }): {
+function validOnly(
+  { ledger, diagnostics }: { ledger: Ledger; diagnostics: Diagnostic[] },
+  action = '导出',
+): {
   ledger?: Ledger;
   diagnostics: Diagnostic[];
 } {
-  const blockers = writeBlockers(diagnostics, '导出');
+  const blockers = writeBlockers(diagnostics, action);
   return blockers.length > 0 ? { diagnostics: blockers } : { ledger, diagnostics: [] };
 }
 

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { findMeasure } from '../../core/ledger.js';
 import type { FieldChange } from '../../core/merge-plan.js';
 import type { UnitReport, Verification } from '../../core/schema.js';
@@ -31,14 +32,17 @@ export interface VerifyResult {
   /** Already verified: nothing to do. */
   unchanged?: boolean;
   written: boolean;
+  /** Ledger errors that stopped the verification: nothing was written. */
+  diagnostics?: Diagnostic[];
   /** Why nothing was written: the verifier may not verify this part. */
   refused?: { message: string; hint: string };
 }
 
 /** Records the lead's verification (销号) of a part reported 已完成, or returns it to 推进中. */
 export function verify(options: VerifyOptions): VerifyResult {
-  const loaded = loadValidLedger(options.root);
-  if (!loaded.ledger) throw new UsageError('台账有错误，未核验', '先运行 ledger validate 修正');
+  const loaded = loadValidLedger(options.root, '核验');
+  if (!loaded.ledger)
+    return { id: options.id, title: '', unit: options.unit, file: '', written: false, diagnostics: loaded.diagnostics };
   const ledger = loaded.ledger;
   const ref = findMeasure(ledger, options.id.trim());
   if (!ref)

@@ -37,6 +37,11 @@ export const verifySpec: CommandSpec = {
       date: options.date === undefined ? parseAsOf(undefined) : parseDateArgument(String(options.date), '--date'),
       dryRun: Boolean(options.dryRun),
     });
+    if (result.diagnostics?.length) {
+      const { renderLedgerErrors } = await import('../../render/diagnostics.js');
+      process.stderr.write(renderLedgerErrors(result.diagnostics, '未核验'));
+      return EXIT_PROBLEMS;
+    }
     if (result.refused) {
       process.stderr.write(`错误：${result.refused.message}\n  → ${result.refused.hint}\n（未写入任何文件）\n`);
       return EXIT_PROBLEMS;
