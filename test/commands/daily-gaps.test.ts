@@ -121,9 +121,9 @@ describe('log: --month, impossible dates and who reported', () => {
 describe('one wording across status, missing and summary', () => {
   it('says 状态灯 (never 信号灯) and 迟报 (never 逾期报送)', () => {
     const outputs = [
-      ['status', '--as-of', '2020-07-25'],
+      ['status', '--as-of', '2020-07-25', '--worktree'],
       ['missing', '--month', '2020-07'],
-      ['summary', '--month', '2020-07', '--format', 'md', '--out', '-'],
+      ['summary', '--month', '2020-07', '--worktree', '--format', 'md', '--out', '-'],
     ].map((args) => runCli(args, REPO_ROOT));
     for (const run of outputs) {
       expect(run.code).toBe(0);
