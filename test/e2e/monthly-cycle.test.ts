@@ -64,8 +64,7 @@ describe('a whole month of reports in a real Git repository', () => {
     // The lead merges the month folder.
     const merged = cli('merge', 'reports/2020-07', '--as-of', '2020-07-24');
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toContain('1.1.2 优化企业开办线下服务');
-    expect(merged.stdout).toContain('状态：未启动 → 已完成');
+    expect(merged.stdout).toContain('1.1.2 优化企业开办线下服务：未启动 → 已完成（新完成）');
     const area = readFileSync(path.join(repo.dir, AREA_FILE), 'utf8');
     expect(area).toContain(
       'progress: |-\n          市审批局：一窗一表单已实行\n          市公安局：印章刻制已进驻大厅',

@@ -1,4 +1,4 @@
-import { lateReports, olderThanMerged } from '../../core/report-stale.js';
+import { olderThanMerged } from '../../core/report-stale.js';
 import { reportArrivals } from '../../io/report-arrivals.js';
 import { existsIn } from '../../io/ledger-root.js';
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
@@ -244,8 +244,13 @@ function skipMergedHistory(root: string, ledger: Ledger, reports: readonly Repor
   const older = olderThanMerged(ledger, reports);
   const arrived = older.length > 0 ? reportArrivals(root) : undefined;
   if (!arrived) return { fresh: reports, skipped: [] };
-  const late = new Set(lateReports(older, arrived).map((d) => d.file));
-  const history = older.filter((o) => !late.has(o.report.file) && arrived.has(o.report.file));
+  // In time: first committed before the report of the month merged since (reports/<merged>/<unit>.yaml).
+  const inTime = (o: (typeof older)[number]) => {
+    const mine = arrived.get(o.report.file);
+    const later = arrived.get(reportPath(o.merged, o.unit) ?? '');
+    return mine !== undefined && later !== undefined && mine <= later;
+  };
+  const history = older.filter(inTime);
   const skip = new Set(history.map((o) => o.report));
   return {
     fresh: reports.filter((r) => !skip.has(r)),
