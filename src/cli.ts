@@ -7,12 +7,14 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   EXIT_USAGE,
+  writeErr,
   type CommandSpec,
   type GlobalOptions,
   type OptionSpec,
 } from './cli/spec.js';
 import { GitError, LedgerErrors, UsageError } from './errors.js';
 import { renderLedgerErrors } from './render/diagnostics.js';
+import { safeMessage } from './render/safe-text.js';
 import { findLedgerRoot } from './io/ledger-root.js';
 
 const HELP_TITLES: Record<string, string> = {
@@ -184,11 +186,11 @@ function handleError(error: unknown): number {
     return benign.includes(error.code) ? EXIT_OK : EXIT_USAGE;
   }
   if (error instanceof LedgerErrors) {
-    process.stderr.write(renderLedgerErrors(error.diagnostics, error.what));
+    writeErr(renderLedgerErrors(error.diagnostics, error.what));
     return EXIT_PROBLEMS;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}`);
+    writeErr(`错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint)}\n` : ''}`);
     return EXIT_USAGE;
   }
   if (error instanceof GitError) {
@@ -197,7 +199,9 @@ function handleError(error: unknown): number {
       !process.env.LEDGER_DEBUG && error.stderr && error.kind === 'failed'
         ? '设置 LEDGER_DEBUG=1 可显示 git 的原始输出。\n'
         : '';
-    process.stderr.write(`错误：${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}${debug}${more}`);
+    writeErr(
+      `错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint)}\n` : ''}${debug}${more}`,
+    );
     return EXIT_USAGE;
   }
   const detail = error instanceof Error ? (process.env.LEDGER_DEBUG ? error.stack : error.message) : String(error);

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../render/safe-text.js';
 import { UsageError } from '../errors.js';
 
 /** One command-line option, declared as data and registered in a loop. */
@@ -116,8 +117,14 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Writes a command's output; escape sequences other than colours never reach the terminal (terminalSafe). */
 export function writeOut(text: string): void {
-  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  process.stdout.write(terminalSafe(text.endsWith('\n') || text === '' ? text : `${text}\n`));
+}
+
+/** writeOut for standard error. */
+export function writeErr(text: string): void {
+  process.stderr.write(terminalSafe(text.endsWith('\n') || text === '' ? text : `${text}\n`));
 }
 
 /**

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isScalar, parseDocument, type Node } from 'yaml';
 import type { FileChanges } from '../core/merge-plan.js';
 import { styleMultiline } from '../core/yaml-style.js';
 import { UsageError } from '../errors.js';
 import { writeFilesAtomically, type FileWrite } from './atomic-write.js';
+import { insideRepo, readRepoFile } from './repo-path.js';
 
 /** A whole file to write besides the ledger edits, e.g. a merged report stored under reports/. */
 export interface ExtraWrite {
@@ -20,17 +19,17 @@ export interface ExtraWrite {
  */
 export function applyMerge(root: string, files: readonly FileChanges[], extra: readonly ExtraWrite[] = []): string[] {
   const writes: FileWrite[] = files.map(({ file, changes }) => ({
-    path: path.join(root, file),
+    path: insideRepo(root, file, 'write'),
     content: editYaml(root, file, changes),
   }));
-  for (const write of extra) writes.push({ path: path.join(root, write.file), content: write.content });
+  for (const write of extra) writes.push({ path: insideRepo(root, write.file, 'write'), content: write.content });
   if (writes.length > 0) writeFilesAtomically(writes, [], '台账未作任何修改');
   return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
 }
 
 /** The file's text with the changes applied (pure apart from reading the file). */
 export function editYaml(root: string, file: string, changes: FileChanges['changes']): string {
-  const text = readFileSync(path.join(root, file), 'utf8');
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRepoFile(root, file));
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
   if (document.errors.length > 0)
     throw new UsageError(`${file} 无法解析，未作任何修改`, '先运行 ledger validate 修正它');

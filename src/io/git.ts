@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import type { LineCommit } from '../core/ledger-version.js';
 import { GitError } from '../errors.js';
+import { isRefusedGitMode } from './repo-path.js';
 
 /**
  * Git access: one small function per question, argument arrays (no shell),
@@ -170,11 +171,12 @@ function parseRawChanges(raw: string): FileChange[] {
   for (let i = 0; i < parts.length; i++) {
     const meta = parts[i]!.replace(/^\n+/, '');
     if (!meta.startsWith(':')) continue;
-    const [, , oldBlob = '', newBlob = '', statusField = ''] = meta.slice(1).split(' ');
+    const [oldMode = '', newMode = '', oldBlob = '', newBlob = '', statusField = ''] = meta.slice(1).split(' ');
     const status = statusField.charAt(0) as ChangeStatus;
+    // A link's blob is its target's name, never a ledger file: it is read as no file at all.
     const blobs = {
-      oldBlob: NULL_BLOB.test(oldBlob) ? undefined : oldBlob,
-      newBlob: NULL_BLOB.test(newBlob) ? undefined : newBlob,
+      oldBlob: NULL_BLOB.test(oldBlob) || isRefusedGitMode(oldMode) ? undefined : oldBlob,
+      newBlob: NULL_BLOB.test(newBlob) || isRefusedGitMode(newMode) ? undefined : newBlob,
     };
     if (status === 'R' || status === 'C') {
       files.push({ status, oldPath: parts[i + 1]!, path: parts[i + 2]!, ...blobs });
@@ -209,14 +211,20 @@ export async function changedSince(cwd: string, base: string, pathspecs: readonl
   return [...parseRawChanges(diff), ...added];
 }
 
-/** Paths of the files under `pathspecs` in revision `rev`, relative to `cwd`. */
+/**
+ * Paths of the files under `pathspecs` in revision `rev`, relative to `cwd`. Symbolic links
+ * (mode 120000) and submodules are left out: the same rule as on disk (see repo-path.ts).
+ */
 export async function filesAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<string[]> {
-  const out = await runGit(
-    cwd,
-    ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...pathspecs],
-    `列出版本 ${rev} 中的文件`,
-  );
-  return out.split('\0').filter(Boolean);
+  const out = await runGit(cwd, ['ls-tree', '-r', '-z', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const tab = entry.indexOf('\t');
+      const mode = entry.slice(0, entry.indexOf(' '));
+      return tab < 0 || isRefusedGitMode(mode) ? [] : [entry.slice(tab + 1)];
+    });
 }
 
 /** One file of a tree: path relative to `cwd`, blob id and mode (120000 is a symbolic link). */

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -90,7 +90,7 @@ function ledgerKey(dir: string): { key: string; racy: boolean } {
   let racy = false;
   const parts = [`${FORMAT}`, stampCode()];
   for (const name of readdirSync(dir).sort()) {
-    const s = statSync(path.join(dir, name), { bigint: true });
+    const s = lstatSync(path.join(dir, name), { bigint: true });
     if (Number(s.mtimeMs) > now - RACY_MS) racy = true;
     parts.push(`${name}\t${s.size}\t${s.mtimeNs}\t${s.ctimeNs}\t${s.ino}`);
   }

@@ -1,9 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { describeFsError } from './describe-fs-error.js';
 import type { TreeFile } from './git.js';
 import { LEDGER_DIR } from './ledger-root.js';
+import {
+  isRefusedGitMode,
+  linkProblem,
+  MAX_REPO_FILE_BYTES,
+  readRegularFile,
+  readRepoFile,
+  repoFolder,
+} from './repo-path.js';
 
 /**
  * The first step of loading: the files of a ledger, from the work tree or from one Git revision,
@@ -20,6 +27,8 @@ export interface LedgerFiles {
   has(file: string): boolean;
   /** A file's bytes; a UsageError when it cannot be read. */
   read(file: string): Uint8Array;
+  /** Why a file may not be read (it is a symbolic link, see repo-path.ts), or undefined. */
+  refused(file: string): string | undefined;
   /** What identifies the file's content (its blob id in Git), when known: parses are memoised on it. */
   contentId(file: string): string | undefined;
 }
@@ -32,21 +41,27 @@ export function readWorkTree(root: string): LedgerFiles {
     root,
     origin: { kind: 'worktree' },
     ledgerNames() {
-      const dir = path.join(root, LEDGER_DIR);
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined;
-      return readdirSync(dir).sort();
+      if (repoFolder(root, LEDGER_DIR) === 'absent') return undefined;
+      return readdirSync(path.join(root, LEDGER_DIR)).sort();
     },
-    has: (file) => existsSync(path.join(root, file)),
-    read: (file) => readBytes(path.join(root, file)),
+    has: (file) => lstatQuiet(path.join(root, file)),
+    read: (file) => readRepoFile(root, file),
+    refused: (file) => linkProblem(root, file),
     contentId: () => undefined,
   };
 }
 
-export function readBytes(absolute: string): Uint8Array {
+/** A file given on the command line (it may be anywhere): a regular file of bounded size. */
+export function readBytes(absolute: string, maxBytes = MAX_REPO_FILE_BYTES): Uint8Array {
+  return readRegularFile(absolute, absolute, maxBytes);
+}
+
+function lstatQuiet(file: string): boolean {
   try {
-    return readFileSync(absolute);
-  } catch (error) {
-    throw new UsageError(describeFsError(error, absolute, 'read'));
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -75,6 +90,7 @@ export function filesInMemory(
       if (!body) throw new UsageError(`版本 ${commit.slice(0, 7)} 中没有文件 ${file}`);
       return body;
     },
+    refused: (file) => (isRefusedGitMode(byFile.get(file)?.mode ?? '') ? `${file} 在 Git 中是符号链接` : undefined),
     contentId: (file) => byFile.get(file)?.blob,
   };
 }

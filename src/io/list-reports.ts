@@ -1,17 +1,18 @@
-import { lstatSync, existsSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pushAll } from '../core/arrays.js';
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
 import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core/report-path.js';
 import { isGroup, suggestUnits } from '../core/units.js';
+import { LINK_HINT, linkProblem, repoFolder } from './repo-path.js';
 
 // Listing reports/ reads no file, so it imports neither yaml nor zod (ledger status lists them on every run).
 
 /** The report files under reports/ (by name and place, not read) and diagnostics for the files that are not reports. */
 export function listReportFiles(root: string, ledger: Ledger): { files: string[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(path.join(root, REPORTS_DIR))) return { files: [], diagnostics: [] };
-  const isLink = (file: string) => lstatSync(path.join(root, file)).isSymbolicLink();
+  if (repoFolder(root, REPORTS_DIR) === 'absent') return { files: [], diagnostics: [] };
+  const isLink = (file: string) => linkProblem(root, file) !== undefined;
   return classifyReportFiles(ledger, listFiles(root, REPORTS_DIR), isLink);
 }
 
@@ -24,7 +25,17 @@ export function classifyReportFiles(
   const out = { files: [] as string[], diagnostics: [] as Diagnostic[] };
   for (const file of listed) {
     if (isIgnorableReportsFile(file)) continue;
-    const problem = isLink(file) ? '是符号链接' : strayReason(ledger, file);
+    if (isLink(file)) {
+      out.diagnostics.push(
+        fileDiagnostic(file, {
+          code: 'file/symlink',
+          message: `拒绝读取 ${file}：${file} 是符号链接`,
+          hint: LINK_HINT,
+        }),
+      );
+      continue;
+    }
+    const problem = strayReason(ledger, file);
     if (problem) out.diagnostics.push(strayDiagnostic(file, problem));
     else if (classifyReportPath(file).kind === 'report') out.files.push(file);
   }
@@ -33,7 +44,14 @@ export function classifyReportFiles(
 
 /** Why a file under reports/ is not a report (a `report/stray-file` diagnostic), or undefined when it is one. */
 export function reportsFileProblem(ledger: Ledger, root: string, file: string): Diagnostic | undefined {
-  const problem = lstatSync(path.join(root, file)).isSymbolicLink() ? '是符号链接' : strayReason(ledger, file);
+  const link = linkProblem(root, file);
+  if (link)
+    return fileDiagnostic(file, {
+      code: 'file/symlink',
+      message: `拒绝读取 ${file}：${link}`,
+      hint: LINK_HINT,
+    });
+  const problem = strayReason(ledger, file);
   return problem ? strayDiagnostic(file, problem) : undefined;
 }
 

@@ -16,6 +16,7 @@ import {
 export { CONFIG_FILE, findLedgerRoot, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 export { readBytes } from './ledger-files.js';
 export type { FileParse, LoadResult, SchemaFileOptions } from './parse-ledger.js';
+export { linkDiagnostic } from './parse-ledger.js';
 
 /**
  * Loads ledger/ of the work tree under `root`: the two steps (read the files, parse them to

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import { readBytes } from './ledger-files.js';
 import { listReportFiles } from './list-reports.js';
+import { readRepoFile } from './repo-path.js';
 import { parseYamlSource } from './yaml-source.js';
 import { pushAll } from '../core/arrays.js';
 
@@ -24,7 +23,7 @@ export function loadReports(root: string, ledger: Ledger): LoadedReports {
   const listed = listReportFiles(root, ledger);
   const out: LoadedReports = { reports: [], files: listed.files, diagnostics: listed.diagnostics };
   for (const file of listed.files) {
-    const report = parseReport(readBytes(path.join(root, file)), file, out.diagnostics);
+    const report = parseReport(readRepoFile(root, file), file, out.diagnostics);
     if (report) out.reports.push(report);
   }
   return out;

@@ -10,6 +10,7 @@ import type { LedgerFiles } from './ledger-files.js';
 import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
 import { pushAll } from '../core/arrays.js';
+import { LINK_HINT } from './repo-path.js';
 
 export interface LoadResult {
   ledger: Ledger;
@@ -114,6 +115,8 @@ function parseFile<S extends z.ZodType>(
   schema: S,
   { salvage, strictComments }: SchemaFileOptions<z.output<S>>,
 ): FileParse<z.output<S>> {
+  const link = files.refused(file);
+  if (link) return { diagnostics: [linkDiagnostic(file, link)] };
   if (!files.has(file)) {
     return { diagnostics: [fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` })] };
   }
@@ -154,17 +157,44 @@ function readConfig(files: LedgerFiles, memo: ParseMemo | undefined, diagnostics
   return parse.source?.data ?? ConfigSchema.parse({});
 }
 
+/** A link in ledger/ or reports/ (or on the way there): never followed, never read. */
+export function linkDiagnostic(file: string, problem: string): Diagnostic {
+  return fileDiagnostic(file, {
+    code: 'file/symlink',
+    message: `拒绝读取 ${file}：${problem}`,
+    hint: LINK_HINT,
+  });
+}
+
+/** Files in ledger/ that are not read: every one is reported, so nothing there is silently ignored. */
 function strayFiles(names: readonly string[], areaNames: readonly string[]): Diagnostic[] {
   const known = new Set([...areaNames, UNITS_FILE, CONFIG_FILE]);
-  return names
-    .filter((name) => /\.ya?ml$/.test(name) && !known.has(name))
-    .map((name) =>
-      fileDiagnostic(`${LEDGER_DIR}/${name}`, {
-        code: 'ledger/stray-file',
-        message: `台账目录中的 ${name} 不是主要指标文件，也不是 units.yaml / config.yaml，因此没有被读取`,
-        hint: '主要指标文件请命名为 NN-标题.yaml，例如 01-持续深化商事制度改革.yaml',
-      }),
-    );
+  return names.filter((name) => !known.has(name) && !QUIET_NAMES.has(name)).map(strayDiagnostic);
+}
+
+/** Git's own files may sit in ledger/. */
+const QUIET_NAMES = new Set(['.gitkeep', '.gitignore', '.gitattributes']);
+
+function strayDiagnostic(name: string): Diagnostic {
+  const file = `${LEDGER_DIR}/${name}`;
+  if (/\.ya?ml$/.test(name))
+    return fileDiagnostic(file, {
+      code: 'ledger/stray-file',
+      message: `台账目录中的 ${name} 不是主要指标文件，也不是 units.yaml / config.yaml，因此没有被读取`,
+      hint: '主要指标文件请命名为 NN-标题.yaml，例如 01-持续深化商事制度改革.yaml',
+    });
+  if (/\.ya?ml$/i.test(name))
+    return fileDiagnostic(file, {
+      code: 'ledger/stray-file',
+      message: `台账目录中的 ${name} 的扩展名不是小写的 .yaml，因此没有被读取`,
+      hint: `改名：git mv '${file}' '${file.replace(/\.ya?ml$/i, '.yaml')}'`,
+    });
+  return fileDiagnostic(file, {
+    code: 'ledger/stray-file',
+    severity: 'warning',
+    message: `台账目录中的 ${name} 不是 YAML 文件，没有被读取`,
+    hint: '台账目录只放 NN-标题.yaml、units.yaml 和 config.yaml；请把它移出 ledger/',
+  });
 }
 
 function byNumberThenName(a: string, b: string): number {

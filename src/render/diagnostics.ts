@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceLineLookup } from '../core/diagnostic.js';
 import type { ValidateResult } from '../core/validate-result.js';
 import { foldText } from './fold.js';
+import { MAX_VALUE_CHARS, safeExcerpt, safeMessage, safeText } from './safe-text.js';
 import { displayWidth } from './text-width.js';
 
 export type DiagnosticsFormat = 'text' | 'json' | 'github';
@@ -25,7 +26,8 @@ const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult, sourceLine?:
 };
 
 export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
-  return d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const file = safeText(d.file, { max: MAX_VALUE_CHARS * 2 });
+  return d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
 }
 
 /** One line per diagnostic, its hint below, and with `sourceLine` an excerpt of the source with a caret under the column. */
@@ -36,9 +38,9 @@ export function renderDiagnosticLines(
 ): string[] {
   const fold = (line: string, indent: string) => (width === undefined ? line : foldText(line, width, { indent }));
   return diagnostics.flatMap((d) => [
-    fold(`${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${d.message}`, '    '),
+    fold(`${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${safeMessage(d.message)}`, '    '),
     ...excerpt(d, sourceLine).map((line) => (width === undefined ? line : clip(line, width))),
-    ...(d.hint ? [fold(`    → ${d.hint}`, '      ')] : []),
+    ...(d.hint ? [fold(`    → ${safeMessage(d.hint)}`, '      ')] : []),
   ]);
 }
 
@@ -63,8 +65,9 @@ function excerpt(d: Diagnostic, sourceLine?: SourceLineLookup): string[] {
   const text = d.line > 0 ? sourceLine?.(d.file, d.line) : undefined;
   if (text === undefined || text.trim() === '') return [];
   const gutter = String(d.line);
-  const caretAt = displayWidth([...text].slice(0, Math.max(0, d.col - 1)).join(''));
-  return [`  ${gutter} | ${text}`, `  ${' '.repeat(gutter.length)} | ${' '.repeat(caretAt)}^`];
+  const shown = safeExcerpt(text, d.col);
+  const caretAt = displayWidth(shown.before);
+  return [`  ${gutter} | ${shown.text}`, `  ${' '.repeat(gutter.length)} | ${' '.repeat(caretAt)}^`];
 }
 
 function renderText(result: ValidateResult, sourceLine?: SourceLineLookup, width?: number): string {
@@ -95,13 +98,21 @@ function renderJson(result: ValidateResult): string {
 
 /** One diagnostic in the JSON formats (validate, check): every field present, a missing hint as null. */
 export function diagnosticJson({ code, severity, file, line, col, message, hint }: Diagnostic) {
-  return { code, severity, file, line, col, message, hint: hint ?? null };
+  return {
+    code,
+    severity,
+    file: safeText(file),
+    line,
+    col,
+    message: safeMessage(message),
+    hint: hint === undefined ? null : safeMessage(hint),
+  };
 }
 
 export function githubAnnotation(d: Diagnostic): string {
-  const where =
-    d.line > 0 ? `file=${escapeProperty(d.file)},line=${d.line},col=${d.col}` : `file=${escapeProperty(d.file)}`;
-  const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
+  const file = escapeProperty(safeText(d.file));
+  const where = d.line > 0 ? `file=${file},line=${d.line},col=${d.col}` : `file=${file}`;
+  const text = d.hint ? `${safeMessage(d.message)}\n${safeMessage(d.hint)}` : safeMessage(d.message);
   return `::${d.severity === 'error' ? 'error' : 'warning'} ${where},title=${escapeProperty(d.code)}::${escapeData(text)}`;
 }
 

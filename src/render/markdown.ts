@@ -1,3 +1,5 @@
+import { safeText } from './safe-text.js';
+
 /**
  * Markdown building blocks that render the same on GitHub, GitLab and Gitee
  * (GFM tables): a cell can hold any text without breaking its table.
@@ -17,7 +19,20 @@ export function escapeCell(text: string): string {
 
 /** Text in a heading or paragraph: no Markdown meaning, on one line. */
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`).replace(/\s*(\r\n|\r|\n)\s*/g, ' ');
+  const oneLine = text.replace(/\s*(\r\n|\r|\n)\s*/g, ' ');
+  return safeText(oneLine).replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Text as inline code: the fence is one backtick longer than the longest run inside, so a file
+ * name holding backticks cannot close the span early (and HTML inside a code span stays literal).
+ */
+export function codeSpan(text: string): string {
+  const shown = safeText(text);
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = shown.startsWith('`') || shown.endsWith('`') || longest > 0 ? ' ' : '';
+  return `${fence}${pad}${shown}${pad}${fence}`;
 }
 
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

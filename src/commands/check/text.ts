@@ -2,7 +2,8 @@ import type { CheckResult } from './run.js';
 import type { PullRequestKind, ReportInPullRequest } from '../../core/pr-review.js';
 import type { SourceLineLookup } from '../../io/source-lines.js';
 import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from '../../render/diagnostics.js';
-import { escapeCell, escapeInline } from '../../render/markdown.js';
+import { codeSpan, escapeCell, escapeInline } from '../../render/markdown.js';
+import { MAX_VALUE_CHARS, safeMessage, safeText } from '../../render/safe-text.js';
 import { pushAll } from '../../core/arrays.js';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'markdown';
@@ -38,18 +39,18 @@ function renderText(result: CheckResult, sourceLine?: SourceLineLookup): string 
 
 function reportText(r: ReportInPullRequest): string {
   return r.change === 'deleted'
-    ? `${r.unit} ${r.month}（删除）`
-    : `${r.unit} ${r.month}（${CHANGE_LABELS[r.change]}，${r.measures} 项措施）`;
+    ? `${shown(r.unit)} ${r.month}（删除）`
+    : `${shown(r.unit)} ${r.month}（${CHANGE_LABELS[r.change]}，${r.measures} 项措施）`;
 }
 
 function mergedText(result: CheckResult): string {
-  return result.merged.map((m) => `${m.unit} ${m.measures} 项`).join('、');
+  return result.merged.map((m) => `${shown(m.unit)} ${m.measures} 项`).join('、');
 }
 
 function completionLines(result: CheckResult): string[] {
   const merged = result.completes.filter((c) => c.when === 'merged');
   const later = result.completes.filter((c) => c.when === 'after-merge');
-  const list = (items: typeof merged) => items.map((c) => `${c.id} ${c.title}`).join('、');
+  const list = (items: typeof merged) => items.map((c) => `${shown(c.id)} ${shown(c.title)}`).join('、');
   return [
     ...(merged.length ? [`新完成：${list(merged)}`] : []),
     ...(later.length ? [`合并后将完成：${list(later)}`] : []),
@@ -71,7 +72,7 @@ function renderMarkdown(result: CheckResult): string {
     head,
     '',
     `- **类型**：${KIND_LABELS[result.kind]}`,
-    `- **基准**：\`${result.base.rev}\`（${result.base.commit.slice(0, 7)}）`,
+    `- **基准**：${codeSpan(shown(result.base.rev))}（${result.base.commit.slice(0, 7)}）`,
   ];
   if (units.length)
     out.push(
@@ -90,16 +91,17 @@ function renderMarkdown(result: CheckResult): string {
     out.push('', '| 单位 | 月份 | 措施数 | 变化 |', '| --- | --- | ---: | --- |');
     out.push(
       ...result.reports.map(
-        (r) => `| ${escapeCell(r.unit)} | ${r.month} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`,
+        (r) => `| ${escapeCell(shown(r.unit))} | ${escapeCell(r.month)} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`,
       ),
     );
   }
   if (result.diagnostics.length) {
     out.push('', `<details${errors ? ' open' : ''}><summary>${errors} 个错误、${warnings} 个警告</summary>`, '');
     for (const d of result.diagnostics) {
-      const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+      const where = d.line > 0 ? `${shown(d.file)}:${d.line}` : shown(d.file);
+      const hint = d.hint ? `<br>→ ${escapeInline(safeMessage(d.hint))}` : '';
       out.push(
-        `- ${d.severity === 'error' ? '❌' : '⚠️'} \`${where}\` ${escapeInline(d.message)}${d.hint ? `<br>→ ${escapeInline(d.hint)}` : ''}`,
+        `- ${d.severity === 'error' ? '❌' : '⚠️'} ${codeSpan(where)} ${escapeInline(safeMessage(d.message))}${hint}`,
       );
     }
     out.push('', '</details>');
@@ -129,4 +131,9 @@ function renderJson(result: CheckResult): string {
     null,
     2,
   );
+}
+
+/** A name or title from the files, as shown in a summary line: escaped and cut. */
+function shown(value: string): string {
+  return safeText(value, { max: MAX_VALUE_CHARS });
 }

@@ -7,6 +7,7 @@ import { UnitsFileSchema } from '../../core/schema.js';
 import { UsageError } from '../../errors.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
 import { gitPrefix } from '../../io/git.js';
+import { writeTarget } from '../../io/repo-path.js';
 import { LEDGER_DIR, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
 
 export interface CodeownersCommandOptions {
@@ -38,7 +39,10 @@ export interface CodeownersResult extends Codeowners {
 export async function codeowners(options: CodeownersCommandOptions): Promise<CodeownersResult> {
   const parsed = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema);
   const { source: units, diagnostics } = parsed;
-  const file = path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS'));
+  const file = writeTarget(
+    options.root,
+    path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS')),
+  );
   if (!units || hasErrors(diagnostics))
     return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
   const prefix = await gitPrefix(options.root).catch(() => '');

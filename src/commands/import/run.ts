@@ -12,6 +12,7 @@ import { buildUnitRegistry } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import { serializeArea } from '../../io/area-yaml.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { insideRepo, readRepoFile } from '../../io/repo-path.js';
 import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
 import { pushAll } from '../../core/arrays.js';
 
@@ -90,8 +91,8 @@ export function importLedger(options: ImportOptions): ImportResult {
   if (hasErrors(diagnostics) || options.check || options.dryRun) return result;
   const changed = files.filter((f) => f.action === 'create' || f.action === 'update');
   writeFilesAtomically(
-    changed.map((f) => ({ path: path.join(options.root, f.file), content: f.content })),
-    files.filter((f) => f.action === 'remove').map((f) => path.join(options.root, f.file)),
+    changed.map((f) => ({ path: insideRepo(options.root, f.file, 'write'), content: f.content })),
+    files.filter((f) => f.action === 'remove').map((f) => insideRepo(options.root, f.file, 'write')),
   );
   return { ...result, written: true };
 }
@@ -129,7 +130,7 @@ function planFiles(root: string, areas: readonly Area[], compareDefinitions: boo
     if (!present.includes(name)) return { file, action: 'create', content };
     const same = compareDefinitions
       ? sameDefinition(path.join(dir, name), area)
-      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(path.join(dir, name))) === content;
+      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRepoFile(root, `${LEDGER_DIR}/${name}`)) === content;
     return { file, action: same ? 'unchanged' : 'update', content };
   });
   const produced = new Set(planned.map((p) => p.file));

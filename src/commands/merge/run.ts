@@ -13,7 +13,8 @@ import { sameValue } from '../../core/same-value.js';
 import { withCellNames } from '../../core/xlsx-cell-names.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
-import { readBytes } from '../../io/load-ledger.js';
+import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
+import { insideRepo, linkProblem, readRepoFile } from '../../io/repo-path.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
@@ -95,8 +96,9 @@ function expandInputs(options: MergeOptions): Input[] {
   const files: string[] = [];
   for (const given of options.paths) {
     const absolute = path.resolve(cwd, given);
-    const stat = statGiven(absolute, given);
     const rel = relativeTo(options.root, absolute);
+    if (rel !== undefined) insideRepo(options.root, rel);
+    const stat = statGiven(absolute, given);
     const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
     if (!stat.isDirectory()) files.push(absolute);
     else if (inReports)
@@ -164,7 +166,7 @@ async function readInput(
     );
     return undefined;
   }
-  const bytes = readBytes(input.absolute);
+  const bytes = input.file === input.absolute ? readBytes(input.absolute) : readRepoFile(root, input.file);
   const report =
     kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
   return report && { report, bytes };
@@ -201,8 +203,13 @@ function storeReports(
       if (stamp) writes.push({ file: stored, content: withReceived(bytesOf.get(report)!, stamp) });
       continue;
     }
+    const link = linkProblem(root, stored);
+    if (link) {
+      diagnostics.push(linkDiagnostic(stored, link));
+      continue;
+    }
     const existing = existsSync(path.join(root, stored))
-      ? parseReport(readBytes(path.join(root, stored)), stored, [])
+      ? parseReport(readRepoFile(root, stored), stored, [])
       : undefined;
     if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
     if (existsSync(path.join(root, stored))) {

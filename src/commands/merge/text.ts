@@ -4,6 +4,7 @@ import type { MeasureChange } from '../../core/merge-plan.js';
 import { sameValue } from '../../core/same-value.js';
 import type { Extension } from '../../core/schema.js';
 import { renderDiagnosticLines } from '../../render/diagnostics.js';
+import { MAX_VALUE_CHARS, safeText } from '../../render/safe-text.js';
 import { pushAll } from '../../core/arrays.js';
 
 export interface MergeTextOptions {
@@ -35,7 +36,7 @@ export function renderMergeText(result: MergeResult, options: MergeTextOptions =
         (m) =>
           `${m}：${result.reports
             .filter((r) => r.month === m)
-            .map((r) => r.unit)
+            .map((r) => safeText(r.unit, { max: MAX_VALUE_CHARS }))
             .join('、')}`,
       )
       .join('；')}）`,
@@ -46,7 +47,7 @@ export function renderMergeText(result: MergeResult, options: MergeTextOptions =
   if (result.plan.measures.length > 0) lines.push(totalLine(result));
   if (result.dryRun) lines.push('', '（--dry-run：只显示，未写入任何文件）');
   else if (result.written.length > 0)
-    lines.push('', `已写入 ${result.written.length} 个文件：`, ...result.written.map((file) => `  ${file}`));
+    lines.push('', `已写入 ${result.written.length} 个文件：`, ...result.written.map((file) => `  ${safeText(file)}`));
   return lines.join('\n');
 }
 
@@ -101,8 +102,8 @@ function newRequests(before: readonly Extension[] = [], after: readonly Extensio
 }
 
 function measureLines(measure: MeasureChange): string[] {
-  const lines = [`${measure.id} ${measure.title}`];
-  if (measure.units.length > 0) lines.push(`    报送更新：${measure.units.join('、')}`);
+  const lines = [safeText(`${measure.id} ${measure.title}`, { max: MAX_VALUE_CHARS })];
+  if (measure.units.length > 0) lines.push(safeText(`    报送更新：${measure.units.join('、')}`));
   for (const { field, before, after } of measure.fields) {
     if (field === 'status') lines.push(`    状态：${String(before)} → ${String(after)}`);
     if (field === 'progress')
@@ -118,7 +119,10 @@ const PREVIEW_CHARS = 60;
 
 /** The new 工作完成情况, indented: at most PREVIEW_LINES lines of PREVIEW_CHARS characters, the rest counted. */
 export function progressPreview(text: string): string[] {
-  const all = text.split('\n').filter((line) => line.trim() !== '');
+  const all = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => safeText(line));
   const shown = all.slice(0, PREVIEW_LINES).map((line) => {
     const chars = [...line];
     return `      ${chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…` : line}`;
@@ -130,7 +134,7 @@ export function progressPreview(text: string): string[] {
 function extensionLines(before: readonly Extension[] = [], after: readonly Extension[]): string[] {
   return after
     .filter((e, i) => !sameValue(before[i], e))
-    .map((e) => `    延期申请：${e.requested_by} 申请延期至 ${e.until}（${e.state}）：${e.reason}`);
+    .map((e) => safeText(`    延期申请：${e.requested_by} 申请延期至 ${e.until}（${e.state}）：${e.reason}`));
 }
 
 export function renderMergeJson(result: MergeResult): string {

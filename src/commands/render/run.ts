@@ -7,6 +7,9 @@ import { UsageError } from '../../errors.js';
 import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
 import { loadLedgerVersion, type VersionRequest } from '../../io/ledger-version.js';
+import { LEDGER_DIR } from '../../io/load-ledger.js';
+import { exportTarget } from '../../io/repo-path.js';
+import { REPORTS_DIR } from '../../core/report-path.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
@@ -74,7 +77,11 @@ export async function writeExport(
       throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
     return { text: await renderers.md() };
   }
-  const file = path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`);
+  const file = exportTarget(
+    options.root,
+    path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`),
+    [LEDGER_DIR, REPORTS_DIR],
+  );
   if (options.format === 'xlsx') await renderers.xlsx(file);
   else await writeTextFile(file, await renderers.md());
   return { file };

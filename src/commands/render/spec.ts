@@ -1,4 +1,5 @@
 import {
+  writeErr,
   AS_OF_OPTION,
   EXIT_OK,
   EXIT_PROBLEMS,
@@ -54,7 +55,7 @@ export const renderSpec: CommandSpec = {
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');
-      process.stderr.write(renderLedgerErrors(result.diagnostics, '未导出'));
+      writeErr(renderLedgerErrors(result.diagnostics, '未导出'));
       return EXIT_PROBLEMS;
     }
     if (result.text !== undefined) writeOut(result.text);

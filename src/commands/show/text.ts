@@ -2,6 +2,7 @@ import type { ShowResult } from './run.js';
 import { deadlineMeaning } from '../../render/measure-state-text.js';
 import { terminalStyle, wrapLines, wrapToWidth, type TerminalStyle } from '../../render/terminal-style.js';
 import { visibleWidth } from '../../render/text-width.js';
+import { safeText } from '../../render/safe-text.js';
 
 /** Below this many columns beside the label, continuation lines hang by a fixed indent instead. */
 const MIN_TEXT_COLUMNS = 20;
@@ -46,7 +47,7 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
       `${report.month} ${report.status}${done}${report.progress ? `：${report.progress}` : ''}${evidence}`,
     ]);
   }
-  const head = `${style.head(`${measure.id} ${measure.title}`)}　${style.dim(`${result.file}:${result.line}`)}`;
+  const head = `${style.head(safeText(`${measure.id} ${measure.title}`))}　${style.dim(`${result.file}:${result.line}`)}`;
   const note =
     result.problems > 0 ? [style.warn(`注意：台账中有 ${result.problems} 处错误；运行 ledger validate 查看。`)] : [];
   return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style)), ...note].join('\n')}\n`;
@@ -57,8 +58,9 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
  * room beside it, the text starts on the next line, indented by a few spaces.
  */
 export function labelled(label: string, text: string, width: number | undefined, style: TerminalStyle): string {
+  label = safeText(label);
   const prefix = `  ${label}：`;
-  const body = text.replace(/\s+$/, '');
+  const body = safeText(text, { multiline: true }).replace(/\s+$/, '');
   const room = width === undefined ? undefined : width - visibleWidth(prefix);
   if (room === undefined || room >= MIN_TEXT_COLUMNS) {
     const indent = ' '.repeat(visibleWidth(prefix));

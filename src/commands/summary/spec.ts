@@ -1,4 +1,5 @@
 import {
+  writeErr,
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
@@ -63,7 +64,7 @@ export const summarySpec: CommandSpec = {
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');
-      process.stderr.write(renderLedgerErrors(result.diagnostics, '未生成汇总'));
+      writeErr(renderLedgerErrors(result.diagnostics, '未生成汇总'));
       return EXIT_PROBLEMS;
     }
     if (result.text !== undefined) writeOut(result.text);

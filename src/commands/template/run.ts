@@ -5,6 +5,7 @@ import { buildReportForm } from '../../core/report-template.js';
 import { isGroup } from '../../core/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { writeTarget } from '../../io/repo-path.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
@@ -54,7 +55,7 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (form.entries.length === 0) throw new UsageError(`${unit} 在台账中没有负责的具体措施，无需报送`);
   if (format === 'yaml' && options.out === '-') return { ...base, text: renderReportYaml(form) };
   if (options.out === '-') throw new UsageError('xlsx 表格不能输出到终端', '用 --out 文件名.xlsx 指定保存位置');
-  const target = targetPath(options, unit, format);
+  const target = writeTarget(options.root, targetPath(options, unit, format));
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new UsageError(
       `${target} 是一个目录，不能写成报送表`,
