@@ -2,7 +2,8 @@ import { isScalar, parseDocument, type Node } from 'yaml';
 import type { FileChanges } from '../core/merge-plan.js';
 import { styleMultiline } from '../core/yaml-style.js';
 import { UsageError } from '../errors.js';
-import { writeFilesAtomically, type FileWrite } from './atomic-write.js';
+import type { FileWrite } from './atomic-write.js';
+import { withWriteSession, writeRepoFiles, type WriteSession } from './repo-write.js';
 import { insideRepo, readRepoFile } from './repo-path.js';
 
 /** A whole file to write besides the ledger edits, e.g. a merged report stored under reports/. */
@@ -17,13 +18,19 @@ export interface ExtraWrite {
  * order, and writes every changed file at once: temp files first, then renames.
  * Either all files change or none does.
  */
-export function applyMerge(root: string, files: readonly FileChanges[], extra: readonly ExtraWrite[] = []): string[] {
+export function applyMerge(
+  root: string,
+  files: readonly FileChanges[],
+  extra: readonly ExtraWrite[] = [],
+  session?: WriteSession,
+): string[] {
+  if (!session) return withWriteSession(root, 'ledger merge', (opened) => applyMerge(root, files, extra, opened));
   const writes: FileWrite[] = files.map(({ file, changes }) => ({
     path: insideRepo(root, file, 'write'),
     content: editYaml(root, file, changes),
   }));
   for (const write of extra) writes.push({ path: insideRepo(root, write.file, 'write'), content: write.content });
-  if (writes.length > 0) writeFilesAtomically(writes, [], '台账未作任何修改');
+  if (writes.length > 0) writeRepoFiles(session, writes, [], '台账未作任何修改');
   return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
 }
 

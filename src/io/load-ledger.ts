@@ -4,6 +4,7 @@ import { buildUnitRegistry } from '../core/units.js';
 import { openLedgerCache, type CachedLoad } from './ledger-cache.js';
 import { readWorkTree, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
+import { recoverIfInterrupted } from './repo-write.js';
 import {
   parseLedger,
   parseSchemaFile,
@@ -24,6 +25,7 @@ export { linkDiagnostic } from './parse-ledger.js';
  * Throws only when there is no ledger directory at all. A past revision: loadLedgerAt.
  */
 export function loadLedger(root: string): LoadResult {
+  recoverIfInterrupted(root);
   const files = readWorkTree(root);
   if (files.ledgerNames() === undefined) return parseLedger(files);
   const cache = openLedgerCache(root, LEDGER_DIR);

@@ -6,6 +6,7 @@ import { LedgerErrors, UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from '../../io/load-ledger.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
+import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export type ExtensionDecision = 'approve' | 'reject';
@@ -40,6 +41,11 @@ export interface ExtendResult {
 
 /** Records a decision on a pending extension request (申请延期); a unit never decides its own request. */
 export function extend(options: ExtendOptions): ExtendResult {
+  if (options.dryRun) return extendIn(options);
+  return withWriteSession(options.root, 'ledger extend', (session) => extendIn(options, session));
+}
+
+function extendIn(options: ExtendOptions, session?: WriteSession): ExtendResult {
   const { ledger, diagnostics } = loadCheckedLedger(options.root);
   const ref = findMeasure(ledger, options.id.trim());
   // The measure's own file and the files that say who may decide; any file when the measure was not found (it may sit in a broken one).
@@ -82,7 +88,7 @@ export function extend(options: ExtendOptions): ExtendResult {
     file: ref.file,
     changes: [{ path: [...ref.path, 'extensions', index], before, after }],
   };
-  if (!options.dryRun) applyMerge(options.root, [change]);
+  if (session) applyMerge(options.root, [change], [], session);
   return { ...base, after, written: !options.dryRun };
 }
 

@@ -11,7 +11,7 @@ import { AreaSchema, UnitsFileSchema, type Area } from '../../core/schema.js';
 import { buildUnitRegistry } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import { serializeArea } from '../../io/area-yaml.js';
-import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { withWriteSession, writeRepoFiles, type WriteSession } from '../../io/repo-write.js';
 import { insideRepo, readRepoFile } from '../../io/repo-path.js';
 import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
 import { pushAll } from '../../core/arrays.js';
@@ -43,6 +43,11 @@ export interface ImportResult {
  * extensions) is kept. Refuses when a measure with progress would disappear.
  */
 export function importLedger(options: ImportOptions): ImportResult {
+  if (options.dryRun || options.check) return importIn(options);
+  return withWriteSession(options.root, 'ledger import', (session) => importIn(options, session));
+}
+
+function importIn(options: ImportOptions, session?: WriteSession): ImportResult {
   const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
   if (!existsSync(sourcePath))
     throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
@@ -88,9 +93,10 @@ export function importLedger(options: ImportOptions): ImportResult {
     kept: carried.kept,
     written: false,
   };
-  if (hasErrors(diagnostics) || options.check || options.dryRun) return result;
+  if (hasErrors(diagnostics) || !session) return result;
   const changed = files.filter((f) => f.action === 'create' || f.action === 'update');
-  writeFilesAtomically(
+  writeRepoFiles(
+    session,
     changed.map((f) => ({ path: insideRepo(options.root, f.file, 'write'), content: f.content })),
     files.filter((f) => f.action === 'remove').map((f) => insideRepo(options.root, f.file, 'write')),
   );

@@ -16,6 +16,7 @@ import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
 import { insideRepo, linkProblem, readRepoFile } from '../../io/repo-path.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
+import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { pushAll } from '../../core/arrays.js';
@@ -55,6 +56,11 @@ export interface MergeResult {
 
 /** Validates every report given, then applies all of them or nothing. */
 export async function merge(options: MergeOptions): Promise<MergeResult> {
+  if (options.dryRun) return mergeIn(options);
+  return withWriteSession(options.root, 'ledger merge', (session) => mergeIn(options, session));
+}
+
+async function mergeIn(options: MergeOptions, session?: WriteSession): Promise<MergeResult> {
   const { ledger, diagnostics: ledgerDiagnostics } = loadCheckedLedger(options.root);
   const diagnostics = writeBlockers(ledgerDiagnostics, '合并');
   const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
@@ -79,8 +85,8 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     written: [],
     dryRun: options.dryRun ?? false,
   };
-  if (hasErrors(diagnostics) || options.dryRun) return result;
-  return { ...result, written: applyMerge(options.root, plan.files, stored.writes).sort() };
+  if (hasErrors(diagnostics) || !session) return result;
+  return { ...result, written: applyMerge(options.root, plan.files, stored.writes, session).sort() };
 }
 
 interface Input {

@@ -5,7 +5,8 @@ import { buildReportForm } from '../../core/report-template.js';
 import { isGroup } from '../../core/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
-import { writeTarget } from '../../io/repo-path.js';
+import { relativeInside, writeTarget } from '../../io/repo-path.js';
+import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
@@ -66,7 +67,11 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
   }
   const content = format === 'yaml' ? renderReportYaml(form) : await xlsxForm(form);
-  writeFilesAtomically([{ path: target, content }]);
+  if (relativeInside(options.root, target) === undefined) writeFilesAtomically([{ path: target, content }]);
+  else
+    withWriteSession(options.root, 'ledger template', (session) =>
+      writeRepoFiles(session, [{ path: target, content }]),
+    );
   return { ...base, written: target };
 }
 

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withWriteSession, writeRepoFiles, tempFolder } from '../../src/io/repo-write.js';
+import { acquireWriteLock, lockPath } from '../../src/io/write-lock.js';
+import { loadLedger } from '../../src/io/load-ledger.js';
+import { tempGitRepo } from '../helpers/git-repo.js';
+import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { snapshotTree } from '../helpers/temp-dir.js';
+
+/** Issue 10, cases 4 and 5: writes are serialised and survive a crash between renames. */
+
+function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/ledger'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
+  });
+}
+
+/** Area n: SMALL_AREA renumbered, so that one merge can touch several files. */
+function area(n: number): string {
+  return SMALL_AREA.replace('area: 1', `area: ${n}`).replaceAll('id: "1.', `id: "${n}.`);
+}
+
+const unitReport = (file: string) => loadLedger(file).ledger;
+
+describe('writes are serialised', { timeout: 600_000 }, () => {
+  it('two merges at once on different months touching the same file never lose an update (20 runs)', async () => {
+    for (let run = 0; run < 20; run++) {
+      const repo = tempGitRepo({
+        'ledger/units.yaml': BUNDLED_UNITS,
+        [AREA_FILE]: SMALL_AREA,
+        'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '七月进展')),
+        'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
+      });
+      repo.commit('台账');
+      const [july, august] = await Promise.all([
+        runCliAsync(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir),
+        runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
+      ]);
+      expect([july.code, august.code], `${july.stderr}${august.stderr}`).toEqual([0, 0]);
+      const measures = unitReport(repo.dir).areas[0]!.data.tasks.flatMap((t) => t.measures);
+      const byId = new Map(measures.map((m) => [m.id, m]));
+      expect(byId.get('1.1.2')!.unit_reports?.['市审批局']?.month, `run ${run}`).toBe('2020-07');
+      expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
+      expect(existsSync(lockPath(repo.dir))).toBe(false);
+    }
+  });
+
+  it('a held lock makes a writer wait, then stop with the holder named and the ledger unchanged', () => {
+    const repo = tempGitRepo({
+      'ledger/units.yaml': BUNDLED_UNITS,
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '七月进展')),
+    });
+    const release = acquireWriteLock(repo.dir, 'ledger merge reports/2020-06');
+    try {
+      const before = snapshotTree(repo.dir);
+      const run = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir, {
+        LEDGER_LOCK_WAIT_MS: '200',
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`台账正被另一个命令修改：ledger merge reports/2020-06（进程 ${process.pid}`);
+      expect(run.stderr).toContain('ledger.lock');
+      expect(snapshotTree(repo.dir)).toEqual(before);
+    } finally {
+      release();
+    }
+  });
+
+  it('a stale lock (its process is gone) is taken over', () => {
+    const root = tempLedger({
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '七月进展')),
+    });
+    writeFileSync(
+      lockPath(root),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: 'ledger merge', started: '2020-01-01', host: '' }),
+    );
+    const run = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(lockPath(root))).toBe(false);
+  });
+
+  it('a file changed after it was read is not overwritten', () => {
+    const root = tempLedger({ [AREA_FILE]: SMALL_AREA });
+    const file = path.join(root, AREA_FILE);
+    withWriteSession(root, 'test', (session) => {
+      writeFileSync(file, `${SMALL_AREA}# 编辑器里的修改\n`);
+      expect(() => writeRepoFiles(session, [{ path: file, content: 'x' }], [], '台账未作任何修改')).toThrow(
+        `${AREA_FILE} 在本命令读取之后被修改或新建了`,
+      );
+    });
+    expect(readFileSync(file, 'utf8')).toBe(`${SMALL_AREA}# 编辑器里的修改\n`);
+  });
+});
+
+describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
+  const AREAS = [1, 2, 3, 4, 5].map((n) => ({ file: `ledger/0${n}-指标${n}.yaml`, text: area(n) }));
+
+  function ledgerWithReports() {
+    const repo = tempGitRepo({
+      'ledger/units.yaml': BUNDLED_UNITS,
+      ...Object.fromEntries(AREAS.map((a) => [a.file, a.text])),
+      'reports/2020-07/市审批局.yaml': reportYaml(
+        '市审批局',
+        '2020-07',
+        AREAS.map((_, i) => entry(`${i + 1}.1.2`, '推进中', `第 ${i + 1} 项进展`)).join(''),
+      ),
+    });
+    repo.commit('台账');
+    return repo;
+  }
+
+  it('killed after a random rename, the next command leaves every file old or every file new', () => {
+    const reference = ledgerWithReports();
+    expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], reference.dir).code).toBe(0);
+    const after = snapshotTree(reference.dir);
+    for (const crashAfter of [1, 1 + Math.floor(Math.random() * AREAS.length), AREAS.length]) {
+      const repo = ledgerWithReports();
+      const before = snapshotTree(repo.dir);
+      const crashed = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir, {
+        LEDGER_TEST_CRASH_AFTER_RENAME: String(crashAfter),
+      });
+      expect(crashed.code, `crash after ${crashAfter}`).toBe(-1);
+      const midway = snapshotTree(repo.dir);
+      const changed = AREAS.filter((a) => midway[a.file] !== before[a.file]).length;
+      expect(changed).toBe(crashAfter);
+      expect(readdirSync(path.join(repo.dir, 'ledger')).some((name) => /tmp|new/.test(name))).toBe(false);
+      const next = runCli(['validate', '--as-of', '2020-08-25'], repo.dir);
+      expect(next.code, next.stdout).toBe(0);
+      expect(snapshotTree(repo.dir)).toEqual(after);
+      expect(readdirSync(path.dirname(tempFolder(repo.dir)))).not.toContain('ledger-tmp');
+      expect(repo.git('status', '--porcelain', '--untracked-files=all', 'ledger')).not.toMatch(/tmp|\.new/);
+    }
+  });
+
+  it('killed before the journal is written, every file stays old and the temporaries are removed', () => {
+    const repo = ledgerWithReports();
+    const before = snapshotTree(repo.dir);
+    const folder = tempFolder(repo.dir);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, '999-0.new'), 'half a file');
+    const next = runCli(['status', '--as-of', '2020-08-25'], repo.dir);
+    expect(next.code).toBe(0);
+    expect(existsSync(path.join(folder, '999-0.new'))).toBe(false);
+    expect(snapshotTree(repo.dir)).toEqual(before);
+  });
+});
