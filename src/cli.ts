@@ -190,7 +190,9 @@ function handleError(error: unknown): number {
     return EXIT_PROBLEMS;
   }
   if (error instanceof UsageError) {
-    writeErr(`错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint)}\n` : ''}`);
+    writeErr(
+      `错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint, { multiline: true })}\n` : ''}`,
+    );
     return EXIT_USAGE;
   }
   if (error instanceof GitError) {
@@ -200,7 +202,7 @@ function handleError(error: unknown): number {
         ? '设置 LEDGER_DEBUG=1 可显示 git 的原始输出。\n'
         : '';
     writeErr(
-      `错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint)}\n` : ''}${debug}${more}`,
+      `错误：${safeMessage(error.message)}\n${error.hint ? `  → ${safeMessage(error.hint, { multiline: true })}\n` : ''}${debug}${more}`,
     );
     return EXIT_USAGE;
   }

@@ -39,11 +39,11 @@ export function safeText(text: string, options: SafeTextOptions = {}): string {
  * A message or hint built around quoted values: control characters escaped, every quoted value
  * (“…” or "…") cut to MAX_VALUE_CHARS, and the whole cut to MAX_MESSAGE_CHARS.
  */
-export function safeMessage(text: string): string {
+export function safeMessage(text: string, options: { multiline?: boolean } = {}): string {
   const quoted = text
     .replace(/“([^”]*)”/g, (_m, inner: string) => `“${safeText(inner, { max: MAX_VALUE_CHARS })}”`)
     .replace(/"((?:[^"\\]|\\.)*)"/g, (_m, inner: string) => `"${safeText(inner, { max: MAX_VALUE_CHARS })}"`);
-  return safeText(quoted, { max: MAX_MESSAGE_CHARS });
+  return safeText(quoted, { max: MAX_MESSAGE_CHARS, ...options });
 }
 
 /**

@@ -69,7 +69,7 @@ describe('ledger codeowners', () => {
     mkdirSync(path.join(root, 'out'));
     const run = runCli(['codeowners', '--output', 'out'], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('读取失败（是一个目录）');
+    expect(run.stderr).toContain('它是文件夹，不是普通文件');
     expect(run.stderr).not.toContain('内部错误');
   });
 });

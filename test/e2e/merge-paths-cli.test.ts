@@ -45,8 +45,8 @@ describe('ledger merge only walks reports/', () => {
     symlinkSync('..', path.join(root, 'reports/2020-07/up'));
     const run = runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('reports/2020-07/loop: 错误 [report/stray-file]');
-    expect(run.stdout).toContain('reports/2020-07/up: 错误 [report/stray-file]');
+    expect(run.stdout).toContain('reports/2020-07/loop: 错误 [file/symlink]');
+    expect(run.stdout).toContain('reports/2020-07/up: 错误 [file/symlink]');
     noCrash(run.stderr);
   });
 
@@ -55,7 +55,7 @@ describe('ledger merge only walks reports/', () => {
     symlinkSync('x.yaml', path.join(root, 'x.yaml'));
     const run = runCli(['merge', 'x.yaml', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('循环的符号链接');
+    expect(run.stderr).toContain('拒绝读取 x.yaml：x.yaml 是符号链接');
     noCrash(run.stderr);
   });
 
