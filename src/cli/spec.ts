@@ -136,3 +136,9 @@ export async function writeFitted(text: string, hang = 2): Promise<void> {
   const { fitToWidth } = await import('../render/fold.js');
   writeOut(fitToWidth(text, terminalWidth(process.stdout, process.env), hang));
 }
+
+/** History-based commands (missing, history, log, check) warn on standard error in a shallow clone. */
+export async function warnIfShallow(root: string): Promise<void> {
+  const { isShallowRepository, SHALLOW_WARNING } = await import('../io/git.js');
+  if (await isShallowRepository(root)) writeErr(SHALLOW_WARNING);
+}

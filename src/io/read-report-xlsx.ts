@@ -1,4 +1,4 @@
-import type { CellValue, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { diagnosticAt, fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator } from '../core/ledger.js';
 import type { ReportSource } from '../core/report-checks.js';
@@ -7,6 +7,7 @@ import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import { REPORT_HEADER_KEYS } from './report-form-layout.js';
 import type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
 import { pushAll } from '../core/arrays.js';
+import { MAX_CELL_CHARS } from './xlsx-limits.js';
 
 /**
  * Reads a filled xlsx report form. Positions in diagnostics are row:column of
@@ -33,7 +34,7 @@ export async function readReportXlsx(
     );
     return undefined;
   }
-  const sheet = workbook.getWorksheet(layout.sheet) ?? workbook.worksheets[0];
+  const sheet = chooseSheet(workbook.worksheets, layout.sheet, file, diagnostics);
   const columns = sheet ? findColumns(sheet, layout) : undefined;
   if (!sheet || !columns) {
     diagnostics.push(
@@ -46,6 +47,14 @@ export async function readReportXlsx(
     return undefined;
   }
   const rows = dataRows(sheet, layout, columns, file, diagnostics);
+  const problems = cellProblems(file, [
+    ...[layout.meta.unit.value, layout.meta.month.value].map((ref) => sheet.getCell(ref)),
+    ...rows.flatMap((row) => Object.values(columns).map((col) => sheet.getCell(row, col))),
+  ]);
+  if (problems.length > 0) {
+    pushAll(diagnostics, problems);
+    return undefined;
+  }
   const value: Record<string, unknown> = {
     unit: cellText(sheet.getCell(layout.meta.unit.value).value) ?? '',
     month: monthText(sheet.getCell(layout.meta.month.value).value) ?? '',
@@ -62,6 +71,75 @@ export async function readReportXlsx(
 }
 
 type Columns = Partial<Record<ReportColumnKey, number>>;
+
+/**
+ * The form's sheet: only visible sheets count (a hidden one is never read instead of what the
+ * unit sees); by name, else the first visible one.
+ */
+function chooseSheet(
+  sheets: readonly Worksheet[],
+  name: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): Worksheet | undefined {
+  const visible = sheets.filter((ws) => ws.state === undefined || ws.state === 'visible');
+  const sheet = visible.find((ws) => ws.name === name) ?? visible[0];
+  const hidden = sheets.filter((ws) => !visible.includes(ws));
+  if (hidden.length > 0)
+    diagnostics.push(
+      fileDiagnostic(file, {
+        code: 'report/xlsx-hidden-sheet',
+        severity: 'warning',
+        message: `表格中有隐藏的工作表（${hidden.map((ws) => `“${ws.name}”`).join('、')}），没有读取${sheet ? `；读取的是可见的工作表“${sheet.name}”` : ''}`,
+        hint: '确认填写的是可见的那张表；不需要的隐藏工作表请删除',
+      }),
+    );
+  return sheet;
+}
+
+/** Cells whose value the form cannot use: a formula with no saved result, an error value, too long a text. */
+function cellProblems(file: string, cells: readonly Cell[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (cell: Cell) => ({ file, line: Number(cell.row), col: Number(cell.col) });
+  for (const cell of cells) {
+    const value = cell.value as CellValue;
+    if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) {
+      if (typeof value === 'string' && [...value].length > MAX_CELL_CHARS) out.push(tooLong(at(cell), value));
+      continue;
+    }
+    const formula = 'formula' in value || 'sharedFormula' in value;
+    const shown = formula ? (value as { result?: CellValue }).result : value;
+    if (formula && (shown === undefined || shown === null))
+      out.push(
+        diagnosticAt(at(cell), {
+          code: 'report/xlsx-formula',
+          message: '这个单元格是公式，但文件中没有保存计算结果，无法读出它显示的内容',
+          hint: '在 Excel/WPS 中打开并保存一次（会计算公式），或把公式改为直接填写的文字',
+        }),
+      );
+    else if (shown && typeof shown === 'object' && 'error' in shown)
+      out.push(
+        diagnosticAt(at(cell), {
+          code: 'report/xlsx-error-value',
+          message: `这个单元格的值是错误 ${String((shown as { error: unknown }).error)}`,
+          hint: '改正公式或直接填写内容',
+        }),
+      );
+    else {
+      const text = cellText(value);
+      if (text !== undefined && [...text].length > MAX_CELL_CHARS) out.push(tooLong(at(cell), text));
+    }
+  }
+  return out;
+}
+
+function tooLong(at: SourcePosition, text: string): Diagnostic {
+  return diagnosticAt(at, {
+    code: 'report/xlsx-cell-too-long',
+    message: `单元格中的文字有 ${[...text].length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS}`,
+    hint: '精简内容；详细材料请作为佐证材料另行提交',
+  });
+}
 
 function findColumns(sheet: Worksheet, layout: ReportFormLayout): Columns | undefined {
   const byHeader = new Map(layout.columns.map((column) => [column.header, column.key]));

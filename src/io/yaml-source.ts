@@ -118,6 +118,21 @@ function isEmptyScalar(node: unknown): boolean {
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+  if (looksLikeUtf16(bytes)) {
+    return {
+      diagnostic: {
+        ...fileDiagnostic(file, {
+          code: 'file/not-utf8',
+          message: '文件是 UTF-16 编码（Windows 记事本的“Unicode”），台账只接受 UTF-8',
+          hint: `用编辑器“另存为 UTF-8”，或运行：iconv -f UTF-16 -t UTF-8 '${file}' -o '${file}.utf8' && mv '${file}.utf8' '${file}'`,
+        }),
+        line: 1,
+        col: 1,
+      },
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { diagnostic: nulDiagnostic(bytes, nul, file) };
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {
@@ -138,6 +153,37 @@ function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { diagn
       },
     };
   }
+}
+
+/** A UTF-16 byte order mark, or (without one) every other byte of the start being NUL. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 1024);
+  if (sample.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  });
+  return Math.max(even, odd) >= sample.length / 4;
+}
+
+/** A NUL byte is never text: a binary file, or one damaged in transfer. */
+function nulDiagnostic(bytes: Uint8Array, offset: number, file: string): Diagnostic {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const lines = before.split('\n');
+  return {
+    code: 'file/nul-byte',
+    severity: 'error',
+    file,
+    line: lines.length,
+    col: [...lines[lines.length - 1]!].length + 1,
+    message: '文件中有 NUL 字节（\\x00），不是文本文件或已损坏，拒绝读取',
+    hint: '用文本编辑器检查这一处并删除它，或从 Git 中恢复这个文件：git checkout -- 文件名',
+  };
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */

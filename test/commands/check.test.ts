@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/commands/check/run.js';
 import { merge } from '../../src/commands/merge/run.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -180,7 +180,7 @@ describe('ledger check on a new repository', () => {
     const repo = tempGitRepo();
     repo.commit('README', { 'README.md': '台账' });
     repo.git('checkout', '-q', '-b', 'pr');
-    const area = SMALL_AREA.replace(/(id: "1\.2\.3"[\s\S]*?status: )未启动/, '$1推进中');
+    const area = replaceOrThrow(SMALL_AREA, /(id: "1\.2\.3"[\s\S]*?status: )未启动/, '$1推进中');
     repo.commit('建立台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: area });
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(result.kind).toBe('definition');

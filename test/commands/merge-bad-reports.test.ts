@@ -4,7 +4,7 @@ import { planMerge } from '../../src/core/merge-plan.js';
 import { applyMerge } from '../../src/io/apply-merge.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { loadReports } from '../../src/io/load-reports.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { snapshotTree, type FileTree } from '../helpers/temp-dir.js';
 
@@ -12,7 +12,8 @@ const AS_OF = '2020-07-15';
 const GOOD = {
   'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '已优化流程')),
 };
-const MERGED_JUSTICE = SMALL_AREA.replace(
+const MERGED_JUSTICE = replaceOrThrow(
+  SMALL_AREA,
   '        related_units: true\n        status: 未启动\n        progress: ""\n        remark: ""\n',
   '        related_units: true\n        status: 未启动\n        progress: 市司法局：已梳理\n        remark: ""\n        unit_reports:\n          市司法局:\n            month: 2020-07\n            status: 推进中\n            progress: 已梳理\n',
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missing } from '../../src/commands/missing/run.js';
 import { reportCounts } from '../../src/core/report-counts.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, loadedLedger, reportYaml } from '../helpers/report-fixture.js';
 
 describe('ledger missing', () => {
@@ -28,7 +28,7 @@ describe('reportCounts', () => {
     '        deadline: 适时\n        units: [市财政局]\n        status: 未启动\n        progress: ""\n        remark: ""\n';
 
   it('judges lateness by the first commit date against report_day, and drops units that had finished before the month', () => {
-    const { ledger } = loadedLedger({}, SMALL_AREA.replace(anchor, anchor + done('2020-06')));
+    const { ledger } = loadedLedger({}, replaceOrThrow(SMALL_AREA, anchor, anchor + done('2020-06')));
     const present = [
       { unit: '市公安局', file: 'reports/2020-07/市公安局.yaml' },
       { unit: '市审批局', file: 'reports/2020-07/市审批局.yaml' },

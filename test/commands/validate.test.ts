@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/commands/validate/run.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
 
@@ -30,7 +30,8 @@ describe('ledger validate: bad input', () => {
   });
 
   it('malformed YAML: points at the broken line', () => {
-    const text = SMALL_AREA.replace(
+    const text = replaceOrThrow(
+      SMALL_AREA,
       'title: 优化企业开办线下服务',
       'title: 优化企业开办线下服务\n       bad: [unclosed',
     );
@@ -40,7 +41,7 @@ describe('ledger validate: bad input', () => {
   });
 
   it('wrong type: a word where a number belongs', () => {
-    const text = SMALL_AREA.replace('area: 1', 'area: 一');
+    const text = replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 一');
     expect(only(diagnosticsFor(text))).toMatchObject({ code: 'schema/wrong-type', file: AREA_FILE, line: 1, col: 7 });
   });
 
@@ -53,7 +54,8 @@ describe('ledger validate: bad input', () => {
   });
 
   it('unknown key: names it, points at the key and suggests the right one', () => {
-    const text = SMALL_AREA.replace(
+    const text = replaceOrThrow(
+      SMALL_AREA,
       '        remark: ""\n  - id: "1.2"',
       '        remark: ""\n        statu: 推进中\n  - id: "1.2"',
     );
@@ -63,28 +65,28 @@ describe('ledger validate: bad input', () => {
   });
 
   it('missing required field: points at the measure that lacks it', () => {
-    const text = SMALL_AREA.replace('        deadline: 2020年6月底前\n', '');
+    const text = replaceOrThrow(SMALL_AREA, '        deadline: 2020年6月底前\n', '');
     const d = only(diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'schema/missing-field', ...positionOf(text, 'id: "1.1.2"') });
     expect(d.message).toContain('deadline');
   });
 
   it('duplicate ids: points at the second one and names the first', () => {
-    const text = SMALL_AREA.replace('id: "1.2.3"', 'id: "1.2.2"');
+    const text = replaceOrThrow(SMALL_AREA, 'id: "1.2.3"', 'id: "1.2.2"');
     const d = only(diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'id/duplicate', ...positionOf(text, '"1.2.2"', 2) });
     expect(d.message).toContain(`${AREA_FILE}:${positionOf(text, '"1.2.2"').line}`);
   });
 
   it('unknown unit: did you mean', () => {
-    const text = SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]');
+    const text = replaceOrThrow(SMALL_AREA, 'units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]');
     const d = only(diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'unit/unknown', ...positionOf(text, '市公按局') });
     expect(d.hint).toContain('市公安局');
   });
 
   it('alias of a unit: asks for the canonical name', () => {
-    const text = SMALL_AREA.replace('units: [市中级人民法院]', 'units: [中级法院]');
+    const text = replaceOrThrow(SMALL_AREA, 'units: [市中级人民法院]', 'units: [中级法院]');
     expect(only(diagnosticsFor(text))).toMatchObject({
       code: 'unit/not-canonical',
       hint: '改为 市中级人民法院',
@@ -93,7 +95,7 @@ describe('ledger validate: bad input', () => {
   });
 
   it('unparseable deadline', () => {
-    const text = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天');
+    const text = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天');
     expect(only(diagnosticsFor(text))).toMatchObject({ code: 'deadline/unparseable', ...positionOf(text, '明年春天') });
   });
 
@@ -106,9 +108,9 @@ describe('ledger validate: bad input', () => {
   });
 
   it('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', () => {
-    const crlf = SMALL_AREA.replace(/\n/g, '\r\n');
+    const crlf = replaceOrThrow(SMALL_AREA, /\n/g, '\r\n');
     expect(diagnosticsFor(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]))).toEqual([]);
-    const broken = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天');
+    const broken = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天');
     const d = only(diagnosticsFor('\uFEFF' + broken.replace(/\n/g, '\r\n')));
     expect(d).toMatchObject(positionOf(broken, '明年春天'));
   });
@@ -135,11 +137,11 @@ describe('ledger validate: bad input', () => {
   });
 
   it('reports every problem in one run, across files', () => {
-    const one = SMALL_AREA.replace('deadline: 适时', 'deadline: 明年春天').replace(
+    const one = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天').replace(
       'units: [市财政局]',
       'units: [市财务局]',
     );
-    const two = SMALL_AREA.replace('area: 1', 'area: 2')
+    const two = replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2')
       .replace('title: 持续深化商事制度改革', 'title: 第二')
       .replace(/"1\./g, '"2.');
     const root = tempLedger({
@@ -164,7 +166,7 @@ describe('ledger validate: on the command line', () => {
 
   it('bad input: exit 1, no stack trace, no file changed; json and github formats carry the location', () => {
     const root = tempLedger({
-      [AREA_FILE]: SMALL_AREA.replace('units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]'),
+      [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]'),
     });
     const before = snapshotTree(root);
     const text = runCli(['validate'], root);
@@ -186,8 +188,8 @@ describe('ledger validate: on the command line', () => {
 
   it('a file argument limits the report to that file', () => {
     const root = tempLedger({
-      [AREA_FILE]: SMALL_AREA.replace('deadline: 适时', 'deadline: 明年'),
-      'ledger/02-第二.yaml': SMALL_AREA.replace('area: 1', 'area: 2')
+      [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年'),
+      'ledger/02-第二.yaml': replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2')
         .replace('title: 持续深化商事制度改革', 'title: 第二')
         .replace(/"1\./g, '"2.'),
     });
@@ -220,7 +222,7 @@ describe('ledger validate PATH', () => {
 
 describe('a file with one bad value', () => {
   it('keeps its other measures in the ledger, so the other checks still run on them', () => {
-    const text = SMALL_AREA.replace('status: 未启动', 'status: 完成了').replace(
+    const text = replaceOrThrow(SMALL_AREA, 'status: 未启动', 'status: 完成了').replace(
       'units: [市财政局]',
       'units: [市财务局]',
     );
@@ -231,7 +233,7 @@ describe('a file with one bad value', () => {
 
 describe('reading commands on a ledger with an error', () => {
   it('status and overdue still show the other measures, warn, and exit 1', () => {
-    const root = tempLedger({ [AREA_FILE]: SMALL_AREA.replace('status: 未启动', 'status: 完成了') });
+    const root = tempLedger({ [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'status: 未启动', 'status: 完成了') });
     const status = runCli(['status', '--as-of', '2020-07-15', '--format', 'json'], root);
     expect(status.code).toBe(1);
     expect(JSON.parse(status.stdout)).toMatchObject({ problems: 1 });
@@ -244,7 +246,8 @@ describe('reading commands on a ledger with an error', () => {
 
 describe('text cut short by a # comment', () => {
   it('warns where the comment starts, in an area file even with a space after #', () => {
-    const text = SMALL_AREA.replace(
+    const text = replaceOrThrow(
+      SMALL_AREA,
       '        progress: ""\n        remark: ""\n      - id: "1.1.2"',
       '        progress: 已办结 # 见12号文件\n        remark: ""\n      - id: "1.1.2"',
     );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { segmentMeasures } from '../../src/core/measure-segments.js';
 import { isEmptyFrame, measuresOfArea, segmentMeasure } from '../../src/core/measure-snapshot.js';
-import { REPO_ROOT, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { REPO_ROOT, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 function bySegments(text: string): Map<string, Record<string, unknown>> | undefined {
   const { frame, segments } = segmentMeasures(text);
@@ -25,7 +25,8 @@ describe('segmentMeasures', () => {
   });
 
   it('leaves an item it cannot cut cleanly in the frame, so the caller falls back', () => {
-    const odd = SMALL_AREA.replace(
+    const odd = replaceOrThrow(
+      SMALL_AREA,
       '      - id: "1.1.2"\n        title: 优化企业开办线下服务',
       '      - title: 优化企业开办线下服务\n        id: "1.1.2"',
     );
@@ -35,7 +36,11 @@ describe('segmentMeasures', () => {
   });
 
   it('ends an item at a comment less indented than its dash', () => {
-    const commented = SMALL_AREA.replace('        deadline: 2020年底前\n', '# 注释\n        deadline: 2020年底前\n');
+    const commented = replaceOrThrow(
+      SMALL_AREA,
+      '        deadline: 2020年底前\n',
+      '# 注释\n        deadline: 2020年底前\n',
+    );
     expect(isEmptyFrame(parse(segmentMeasures(commented).frame))).toBe(false);
   });
 });

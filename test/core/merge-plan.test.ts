@@ -110,9 +110,9 @@ describe('mergedProgress', () => {
   });
 });
 
-import { SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 /** SMALL_AREA with `lines` added to measure 1.2.1 (after its remark). */
 function SMALL_AREA_WITH(lines: string): string {
   const anchor = '        related_units: true\n        status: 未启动\n        progress: ""\n        remark: ""\n';
-  return SMALL_AREA.replace(anchor, anchor + lines);
+  return replaceOrThrow(SMALL_AREA, anchor, anchor + lines);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
@@ -12,7 +12,8 @@ function repo() {
     { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
     { date: '2020-06-01T09:00:00+08:00', author: { name: '王芳', email: 'w@example.com' } },
   );
-  const progressed = SMALL_AREA.replace(
+  const progressed = replaceOrThrow(
+    SMALL_AREA,
     /(id: "1\.2\.2"[\s\S]*?status: )未启动(\s+progress: )""/,
     '$1已完成$2"已建立快速审理机制，简单案件平均审理周期缩短三分之一，相关制度已经印发并在全市执行。"',
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
@@ -12,7 +12,7 @@ function repo() {
     { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
     { date: '2020-06-01T09:00:00+08:00' },
   );
-  const done = SMALL_AREA.replace(/(id: "1\.2\.2"[\s\S]*?status: )未启动/, '$1推进中');
+  const done = replaceOrThrow(SMALL_AREA, /(id: "1\.2\.2"[\s\S]*?status: )未启动/, '$1推进中');
   r.commit('合并 2020-07 报送', { [AREA]: done }, { date: '2020-07-25T10:00:00+08:00' });
   return r;
 }

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/commands/merge/run.js';
 import { template } from '../../src/commands/template/run.js';
 import { fillXlsx } from '../helpers/fill-xlsx.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const AREA2_FILE = 'ledger/02-提升项目建设审批便利度.yaml';
-const AREA2 = SMALL_AREA.replace('area: 1', 'area: 2')
+const AREA2 = replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2')
   .replace('title: 持续深化商事制度改革', 'title: 提升项目建设审批便利度')
   .replaceAll('id: "1.', 'id: "2.');
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('ledger render and ledger summary (end to end)', () => {
@@ -36,7 +36,9 @@ describe('ledger render and ledger summary (end to end)', () => {
   });
 
   it('exits 1 and writes nothing when the ledger has errors', () => {
-    const root = tempLedger({ 'ledger/01-a.yaml': SMALL_AREA.replace('units: [市财政局]', 'units: [市不存在局]') });
+    const root = tempLedger({
+      'ledger/01-a.yaml': replaceOrThrow(SMALL_AREA, 'units: [市财政局]', 'units: [市不存在局]'),
+    });
     const run = runCli(['render', '--as-of', '2020-07-25'], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('未导出');

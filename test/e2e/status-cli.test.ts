@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/terminal-style.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const DONE_LATE = SMALL_AREA.replace(
+const DONE_LATE = replaceOrThrow(
+  SMALL_AREA,
   `deadline: 2020年6月底前
         units: [市审批局, 市公安局]
         status: 未启动`,
@@ -12,7 +13,8 @@ const DONE_LATE = SMALL_AREA.replace(
         status: 已完成`,
 );
 
-const REPORTED = SMALL_AREA.replace(
+const REPORTED = replaceOrThrow(
+  SMALL_AREA,
   `deadline: 长期
         units: [市中级人民法院]
         status: 未启动`,

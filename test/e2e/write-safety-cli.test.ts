@@ -6,7 +6,7 @@ import { withWriteSession, writeRepoFiles, tempFolder } from '../../src/io/repo-
 import { acquireWriteLock, lockPath } from '../../src/io/write-lock.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
@@ -29,7 +29,7 @@ function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
 
 /** Area n: SMALL_AREA renumbered, so that one merge can touch several files. */
 function area(n: number): string {
-  return SMALL_AREA.replace('area: 1', `area: ${n}`).replaceAll('id: "1.', `id: "${n}.`);
+  return replaceOrThrow(SMALL_AREA, 'area: 1', `area: ${n}`).replaceAll('id: "1.', `id: "${n}.`);
 }
 
 const unitReport = (file: string) => loadLedger(file).ledger;

@@ -67,3 +67,16 @@ tasks:
 export function tempLedger(files: FileTree = { 'ledger/01-持续深化商事制度改革.yaml': SMALL_AREA }): string {
   return tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, ...files });
 }
+
+/**
+ * A fixture edit that fails loudly: `text` with `search` replaced, or an error when `search` is not
+ * there (an edit that silently does nothing would let a test pass for the wrong reason).
+ */
+export function replaceOrThrow(text: string, search: string | RegExp, replacement: string): string {
+  const found =
+    typeof search === 'string'
+      ? text.includes(search)
+      : new RegExp(search.source, search.flags.replace('g', '')).test(text);
+  if (!found) throw new Error(`fixture edit: ${String(search)} is not in the text`);
+  return typeof search === 'string' ? text.replace(search, replacement) : text.replace(search, replacement);
+}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/commands/validate/run.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
 const CACHE = '.git/ledger-cache.json';
@@ -53,7 +53,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     plain(root);
     const file = path.join(root, AREA_FILE);
     const stat = { atime: new Date(Date.now() - 60_000), mtime: new Date(Date.now() - 60_000) };
-    writeFileSync(file, SMALL_AREA.replace('优化企业开办线上服务', '优化企业开办线下服务'));
+    writeFileSync(file, replaceOrThrow(SMALL_AREA, '优化企业开办线上服务', '优化企业开办线下服务'));
     utimesSync(file, stat.atime, stat.mtime);
     expect(plain(root).areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('优化企业开办线下服务');
   });
@@ -61,7 +61,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
   it('a new area file is seen', () => {
     const root = settledRepo();
     plain(root);
-    writeFileSync(path.join(root, 'ledger/02-第二.yaml'), SMALL_AREA.replace('area: 1', 'area: 2'));
+    writeFileSync(path.join(root, 'ledger/02-第二.yaml'), replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2'));
     settle(root);
     expect(plain(root).areas.map((a) => a.file)).toEqual([AREA_FILE, 'ledger/02-第二.yaml']);
   });
@@ -83,7 +83,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
   });
 
   it('diagnostics from a cached load still point at the right line', () => {
-    const root = settledRepo(SMALL_AREA.replace('units: [市财政局]', 'units: [市财政厅]'));
+    const root = settledRepo(replaceOrThrow(SMALL_AREA, 'units: [市财政局]', 'units: [市财政厅]'));
     const cold = validate({ root, asOf: '2020-12-31' }).diagnostics;
     expect(existsSync(path.join(root, CACHE))).toBe(true);
     const warm = validate({ root, asOf: '2020-12-31' }).diagnostics;

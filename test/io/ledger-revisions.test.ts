@@ -9,11 +9,11 @@ import { LedgerRevisions } from '../../src/io/ledger-revisions.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { parseLedger, type LoadResult } from '../../src/io/parse-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
 const SECOND = 'ledger/02-第二项.yaml';
-const SECOND_AREA = SMALL_AREA.replace('area: 1', 'area: 2').replace(/"1\./g, '"2.');
+const SECOND_AREA = replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2').replace(/"1\./g, '"2.');
 
 /** Data only: locators are functions. */
 function plain({ ledger, diagnostics }: LoadResult) {
@@ -29,7 +29,7 @@ function twoVersions() {
   const repo = tempGitRepo();
   const first = repo.commit('台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA, [SECOND]: SECOND_AREA });
   const done = SECOND_AREA.replace('status: 未启动', 'status: 已完成');
-  const bad = SMALL_AREA.replace('deadline: 2020年6月底前', 'deadline: [oops]');
+  const bad = replaceOrThrow(SMALL_AREA, 'deadline: 2020年6月底前', 'deadline: [oops]');
   const second = repo.commit('进展', { [SECOND]: done, [AREA]: bad });
   return { repo, first, second };
 }

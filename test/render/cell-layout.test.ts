@@ -9,7 +9,7 @@ import {
 } from '../../src/render/cell-layout.js';
 import { buildLedgerTable } from '../../src/core/ledger-table.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 describe('cell layout for wrapped Chinese text', () => {
   it('counts CJK characters about double the width of Latin ones', () => {
@@ -29,7 +29,8 @@ describe('cell layout for wrapped Chinese text', () => {
   });
 
   it('makes a single-measure task tall enough for a long task text', () => {
-    const longTask = SMALL_AREA.replace(
+    const longTask = replaceOrThrow(
+      SMALL_AREA,
       'text: 全面推行证明事项告知承诺制。',
       `text: ${'全面推行证明事项告知承诺制。'.repeat(12)}`,
     );

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { show } from '../../src/commands/show/run.js';
 import { renderShowText } from '../../src/commands/show/text.js';
 import { visibleWidth } from '../../src/render/text-width.js';
-import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 const LONG_TEXT =
   '改造升级企业登记系统，将企业开办涉及到的营业执照办理、印章刻制、银行开户、申领发票和税控设备、职工参保登记、用工信息登记等全部办理事项实现一网通办。';
-const AREA = SMALL_AREA.replace('text: 改造升级企业登记系统。', `text: ${LONG_TEXT}`).replace(
+const AREA = replaceOrThrow(SMALL_AREA, 'text: 改造升级企业登记系统。', `text: ${LONG_TEXT}`).replace(
   `units: [市审批局, 市公安局, 各县区]
         status: 未启动
         progress: ""`,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { summary } from '../../src/commands/summary/run.js';
 import { SUMMARY_HEADER_ROW, LIGHT_FILLS } from '../../src/render/summary-xlsx.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { DONE_AREA, TRICKY_AREA } from '../helpers/render-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -183,7 +183,9 @@ describe('ledger summary', () => {
 
   it('refuses a ledger with errors and writes nothing', async () => {
     const cwd = tempDir();
-    const root = tempLedger({ 'ledger/01-a.yaml': SMALL_AREA.replace('deadline: 2020年底前', 'deadline: 明年') });
+    const root = tempLedger({
+      'ledger/01-a.yaml': replaceOrThrow(SMALL_AREA, 'deadline: 2020年底前', 'deadline: 明年'),
+    });
     const result = await summary({ root, cwd, month: '2020-07', format: 'xlsx' });
     expect(result.diagnostics.map((d) => d.code)).toContain('deadline/unparseable');
     expect(result.file).toBeUndefined();

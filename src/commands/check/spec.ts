@@ -4,6 +4,7 @@ import {
   EXIT_PROBLEMS,
   formatOption,
   parseAsOf,
+  warnIfShallow,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
@@ -41,6 +42,7 @@ export const checkSpec: CommandSpec = {
       base: options.base,
       asOf: parseAsOf(options.asOf),
     });
+    await warnIfShallow(global.root);
     writeOut(
       renderCheck(result, options.format as 'text' | 'json' | 'github' | 'markdown', sourceLineReader(global.root)),
     );

@@ -1,4 +1,4 @@
-import { EXIT_OK, formatOption, writeFitted, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, formatOption, writeFitted, writeOut, type CommandSpec, warnIfShallow } from '../../cli/spec.js';
 
 export const historySpec: CommandSpec = {
   usage: 'history <id>',
@@ -12,6 +12,7 @@ export const historySpec: CommandSpec = {
     const { history } = await import('./run.js');
     const { renderHistory } = await import('./text.js');
     const result = await history({ root: global.root, cwd: global.cwd, id: args[0] ?? '' });
+    await warnIfShallow(global.root);
     const text = renderHistory(result, options.format as 'text' | 'json');
     if (options.format === 'json') writeOut(text);
     else await writeFitted(text, 4);

@@ -42,6 +42,9 @@ export interface ImportResult {
  * from the source; progress already recorded (status, 工作完成情况, 备注, reports,
  * extensions) is kept. Refuses when a measure with progress would disappear.
  */
+/** The document's text is a few hundred KB; anything far larger is the wrong file. */
+const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
 export function importLedger(options: ImportOptions): ImportResult {
   if (options.dryRun || options.check) return importIn(options);
   return withWriteSession(options.root, 'ledger import', (session) => importIn(options, session));
@@ -51,7 +54,7 @@ function importIn(options: ImportOptions, session?: WriteSession): ImportResult 
   const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
   if (!existsSync(sourcePath))
     throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
-  const text = new TextDecoder('utf-8').decode(readBytes(sourcePath));
+  const text = new TextDecoder('utf-8').decode(readBytes(sourcePath, MAX_SOURCE_BYTES));
   const { source: unitsFile, diagnostics } = readSchemaFile(
     options.root,
     `${LEDGER_DIR}/${UNITS_FILE}`,
@@ -80,7 +83,8 @@ function importIn(options: ImportOptions, session?: WriteSession): ImportResult 
       }),
     );
   }
-  const files = planFiles(options.root, carried.areas, options.check ?? false);
+  // A file that is not the document at all plans nothing (not a list of every area file as 删除).
+  const files = parsed.areas.length === 0 ? [] : planFiles(options.root, carried.areas, options.check ?? false);
   if (options.check)
     pushAll(
       diagnostics,

@@ -5,6 +5,7 @@ import {
   lastDayOfMonth,
   parseDateArgument,
   parseMonthArgument,
+  warnIfShallow,
   writeFitted,
   writeOut,
   type CommandSpec,
@@ -61,6 +62,7 @@ export const logSpec: CommandSpec = {
       ...(options.unit ? { unit: String(options.unit) } : {}),
       ...(options.area !== undefined ? { area: String(options.area) } : {}),
     });
+    await warnIfShallow(global.root);
     const text = renderLog(result, options.format as 'text' | 'json');
     // A change folds under its id, after the date: the day column stays clear for the eye.
     if (options.format === 'json') writeOut(text);

@@ -14,7 +14,8 @@ import { withCellNames } from '../../core/xlsx-cell-names.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
-import { insideRepo, linkProblem, readRepoFile } from '../../io/repo-path.js';
+import { insideRepo, linkProblem, MAX_REPO_FILE_BYTES, readRepoFile } from '../../io/repo-path.js';
+import { MAX_XLSX_BYTES, xlsxSizeProblem } from '../../io/xlsx-limits.js';
 import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
@@ -172,13 +173,19 @@ async function readInput(
     );
     return undefined;
   }
-  const bytes = input.file === input.absolute ? readBytes(input.absolute) : readRepoFile(root, input.file);
+  const max = kind === 'xlsx' ? MAX_XLSX_BYTES : MAX_REPO_FILE_BYTES;
+  const bytes = input.file === input.absolute ? readBytes(input.absolute, max) : readRepoFile(root, input.file, max);
   const report =
     kind === 'yaml' ? parseReport(bytes, input.file, diagnostics) : await readXlsx(bytes, input.file, diagnostics);
   return report && { report, bytes };
 }
 
 async function readXlsx(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): Promise<ReportSource | undefined> {
+  const tooLarge = xlsxSizeProblem(bytes, file);
+  if (tooLarge) {
+    diagnostics.push(tooLarge);
+    return undefined;
+  }
   const { readReportXlsx } = await import('../../io/read-report-xlsx.js');
   const { loadReportFormLayout } = await import('../../io/report-form-layout.js');
   return readReportXlsx(bytes, file, loadReportFormLayout(), diagnostics);

@@ -6,6 +6,7 @@ import {
   parseAsOf,
   parseMonthArgument,
   writeFitted,
+  warnIfShallow,
   writeOut,
   REV_OPTION,
   WORKTREE_OPTION,
@@ -52,6 +53,7 @@ export const missingSpec: CommandSpec = {
       ...versionOptions(options),
       lead: options.lead as string | undefined,
     });
+    await warnIfShallow(global.root);
     if (options.format === 'json') writeOut(renderMissingJson(result));
     else await writeFitted(renderMissingText(result), 4);
     return (result.problems ?? 0) > 0 || (options.failOn === 'missing' && result.missing > 0) ? EXIT_PROBLEMS : EXIT_OK;

@@ -1,0 +1,57 @@
+import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { formatBytes } from './repo-path.js';
+
+/**
+ * Limits checked before an xlsx file reaches exceljs, which inflates the whole archive in memory:
+ * a 12.5 MB "zip bomb" would otherwise take the process down. The sizes come from the zip's
+ * central directory (what each entry says it inflates to); a filled report form is far below them.
+ * See docs/safety.md.
+ */
+export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+const MAX_XLSX_ENTRIES = 10_000;
+/** Excel's own limit for the text in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const ZIP64_MARK = 0xffffffff;
+
+/** Why an xlsx file is refused before it is parsed, or undefined when it may be read. */
+export function xlsxSizeProblem(bytes: Uint8Array, file: string): Diagnostic | undefined {
+  const refuse = (message: string) =>
+    fileDiagnostic(file, {
+      code: 'report/xlsx-too-large',
+      message,
+      hint: '报送表只需填写本单位的措施；请用 ledger template --format xlsx 重新生成并填写，不要嵌入图片或附件',
+    });
+  if (bytes.length > MAX_XLSX_BYTES)
+    return refuse(`Excel 文件有 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(MAX_XLSX_BYTES)}，未读取`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (eocd === undefined) return undefined; // Not a zip: exceljs reports it as unreadable.
+  const entries = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (entries > MAX_XLSX_ENTRIES) return refuse(`Excel 文件中有 ${entries} 个部件，异常地多，未读取`);
+  let total = 0;
+  let at = offset;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return undefined;
+    const size = view.getUint32(at + 24, true);
+    if (size === ZIP64_MARK) return refuse('Excel 文件中有超过 4 GB 的部件，未读取');
+    total += size;
+    if (total > MAX_XLSX_UNCOMPRESSED_BYTES)
+      return refuse(`Excel 文件解压后超过 ${formatBytes(MAX_XLSX_UNCOMPRESSED_BYTES)}（疑似“压缩炸弹”），未读取`);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return undefined;
+}
+
+/** The end-of-central-directory record is in the last 22 bytes plus up to 64 KB of comment. */
+function findEndOfCentralDirectory(view: DataView): number | undefined {
+  const last = view.byteLength - 22;
+  for (let at = last; at >= 0 && at >= last - 65_535; at--) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
+  }
+  return undefined;
+}
