@@ -148,11 +148,11 @@ describe('bounded input', { timeout: 180_000 }, () => {
       ['log'],
       ['check', '--base', 'HEAD'],
     ]) {
-      const run = runCli([...args, ...AS_OF], clone);
+      const run = runCli(args, clone);
       expect(run.stderr, args.join(' ')).toContain('浅克隆');
       expect(run.stderr).toContain('git fetch --unshallow');
     }
-    const full = runCli(['log', ...AS_OF], origin.dir);
+    const full = runCli(['log'], origin.dir);
     expect(full.stderr).not.toContain('浅克隆');
   });
 });
