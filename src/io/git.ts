@@ -361,14 +361,6 @@ function parseFirstCommits(out: string): Map<string, FirstCommit> {
   return first;
 }
 
-/** Whether the repository is a shallow clone (history cut off): dates and authors from history are then incomplete. */
-export function isShallowRepository(cwd: string): Promise<boolean> {
-  return runGit(cwd, ['rev-parse', '--is-shallow-repository']).then(
-    (out) => out.trim() === 'true',
-    () => false,
-  );
-}
-
 /** What history-based commands say in a shallow clone. */
 export const SHALLOW_WARNING =
   '警告：这是浅克隆（shallow clone），Git 历史不完整，以下依据历史得出的日期、作者和版本可能不对。\n' +
