@@ -61,15 +61,20 @@ describe('hostile text in output', { timeout: 120_000 }, () => {
       path.join(repo.dir, 'form.yaml'),
       `unit: 市中级人民法院\nmonth: 2020-07\nentries:\n  - id: 1.2.2\n    status: 推进中\n    progress: "${evil}"\n`,
     );
-    const merged = runCli(['merge', 'form.yaml', '--as-of', '2020-08-01'], repo.dir);
+    const merged = runCli(['merge', 'form.yaml', '--verbose', '--as-of', '2020-08-01'], repo.dir);
     expect(merged.code).toBe(0);
-    for (const args of [['show', '1.2.2'], ['status', '--unit', '市中级人民法院'], ['validate'], ['overdue']]) {
+    for (const args of [
+      ['show', '1.2.2', '--worktree'],
+      ['status', '--unit', '市中级人民法院', '--worktree'],
+      ['validate'],
+      ['overdue', '--worktree'],
+    ]) {
       const run = runCli([...args, '--as-of', '2020-08-01'], repo.dir);
       expect(run.stdout + run.stderr, args.join(' ')).not.toContain('\u001b');
     }
     expect(merged.stdout).not.toContain('\u001b');
     expect(merged.stdout).toContain('\\x1b]0;owned\\x07');
-    const shown = runCli(['show', '1.2.2', '--as-of', '2020-08-01'], repo.dir);
+    const shown = runCli(['show', '1.2.2', '--worktree', '--as-of', '2020-08-01'], repo.dir);
     expect(shown.stdout).toContain('\\x1b[2J');
   });
 
