@@ -28,5 +28,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'log', load: async () => (await import('../commands/log/spec.js')).logSpec },
   { name: 'check', load: async () => (await import('../commands/check/spec.js')).checkSpec },
   { name: 'codeowners', load: async () => (await import('../commands/codeowners/spec.js')).codeownersSpec },
+  { name: 'schema', load: async () => (await import('../commands/schema/spec.js')).schemaSpec },
   { name: 'init', load: async () => (await import('../commands/init/spec.js')).initSpec },
 ];

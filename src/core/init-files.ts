@@ -1,3 +1,4 @@
+import { jsonSchemaFiles, SCHEMA_DIR, vscodeSettings } from './json-schemas.js';
 /** What `ledger init` writes: target path → template it comes from. */
 export const INIT_LAYOUT: readonly { target: string; template: string }[] = [
   { target: 'ledger/units.yaml', template: 'init/units.yaml' },
@@ -30,7 +31,8 @@ export function exampleDeadline(asOf: string): string {
 
 /** The new repository's files, from the templates' texts (keyed by template path). */
 export function initFiles(templates: Readonly<Record<string, string>>, values: InitValues): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { '.vscode/settings.json': vscodeSettings() };
+  for (const [file, text] of Object.entries(jsonSchemaFiles())) out[`${SCHEMA_DIR}/${file}`] = text;
   for (const { target, template } of INIT_LAYOUT) {
     const text = template === '' ? '' : (templates[template] ?? '');
     out[target] = fill(target, text, values);

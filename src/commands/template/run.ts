@@ -5,6 +5,7 @@ import { buildReportForm } from '../../core/report-template.js';
 import { isGroup } from '../../core/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { REPORT_SCHEMA_LINE } from '../../core/json-schemas.js';
 import { relativeInside, writeTarget } from '../../io/repo-path.js';
 import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
@@ -66,7 +67,7 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
   }
-  const content = format === 'yaml' ? renderReportYaml(form) : await xlsxForm(form);
+  const content = format === 'yaml' ? withSchemaLine(options, renderReportYaml(form)) : await xlsxForm(form);
   if (relativeInside(options.root, target) === undefined) writeFilesAtomically([{ path: target, content }]);
   else
     withWriteSession(options.root, 'ledger template', (session) =>
@@ -88,4 +89,9 @@ function targetPath(options: TemplateOptions, unit: string, format: TemplateForm
   const rel = reportPath(options.month, unit);
   if (!rel) throw new UsageError(`单位名称“${unit}”不能用作文件名`, '用 --out 指定文件名');
   return path.join(options.root, rel);
+}
+
+/** A form written where reports live (reports/YYYY-MM/) names its JSON Schema for the editor on its first line. */
+function withSchemaLine(options: TemplateOptions, yaml: string): string {
+  return options.out ? yaml : `${REPORT_SCHEMA_LINE}\n${yaml}`;
 }
