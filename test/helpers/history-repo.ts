@@ -63,8 +63,18 @@ export function buildHistoryRepo(): HistoryRepo {
 
   repo.commit('建立台账', {}, at('2020-07-01'));
   // July: 市审批局 and 市公安局 on time, 大武口区 late; 1.1.2 (due end of June) completed late.
-  report('2020-07', '市审批局', entry('1.1.1', '推进中', '登记系统升级中'), entry('1.1.2', '已完成', '一窗一表单'));
-  report('2020-07', '市公安局', entry('1.1.1', '推进中', '对接测试'), entry('1.1.2', '已完成', '印章进驻大厅'));
+  report(
+    '2020-07',
+    '市审批局',
+    entry('1.1.1', '推进中', '登记系统升级中'),
+    entry('1.1.2', '已完成', '一窗一表单', 'completed_on: 2020-07-10'),
+  );
+  report(
+    '2020-07',
+    '市公安局',
+    entry('1.1.1', '推进中', '对接测试'),
+    entry('1.1.2', '已完成', '印章进驻大厅', 'completed_on: 2020-07-12'),
+  );
   repo.commit('市审批局、市公安局 7月报送', {}, at('2020-07-18'));
   report('2020-07', '大武口区', entry('1.1.1', '推进中', '设专窗'));
   repo.commit('大武口区 7月报送', {}, at('2020-07-23'));
@@ -93,8 +103,13 @@ export function buildHistoryRepo(): HistoryRepo {
   summaryOf('2020-09');
   monthEnd('2020-09-30');
   // October: 1.2.1 completed within its extension.
-  report('2020-10', '市审批局', entry('1.1.1', '推进中', '全面运行'), entry('1.2.1', '已完成', '清单公布'));
-  report('2020-10', '市司法局', entry('1.2.1', '已完成', '清单公布'));
+  report(
+    '2020-10',
+    '市审批局',
+    entry('1.1.1', '推进中', '全面运行'),
+    entry('1.2.1', '已完成', '清单公布', 'completed_on: 2020-10-08'),
+  );
+  report('2020-10', '市司法局', entry('1.2.1', '已完成', '清单公布', 'completed_on: 2020-10-09'));
   repo.commit('10月报送', {}, at('2020-10-16'));
   merge('2020-10', '2020-10-23');
   summaryOf('2020-10');
