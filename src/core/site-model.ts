@@ -40,6 +40,8 @@ export interface SiteInputs {
   historyWarnings?: readonly string[];
   /** An http(s) base for links to repository files (佐证材料 given as paths). */
   repoUrl?: string;
+  /** 台账版本：… which version of the ledger the pages show. */
+  version?: string;
 }
 
 export interface SiteModel extends SiteInputs {

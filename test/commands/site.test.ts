@@ -132,6 +132,24 @@ describe('ledger site: the output folder', () => {
     expect(bad.stderr).toContain('--repo-url 必须是 http:// 或 https:// 开头的网址');
   }, 120_000);
 
+  it('--as-of a past day shows the ledger as committed by then, and names the version in every page', () => {
+    const root = siteRepo().dir;
+    const july = runCli(['site', '--format', 'json', '--as-of', '2020-07-20', '--out', 'july'], root);
+    expect(july.stderr).toBe('');
+    expect((JSON.parse(july.stdout) as { ledger_version: string }).ledger_version).toMatch(
+      /^台账版本：2020-06-01 提交 [0-9a-f]{7}（导入台账/,
+    );
+    const before = readFileSync(path.join(root, 'july/measures/1.1.2.html'), 'utf8');
+    expect(before).not.toContain('一窗一表单.pdf');
+    expect(before).toContain('台账版本：2020-06-01');
+    const august = runCli(['site', '--as-of', '2020-08-01', '--out', 'august'], root);
+    expect(august.stdout).toMatch(/台账版本：2020-07-25 提交 [0-9a-f]{7}（合并 2020-07 报送/);
+    expect(readFileSync(path.join(root, 'august/measures/1.1.2.html'), 'utf8')).toContain('一窗一表单.pdf');
+    const worktree = runCli(['site', '--as-of', '2020-07-20', '--worktree', '--out', 'wt'], root);
+    expect(worktree.stdout).toContain('台账版本：工作区');
+    expect(readFileSync(path.join(root, 'wt/measures/1.1.2.html'), 'utf8')).toContain('一窗一表单.pdf');
+  }, 120_000);
+
   it('draws the trend month by month from Git history and compares with the month before (较上月)', () => {
     const root = siteRepo().dir;
     const run = runCli(['site', '--format', 'json', '--as-of', '2020-12-01'], root);

@@ -7,12 +7,11 @@ import { historiesById, type MeasureHistoryMap } from '../../core/site-history.j
 import { buildSiteModel } from '../../core/site-model.js';
 import { dueReportMonth } from '../../core/evaluate.js';
 import { isInsideWorkTree } from '../../io/git.js';
-import { listReportFiles } from '../../io/load-reports.js';
 import { walkMeasureChanges } from '../../io/measure-versions.js';
 import { SiteDir } from '../../io/site-dir.js';
 import { readTemplate } from '../../io/templates.js';
 import { gatherReportCounts, reportMonths } from '../missing/run.js';
-import { loadValidLedger } from '../render/run.js';
+import { loadValidLedgerAsOf } from '../render/run.js';
 import { siteTrend } from './trend.js';
 
 export interface SiteOptions {
@@ -25,6 +24,10 @@ export interface SiteOptions {
   force?: boolean;
   /** An http(s) base URL for links to repository files (佐证材料 given as paths). */
   repoUrl?: string;
+  /** An explicit revision (--rev), or the work tree whatever the day (--worktree). */
+  rev?: string;
+  worktree?: boolean;
+  today?: string;
 }
 
 export interface SiteResult {
@@ -42,18 +45,23 @@ export interface SiteResult {
   trendMonths?: string[];
   /** Months of reports/ shown on 报送情况. */
   reportMonths?: string[];
+  /** 台账版本：… the version the pages show. */
+  version?: string;
   warnings: string[];
 }
 
-/** Builds the static site: every page is computed from the ledger on `asOf` and written into `out`. */
+/**
+ * Builds the static site: every page is computed from the ledger as of `asOf` (as committed by the
+ * end of that day, see docs/history.md) and written into `out`.
+ */
 export async function site(options: SiteOptions): Promise<SiteResult> {
-  const loaded = loadValidLedger(options.root);
+  const loaded = await loadValidLedgerAsOf(options.root, options);
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics, warnings: [] };
   const ledger = loaded.ledger;
   const out = path.resolve(options.cwd ?? options.root, options.out ?? 'site');
   const dir = SiteDir.open(out, { root: options.root, force: options.force });
   try {
-    const reports = await monthsOfReports(options.root, ledger, options.asOf);
+    const reports = await monthsOfReports(options.root, ledger, options.asOf, loaded.reportFiles);
     const history = await measureHistories(options.root, options.asOf);
     const trend = history ? await siteTrend(options.root, options.asOf) : undefined;
     const model = buildSiteModel(ledger, options.asOf, {
@@ -62,6 +70,7 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
       historyWarnings: history?.warnings,
       trend,
       repoUrl: options.repoUrl,
+      version: loaded.version.label,
     });
     const { sitePages } = await import('../../render/site/pages.js');
     dir.write('assets/site.css', readTemplate('site/site.css'));
@@ -77,6 +86,7 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
       history: history !== undefined,
       reportMonths: reports.map((r) => r.month),
       trendMonths: (trend ?? []).map((p) => p.month),
+      version: loaded.version.label,
       warnings: history?.warnings ?? [],
     };
   } catch (error) {
@@ -86,8 +96,12 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
 }
 
 /** Report counts of every month with reports (and of the month due), each as far as `asOf` knew. */
-async function monthsOfReports(root: string, ledger: Ledger, asOf: string): Promise<MonthReportCounts[]> {
-  const listed = listReportFiles(root, ledger).files;
+async function monthsOfReports(
+  root: string,
+  ledger: Ledger,
+  asOf: string,
+  listed: string[],
+): Promise<MonthReportCounts[]> {
   const months = reportMonths(listed).filter((m) => m <= asOf.slice(0, 7));
   if (months.length === 0) return [];
   const due = dueReportMonth(asOf, ledger.config.report_day);

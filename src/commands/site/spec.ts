@@ -4,6 +4,9 @@ import {
   EXIT_PROBLEMS,
   formatOption,
   parseAsOf,
+  REV_OPTION,
+  versionOptions,
+  WORKTREE_OPTION,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
@@ -16,16 +19,20 @@ export const siteSpec: CommandSpec = {
     '网站是一个文件夹里的 HTML 文件，不需要服务器：直接用浏览器打开 index.html（file://），或放到内网任一 Web 服务器上（CI 样例发布到 Pages）。\n' +
     '页面全部是中文 HTML，图表在生成时画成内嵌 SVG（Apache ECharts），不引用任何外部资源；不启用 JavaScript 也能看全部内容，脚本只增加排序、筛选和搜索。\n' +
     '每页都可打印（A4；总览一页横向）。台账和报送中的文字一律转义；佐证材料只对 http(s) 链接和仓库中的路径生成链接（路径需 --repo-url）。\n' +
-    '--out 已存在且不是 ledger site 生成的文件夹（没有 .ledger-site 标记）时拒绝写入，除非加 --force；不会写 --out 以外的任何文件。',
+    '--out 已存在且不是 ledger site 生成的文件夹（没有 .ledger-site 标记）时拒绝写入，除非加 --force；不会写 --out 以外的任何文件。\n' +
+    '--as-of 为过去某天时，页面按那一天结束时提交的台账版本计算（与 ledger status --as-of 相同，见 docs/history.md），页脚写明台账版本；--worktree 用现在的台账按那一天的时限计算。',
   examples: [
     'ledger site',
     'ledger site --out public --as-of 2020-12-01',
+    'ledger site --out 网站-2020-07 --as-of 2020-07-31 --worktree',
     'ledger site --repo-url https://git.example.gov.cn/city/ledger/-/blob/main',
     'ledger site --out 网站 --force',
   ],
   options: [
     { flags: '--out <dir>', description: '输出文件夹', defaultValue: 'site' },
     AS_OF_OPTION,
+    REV_OPTION,
+    WORKTREE_OPTION,
     { flags: '--force', description: '写入一个不是 ledger site 生成的已有文件夹（同名页面被替换，其余文件保留）' },
     { flags: '--repo-url <url>', description: '仓库文件的网址前缀（http/https），佐证材料中的仓库路径据此生成链接' },
     formatOption(['text', 'json'], 'text'),
@@ -47,6 +54,7 @@ export const siteSpec: CommandSpec = {
       out: String(options.out),
       force: options.force === true,
       repoUrl,
+      ...versionOptions(options),
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');

@@ -7,6 +7,7 @@ export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): s
     return JSON.stringify(
       {
         version: 1,
+        ledger_version: result.version,
         out: result.out,
         index: path.join(result.out!, 'index.html'),
         files: result.files,
@@ -26,6 +27,7 @@ export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): s
     `已生成网站：${result.files} 个文件（${result.measures} 项具体措施，已完成 ${t.done}，逾期 ${t.overdue}，其中严重逾期 ${t.escalated}）`,
     `用浏览器打开 ${path.join(result.out!, 'index.html')}`,
   ];
+  if (result.version) lines.push(result.version);
   if (!result.history) lines.push('台账不在 Git 仓库中（或还没有提交）：措施页没有修改历史。');
   pushAll(
     lines,

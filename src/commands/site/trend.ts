@@ -1,44 +1,34 @@
 import { lastDayOfMonth } from '../../core/deadline.js';
-import { addMonth } from '../../core/report-path.js';
 import { rollupByArea } from '../../core/rollup.js';
 import type { SiteTrendPoint } from '../../core/site-model.js';
-import { runGit } from '../../io/git.js';
-import { LedgerRevisions } from '../../io/ledger-revisions.js';
+import { monthRange } from '../../core/trend.js';
+import { shiftMonth } from '../../core/monthly-trend.js';
+import { VersionWalk } from '../../io/version-walk.js';
 
 /** At most this many month ends before the as-of month (two years of monthly meetings). */
 export const TREND_MONTHS = 24;
 
 /**
- * The figures at each month end before `asOf`'s month, from Git: the ledger as committed on the
- * first-parent line by the month's last day (committer date), evaluated on that day — what
- * `ledger status --as-of <that day>` shows for that version. Months before the first commit are left out.
+ * The figures at each month end before `asOf`'s month: the ledger as committed by the month's last
+ * day (VersionWalk, the rules of `--as-of`), evaluated on that day — what `ledger status --as-of
+ * <that day>` shows. Months history does not reach are left out.
  */
 export async function siteTrend(root: string, asOf: string): Promise<SiteTrendPoint[]> {
-  const log = await runGit(root, ['log', '--first-parent', '--format=%H %cI', 'HEAD'], '读取 Git 历史');
-  const commits = log
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => ({
-      hash: line.slice(0, line.indexOf(' ')),
-      day: line.slice(line.indexOf(' ') + 1, line.indexOf(' ') + 11),
-    }))
-    .reverse();
-  if (commits.length === 0) return [];
-  const months: string[] = [];
-  for (let m = commits[0]!.day.slice(0, 7); m < asOf.slice(0, 7); m = addMonth(m)) months.push(m);
-  const revisions = new LedgerRevisions(root);
+  const month = asOf.slice(0, 7);
+  const walk = new VersionWalk(root);
   const points: SiteTrendPoint[] = [];
   try {
-    for (const month of months.slice(-TREND_MONTHS)) {
-      const day = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-      const commit = commits.filter((c) => c.day <= day).at(-1);
-      if (!commit) continue;
-      const { ledger } = await revisions.load(commit.hash);
-      if (ledger.areas.length === 0) continue;
-      points.push({ month, asOf: day, ...rollupByArea(ledger, day).total });
+    const first = await walk.history.firstCommitDay();
+    if (first === undefined) return points;
+    const from = [shiftMonth(month, -TREND_MONTHS), first.slice(0, 7)].sort()[1]!;
+    for (const earlier of monthRange(from, shiftMonth(month, -1))) {
+      const day = lastDayOfMonth(Number(earlier.slice(0, 4)), Number(earlier.slice(5, 7)));
+      const past = await walk.committed(day);
+      if (!past || past.ledger.areas.length === 0) continue;
+      points.push({ month: earlier, asOf: day, ...rollupByArea(past.ledger, day).total });
     }
   } finally {
-    revisions.close();
+    walk.close();
   }
   return points;
 }

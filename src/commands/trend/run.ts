@@ -1,6 +1,6 @@
 import { parseDeadline } from '../../core/deadline.js';
 import type { Ledger } from '../../core/ledger.js';
-import { worktreeVersion, type LedgerVersion } from '../../core/ledger-version.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
 import { measureRefs } from '../../core/ledger.js';
 import { dayOfMonth, monthOf } from '../../core/report-path.js';
 import {
@@ -15,7 +15,8 @@ import {
   type TrendResult,
 } from '../../core/trend.js';
 import { UsageError } from '../../errors.js';
-import { LedgerHistory, type VersionedLedger } from '../../io/ledger-history.js';
+import type { LedgerHistory, VersionedLedger } from '../../io/ledger-history.js';
+import { VersionWalk } from '../../io/version-walk.js';
 import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
@@ -39,16 +40,15 @@ export interface TrendOptions {
 
 /** The state at each month end, read from the Git history through one LedgerHistory. */
 export async function trend(options: TrendOptions): Promise<TrendResult> {
-  const history = new LedgerHistory(options.root, options.today);
+  const walk = new VersionWalk(options.root, options);
   try {
-    const latest = await history.load(options.worktree ? worktreeVersion() : await history.versionAt(options.asOf));
+    const latest = await walk.load(options.asOf);
     const filter = resolveFilter(latest.ledger, options);
     const to = options.to ?? monthOf(options.asOf);
-    const from = options.from ?? (await defaultFrom(history, latest, to, options.worktree));
+    const from = options.from ?? (await defaultFrom(walk.history, latest, to, options.worktree));
     if (from > to)
       throw new UsageError(`--from ${from} 晚于最后一个月 ${to}`, '例如 ledger trend --from 2020-07 --to 2020-12');
-    const walk = new MonthWalk(history, options.worktree ?? false);
-    let doneBefore = await walk.doneAt(previousDay(from), filter);
+    let doneBefore = await doneAt(walk, previousDay(from), filter);
     const months: TrendMonth[] = [];
     for (const month of monthRange(from, to)) {
       const day = trendDay(month, options.asOf);
@@ -73,34 +73,18 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
       months,
     };
   } finally {
-    history.close();
+    walk.close();
   }
 }
 
-/** Loads each version once, however many days share it. */
-class MonthWalk {
-  private last: { key: string; loaded: VersionedLedger } | undefined;
-  constructor(
-    private readonly history: LedgerHistory,
-    private readonly worktree: boolean,
-  ) {}
-
-  async load(day: string): Promise<VersionedLedger> {
-    const version = this.worktree ? worktreeVersion() : await this.history.versionAt(day);
-    const key = version.commit ?? 'worktree';
-    if (this.last?.key !== key) this.last = { key, loaded: await this.history.load(version) };
-    return { ...this.last.loaded, version };
-  }
-
-  /** Ids done at the end of `day`; none before the first commit. */
-  async doneAt(day: string, filter: TrendFilter): Promise<Set<string>> {
-    try {
-      const loaded = await this.load(day);
-      return doneKeys(loaded.ledger, trendItems(loaded.ledger, day, filter), day);
-    } catch (error) {
-      if ((error as { kind?: string }).kind === 'before-first-commit') return new Set();
-      throw error;
-    }
+/** Ids done at the end of `day`; none before the first commit. */
+async function doneAt(walk: VersionWalk, day: string, filter: TrendFilter): Promise<Set<string>> {
+  try {
+    const loaded = await walk.load(day);
+    return doneKeys(loaded.ledger, trendItems(loaded.ledger, day, filter), day);
+  } catch (error) {
+    if ((error as { kind?: string }).kind === 'before-first-commit') return new Set();
+    throw error;
   }
 }
 

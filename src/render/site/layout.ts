@@ -8,6 +8,8 @@ export interface PageShell {
   title: string;
   siteTitle: string;
   asOf: string;
+  /** 台账版本：… shown in the footer. */
+  version?: string;
   /** Escaped HTML. */
   body: string;
   /** Print this page on landscape A4 (wide tables, the 总览). */
@@ -58,7 +60,7 @@ ${landscape}</head>
 <main>
 ${shell.body}
 </main>
-<footer class="site-footer">由 ledger site 根据台账文件生成，数据截至 ${esc(shell.asOf)}。</footer>
+<footer class="site-footer">由 ledger site 根据台账文件生成，数据截至 ${esc(shell.asOf)}。${shell.version ? esc(shell.version) : ''}</footer>
 <script src="${to(SITE_PAGES.js)}" defer></script>
 </body>
 </html>

@@ -25,7 +25,7 @@ export function* sitePages(model: SiteModel): Generator<SitePage> {
     extra: { landscape?: boolean; bodyClass?: string } = {},
   ) => ({
     path,
-    html: pageHtml({ path, title, siteTitle: model.title, asOf: model.asOf, body, ...extra }),
+    html: pageHtml({ path, title, siteTitle: model.title, asOf: model.asOf, version: model.version, body, ...extra }),
   });
   yield page(SITE_PAGES.overview, '总览', overviewBody(model), { landscape: true, bodyClass: 'overview' });
   yield page(SITE_PAGES.overdue, '逾期清单', overdueBody(model), { landscape: true });

@@ -1,0 +1,47 @@
+import { worktreeVersion } from '../core/ledger-version.js';
+import { LedgerHistory, type VersionedLedger } from './ledger-history.js';
+
+/**
+ * Days in order through one LedgerHistory: each version is read and parsed once however many days
+ * share it. The one way `trend`, the summary's trend and the site's trend read past ledgers.
+ */
+const UNREACHED = new Set(['before-first-commit', 'shallow', 'no-ledger']);
+
+export class VersionWalk {
+  private last: { key: string; loaded: VersionedLedger } | undefined;
+  readonly history: LedgerHistory;
+
+  constructor(
+    root: string,
+    private readonly options: { today?: string; worktree?: boolean } = {},
+  ) {
+    this.history = new LedgerHistory(root, options.today);
+  }
+
+  /** The ledger as committed by the end of `day` (the work tree from today on, or with `worktree`). */
+  async load(day: string): Promise<VersionedLedger> {
+    const version = this.options.worktree ? worktreeVersion() : await this.history.versionAt(day);
+    const key = version.commit ?? 'worktree';
+    if (this.last?.key !== key) this.last = { key, loaded: await this.history.load(version) };
+    return { ...this.last.loaded, version };
+  }
+
+  /**
+   * The same for a past day, or undefined when history does not reach it: before the first commit
+   * (or the oldest one of a shallow clone), before the ledger folder existed, outside Git or before
+   * any commit (where `load` would fall back to today's work tree). A rewritten history still throws.
+   */
+  async committed(day: string): Promise<VersionedLedger | undefined> {
+    try {
+      const loaded = await this.load(day);
+      return loaded.version.note !== undefined ? undefined : loaded;
+    } catch (error) {
+      if (UNREACHED.has((error as { kind?: string }).kind ?? '')) return undefined;
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.history.close();
+  }
+}
