@@ -14,6 +14,7 @@
  *   year, weighted by config.yaml `ranking`; units that never reported apart.
  */
 import { measureRefs, type Ledger } from './ledger.js';
+import type { MonthChange } from './month-change.js';
 import type { MonthReportCounts } from './report-counts.js';
 import { addMonth } from './report-path.js';
 import {
@@ -54,6 +55,8 @@ export interface MonthlySummary {
   overdue: MeasureItem[];
   dueNextMonth: MeasureItem[];
   completed: CompletedItem[];
+  /** 较上月 (month-change.ts): null when last month has no committed version; absent when not asked. */
+  change?: MonthChange | null;
   /** Absent when the ledger has no reports at all. */
   reports?: MonthReportCounts;
   ranking: UnitRanking[];
@@ -74,7 +77,7 @@ export function buildMonthlySummary(
   // Evaluated once: every section below counts the same items.
   const items = evaluateLedger(ledger, asOf);
   const nextMonth = addMonth(month);
-  const dueNext = items.filter((i) => i.status !== '已完成' && i.state.effectiveDue?.startsWith(nextMonth));
+  const dueNext = dueNextMonthItems(items, nextMonth);
   return {
     title: ledger.config.title,
     month,
@@ -96,6 +99,11 @@ export function buildMonthlySummary(
     ),
     rankingFormula: rankingFormula(ledger.config.ranking),
   };
+}
+
+/** Not done, and the date that counts now falls in `nextMonth`. */
+export function dueNextMonthItems(items: readonly MeasureItem[], nextMonth: string): MeasureItem[] {
+  return items.filter((i) => i.status !== '已完成' && i.state.effectiveDue?.startsWith(nextMonth));
 }
 
 function completedIn(ledger: Pick<Ledger, 'areas'>, items: readonly MeasureItem[], month: string): CompletedItem[] {

@@ -4,6 +4,7 @@
  * figure is one of the summary's own (the same as `summary --format json`).
  */
 import { chineseNumeral } from '../core/ledger-labels.js';
+import { signed } from '../core/month-change.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import { shiftMonth, type TrendPoint } from '../core/monthly-trend.js';
 import type { MeasureItem } from '../core/rollup.js';
@@ -24,11 +25,16 @@ export function dateLabel(date: string): string {
 
 function completion(s: MonthlySummary, trend: readonly TrendPoint[]): string {
   const h = s.headline;
+  // 较上月 from the summary's own change (the tables' figures); the trend only when it was not computed.
   const previous = trend.find((p) => p.month === shiftMonth(s.month, -1));
+  const points =
+    s.change !== undefined
+      ? s.change?.headline.completionPercent
+      : previous && h.completionPercent - previous.completionPercent;
   return (
     `截至${dateLabel(s.asOf)}，台账共有具体措施${h.measures}项。` +
     `${monthLabel(s.month)}新完成${s.completed.length}项，累计完成${h.done}项、完成率${h.completionPercent}%` +
-    `${previous ? change(h.completionPercent - previous.completionPercent) : ''}；` +
+    `${points !== undefined ? change(points) : ''}；` +
     `推进中${h.inProgress}项，未启动${h.notStarted}项。`
   );
 }
@@ -42,8 +48,10 @@ export function change(points: number): string {
 function overdue(s: MonthlySummary): string {
   const h = s.headline;
   const due = `下月（${monthLabel(s.nextMonth)}）到期${h.dueNextMonth}项。`;
-  if (h.overdue === 0) return `目前没有逾期措施；${due}`;
-  return `逾期${h.overdue}项，其中严重逾期${h.escalated}项，主要集中在${concentration(s.overdue)}；${due}`;
+  const d = s.change?.headline.overdue;
+  const moved = d === undefined ? '' : d === 0 ? '（与上月持平）' : `（较上月${signed(d)}项）`;
+  if (h.overdue === 0) return `目前没有逾期措施${moved}；${due}`;
+  return `逾期${h.overdue}项${moved}，其中严重逾期${h.escalated}项，主要集中在${concentration(s.overdue)}；${due}`;
 }
 
 /** 一、持续深化商事制度改革（4项）、三、…: the areas with the most overdue measures. */

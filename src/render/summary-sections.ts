@@ -10,6 +10,7 @@ import type { ReportState } from '../core/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rollup.js';
 import type { UnitRecord } from '../core/unit-ranking.js';
 import { fileLabel, timestampLabel } from './print-text.js';
+import { areaChangeCells, changeNote, headlineChangeCells, statusChangeSection } from './summary-change.js';
 
 export interface SummarySection {
   /** Short name, also the xlsx sheet name (at most 31 characters). */
@@ -50,8 +51,10 @@ export function summaryTitle(summary: MonthlySummary): string {
 }
 
 export function summarySections(summary: MonthlySummary): SummarySection[] {
-  const sections = [headline(summary), byArea(summary), overdue(summary), completed(summary), dueNext(summary)];
-  sections.push(reporting(summary), byLead(summary), ranking(summary));
+  const sections = [headline(summary), byArea(summary), overdue(summary), completed(summary)];
+  const changed = statusChangeSection(summary);
+  if (changed) sections.push(changed);
+  sections.push(dueNext(summary), reporting(summary), byLead(summary), ranking(summary));
   return sections.map((section, i) => ({ ...section, title: `${chineseNumeral(i + 1)}、${section.title}` }));
 }
 
@@ -69,23 +72,26 @@ function headline(s: MonthlySummary): SummarySection {
     ['长期/适时', h.ongoing, '不设完成时限的措施'],
     ['完成率', `${h.completionPercent}%`, '已完成 ÷ 具体措施'],
   ].map((row) => row.map(String));
+  const changes = s.change ? headlineChangeCells(s.change) : undefined;
+  const note = [`截至 ${s.asOf}。`, s.version, changeNote(s)].filter((line) => line !== undefined).join('\n');
   return {
     name: '总体情况',
     title: '总体情况',
-    note: `截至 ${s.asOf}。${s.version ? `\n${s.version}` : ''}`,
-    header: ['项目', '数量', '说明'],
-    rows,
+    note,
+    header: changes ? ['项目', '数量', '较上月', '说明'] : ['项目', '数量', '说明'],
+    rows: changes ? rows.map(([name, count, text], i) => [name!, count!, changes[i]!, text!]) : rows,
   };
 }
 
 function byArea(s: MonthlySummary): SummarySection {
   const rows = s.areas.rows.map((r) => [String(r.area), r.title, r.leads.join('、'), ...countCells(r)]);
   rows.push(['', '合计', '', ...countCells(s.areas.total)]);
+  const changes = s.change ? areaChangeCells(s.change) : undefined;
   return {
     name: '各主要指标',
     title: '各主要指标完成情况',
-    header: ['序号', '主要指标', '牵头单位', ...COUNT_HEADER],
-    rows,
+    header: ['序号', '主要指标', '牵头单位', ...COUNT_HEADER, ...(changes ? ['较上月'] : [])],
+    rows: changes ? rows.map((row, i) => [...row, changes[i]!]) : rows,
     lightColumn: 10,
     totalRow: true,
     note: LIGHT_NOTE,

@@ -27,6 +27,7 @@ interface SummaryJson {
   ranking: { rank: number; unit: string; score: number; overdue: number }[];
   neverReported: { unit: string; overdue: number }[];
   trend: { month: string; completionPercent: number; overdue: number }[];
+  change: { headline: { completionPercent: number; overdue: number } };
 }
 
 /** Paragraph texts and table rows (cells) of a docx body, in order. */
@@ -91,13 +92,17 @@ describe('ledger summary --format docx: the month as a Word 通报', () => {
     const { paragraphs, rows } = docxText(await zip.file('word/document.xml')!.async('string'));
     const text = paragraphs.join('\n');
     const h = json.headline;
+    // 较上月: the summary's own change (the figures of its tables), which the trend agrees with.
     const [previous, current] = json.trend.slice(-2);
-    const change = current!.completionPercent - previous!.completionPercent;
+    const change = json.change.headline.completionPercent;
+    expect(change).toBe(current!.completionPercent - previous!.completionPercent);
     expect(text).toContain(`新完成${json.completed.length}项，累计完成${h.done}项、完成率${h.completionPercent}%`);
     expect(text).toContain(
       change === 0 ? '（与上月持平）' : `（较上月${change > 0 ? '+' : '−'}${Math.abs(change)}个百分点）`,
     );
-    expect(text).toContain(`逾期${h.overdue}项，其中严重逾期${h.escalated}项，主要集中在`);
+    const overdue = json.change.headline.overdue;
+    const moved = overdue === 0 ? '（与上月持平）' : `（较上月${overdue > 0 ? '+' : '−'}${Math.abs(overdue)}项）`;
+    expect(text).toContain(`逾期${h.overdue}项${moved}，其中严重逾期${h.escalated}项，主要集中在`);
     expect(text).toContain(`应报送单位${json.reports.owing}个，已报送${json.reports.received}个`);
     const missing = json.reports.rows.filter((r) => r.state === 'missing').map((r) => r.unit);
     expect(missing.length).toBeGreaterThan(0);

@@ -62,9 +62,12 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
     ...(await Promise.all(earlier.map((m) => gatherReportCounts(options.root, ledger, m, undefined, listed)))),
   ];
   if (reports) yearReports.push(reports);
+  const { previousMonthChange } = await import('./previous-month.js');
+  const current = { ledger, month: options.month, asOf };
   const result = {
     ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports),
     version: loaded.version.label,
+    change: await previousMonthChange(options.root, current, (past) => scopeLedger(past, scope)),
   };
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
   const trend =
