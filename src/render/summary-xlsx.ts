@@ -44,7 +44,7 @@ export async function writeSummaryXlsx(summary: MonthlySummary, stream: Writable
   await workbook.commit();
 }
 
-function writeSection(workbook: Workbook, section: SummarySection, title: SheetTitle): void {
+export function writeSection(workbook: Workbook, section: SummarySection, title: SheetTitle): void {
   const widths = columnWidths(section);
   const { orientation, scale } = orientationFor('A4', widths);
   const sheet = workbook.addWorksheet(section.name, {

@@ -15,6 +15,8 @@ describe('exports in a repository made by ledger init', () => {
       ['summary', '--month', '2020-07'],
       ['summary', '--month', '2020-07', '--format', 'md'],
       ['summary', '--month', '2020-07', '--format', 'docx'],
+      ['summary', '--quarter', '2020Q3'],
+      ['summary', '--quarter', '2020Q3', '--format', 'md'],
       ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx'],
     ]) {
       const run = runCli(args, dir);
@@ -29,6 +31,8 @@ describe('exports in a repository made by ledger init', () => {
       '月度汇总-2020-07.xlsx',
       '月度汇总-2020-07.md',
       '月度汇总-2020-07.docx',
+      '季度报告-2020Q3.xlsx',
+      '季度报告-2020Q3.md',
       '市审批局-2020-07-报送表.xlsx',
     ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
@@ -38,6 +42,6 @@ describe('exports in a repository made by ledger init', () => {
       encoding: 'utf8',
     });
     expect(staged).toContain('ledger/units.yaml');
-    expect(staged).not.toMatch(/台账-|月度汇总-|报送表|exports/);
+    expect(staged).not.toMatch(/台账-|月度汇总-|季度报告-|报送表|exports/);
   });
 });

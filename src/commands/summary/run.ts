@@ -110,7 +110,7 @@ async function writeText(options: SummaryOptions, text: string): Promise<{ file:
   return { file };
 }
 
-function resolveScope(ledger: Ledger, options: Pick<SummaryOptions, 'lead' | 'area'>): LedgerScope {
+export function resolveScope(ledger: Ledger, options: Pick<SummaryOptions, 'lead' | 'area'>): LedgerScope {
   const areas = ledger.areas.map((a) => a.data);
   return {
     lead: options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead'),

@@ -25,6 +25,7 @@ export const summarySpec: CommandSpec = {
     '--lead 单位：牵头单位自己的月度报告（只含它牵头的目标任务、这些任务的责任单位和报送情况）；--area：一个主要指标。\n' +
     '默认按该月的牵头单位报送日（config.yaml 的 lead_report_day，默认 25 日）计算，--as-of 可改。\n' +
     '较上月：总体数字和各主要指标与上月汇总（上月 25 日当天已提交的台账）比较，并列出本月状态变化的措施；没有上月版本时注明“较上月：无上月数据”。\n' +
+    '--quarter 2020Q3：季度报告（见 docs/quarterly.md），默认按季度最后一天已提交的台账计算。\n' +
     '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。',
   examples: [
     'ledger summary --month 2020-07',
@@ -35,9 +36,14 @@ export const summarySpec: CommandSpec = {
     'ledger summary --month 2020-07 --area 1',
     'ledger summary --month 2020-12 --format docx',
     'ledger summary --month 2020-12 --format json',
+    'ledger summary --quarter 2020Q3 --format md --out -',
   ],
   options: [
-    { flags: '--month <YYYY-MM>', description: '汇总月份（必填），例如 2020-07' },
+    { flags: '--month <YYYY-MM>', description: '汇总月份（与 --quarter 二选一），例如 2020-07' },
+    {
+      flags: '--quarter <YYYYQn>',
+      description: '季度报告（xlsx、md、json）：本季度完成、季初与季末逾期、逐月情况、报送情况',
+    },
     formatOption(['xlsx', 'md', 'docx', 'json'], 'xlsx'),
     { flags: '--out <file>', description: '输出文件；- 表示标准输出（md、json；json 默认写到标准输出）' },
     { flags: '--lead <unit>', description: '牵头单位自己的月度报告：只含该单位牵头的目标任务及其责任单位' },
@@ -47,9 +53,10 @@ export const summarySpec: CommandSpec = {
     WORKTREE_OPTION,
   ],
   async run(_args, options, global) {
+    if (options.quarter !== undefined) return (await import('./quarter-spec.js')).runQuarter(options, global);
     if (options.month === undefined) {
       const { UsageError } = await import('../../errors.js');
-      throw new UsageError('缺少 --month', '例如 ledger summary --month 2020-07');
+      throw new UsageError('缺少 --month 或 --quarter', '例如 ledger summary --month 2020-07 或 --quarter 2020Q3');
     }
     const { summary } = await import('./run.js');
     const result = await summary({

@@ -88,7 +88,7 @@ async function doneAt(walk: VersionWalk, day: string, filter: TrendFilter): Prom
   }
 }
 
-async function monthReports(root: string, loaded: VersionedLedger, month: string, day: string) {
+export async function monthReports(root: string, loaded: VersionedLedger, month: string, day: string) {
   const months = reportMonths(loaded.reportFiles);
   // Not yet due (the as-of month before its report day), or before the monthly cycle started.
   if (day < dayOfMonth(month, loaded.ledger.config.report_day)) return undefined;

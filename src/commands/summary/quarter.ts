@@ -1,0 +1,154 @@
+/**
+ * `ledger summary --quarter`: the quarterly report. Reads the quarter's start, its month ends and
+ * its closing day from Git (one LedgerHistory), takes the month rows from `ledger trend` itself and
+ * the report counts from `ledger missing`'s gatherReportCounts, then computes (core/quarterly-report.ts).
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
+import { worktreeVersion, type LedgerVersion } from '../../core/ledger-version.js';
+import { dayBefore, parseQuarter, type QuarterPeriod } from '../../core/quarter-period.js';
+import {
+  buildQuarterlyReport,
+  type QuarterMonthInput,
+  type QuarterSnapshot,
+  type QuarterlyReport,
+} from '../../core/quarterly-report.js';
+import { monthOf } from '../../core/report-path.js';
+import { UsageError } from '../../errors.js';
+import { LedgerHistory } from '../../io/ledger-history.js';
+import { loadValidLedgerAsOf } from '../render/run.js';
+import { monthReports, trend } from '../trend/run.js';
+import { resolveScope, type SummaryFormat } from './run.js';
+import { writeQuarterlyReport } from './quarter-write.js';
+
+export interface QuarterOptions {
+  root: string;
+  cwd?: string;
+  /** 2020Q3 or 2020-Q3. */
+  quarter: string;
+  /** The closing day within the quarter; default its last day (today while it is still running). */
+  asOf?: string;
+  /** The closing day's ledger from this revision (start and month ends still from history). */
+  rev?: string;
+  /** Every snapshot from the work tree (today's progress, each day's deadlines). */
+  worktree?: boolean;
+  format: SummaryFormat;
+  /** Output file; `-` puts Markdown or JSON into `text`. Default 季度报告-<quarter>.<format> in cwd. */
+  out?: string;
+  lead?: string;
+  area?: string;
+  /** Today in the ledger's time zone; default from the clock. */
+  today?: string;
+}
+
+export interface QuarterResult {
+  diagnostics: Diagnostic[];
+  report?: QuarterlyReport;
+  file?: string;
+  text?: string;
+}
+
+export async function quarterReport(options: QuarterOptions): Promise<QuarterResult> {
+  const period = parseQuarterOption(options.quarter);
+  const history = new LedgerHistory(options.root, options.today);
+  try {
+    const day = closingDay(period, options.asOf, history.today);
+    const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: day, today: history.today });
+    if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
+    const scope = resolveScope(loaded.ledger, options);
+    const end: QuarterSnapshot = { day, ledger: scopeLedger(loaded.ledger, scope), version: loaded.version };
+    end.ledger = {
+      ...end.ledger,
+      config: { ...end.ledger.config, title: end.ledger.config.title + scopeLabel(scope) },
+    };
+    const months = await monthInputs(options, period, day, scope, history);
+    const start = await startSnapshot(history, period, scope, options.worktree);
+    const report = buildQuarterlyReport(period, start, end, months);
+    const baseName = ['季度报告', scope.lead, scope.area, period.quarter].filter((p) => p !== undefined).join('-');
+    return { diagnostics: [], report, ...(await writeQuarterlyReport(options, baseName, report)) };
+  } finally {
+    history.close();
+  }
+}
+
+/** 2020Q3, 2020-Q3; anything else a UsageError (exit 2). */
+export function parseQuarterOption(text: string): QuarterPeriod {
+  const period = parseQuarter(text);
+  if (!period)
+    throw new UsageError(
+      `--quarter 的季度“${text}”无效`,
+      '季度写作 YYYYQn（n 为 1–4），例如 --quarter 2020Q3（即 2020 年 7–9 月），也可写 2020-Q3',
+    );
+  return period;
+}
+
+/** The day the quarter is closed on: --as-of within it, else its last day, but not after today. */
+export function closingDay(period: QuarterPeriod, asOf: string | undefined, today: string): string {
+  if (asOf !== undefined && asOf < period.firstDay)
+    throw new UsageError(
+      `--as-of ${asOf} 早于 ${period.quarter}（${period.firstDay} 至 ${period.lastDay}）`,
+      `省略 --as-of 按季度最后一天计算，或写季度内的一天，例如 --as-of ${period.lastDay}`,
+    );
+  if (asOf !== undefined) return asOf < period.lastDay ? asOf : period.lastDay;
+  if (today < period.firstDay)
+    throw new UsageError(`${period.quarter} 还没有开始（${period.firstDay} 起）`, '换一个已经开始的季度');
+  return today < period.lastDay ? today : period.lastDay;
+}
+
+/** Each month of the quarter through the closing day: trend's row, its ledger and report counts. */
+async function monthInputs(
+  options: QuarterOptions,
+  period: QuarterPeriod,
+  day: string,
+  scope: LedgerScope,
+  history: LedgerHistory,
+): Promise<QuarterMonthInput[]> {
+  const walked = await trend({
+    root: options.root,
+    asOf: day,
+    from: period.months[0],
+    to: monthOf(day),
+    lead: scope.lead,
+    area: scope.area === undefined ? undefined : String(scope.area),
+    worktree: options.worktree,
+    today: history.today,
+  });
+  const months: QuarterMonthInput[] = [];
+  for (const month of walked.months) {
+    const loaded = await history.load(month.version);
+    const reports = await monthReports(options.root, loaded, month.month, month.day);
+    const ledger = scopeLedger(loaded.ledger, scope);
+    months.push({ month: month.month, day: month.day, version: month.version, row: month.rows[0]!, ledger, reports });
+  }
+  return months;
+}
+
+/**
+ * The ledger as committed at the end of the day before the quarter, counted on its first day. When
+ * the ledger was first committed within the quarter, its first version stands for the start.
+ */
+async function startSnapshot(
+  history: LedgerHistory,
+  period: QuarterPeriod,
+  scope: LedgerScope,
+  worktree: boolean | undefined,
+): Promise<QuarterSnapshot> {
+  const before = dayBefore(period.firstDay);
+  let version: LedgerVersion;
+  let note: string | undefined;
+  try {
+    version = worktree ? worktreeVersion() : await history.versionAt(before);
+  } catch (error) {
+    const first = await history.firstCommitDay();
+    if ((error as { kind?: string }).kind !== 'before-first-commit' || !first) throw error;
+    version = await history.versionAt(first);
+    note = `${before} 时台账尚未提交到仓库，季初按 ${first} 提交的台账计算`;
+  }
+  const loaded = await history.load(version);
+  return {
+    day: period.firstDay,
+    ledger: scopeLedger(loaded.ledger, scope),
+    version,
+    ...(note ? { note } : {}),
+  };
+}

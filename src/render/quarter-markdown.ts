@@ -1,0 +1,26 @@
+import type { QuarterlyReport } from '../core/quarterly-report.js';
+import type { Light } from '../core/rollup.js';
+import { escapeCell, escapeInline, markdownTable } from './markdown.js';
+import { quarterSections, quarterTitle } from './quarter-sections.js';
+import { LIGHT_EMOJI, type SummarySection } from './summary-sections.js';
+
+/** The quarterly report as Markdown: one `##` section per table, the same sections as the xlsx sheets. */
+export function renderQuarterMarkdown(report: QuarterlyReport): string {
+  const out = [`# ${escapeInline(quarterTitle(report))}`];
+  for (const section of quarterSections(report)) out.push('', ...sectionLines(section));
+  return `${out.join('\n')}\n`;
+}
+
+function sectionLines(section: SummarySection): string[] {
+  const lines = [`## ${escapeInline(section.title)}`];
+  for (const line of section.note?.split('\n') ?? []) lines.push('', escapeInline(line));
+  if (section.rows.length > 0) {
+    const rows = section.rows.map((row) =>
+      row.map((cell, col) =>
+        col === section.lightColumn && cell in LIGHT_EMOJI ? `${LIGHT_EMOJI[cell as Light]} ${cell}` : escapeCell(cell),
+      ),
+    );
+    lines.push('', markdownTable(section.header, rows));
+  }
+  return lines;
+}

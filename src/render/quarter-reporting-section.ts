@@ -1,0 +1,38 @@
+/** The units' reporting record over the quarter as a table: a column per month, then the counts. */
+import type { QuarterlyReport } from '../core/quarterly-report.js';
+import type { QuarterReportState, UnitMonthReport } from '../core/quarter-reporting.js';
+import { REPORT_STATE_LABELS, monthLabel, type SummarySection } from './summary-sections.js';
+
+const LABELS: Record<QuarterReportState, string> = { ...REPORT_STATE_LABELS, 'not-owing': '无需报送', none: '—' };
+
+export function quarterReportingSection(r: QuarterlyReport): SummarySection {
+  const base = {
+    name: '报送情况',
+    title: '各单位季度报送情况',
+    header: ['单位', ...r.months.map(monthLabel), '按时', '迟报', '未报'],
+  };
+  if (!r.reporting) return { ...base, rows: [], note: '本季度尚无报送文件，本节从略。' };
+  const rows = r.reporting.map((u) => [
+    u.unit,
+    ...u.months.map(cell),
+    String(u.onTime),
+    String(u.late),
+    String(u.missing),
+  ]);
+  const late = r.reporting.filter((u) => u.late > 0).map((u) => u.unit);
+  const missing = r.reporting.filter((u) => u.missing > 0).map((u) => u.unit);
+  return {
+    ...base,
+    rows,
+    note:
+      '按每月报送日前是否提交判断（同 ledger missing）；迟报注明首次提交日期；—：该月还没有报送或未到报送日。' +
+      (late.length ? `迟报的单位：${late.join('、')}。` : '') +
+      (missing.length ? `有未报月份的单位：${missing.join('、')}。` : ''),
+  };
+}
+
+function cell(m: UnitMonthReport): string {
+  const label = LABELS[m.state];
+  const day = m.received ?? m.committed?.slice(0, 10);
+  return m.state === 'late' && day ? `${label}（${day.slice(5)}）` : label;
+}

@@ -1,0 +1,172 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+
+interface Measure {
+  id: string;
+  completedOn?: string;
+  month?: string;
+  reason?: string;
+}
+interface Report {
+  quarter: string;
+  months: string[];
+  start: { day: string; version: string; counts: { overdue: number; done: number } };
+  end: { day: string; version: string; counts: { overdue: number; done: number } };
+  completed: Measure[];
+  overdue: { start: Measure[]; end: Measure[]; newly: Measure[]; cleared: Measure[] };
+  leads: { lead: string; measures: number; done: number; completed: number; overdue: number; light: string }[];
+  trend: { month: string; day: string; row: Record<string, unknown> }[];
+  reporting: { unit: string; months: { month: string; state: string }[]; onTime: number; late: number }[];
+}
+interface Trend {
+  months: { month: string; day: string; rows: Record<string, unknown>[] }[];
+}
+
+const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
+
+describe('ledger summary --quarter', () => {
+  let history: HistoryRepo;
+  let report: Report;
+  beforeAll(() => {
+    history = buildHistoryRepo();
+    const run = history.cli('summary', '--quarter', '2020Q3', '--format', 'json');
+    expect(run.stderr).toBe('');
+    report = JSON.parse(run.stdout) as Report;
+  }, 120_000);
+  afterAll(() => history.remove());
+
+  it('lists what was completed in the quarter, from the December checkout', () => {
+    expect(report.months).toEqual(['2020-07', '2020-08', '2020-09']);
+    expect(report.end.day).toBe('2020-09-30');
+    expect(report.end.version).toMatch(/2020-09-24 提交 [0-9a-f]{7}（合并 2020-09 报送）/);
+    // 1.1.2 was reported done (completed_on 07-10 and 07-12) and merged in July; 1.2.1 only in October.
+    expect(report.completed).toMatchObject([{ id: '1.1.2', completedOn: '2020-07-12', month: '2020-07' }]);
+    const startDone = JSON.parse(history.cli('status', '--as-of', '2020-07-01', '--format', 'json').stdout) as {
+      total: { done: number };
+    };
+    expect(report.end.counts.done - startDone.total.done).toBe(report.completed.length);
+  });
+
+  it('gives overdue at the start and at the end as ledger overdue said on those days', () => {
+    const overdueOn = (day: string) =>
+      ids(
+        (JSON.parse(history.cli('overdue', '--as-of', day, '--format', 'json').stdout) as { items: Measure[] }).items,
+      );
+    expect(ids(report.overdue.start)).toEqual(overdueOn('2020-07-01'));
+    expect(ids(report.overdue.end)).toEqual(overdueOn('2020-09-30'));
+    expect(ids(report.overdue.start)).toEqual(['1.1.2', '1.2.1']);
+    // 1.1.2 cleared by its completion; 1.2.1 still overdue (only 市司法局's part was extended).
+    expect(report.overdue.cleared).toMatchObject([{ id: '1.1.2', reason: '已完成' }]);
+    expect(report.overdue.newly).toEqual([]);
+    expect([report.start.counts.overdue, report.end.counts.overdue]).toEqual([2, 1]);
+  });
+
+  it("gives each month the row ledger trend gives it, and each lead's figures at the end", () => {
+    const trend = JSON.parse(history.cli('trend', '--as-of', '2020-10-31', '--format', 'json').stdout) as Trend;
+    const months = trend.months.filter((m) => report.months.includes(m.month));
+    expect(months).toHaveLength(3);
+    expect(report.trend.map((t) => [t.month, t.day, t.row])).toEqual(months.map((m) => [m.month, m.day, m.rows[0]]));
+    const status = JSON.parse(
+      history.cli('status', '--as-of', '2020-09-30', '--by', 'lead', '--format', 'json').stdout,
+    ) as { rows: { lead: string; measures: number; done: number; overdue: number; light: string }[] };
+    for (const lead of report.leads) {
+      const then = status.rows.find((r) => r.lead === lead.lead)!;
+      expect([lead.measures, lead.done, lead.overdue, lead.light]).toEqual([
+        then.measures,
+        then.done,
+        then.overdue,
+        then.light,
+      ]);
+    }
+    expect(report.leads.map((l) => [l.lead, l.completed])).toEqual([['市审批局', 1]]);
+  });
+
+  it("gives each unit's month as ledger missing counted it at that month end, the late one included", () => {
+    const ends = { '2020-07': '2020-07-31', '2020-08': '2020-08-31', '2020-09': '2020-09-30' } as const;
+    for (const [month, day] of Object.entries(ends)) {
+      const missing = JSON.parse(
+        history.cli('missing', '--month', month, '--as-of', day, '--format', 'json').stdout,
+      ) as { rows: { unit: string; state: string }[] };
+      for (const row of missing.rows) {
+        const unit = report.reporting.find((u) => u.unit === row.unit)!;
+        expect(unit.months.find((m) => m.month === month)!.state, `${month} ${row.unit}`).toBe(row.state);
+      }
+    }
+    const unit = (name: string) => report.reporting.find((u) => u.unit === name)!;
+    expect(unit('大武口区').months[0]).toMatchObject({ month: '2020-07', state: 'late' });
+    expect(unit('市审批局').months.map((m) => m.state)).toEqual(['on-time', 'on-time', 'late']);
+    expect([unit('市审批局').onTime, unit('市审批局').late]).toEqual([2, 1]);
+  });
+
+  it('prints Markdown with the same figures, and counts a quarter part-way with --as-of', () => {
+    const md = history.cli('summary', '--quarter', '2020-Q3', '--format', 'md', '--out', '-');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('# 工作台账季度报告（2020年第三季度）');
+    expect(md.stdout).toContain('| 逾期 | 2 | 1 | −1 |');
+    expect(md.stdout).toMatch(/\| 1\.1\.2 \| 优化企业开办线下服务 \|.*\| 2020-07-12 \| 2020年7月 \| 逾期完成 \|/);
+    expect(md.stdout).toMatch(/\| 大武口区 \| 迟报（07-23） \|/);
+    const part = JSON.parse(
+      history.cli('summary', '--quarter', '2020Q3', '--as-of', '2020-08-20', '--format', 'json').stdout,
+    ) as Report;
+    expect(part.months).toEqual(['2020-07', '2020-08']);
+    expect(part.trend.map((t) => t.day)).toEqual(['2020-07-31', '2020-08-20']);
+    expect(part.end.version).toMatch(/2020-08-19 提交 [0-9a-f]{7}（8月报送）/);
+  });
+
+  it('writes an xlsx with those figures', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-quarter-'));
+    try {
+      const out = path.join(dir, 'q.xlsx');
+      const run = history.cli('summary', '--quarter', '2020Q3', '--out', out);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('本季度完成 1 项');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        '总体情况',
+        '本季度完成',
+        '逾期变化',
+        '牵头单位',
+        '逐月走势',
+        '报送情况',
+      ]);
+      // Dates are written with non-breaking hyphens (keepDatesWhole), so that they never wrap.
+      const values = (sheet: string, row: number) =>
+        (workbook.getWorksheet(sheet)!.getRow(row).values as unknown[])
+          .slice(1)
+          .map((v) => (typeof v === 'string' ? v.replaceAll('\u2011', '-') : v));
+      expect(values('总体情况', 8)).toEqual(['逾期', 2, 1, '−1', expect.any(String)]);
+      expect(values('本季度完成', 4).slice(0, 2)).toEqual(['1.1.2', '优化企业开办线下服务']);
+      const trendRows = [4, 5, 6].map((r) => values('逐月走势', r));
+      expect(trendRows.map((r) => r.slice(1, 4))).toEqual(report.trend.map((t) => [t.day, t.row.measures, t.row.done]));
+      const units = workbook.getWorksheet('报送情况')!;
+      const daWuKou = [...Array(units.rowCount).keys()]
+        .map((i) => values('报送情况', i + 1))
+        .find((r) => r[0] === '大武口区');
+      expect(daWuKou?.slice(1, 2)).toEqual(['迟报（07-23）']);
+      expect(workbook.getWorksheet('总体情况')!.pageSetup.paperSize).toBe(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad --quarter, or --quarter with --month, in Chinese with exit 2', () => {
+    for (const bad of ['2020Q5', '2020-09', 'Q3', '2020 Q3x']) {
+      const run = history.cli('summary', '--quarter', bad);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toContain(`--quarter 的季度“${bad}”无效`);
+      expect(run.stderr).toContain('例如 --quarter 2020Q3');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const both = history.cli('summary', '--quarter', '2020Q3', '--month', '2020-07');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--month 与 --quarter 不能同时使用');
+    const early = history.cli('summary', '--quarter', '2020Q3', '--as-of', '2020-06-15');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('早于 2020Q3');
+  });
+});
