@@ -5,7 +5,6 @@
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
-import { worktreeVersion, type LedgerVersion } from '../../core/ledger-version.js';
 import { dayBefore, parseQuarter, type QuarterPeriod } from '../../core/quarter-period.js';
 import {
   buildQuarterlyReport,
@@ -15,7 +14,7 @@ import {
 } from '../../core/quarterly-report.js';
 import { monthOf } from '../../core/report-path.js';
 import { UsageError } from '../../errors.js';
-import { LedgerHistory } from '../../io/ledger-history.js';
+import { VersionWalk } from '../../io/version-walk.js';
 import { loadValidLedgerAsOf } from '../render/run.js';
 import { monthReports, trend } from '../trend/run.js';
 import { resolveScope, type SummaryFormat } from './run.js';
@@ -50,10 +49,10 @@ export interface QuarterResult {
 
 export async function quarterReport(options: QuarterOptions): Promise<QuarterResult> {
   const period = parseQuarterOption(options.quarter);
-  const history = new LedgerHistory(options.root, options.today);
+  const walk = new VersionWalk(options.root, { today: options.today, worktree: options.worktree });
   try {
-    const day = closingDay(period, options.asOf, history.today);
-    const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: day, today: history.today });
+    const day = closingDay(period, options.asOf, walk.history.today);
+    const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: day, today: walk.history.today });
     if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
     const scope = resolveScope(loaded.ledger, options);
     const end: QuarterSnapshot = { day, ledger: scopeLedger(loaded.ledger, scope), version: loaded.version };
@@ -61,13 +60,13 @@ export async function quarterReport(options: QuarterOptions): Promise<QuarterRes
       ...end.ledger,
       config: { ...end.ledger.config, title: end.ledger.config.title + scopeLabel(scope) },
     };
-    const months = await monthInputs(options, period, day, scope, history);
-    const start = await startSnapshot(history, period, scope, options.worktree);
+    const months = await monthInputs(options, period, day, scope, walk);
+    const start = await startSnapshot(walk, period, scope);
     const report = buildQuarterlyReport(period, start, end, months);
     const baseName = ['季度报告', scope.lead, scope.area, period.quarter].filter((p) => p !== undefined).join('-');
     return { diagnostics: [], report, ...(await writeQuarterlyReport(options, baseName, report)) };
   } finally {
-    history.close();
+    walk.close();
   }
 }
 
@@ -101,7 +100,7 @@ async function monthInputs(
   period: QuarterPeriod,
   day: string,
   scope: LedgerScope,
-  history: LedgerHistory,
+  walk: VersionWalk,
 ): Promise<QuarterMonthInput[]> {
   const walked = await trend({
     root: options.root,
@@ -111,11 +110,11 @@ async function monthInputs(
     lead: scope.lead,
     area: scope.area === undefined ? undefined : String(scope.area),
     worktree: options.worktree,
-    today: history.today,
+    today: walk.history.today,
   });
   const months: QuarterMonthInput[] = [];
   for (const month of walked.months) {
-    const loaded = await history.load(month.version);
+    const loaded = await walk.history.load(month.version);
     const reports = await monthReports(options.root, loaded, month.month, month.day);
     const ledger = scopeLedger(loaded.ledger, scope);
     months.push({ month: month.month, day: month.day, version: month.version, row: month.rows[0]!, ledger, reports });
@@ -127,28 +126,19 @@ async function monthInputs(
  * The ledger as committed at the end of the day before the quarter, counted on its first day. When
  * the ledger was first committed within the quarter, its first version stands for the start.
  */
-async function startSnapshot(
-  history: LedgerHistory,
-  period: QuarterPeriod,
-  scope: LedgerScope,
-  worktree: boolean | undefined,
-): Promise<QuarterSnapshot> {
+async function startSnapshot(walk: VersionWalk, period: QuarterPeriod, scope: LedgerScope): Promise<QuarterSnapshot> {
   const before = dayBefore(period.firstDay);
-  let version: LedgerVersion;
   let note: string | undefined;
-  try {
-    version = worktree ? worktreeVersion() : await history.versionAt(before);
-  } catch (error) {
-    const first = await history.firstCommitDay();
+  const loaded = await walk.load(before).catch(async (error: unknown) => {
+    const first = await walk.history.firstCommitDay();
     if ((error as { kind?: string }).kind !== 'before-first-commit' || !first) throw error;
-    version = await history.versionAt(first);
     note = `${before} 时台账尚未提交到仓库，季初按 ${first} 提交的台账计算`;
-  }
-  const loaded = await history.load(version);
+    return walk.load(first);
+  });
   return {
     day: period.firstDay,
     ledger: scopeLedger(loaded.ledger, scope),
-    version,
+    version: loaded.version,
     ...(note ? { note } : {}),
   };
 }
