@@ -17,6 +17,8 @@ export interface FieldChange {
   path: YamlPath;
   before: unknown;
   after: unknown;
+  /** The measure the change falls in and the path inside it: lets the writer edit that measure's text alone. */
+  inMeasure?: { id: string; path: YamlPath };
 }
 
 export interface FileChanges {
@@ -110,14 +112,14 @@ function planMeasure(ledger: Ledger, ref: MeasureRef, candidates: readonly Candi
     unitReports[candidate.unit] = next;
     if (before && sameValue(before, next)) continue;
     changedUnits.push(candidate.unit);
-    changes.push({ path: [...ref.path, 'unit_reports', candidate.unit], before, after: next });
+    changes.push(measureChange(ref, ['unit_reports', candidate.unit], before, next));
   }
   const units = reportingUnits(ledger.units, measure.units);
   const fields: MeasureChange['fields'] = [];
   const derive = (field: 'status' | 'progress' | 'milestones_met', after: unknown, before: unknown) => {
     if (after === undefined || sameValue(before, after)) return;
     fields.push({ field, before, after });
-    changes.push({ path: [...ref.path, field], before, after });
+    changes.push(measureChange(ref, [field], before, after));
   };
   derive('status', leastAdvanced(units.map((unit) => unitReports[unit]?.status ?? '未启动')), measure.status);
   derive('progress', mergedProgress(units, unitReports) || undefined, measure.progress);
@@ -125,9 +127,13 @@ function planMeasure(ledger: Ledger, ref: MeasureRef, candidates: readonly Candi
   const extensions = plannedExtensions(measure, candidates, diagnostics);
   if (extensions) {
     fields.push({ field: 'extensions', before: measure.extensions, after: extensions });
-    changes.push({ path: [...ref.path, 'extensions'], before: measure.extensions, after: extensions });
+    changes.push(measureChange(ref, ['extensions'], measure.extensions, extensions));
   }
   return { changes, summary: { id: measure.id, title: measure.title, file: ref.file, units: changedUnits, fields } };
+}
+
+function measureChange(ref: MeasureRef, inner: YamlPath, before: unknown, after: unknown): FieldChange {
+  return { path: [...ref.path, ...inner], before, after, inMeasure: { id: ref.measure.id, path: inner } };
 }
 
 function toUnitReport(month: string, entry: ReportEntry): UnitReport {

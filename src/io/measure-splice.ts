@@ -1,0 +1,185 @@
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { YamlPath } from '../core/ledger.js';
+
+/**
+ * Edits of an area file that touch only some measures, done on those measures' fields alone: the
+ * fields to change are cut out of the text, parsed together as one small YAML document, changed the
+ * way the whole document would be, printed and put back in place. Everything else in the file keeps
+ * its bytes. At 100,000 measures this is what keeps `ledger merge` near `ledger validate`: the large
+ * parts of a measure (title, text) are never parsed again. For files in the tool's own layout the
+ * result is byte for byte what editing the whole document gives (test/io/measure-splice.test.ts).
+ * Anything unusual near a changed field (a comment, tabs, CRLF, a non-standard item indent, a
+ * repeated id) returns undefined and the caller edits the whole document instead.
+ */
+export interface MeasureFieldEdit {
+  /** Path inside the measure, e.g. ['unit_reports', '市公安局']. */
+  path: YamlPath;
+  after: unknown;
+}
+
+/** Applies one change to a parsed document (shared with the whole-document edit, so both behave alike). */
+export type SetField = (document: Document, path: YamlPath, value: unknown) => void;
+
+export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+const ITEM = /^( *)- id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\2 *$/;
+const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?: |$)/;
+
+interface Block {
+  key: string;
+  first: number;
+  /** Last non-blank line of the field (inclusive). */
+  last: number;
+}
+
+interface Item {
+  id: string;
+  start: number;
+  /** Indent of the dash. */
+  indent: number;
+  blocks: Block[];
+  /** Last non-blank line of the item. */
+  last: number;
+}
+
+export function spliceMeasureEdits(
+  text: string,
+  edits: ReadonlyMap<string, readonly MeasureFieldEdit[]>,
+  setField: SetField,
+): string | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined;
+  const lines = text.split('\n');
+  const items = touchedItems(lines, edits);
+  if (!items) return undefined;
+  const touched = items.map((item) => touchedBlocks(item, edits.get(item.id)!, lines));
+  if (touched.some((blocks) => blocks === undefined)) return undefined;
+  const mini = items.map((item, i) => miniItem(item, touched[i]!, lines)).join('\n');
+  const document = parseDocument(mini, { uniqueKeys: true });
+  if (document.errors.length > 0 || !isSeq(document.contents) || document.contents.items.length !== items.length)
+    return undefined;
+  for (const [i, item] of items.entries()) {
+    const node = document.contents.items[i];
+    if (!isMap(node) || String(node.get('id')) !== item.id) return undefined;
+    for (const edit of edits.get(item.id)!) setField(document, [i, ...edit.path], edit.after);
+  }
+  const printed = splitItems(document.toString(PRINT_OPTIONS));
+  if (printed?.length !== items.length) return undefined;
+  const replaced = new Map<number, { to: number; lines: string[] }>();
+  const appended = new Map<number, string[]>();
+  for (const [i, item] of items.entries()) {
+    const out = printed[i]!;
+    const pad = ' '.repeat(item.indent);
+    const indent = (block: string[]) => block.map((line) => (line === '' ? line : pad + line));
+    for (const block of touched[i]!) {
+      const lines = out.get(block.key);
+      if (!lines) return undefined;
+      replaced.set(block.first, { to: block.last, lines: indent(lines) });
+      out.delete(block.key);
+    }
+    out.delete('id');
+    // Fields the measure did not have are added after its last line, as the document appends them.
+    appended.set(item.last, indent([...out.values()].flat()));
+  }
+  return rebuild(lines, replaced, appended);
+}
+
+/** The measure items named in `edits`, each found exactly once and in the plain layout. */
+function touchedItems(lines: readonly string[], edits: ReadonlyMap<string, unknown>): Item[] | undefined {
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('- id:')) continue;
+    const match = ITEM.exec(line);
+    if (!match || !edits.has(match[3]!)) continue;
+    if (seen.has(match[3]!)) return undefined;
+    seen.add(match[3]!);
+    const item = readItem(lines, i, match[1]!.length, match[3]!);
+    if (!item) return undefined;
+    items.push(item);
+    i = item.last;
+  }
+  return seen.size === edits.size ? items : undefined;
+}
+
+/** The item starting at line `start`: its fields, each from its key line to its last non-blank line. */
+function readItem(lines: readonly string[], start: number, indent: number, id: string): Item | undefined {
+  const keyIndent = indent + 2;
+  const blocks: Block[] = [{ key: 'id', first: start, last: start }];
+  let last = start;
+  let shallowComment = false;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const at = line.search(/\S/);
+    if (at < 0) continue;
+    // A comment left of the item's fields does not end it in YAML; what follows decides.
+    if (at <= indent && line[at] === '#') {
+      shallowComment = true;
+      continue;
+    }
+    if (at <= indent) break;
+    if (at < keyIndent || shallowComment) return undefined;
+    if (at === keyIndent) {
+      const key = KEY.exec(line.slice(at))?.[1];
+      if (!key || blocks.some((b) => b.key === key)) return undefined;
+      blocks.push({ key, first: i, last: i });
+    }
+    blocks[blocks.length - 1]!.last = i;
+    last = i;
+  }
+  return { id, start, indent, blocks, last };
+}
+
+/** The existing fields an item's edits change; undefined when one is not plain enough to cut out. */
+function touchedBlocks(item: Item, edits: readonly MeasureFieldEdit[], lines: readonly string[]): Block[] | undefined {
+  const keys = new Set(edits.map((edit) => edit.path[0]));
+  if (keys.has('id') || [...keys].some((key) => typeof key !== 'string')) return undefined;
+  const blocks = item.blocks.filter((block) => keys.has(block.key));
+  for (const block of blocks)
+    for (let i = block.first; i <= block.last; i++) if (lines[i]!.includes('#')) return undefined;
+  return blocks;
+}
+
+/** The item as a one-item list at column 0 holding only its id and the fields to change. */
+function miniItem(item: Item, blocks: readonly Block[], lines: readonly string[]): string {
+  const out = [lines[item.start]!.slice(item.indent)];
+  for (const block of blocks) for (let i = block.first; i <= block.last; i++) out.push(lines[i]!.slice(item.indent));
+  return out.join('\n');
+}
+
+/** The printed list cut into items, each a map from field to its lines (relative to the item's dash). */
+function splitItems(printed: string): Map<string, string[]>[] | undefined {
+  const items: Map<string, string[]>[] = [];
+  let current: string[] | undefined;
+  for (const line of printed.replace(/\n$/, '').split('\n')) {
+    const start = line.startsWith('- ') ? 'item' : /^ {2}\S/.test(line) ? 'field' : undefined;
+    if (start === 'item') items.push(new Map());
+    if (start) {
+      const item = items[items.length - 1];
+      const key = KEY.exec(line.slice(2))?.[1];
+      if (!item || !key || item.has(key)) return undefined;
+      current = [`  ${line.slice(2)}`];
+      item.set(key, current);
+    } else if (current && (line === '' || line.startsWith('   '))) current.push(line);
+    else return undefined;
+  }
+  return items;
+}
+
+function rebuild(
+  lines: readonly string[],
+  replaced: ReadonlyMap<number, { to: number; lines: string[] }>,
+  appended: ReadonlyMap<number, string[]>,
+): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const replacement = replaced.get(i);
+    if (replacement) {
+      for (const line of replacement.lines) out.push(line);
+      i = replacement.to;
+    } else out.push(lines[i]!);
+    const added = appended.get(i);
+    if (added) for (const line of added) out.push(line);
+  }
+  return out.join('\n');
+}
