@@ -32,8 +32,13 @@ export interface StatusLogFilter {
  * when it arrives with a status other than 未启动.
  */
 export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilter = {}): StatusChange[] {
+  return filterStatusChanges(newestCommitFirst(statusChanges(events)), filter);
+}
+
+/** The status changes among the events, in their order, unfiltered. */
+export function statusChanges(events: readonly MeasureEvent[]): StatusChange[] {
   const changes: StatusChange[] = [];
-  for (const { commit, id, before, after } of newestCommitFirst(events)) {
+  for (const { commit, id, before, after } of events) {
     if (!after) continue;
     const to = String(after.measure.status ?? '未启动');
     const from = before ? String(before.measure.status ?? '未启动') : undefined;
@@ -53,6 +58,11 @@ export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilt
       reportedBy: reportingUnits(before?.measure.unit_reports, after.measure.unit_reports),
     });
   }
+  return changes;
+}
+
+/** The changes `filter` keeps. */
+export function filterStatusChanges(changes: readonly StatusChange[], filter: StatusLogFilter = {}): StatusChange[] {
   return changes.filter((change) => keep(change, filter));
 }
 
@@ -74,13 +84,13 @@ function keep(change: StatusChange, filter: StatusLogFilter): boolean {
   return true;
 }
 
-/** Commits newest first, each commit's measures in their own order. */
-function newestCommitFirst(events: readonly MeasureEvent[]): MeasureEvent[] {
-  const groups: MeasureEvent[][] = [];
-  for (const event of events) {
+/** Commits newest first, each commit's entries in their own order. */
+export function newestCommitFirst<T extends { commit: { hash: string } }>(entries: readonly T[]): T[] {
+  const groups: T[][] = [];
+  for (const entry of entries) {
     const last = groups[groups.length - 1];
-    if (last && last[0]!.commit.hash === event.commit.hash) last.push(event);
-    else groups.push([event]);
+    if (last && last[0]!.commit.hash === entry.commit.hash) last.push(entry);
+    else groups.push([entry]);
   }
   return groups.reverse().flat();
 }

@@ -41,7 +41,7 @@ declare const __LEDGER_CODE_STAMP__: string | undefined;
  * (the loader, the schema, the messages of its diagnostics), about 80 stat calls.
  */
 let codeStamp: string | undefined;
-function stampCode(): string {
+export function stampCode(): string {
   if (typeof __LEDGER_CODE_STAMP__ === 'string') return __LEDGER_CODE_STAMP__;
   return (codeStamp ??= ['./', '../core/']
     .flatMap((dir) => {

@@ -36,20 +36,37 @@ export interface WalkOptions {
  * each is parsed once.
  */
 export async function walkMeasureChanges(root: string, options: WalkOptions = {}): Promise<MeasureWalk> {
+  const commits = await ledgerCommits(root);
+  if (!commits) return { events: [], warnings: [], noCommits: true };
+  return walkCommits(root, commits, options);
+}
+
+/** Every commit that changed ledger/, oldest first, paths relative to the root; undefined before the first commit. */
+export async function ledgerCommits(root: string): Promise<CommitChanges[] | undefined> {
   const prefix = await gitPrefix(root);
-  let touching: CommitChanges[];
   try {
-    touching = await commitsTouching(root, [LEDGER_DIR]);
+    return (await commitsTouching(root, [LEDGER_DIR])).map((commit) => relativeTo(commit, prefix));
   } catch (error) {
-    if (isNoCommits(error)) return { events: [], warnings: [], noCommits: true };
+    if (isNoCommits(error)) return undefined;
     throw error;
   }
-  const commits = touching.map((commit) => relativeTo(commit, prefix));
+}
+
+/**
+ * The measure changes of `commits` (oldest first). `latest` — each measure's newest version seen so far,
+ * which stands in for a version that is not valid YAML — is carried on, so a walk can resume where an
+ * earlier one stopped.
+ */
+export async function walkCommits(
+  root: string,
+  commits: readonly CommitChanges[],
+  options: WalkOptions = {},
+  latest = new Map<string, MeasureVersion>(),
+): Promise<MeasureWalk & { latest: Map<string, MeasureVersion> }> {
   const reader = openBlobReader(root);
   const blobs = new BlobMeasures(reader, options.id, commits, options.summary);
   const events: MeasureEvent[] = [];
   const warnings: string[] = [];
-  const latest = new Map<string, MeasureVersion>();
   try {
     for (let start = 0; start < commits.length; start += PREFETCH) {
       const window = commits.slice(start, start + PREFETCH);
@@ -59,7 +76,7 @@ export async function walkMeasureChanges(root: string, options: WalkOptions = {}
   } finally {
     reader.close();
   }
-  return { events, warnings };
+  return { events, warnings, latest };
 }
 
 const PREFETCH = 64;

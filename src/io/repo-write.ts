@@ -90,9 +90,14 @@ export function recoverIfInterrupted(root: string): string[] {
  * Writes `writes` and deletes `remove` (absolute paths inside `root`) as one recoverable step.
  * Refuses, writing nothing, when a target changed since the session started.
  */
+/** A file to write; content may be computed when its turn comes, so that only one file's text is held at a time. */
+export interface RepoFileWrite extends Omit<FileWrite, 'content'> {
+  content: FileWrite['content'] | (() => FileWrite['content']);
+}
+
 export function writeRepoFiles(
   session: WriteSession,
-  writes: readonly FileWrite[],
+  writes: readonly RepoFileWrite[],
   remove: readonly string[] = [],
   unchanged = '未写入任何文件',
 ): void {
@@ -109,7 +114,7 @@ export function writeRepoFiles(
       mkdirSync(path.dirname(write.path), { recursive: true });
       const temporary = path.join(folder, `${process.pid}-${i}.new`);
       journal.renames.push({ from: temporary, to: write.path });
-      writeDurably(temporary, write.content);
+      writeDurably(temporary, typeof write.content === 'function' ? write.content() : write.content);
     }
     current = path.join(folder, JOURNAL);
     writeDurably(`${current}.${process.pid}.tmp`, JSON.stringify(journal));

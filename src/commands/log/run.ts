@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { statusLog, type StatusChange } from '../../core/status-log.js';
+import { filterStatusChanges, type StatusChange } from '../../core/status-log.js';
 import { buildUnitRegistry, isResponsible } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import { LEDGER_DIR, UNITS_FILE } from '../../io/ledger-root.js';
-import { walkMeasureChanges } from '../../io/measure-versions.js';
+import { statusHistory } from '../../io/status-history.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -36,8 +36,8 @@ export async function log(options: LogOptions): Promise<LogResult> {
     throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
   }
   const area = typeof options.area === 'string' ? await resolveArea(options.root, options.area) : options.area;
-  const walk = await walkMeasureChanges(options.root, { summary: true });
-  const changes = statusLog(walk.events, {
+  const history = await statusHistory(options.root);
+  const changes = filterStatusChanges(history.changes, {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
     ...(area !== undefined ? { area } : {}),
@@ -46,8 +46,8 @@ export async function log(options: LogOptions): Promise<LogResult> {
   return {
     changes,
     ...(unit ? { unit: unit.name } : {}),
-    warnings: walk.warnings,
-    ...(walk.noCommits ? { noCommits: true } : {}),
+    warnings: history.warnings,
+    ...(history.noCommits ? { noCommits: true } : {}),
   };
 }
 
