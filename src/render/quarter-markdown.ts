@@ -1,13 +1,23 @@
 import type { QuarterlyReport } from '../core/quarterly-report.js';
 import type { Light } from '../core/rollup.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
+import { quarterNarrative } from './quarter-narrative.js';
 import { quarterSections, quarterTitle } from './quarter-sections.js';
 import { LIGHT_EMOJI, type SummarySection } from './summary-sections.js';
 
-/** The quarterly report as Markdown: one `##` section per table, the same sections as the xlsx sheets. */
+/**
+ * The quarterly report as Markdown: one `##` section per table, the same sections as the xlsx sheets;
+ * the first opens with the sentences of the docx (quarter-narrative.ts).
+ */
 export function renderQuarterMarkdown(report: QuarterlyReport): string {
   const out = [`# ${escapeInline(quarterTitle(report))}`];
-  for (const section of quarterSections(report)) out.push('', ...sectionLines(section));
+  for (const section of quarterSections(report)) {
+    const lines = sectionLines(section);
+    // 总体情况 opens with the docx's sentences.
+    if (section.name === '总体情况')
+      lines.splice(1, 0, ...quarterNarrative(report).flatMap((p) => ['', escapeInline(p)]));
+    out.push('', ...lines);
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -90,7 +90,7 @@ function titleBlock(summary: MonthlySummary): Paragraph[] {
   return [title, asOf];
 }
 
-function heading(number: number, text: string): Paragraph {
+export function heading(number: number, text: string): Paragraph {
   return new Paragraph({
     keepNext: true,
     spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 120 },
@@ -99,7 +99,7 @@ function heading(number: number, text: string): Paragraph {
   });
 }
 
-function bodyParagraph(text: string): Paragraph {
+export function bodyParagraph(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
@@ -108,7 +108,7 @@ function bodyParagraph(text: string): Paragraph {
   });
 }
 
-function note(text: string): Paragraph {
+export function note(text: string): Paragraph {
   return new Paragraph({
     spacing: { before: 60, after: 60 },
     children: [new TextRun({ text, size: SIZES.small })],
@@ -145,7 +145,7 @@ async function charts(summary: MonthlySummary, trend: readonly TrendPoint[]): Pr
   return out;
 }
 
-function sectionBlock(section: SummarySection, number: number, options: DocxTableOptions): FileChild[] {
+export function sectionBlock(section: SummarySection, number: number, options: DocxTableOptions): FileChild[] {
   const title = section.title.replace(/^[一二三四五六七八九十]+、/, '');
   const out: FileChild[] = [heading(number, title)];
   if (section.note) out.push(note(section.note));
@@ -155,7 +155,7 @@ function sectionBlock(section: SummarySection, number: number, options: DocxTabl
 }
 
 /** “— 1 —”, centred, 四号 宋体 (the 公文 page number). */
-function pageNumberFooter(): Footer {
+export function pageNumberFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({

@@ -17,6 +17,7 @@ describe('exports in a repository made by ledger init', () => {
       ['summary', '--month', '2020-07', '--format', 'docx'],
       ['summary', '--quarter', '2020Q3'],
       ['summary', '--quarter', '2020Q3', '--format', 'md'],
+      ['summary', '--quarter', '2020Q3', '--format', 'docx'],
       ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx'],
     ]) {
       const run = runCli(args, dir);
@@ -33,6 +34,7 @@ describe('exports in a repository made by ledger init', () => {
       '月度汇总-2020-07.docx',
       '季度报告-2020Q3.xlsx',
       '季度报告-2020Q3.md',
+      '季度报告-2020Q3.docx',
       '市审批局-2020-07-报送表.xlsx',
     ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { QuarterlyReport } from '../../core/quarterly-report.js';
-import { UsageError } from '../../errors.js';
 import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
 import { writeExport } from '../render/run.js';
 import type { SummaryFormat } from './run.js';
@@ -18,11 +17,10 @@ export async function writeQuarterlyReport(
     await writeTextFile(file, text);
     return { file };
   }
-  if (options.format === 'docx')
-    throw new UsageError(
-      '季度报告暂不支持 --format docx',
-      '用 --format xlsx、md 或 json；Word 通报见 --month 加 --format docx',
-    );
+  if (options.format === 'docx') {
+    const { writeQuarterDocx } = await import('./quarter-docx.js');
+    return { file: await writeQuarterDocx(options, `${baseName}.docx`, report) };
+  }
   return writeExport({ ...options, format: options.format }, baseName, {
     xlsx: async (file) => {
       const { writeQuarterXlsx } = await import('../../render/quarter-xlsx.js');

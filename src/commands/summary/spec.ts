@@ -42,7 +42,7 @@ export const summarySpec: CommandSpec = {
     { flags: '--month <YYYY-MM>', description: '汇总月份（与 --quarter 二选一），例如 2020-07' },
     {
       flags: '--quarter <YYYYQn>',
-      description: '季度报告（xlsx、md、json）：本季度完成、季初与季末逾期、逐月情况、报送情况',
+      description: '季度报告（xlsx、md、docx、json）：本季度完成、季初与季末逾期、逐月情况、报送情况',
     },
     formatOption(['xlsx', 'md', 'docx', 'json'], 'xlsx'),
     { flags: '--out <file>', description: '输出文件；- 表示标准输出（md、json；json 默认写到标准输出）' },

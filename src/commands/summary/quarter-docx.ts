@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { QuarterlyReport } from '../../core/quarterly-report.js';
+import { UsageError } from '../../errors.js';
+import { writeFileThrough } from '../../io/atomic-stream-file.js';
+
+/** Renders the Word quarterly report and writes it atomically to `out` (default `defaultName` in cwd). */
+export async function writeQuarterDocx(
+  options: { cwd?: string; root: string; out?: string },
+  defaultName: string,
+  report: QuarterlyReport,
+): Promise<string> {
+  if (options.out === '-')
+    throw new UsageError('docx 不能输出到标准输出', '用 --out 文件名.docx 指定输出文件，或改用 --format md');
+  const { renderQuarterDocx } = await import('../../render/quarter-docx.js');
+  const bytes = await renderQuarterDocx(report);
+  const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFileThrough(file, (temporary) => writeFile(temporary, bytes));
+  return file;
+}
