@@ -38,10 +38,11 @@ function overdue(r: QuarterlyReport): string {
 }
 
 function reporting(r: QuarterlyReport): string | undefined {
-  if (!r.reporting) return undefined;
-  const rates = r.trend.map((t) => (t.row.reportRate === null ? '—' : `${t.row.reportRate}%`));
-  const months = r.trend.map((t) => `${Number(t.month.slice(5, 7))}月`).join('、');
-  const head = `${months}的按时报送率依次为${rates.join('、')}。`;
+  if (!r.reporting?.length) return undefined;
+  const counted = r.trend.filter((t) => t.row.reportRate !== null);
+  const months = counted.map((t) => `${Number(t.month.slice(5, 7))}月`).join('、');
+  const rates = counted.map((t) => `${t.row.reportRate}%`).join('、');
+  const head = counted.length === 0 ? '' : `${months}的按时报送率${counted.length > 1 ? '依次' : ''}为${rates}。`;
   const late = r.reporting.filter((u) => u.late > 0).map((u) => u.unit);
   const missing = r.reporting.filter((u) => u.missing > 0).map((u) => u.unit);
   if (late.length + missing.length === 0) return `${head}各单位均按时报送。`;

@@ -11,7 +11,8 @@ export function quarterReportingSection(r: QuarterlyReport): SummarySection {
     title: '各单位季度报送情况',
     header: ['单位', ...r.months.map(monthLabel), '按时', '迟报', '未报'],
   };
-  if (!r.reporting) return { ...base, rows: [], note: '本季度尚无报送文件，本节从略。' };
+  if (!r.reporting?.length)
+    return { ...base, rows: [], note: '本季度还没有可统计的报送（仓库中尚无报送文件，或报送日未到），本节从略。' };
   const rows = r.reporting.map((u) => [
     u.unit,
     ...u.months.map(cell),

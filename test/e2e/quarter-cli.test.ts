@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,44 @@ describe('ledger summary --quarter', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('narrows to a lead or an area like summary --month, and takes the end from --rev', () => {
+    const trend = JSON.parse(
+      history.cli('trend', '--as-of', '2020-09-30', '--lead', '审批局', '--format', 'json').stdout,
+    ) as Trend;
+    for (const args of [
+      ['--lead', '审批局'],
+      ['--area', '1'],
+    ]) {
+      const scoped = JSON.parse(
+        history.cli('summary', '--quarter', '2020Q3', ...args, '--format', 'json').stdout,
+      ) as Report & { title: string };
+      expect(scoped.title).toMatch(/（市审批局牵头）|（第 1 项主要指标）/);
+      expect(scoped.trend.map((t) => t.row)).toEqual(trend.months.map((m) => m.rows[0]));
+    }
+    const written = history.cli('summary', '--quarter', '2020Q3', '--lead', '审批局', '--format', 'md');
+    const file = path.join(history.repo.dir, '季度报告-市审批局-2020Q3.md');
+    expect(written.stdout).toContain(file);
+    expect(existsSync(file)).toBe(true);
+    rmSync(file);
+    const rev = JSON.parse(
+      history.cli('summary', '--quarter', '2020Q3', '--rev', 'HEAD~1', '--format', 'json').stdout,
+    ) as Report;
+    // October's merge completed 1.2.1: at that revision it is done, so it counts as completed.
+    expect(rev.end.version).toContain('（合并 2020-10 报送）');
+    expect(ids(rev.completed)).toEqual(['1.1.2', '1.2.1']);
+    expect(rev.trend).toEqual(report.trend);
+  });
+
+  it('refuses a quarter before the first commit; early in a quarter, counts no report not yet due', () => {
+    const before = history.cli('summary', '--quarter', '2020Q2');
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain('台账还没有提交到仓库');
+    const early = history.cli('summary', '--quarter', '2020Q3', '--as-of', '2020-07-10', '--format', 'json');
+    const part = JSON.parse(early.stdout) as Report;
+    expect(part.months).toEqual(['2020-07']);
+    expect(part.reporting).toBeUndefined();
   });
 
   it('refuses a bad --quarter, or --quarter with --month, in Chinese with exit 2', () => {
