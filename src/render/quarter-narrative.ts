@@ -32,7 +32,7 @@ function overdue(r: QuarterlyReport): string {
     .map((reason) => [reason, o.cleared.filter((m) => m.reason === reason).length] as const)
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${reason}${n}项`);
-  const cleared = o.cleared.length ? `消除${o.cleared.length}项（${reasons.join('、')}）` : '没有消除的';
+  const cleared = o.cleared.length ? `消除${o.cleared.length}项（${reasons.join('、')}）` : '没有消除';
   const newly = o.newly.length ? `新增${o.newly.length}项（${o.newly.map((m) => m.id).join('、')}）` : '没有新增';
   return `${head}：${newly}，${cleared}。`;
 }
