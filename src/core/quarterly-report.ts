@@ -49,7 +49,7 @@ export type { ClearedReason, QuarterCleared, QuarterCompleted, QuarterMeasure } 
 export interface QuarterSide {
   day: string;
   /** 台账版本：… */
-  version: string;
+  version: LedgerVersion;
   note?: string;
   counts: Counts;
 }
@@ -71,12 +71,14 @@ export interface QuarterLeadRow {
 export interface QuarterTrendRow {
   month: string;
   day: string;
-  version: string;
+  version: LedgerVersion;
   row: TrendRow;
 }
 
 export interface QuarterlyReport {
   title: string;
+  /** The closing day's version (as every JSON output names its version; also end.version). */
+  version: LedgerVersion;
   quarter: string;
   /** 2020年第三季度 */
   label: string;
@@ -109,6 +111,7 @@ export function buildQuarterlyReport(
   const completed = completedIn(start.ledger, end.ledger, endItems, months, lastMonth, overdueAtStart);
   return {
     title: end.ledger.config.title,
+    version: end.version,
     quarter: period.quarter,
     label: quarterLabel(period),
     firstDay: period.firstDay,
@@ -124,7 +127,7 @@ export function buildQuarterlyReport(
       cleared: clearedOverdue(without(startOverdue, endOverdue), endItems),
     },
     leads: leadRows(end, endItems, completed, startOverdue),
-    trend: months.map((m) => ({ month: m.month, day: m.day, version: m.version.label, row: m.row })),
+    trend: months.map((m) => ({ month: m.month, day: m.day, version: m.version, row: m.row })),
     reporting: months.some((m) => m.reports) ? quarterReporting(months) : undefined,
   };
 }
@@ -132,7 +135,7 @@ export function buildQuarterlyReport(
 function side(snapshot: QuarterSnapshot, items: readonly MeasureItem[]): QuarterSide {
   return {
     day: snapshot.day,
-    version: snapshot.version.label,
+    version: snapshot.version,
     ...(snapshot.note ? { note: snapshot.note } : {}),
     counts: countItems(items),
   };

@@ -24,12 +24,12 @@ export function quarterSections(report: QuarterlyReport): SummarySection[] {
   return sections.map((section, i) => ({ ...section, title: `${chineseNumeral(i + 1)}、${section.title}` }));
 }
 
-/** 截至 …（第 … 个月）; the versions read. */
+/** The days the quarter's start and end were counted on, and the versions read. */
 export function quarterNote(r: QuarterlyReport): string {
   const partial = r.end.day < r.lastDay ? `（季度至 ${r.lastDay} 结束，按 ${r.end.day} 计算）` : '';
   return [
-    `季初 ${r.start.day}：${r.start.version}${r.start.note ? `（${r.start.note}）` : ''}`,
-    `季末 ${r.end.day}${partial}：${r.end.version}`,
+    `季初 ${r.start.day}：${r.start.version.label}${r.start.note ? `（${r.start.note}）` : ''}`,
+    `季末 ${r.end.day}${partial}：${r.end.version.label}`,
   ].join('\n');
 }
 
@@ -159,6 +159,6 @@ function trend(r: QuarterlyReport): SummarySection {
     note:
       '每月取月底已提交的台账计算，与 ledger trend 的数字相同。新完成：月底已完成、上月底未完成；' +
       '报送率：按时报送的单位 ÷ 应报单位。\n' +
-      r.trend.map((t) => `${monthLabel(t.month)}：${t.version}`).join('\n'),
+      r.trend.map((t) => `${monthLabel(t.month)}：${t.version.label}`).join('\n'),
   };
 }

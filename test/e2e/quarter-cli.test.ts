@@ -14,16 +14,17 @@ interface Measure {
 interface Report {
   quarter: string;
   months: string[];
-  start: { day: string; version: string; counts: { overdue: number; done: number } };
-  end: { day: string; version: string; counts: { overdue: number; done: number } };
+  version: unknown;
+  start: { day: string; version: { label: string }; counts: { overdue: number; done: number } };
+  end: { day: string; version: { label: string }; counts: { overdue: number; done: number } };
   completed: Measure[];
   overdue: { start: Measure[]; end: Measure[]; newly: Measure[]; cleared: Measure[] };
   leads: { lead: string; measures: number; done: number; completed: number; overdue: number; light: string }[];
-  trend: { month: string; day: string; row: Record<string, unknown> }[];
+  trend: { month: string; day: string; version: unknown; row: Record<string, unknown> }[];
   reporting: { unit: string; months: { month: string; state: string }[]; onTime: number; late: number }[];
 }
 interface Trend {
-  months: { month: string; day: string; rows: Record<string, unknown>[] }[];
+  months: { month: string; day: string; version: unknown; rows: Record<string, unknown>[] }[];
 }
 
 const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
@@ -42,7 +43,11 @@ describe('ledger summary --quarter', () => {
   it('lists what was completed in the quarter, from the December checkout', () => {
     expect(report.months).toEqual(['2020-07', '2020-08', '2020-09']);
     expect(report.end.day).toBe('2020-09-30');
-    expect(report.end.version).toMatch(/2020-09-24 提交 [0-9a-f]{7}（合并 2020-09 报送）/);
+    expect(report.end.version.label).toMatch(/2020-09-24 提交 [0-9a-f]{7}（合并 2020-09 报送）/);
+    const status = JSON.parse(history.cli('status', '--as-of', '2020-09-30', '--format', 'json').stdout) as {
+      version: unknown;
+    };
+    expect(report.version).toEqual(status.version);
     // 1.1.2 was reported done (completed_on 07-10 and 07-12) and merged in July; 1.2.1 only in October.
     expect(report.completed).toMatchObject([{ id: '1.1.2', completedOn: '2020-07-12', month: '2020-07' }]);
     const startDone = JSON.parse(history.cli('status', '--as-of', '2020-07-01', '--format', 'json').stdout) as {
@@ -69,7 +74,9 @@ describe('ledger summary --quarter', () => {
     const trend = JSON.parse(history.cli('trend', '--as-of', '2020-10-31', '--format', 'json').stdout) as Trend;
     const months = trend.months.filter((m) => report.months.includes(m.month));
     expect(months).toHaveLength(3);
-    expect(report.trend.map((t) => [t.month, t.day, t.row])).toEqual(months.map((m) => [m.month, m.day, m.rows[0]]));
+    expect(report.trend.map((t) => [t.month, t.day, t.version, t.row])).toEqual(
+      months.map((m) => [m.month, m.day, m.version, m.rows[0]]),
+    );
     const status = JSON.parse(
       history.cli('status', '--as-of', '2020-09-30', '--by', 'lead', '--format', 'json').stdout,
     ) as { rows: { lead: string; measures: number; done: number; overdue: number; light: string }[] };
@@ -114,7 +121,7 @@ describe('ledger summary --quarter', () => {
     ) as Report;
     expect(part.months).toEqual(['2020-07', '2020-08']);
     expect(part.trend.map((t) => t.day)).toEqual(['2020-07-31', '2020-08-20']);
-    expect(part.end.version).toMatch(/2020-08-19 提交 [0-9a-f]{7}（8月报送）/);
+    expect(part.end.version.label).toMatch(/2020-08-19 提交 [0-9a-f]{7}（8月报送）/);
   });
 
   it('writes an xlsx with those figures', async () => {
@@ -177,7 +184,7 @@ describe('ledger summary --quarter', () => {
       history.cli('summary', '--quarter', '2020Q3', '--rev', 'HEAD~1', '--format', 'json').stdout,
     ) as Report;
     // October's merge completed 1.2.1: at that revision it is done, so it counts as completed.
-    expect(rev.end.version).toContain('（合并 2020-10 报送）');
+    expect(rev.end.version.label).toContain('（合并 2020-10 报送）');
     expect(ids(rev.completed)).toEqual(['1.1.2', '1.2.1']);
     expect(rev.trend).toEqual(report.trend);
   });

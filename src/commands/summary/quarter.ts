@@ -55,11 +55,10 @@ export async function quarterReport(options: QuarterOptions): Promise<QuarterRes
     const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: day, today: walk.history.today });
     if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
     const scope = resolveScope(loaded.ledger, options);
-    const end: QuarterSnapshot = { day, ledger: scopeLedger(loaded.ledger, scope), version: loaded.version };
-    end.ledger = {
-      ...end.ledger,
-      config: { ...end.ledger.config, title: end.ledger.config.title + scopeLabel(scope) },
-    };
+    const scoped = scopeLedger(loaded.ledger, scope);
+    const title = `${scoped.config.title}${scopeLabel(scope)}`;
+    const ledger = { ...scoped, config: { ...scoped.config, title } };
+    const end: QuarterSnapshot = { day, ledger, version: loaded.version };
     const months = await monthInputs(options, period, day, scope, walk);
     const start = await startSnapshot(walk, period, scope);
     const report = buildQuarterlyReport(period, start, end, months);
