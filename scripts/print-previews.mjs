@@ -1,5 +1,6 @@
 // Pictures of printed output for the README, made from LibreOffice's PDF of the real exports:
-// docs/images/summary-docx-page1.png (first page of the December Word summary) and
+// docs/images/summary-docx-page1.png (first page of the December Word summary), quarter-docx-page1.png
+// (first page of the fourth quarter's Word report) and
 // docs/images/ledger-xlsx-pagebreak.png (top of the 台账's second printed page, where an area and a
 // task go on with “（续）”). The ledger is the bundled one with six months of merged reports
 // (scripts/six-month-history.mjs). Needs the build, soffice and pdftoppm.  Run: npm run previews
@@ -49,6 +50,8 @@ try {
   await buildHistory(city);
   ledger(city, 'summary', '--month', '2020-12', '--format', 'docx', '--out', '../summary.docx');
   pagePng(toPdf(path.join(dir, 'summary.docx')), 1, 72, path.join(IMAGES, 'summary-docx-page1.png'));
+  ledger(city, 'summary', '--quarter', '2020Q4', '--format', 'docx', '--out', '../quarter.docx');
+  pagePng(toPdf(path.join(dir, 'quarter.docx')), 1, 72, path.join(IMAGES, 'quarter-docx-page1.png'));
   ledger(city, 'render', '--as-of', '2020-12-25', '--out', '../ledger.xlsx');
   // A3 landscape at 60 dpi is 992 × 702 pixels: the upper half holds the repeated header and the （续） cells.
   pagePng(
