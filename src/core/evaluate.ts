@@ -49,6 +49,11 @@ export const PHASE_DESCRIPTIONS: Record<Phase, string> = {
 export interface EvaluateOptions {
   /** Overrides config.due_soon_days (`--within N`). */
   dueSoonDays?: number;
+  /**
+   * Lights that remember (core/remembered-lights.ts): the measure ids, and `id\0unit` for a unit's
+   * part, overdue at the previous month end; those done on the day are 补齐 (caughtUp) for the month.
+   */
+  overdueBefore?: ReadonlySet<string>;
 }
 
 export interface MeasureState {

@@ -9,6 +9,8 @@
  * - 本月完成: status 已完成 and its completion falls in `month`: the latest
  *   completed_on of its units' reports, else the latest month in which a unit
  *   reported it 已完成. A measure set to 已完成 without reports has no date.
+ * - Lights remember the month ends before `asOf` when `memory` is given (remembered-lights.ts):
+ *   黄（补齐） and 连续 N 个月红灯, the same as `ledger status` on that day.
  * - 通报 ranking: each unit on its own record (unit-ranking.ts): its own parts
  *   finished on time, its own overdue parts, its reports this month and this
  *   year, weighted by config.yaml `ranking`; units that never reported apart.
@@ -31,6 +33,7 @@ import {
   type MeasureItem,
   type Rollup,
 } from './rollup.js';
+import { areaKey, overdueBefore, unitKey, withRedMonths, type LightMemory } from './remembered-lights.js';
 import { rankUnits, rankingFormula, unitRecord, type UnitRanking, type UnitRecord } from './unit-ranking.js';
 import type { Measure } from './schema.js';
 import { noticeCountsByUnit, type NoticeCounts } from './supervision-record.js';
@@ -73,9 +76,12 @@ export function buildMonthlySummary(
   reports?: MonthReportCounts,
   /** Report counts of the months of the year up to `month`, for the 通报's yearly record. */
   yearReports: readonly MonthReportCounts[] = reports ? [reports] : [],
+  /** The month ends the lights remember (remembered-lights.ts); none: lights of the day alone. */
+  memory: LightMemory = [],
 ): MonthlySummary {
   // Evaluated once: every section below counts the same items.
-  const items = evaluateLedger(ledger, asOf);
+  const options = { overdueBefore: overdueBefore(memory, asOf) };
+  const items = evaluateLedger(ledger, asOf, options);
   const nextMonth = addMonth(month);
   const dueNext = dueNextMonthItems(items, nextMonth);
   return {
@@ -84,15 +90,15 @@ export function buildMonthlySummary(
     nextMonth,
     asOf,
     headline: { ...countItems(items), dueNextMonth: dueNext.length },
-    areas: rollupByArea(ledger, asOf, {}, items),
-    leads: rollupByLead(ledger, asOf, {}, items),
+    areas: rememberedAreas(rollupByArea(ledger, asOf, options, items), memory, asOf),
+    leads: rollupByLead(ledger, asOf, options, items),
     overdue: sortByUrgency(items.filter((i) => i.state.overdue)),
     dueNextMonth: dueNext,
     completed: completedIn(ledger, items, month),
     reports,
     ...rankUnits(
       withNotices(
-        unitRecords(ledger, asOf, items, reports, yearReports),
+        unitRecords(ledger, asOf, items, reports, yearReports, memory),
         noticeCountsByUnit(ledger, `${month}-01`, asOf),
       ),
       ledger.config.ranking,
@@ -132,11 +138,16 @@ function unitRecords(
   items: readonly MeasureItem[],
   reports: MonthReportCounts | undefined,
   yearReports: readonly MonthReportCounts[],
+  memory: LightMemory,
 ): UnitRecord[] {
-  const parts = partsByUnit(ledger, asOf, {}, items);
-  return rollupByUnit(ledger, asOf, {}, items).rows.map((row) =>
-    unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports),
-  );
+  const options = { overdueBefore: overdueBefore(memory, asOf) };
+  const parts = partsByUnit(ledger, asOf, options, items);
+  const rows = withRedMonths(rollupByUnit(ledger, asOf, options, items).rows, memory, asOf, (r) => unitKey(r.unit));
+  return rows.map((row) => unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports));
+}
+
+function rememberedAreas(areas: Rollup<AreaRow>, memory: LightMemory, asOf: string): Rollup<AreaRow> {
+  return { ...areas, rows: withRedMonths(areas.rows, memory, asOf, (r) => areaKey(r.area)) };
 }
 
 function withNotices(records: UnitRecord[], notices: ReadonlyMap<string, NoticeCounts>): UnitRecord[] {

@@ -31,13 +31,16 @@ export function partItem(
   const part = item.parts.find((p) => p.unit === unit);
   const state = evaluatePart(measure, unit, asOf, config, options);
   const extension = approvedExtension((measure.extensions ?? []).filter((e) => e.requested_by === unit));
+  const { caughtUp: _whole, ...measureItem } = item;
+  const caughtUp = state.status === '已完成' && options.overdueBefore?.has(`${item.id}\0${unit}`);
   return {
     ...(extension ? { extension } : {}),
-    ...item,
+    ...measureItem,
     unit,
     reported: part?.reported ?? false,
     status: state.status,
     state,
     whole: { status: item.status, state: item.state },
+    ...(caughtUp ? { caughtUp: true as const } : {}),
   };
 }

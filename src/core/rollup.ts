@@ -8,7 +8,8 @@
  *   and 本月未报进展 as computed by evaluateMeasure. 完成率 = 已完成 ÷ 措施数, rounded.
  * - Traffic light: 红 when at least one measure is overdue; otherwise 黄 when at
  *   least one is due soon (临期) or a 长期/适时 measure has no report for the month
- *   due; otherwise 绿.
+ *   due, or (lights that remember, remembered-lights.ts) one was overdue at the
+ *   previous month end and is done now — 黄（补齐）; otherwise 绿.
  * - Per unit: a unit's obligations are its parts (parts.ts): the measures naming
  *   it, directly or through a group it belongs to (各县区 → 大武口区, 惠农区, 平罗县),
  *   each counted by the unit's own status and deadline — a unit that finished its
@@ -43,6 +44,8 @@ export interface MeasureItem {
   state: MeasureState;
   /** Each responsible unit's part, groups expanded, in the order of 责任部门. */
   parts: Part[];
+  /** 补齐: overdue at the previous month end, done on the day (only with options.overdueBefore). */
+  caughtUp?: true;
 }
 
 export interface Counts {
@@ -58,6 +61,8 @@ export interface Counts {
   ongoing: number;
   /** 长期/适时 without a report for the month due. */
   noProgress: number;
+  /** 补齐: done since the previous month end, when they were overdue (0 without history). */
+  caughtUp: number;
   completionPercent: number;
   light: Light;
 }
@@ -66,10 +71,14 @@ export interface AreaRow extends Counts {
   area: number;
   title: string;
   leads: readonly string[];
+  /** 连续 N 个月红灯 (remembered-lights.ts): present when N ≥ 2. */
+  redMonths?: number;
 }
 
 export interface UnitRow extends Counts {
   unit: string;
+  /** 连续 N 个月红灯 (remembered-lights.ts): present when N ≥ 2. */
+  redMonths?: number;
 }
 
 export interface LeadRow extends Counts {
@@ -119,6 +128,7 @@ export function measureItem(
     status: measure.status,
     state: evaluateWhole(measure, units, asOf, config, options),
     parts: measureParts(measure, units),
+    ...(measure.status === '已完成' && options.overdueBefore?.has(measure.id) ? { caughtUp: true as const } : {}),
   };
 }
 
@@ -134,14 +144,17 @@ export function countItems(items: readonly MeasureItem[]): Counts {
     dueSoon: count((i) => i.state.dueSoon),
     ongoing: count((i) => i.state.kind === 'ongoing' || i.state.kind === 'when-appropriate'),
     noProgress: count((i) => i.state.noProgressThisMonth),
+    caughtUp: count((i) => i.caughtUp === true),
   };
   const completionPercent = items.length === 0 ? 0 : Math.round((counts.done * 100) / items.length);
   return { ...counts, completionPercent, light: trafficLight(counts) };
 }
 
-export function trafficLight(counts: Pick<Counts, 'overdue' | 'dueSoon' | 'noProgress'>): Light {
+export function trafficLight(
+  counts: Pick<Counts, 'overdue' | 'dueSoon' | 'noProgress'> & Partial<Pick<Counts, 'caughtUp'>>,
+): Light {
   if (counts.overdue > 0) return '红';
-  if (counts.dueSoon > 0 || counts.noProgress > 0) return '黄';
+  if (counts.dueSoon > 0 || counts.noProgress > 0 || (counts.caughtUp ?? 0) > 0) return '黄';
   return '绿';
 }
 

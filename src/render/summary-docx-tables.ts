@@ -49,7 +49,7 @@ export function sectionTable(section: SummarySection, options: DocxTableOptions)
       header.map((_, c) =>
         cell(row?.[c] ?? '', widths[c]!, {
           bold: total && row === rows.at(-1),
-          shade: c === light && row ? LIGHT_SHADES[row[c] as Light] : undefined,
+          shade: c === light && row ? LIGHT_SHADES[(row[c] ?? '').charAt(0) as Light] : undefined,
           centred: isShort(rows, c),
         }),
       ),

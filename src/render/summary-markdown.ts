@@ -61,7 +61,9 @@ function markdownRow(section: SummarySection, row: readonly string[], index: num
   const total = section.totalRow && index === section.rows.length - 1;
   return row.map((cell, col) => {
     const text =
-      col === section.lightColumn && cell in LIGHT_EMOJI ? `${LIGHT_EMOJI[cell as Light]} ${cell}` : escapeCell(cell);
+      col === section.lightColumn && cell.charAt(0) in LIGHT_EMOJI
+        ? `${LIGHT_EMOJI[cell.charAt(0) as Light]} ${escapeCell(cell)}`
+        : escapeCell(cell);
     return total && text ? `**${text}**` : text;
   });
 }

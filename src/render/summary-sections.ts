@@ -10,6 +10,7 @@ import type { ReportState } from '../core/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rollup.js';
 import type { UnitRecord } from '../core/unit-ranking.js';
 import { fileLabel, timestampLabel } from './print-text.js';
+import { lightLabel, redMonthsText } from '../core/remembered-lights.js';
 import { areaChangeCells, changeNote, headlineChangeCells, statusChangeSection } from './summary-change.js';
 
 export interface SummarySection {
@@ -36,10 +37,10 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
 
 const COUNT_HEADER = ['措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '状态灯'];
 
-function countCells(c: Counts): string[] {
+function countCells(c: Counts & { redMonths?: number }): string[] {
   return [c.measures, c.done, c.inProgress, c.notStarted, c.overdue, c.dueSoon]
     .map(String)
-    .concat(`${c.completionPercent}%`, c.light);
+    .concat(`${c.completionPercent}%`, lightLabel(c));
 }
 
 export function monthLabel(month: string): string {
@@ -98,7 +99,9 @@ function byArea(s: MonthlySummary): SummarySection {
   };
 }
 
-export const LIGHT_NOTE = '状态灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。';
+export const LIGHT_NOTE =
+  '状态灯：红 = 有逾期措施；黄 = 有临期措施或长期/适时事项本月未报进展；绿 = 其余。' +
+  '有 Git 历史时灯会“记住”月末：上月末逾期、本月才完成的措施亮黄灯（补齐）；连续几个月末都是红灯的注明“连续 N 个月红灯”。';
 
 function measureHead(i: MeasureItem): string[] {
   return [i.id, i.title, i.deadline];
@@ -190,6 +193,8 @@ function ranking(s: MonthlySummary): SummarySection {
   const year = (r: UnitRecord) => (r.yearOwed ? `${r.yearPoints}/${r.yearOwed}` : '—');
   const onTime = (r: UnitRecord) => `${r.doneOnTime}/${r.dueParts}`;
   const withNotices = [...s.ranking, ...s.neverReported].some((r) => r.notices);
+  const withStreaks = [...s.ranking, ...s.neverReported].some((r) => r.redMonths);
+  const streak = (r: UnitRecord) => (withStreaks ? [r.redMonths ? redMonthsText(r.redMonths) : ''] : []);
   const notices = (r: UnitRecord) => (withNotices ? [noticeCountsText(r.notices) || '—'] : []);
   const rows = s.ranking.map((r) => [
     String(r.rank),
@@ -202,6 +207,7 @@ function ranking(s: MonthlySummary): SummarySection {
     report(r.report),
     year(r),
     ...notices(r),
+    ...streak(r),
   ]);
   for (const r of s.neverReported) {
     rows.push([
@@ -215,6 +221,7 @@ function ranking(s: MonthlySummary): SummarySection {
       '从未报送',
       year(r),
       ...notices(r),
+      ...streak(r),
     ]);
   }
   const apart = s.neverReported.length
@@ -234,6 +241,7 @@ function ranking(s: MonthlySummary): SummarySection {
       '本月报送',
       '本年按时报送',
       ...(withNotices ? ['本月督办单'] : []),
+      ...(withStreaks ? ['预警'] : []),
     ],
     rows,
     note: `按得分从高到低排列，得分相同者名次相同；只计各单位自己负责的部分。${s.rankingFormula}。${apart}${withNotices ? '本月督办单：本月收到的蓝/黄/红色督办单数。' : ''}`,

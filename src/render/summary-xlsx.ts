@@ -107,7 +107,7 @@ function writeDataRow(
   cells.forEach((text, col) => {
     const cell = row.getCell(col + 1);
     cell.value = isNumeric(text) ? Number(text) : keepDatesWhole(text);
-    const light = col === section.lightColumn ? LIGHT_FILLS[text as Light] : undefined;
+    const light = col === section.lightColumn ? LIGHT_FILLS[text.charAt(0) as Light] : undefined;
     const style = bodyStyle(centered[col] ? 'center' : 'left', light);
     cell.style = total ? { ...style, font: { ...BODY_FONT, bold: true } } : style;
   });

@@ -23,6 +23,8 @@ import { loadLedgerVersion } from '../../io/ledger-version.js';
 import type { MissingResult } from '../missing/run.js';
 import { statusReports } from './reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+import { lightMemory } from '../shared/light-memory.js';
+import { areaKey, overdueBefore, unitKey, withRedMonths, type LightMemory } from '../../core/remembered-lights.js';
 
 export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
 export type StatusGrouping = (typeof STATUS_VIEWS)[number];
@@ -59,6 +61,8 @@ interface StatusBase {
   reports?: MissingResult;
   /** 督办单 this year and parts waiting for verification, once there are any. */
   supervision?: StatusSupervision;
+  /** The month ends the lights remembered (core/remembered-lights.ts), newest first; absent without history. */
+  monthEnds?: string[];
 }
 
 export interface StatusSupervision {
@@ -82,14 +86,21 @@ export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const { ledger, diagnostics, version, reportFiles } = await loadLedgerVersion(options.root, options);
-  const view = statusView(ledger, countBySeverity(diagnostics).errors, version, options);
+  const memory = await lightMemory(options.root, ledger, options.asOf);
+  const view = remembered(statusView(ledger, countBySeverity(diagnostics).errors, version, options, memory), memory);
   const supervision = supervisionOf(ledger, options.asOf);
   const result = supervision ? { ...view, supervision } : view;
   const reports = await statusReports(options.root, ledger, options.asOf, reportFiles);
   return reports ? { ...result, reports } : result;
 }
 
-function statusView(ledger: Ledger, problems: number, version: LedgerVersion, options: StatusOptions): StatusResult {
+function statusView(
+  ledger: Ledger,
+  problems: number,
+  version: LedgerVersion,
+  options: StatusOptions,
+  memory: LightMemory,
+): StatusResult {
   if (options.unit !== undefined && options.lead !== undefined) {
     throw new UsageError(
       '--unit 与 --lead 不能同时使用',
@@ -103,7 +114,10 @@ function statusView(ledger: Ledger, problems: number, version: LedgerVersion, op
     );
   }
   const base = { ...baseOf(ledger, options, problems), version };
-  const evaluate: EvaluateOptions = { dueSoonDays: base.dueSoonDays };
+  const evaluate: EvaluateOptions = {
+    dueSoonDays: base.dueSoonDays,
+    overdueBefore: overdueBefore(memory, options.asOf),
+  };
   if (options.unit !== undefined) {
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
     const items = withOwnReports(ledger, unitObligations(ledger, options.asOf, unit, evaluate), unit);
@@ -115,9 +129,18 @@ function statusView(ledger: Ledger, problems: number, version: LedgerVersion, op
     const { rows, total } = rollupForLead(ledger, options.asOf, lead, evaluate);
     return { ...base, view: 'lead', lead, typed: options.lead, rows, total };
   }
-  if (options.by === 'unit') return { ...base, view: 'by-unit', ...rollupByUnit(ledger, options.asOf, evaluate) };
+  if (options.by === 'unit') {
+    const { rows, total } = rollupByUnit(ledger, options.asOf, evaluate);
+    return { ...base, view: 'by-unit', rows: withRedMonths(rows, memory, options.asOf, (r) => unitKey(r.unit)), total };
+  }
   if (options.by === 'lead') return { ...base, view: 'by-lead', ...rollupByLead(ledger, options.asOf, evaluate) };
-  return { ...base, view: 'by-area', ...rollupByArea(ledger, options.asOf, evaluate) };
+  const { rows, total } = rollupByArea(ledger, options.asOf, evaluate);
+  return { ...base, view: 'by-area', rows: withRedMonths(rows, memory, options.asOf, (r) => areaKey(r.area)), total };
+}
+
+/** Which month ends the lights remembered (none without history before the day). */
+function remembered(result: StatusResult, memory: LightMemory): StatusResult {
+  return memory.length > 0 ? { ...result, monthEnds: memory.map((end) => end.day) } : result;
 }
 
 function withOwnReports(ledger: Ledger, items: readonly PartItem[], unit: string): UnitMeasureItem[] {

@@ -1,5 +1,6 @@
 import { noticeCountsText } from '../../core/supervision-record.js';
 import type { StatusResult, UnitMeasureItem } from './run.js';
+import { lightLabel, redMonthsText } from '../../core/remembered-lights.js';
 import { waitingText } from '../../core/part-text.js';
 import type { Counts } from '../../core/rollup.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
@@ -14,7 +15,8 @@ const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
  */
 const COUNT_DROP_ORDER = [6, 3, 2, 0, 7];
 
-export const LIGHT_LEGEND = '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。';
+export const LIGHT_LEGEND =
+  '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施、长期/适时事项未报进展或上月末逾期的措施刚补齐；绿 = 其余。';
 
 export interface StatusTextOptions {
   color: boolean;
@@ -143,7 +145,7 @@ export function countCells(c: Counts, style: TerminalStyle): string[] {
     nonZero(c.dueSoon, style.warn),
     String(c.ongoing),
     `${c.completionPercent}%`,
-    style.light(c.light),
+    lightLabel(c, false).replace(c.light, style.light(c.light)),
   ];
 }
 
@@ -225,10 +227,31 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
         '用 ledger overdue 查看清单。',
     );
   if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
+  lines.push(...rememberedLines(result, style));
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
   if (result.problems > 0)
     lines.push(
       style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`),
+    );
+  return lines;
+}
+
+/** 连续 N 个月红灯 rows and the 补齐 measures, when the lights remembered month ends (status --as-of reads them from Git). */
+function rememberedLines(result: StatusResult, style: TerminalStyle): string[] {
+  const lines: string[] = [];
+  if (result.view === 'by-area' || result.view === 'by-unit') {
+    const named = result.rows.map((r) => ({
+      name: 'unit' in r ? r.unit : `${r.area}. ${r.title}`,
+      months: r.redMonths,
+    }));
+    const streaks = named.flatMap(({ name, months }) => (months ? [`${name} ${redMonthsText(months)}`] : []));
+    if (streaks.length > 0) lines.push(style.bad(`红灯预警：${streaks.join('；')}。`));
+  }
+  if (result.total.caughtUp > 0)
+    lines.push(
+      style.warn(
+        `补齐 ${result.total.caughtUp} 项：上月末（${result.monthEnds![0]}）逾期、现已完成，本月按黄灯（补齐）计，不算绿灯。`,
+      ),
     );
   return lines;
 }

@@ -62,10 +62,12 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
     ...(await Promise.all(earlier.map((m) => gatherReportCounts(options.root, ledger, m, undefined, listed)))),
   ];
   if (reports) yearReports.push(reports);
+  const { lightMemory } = await import('../shared/light-memory.js');
+  const memory = await lightMemory(options.root, ledger, asOf, { scope: (past) => scopeLedger(past, scope) });
   const { previousMonthChange } = await import('./previous-month.js');
   const current = { ledger, month: options.month, asOf };
   const result = {
-    ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports),
+    ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports, memory),
     version: loaded.version.label,
     change: await previousMonthChange(options.root, current, (past) => scopeLedger(past, scope)),
   };
