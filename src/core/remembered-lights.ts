@@ -15,8 +15,9 @@
  *   consecutive red month ends once N ≥ 2. The count stops at the first month end where the row was
  *   not red, or that history does not reach (before the first commit, no repository).
  */
-import type { Ledger } from './ledger.js';
-import { evaluateLedger, partsByUnit, rollupByArea, rollupByUnit, type Counts, type MeasureItem } from './rollup.js';
+import { measureRefs, type Ledger } from './ledger.js';
+import { evaluatePart, evaluateWhole, measureParts } from './parts.js';
+import type { Counts } from './rollup.js';
 
 export interface MonthEnd {
   /** The month end (YYYY-MM-DD). */
@@ -51,20 +52,41 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** What a month end remembers: the ledger as committed then, evaluated on that day. */
-export function monthEndState(ledger: Ledger, day: string, items = evaluateLedger(ledger, day)): MonthEnd {
-  const overdue = new Set(items.filter((i) => i.state.overdue).map((i) => i.id));
-  for (const [unit, parts] of partsByUnit(ledger, day, {}, items))
-    for (const part of parts) if (part.state.overdue) overdue.add(`${part.id}\0${unit}`);
-  return { day, overdue, red: redRows(ledger, day, items) };
+/**
+ * When each measure and each unit's part of a ledger falls overdue: the effective date of a dated,
+ * unfinished one (its current milestone or approved extension) does not depend on the day, so one
+ * evaluation per version serves every month end that version stands for.
+ */
+export interface OverdueSchedule {
+  /** `key`: measure id or `id\0unit`; `row`: its area or unit row; overdue on days after `due`. */
+  entries: { key: string; row: string; due: string }[];
 }
 
-/** The red rows of a ledger on a day (`area:<n>`, `unit:<name>`). */
-export function redRows(ledger: Ledger, day: string, items: readonly MeasureItem[]): Set<string> {
+export function overdueSchedule(ledger: Pick<Ledger, 'areas' | 'config' | 'units'>, day: string): OverdueSchedule {
+  const entries: OverdueSchedule['entries'] = [];
+  for (const { area, measure } of measureRefs(ledger)) {
+    const whole = evaluateWhole(measure, ledger.units, day, ledger.config);
+    if (whole.effectiveDue && whole.status !== '已完成')
+      entries.push({ key: measure.id, row: areaKey(area.area), due: whole.effectiveDue });
+    for (const { unit } of measureParts(measure, ledger.units)) {
+      const part = evaluatePart(measure, unit, day, ledger.config);
+      if (part.effectiveDue && part.status !== '已完成')
+        entries.push({ key: `${measure.id}\0${unit}`, row: unitKey(unit), due: part.effectiveDue });
+    }
+  }
+  return { entries };
+}
+
+/** What a month end remembers, from the schedule of the version committed by then. */
+export function monthEndState(schedule: OverdueSchedule, day: string): MonthEnd {
+  const overdue = new Set<string>();
   const red = new Set<string>();
-  for (const row of rollupByArea(ledger, day, {}, items).rows) if (row.light === '红') red.add(areaKey(row.area));
-  for (const row of rollupByUnit(ledger, day, {}, items).rows) if (row.light === '红') red.add(unitKey(row.unit));
-  return red;
+  for (const entry of schedule.entries) {
+    if (entry.due >= day) continue;
+    overdue.add(entry.key);
+    red.add(entry.row);
+  }
+  return { day, overdue, red };
 }
 
 /** EvaluateOptions.overdueBefore for `day`: what was overdue at its previous month end, when history reaches it. */

@@ -38,9 +38,12 @@ export function sectionTable(section: SummarySection, options: DocxTableOptions)
   const picked = options.columns.map((name) => section.header.indexOf(name)).filter((i) => i >= 0);
   if (picked.length === 0 || section.rows.length === 0) return undefined;
   const header = picked.map((i) => section.header[i]!);
-  const rows = section.rows.map((row) => picked.map((i) => row[i] ?? ''));
   const total = section.totalRow === true;
   const light = section.lightColumn === undefined ? -1 : picked.indexOf(section.lightColumn);
+  // 连续 N 个月红灯 is said in the opening paragraph: the light cell stays short enough for the page.
+  const rows = section.rows.map((row) =>
+    picked.map((i, c) => (c === light ? (row[i] ?? '').replace(/（连续.*）$/, '') : (row[i] ?? ''))),
+  );
   const groups = Math.max(1, Math.min(options.groups ?? 1, rows.length));
   const perGroup = Math.ceil(rows.length / groups);
   const widths = columnTwips(header, rows, groups);

@@ -39,7 +39,7 @@ export const DOCX_SECTIONS: readonly (DocxTableOptions & { name: string })[] = [
   },
   { name: '逾期措施', columns: ['编号', '具体措施', '完成时限', '逾期天数', '牵头单位'] },
   { name: '报送情况', columns: ['单位', '报送情况'], groups: 3 },
-  { name: '单位通报', columns: ['名次', '单位', '得分', '逾期', '本月报送', '预警'], groups: 2 },
+  { name: '单位通报', columns: ['名次', '单位', '得分', '逾期', '本月报送'], groups: 2 },
 ];
 
 /** Pixels across of the chart images: sharp when printed at the type area's width. */

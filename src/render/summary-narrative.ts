@@ -5,6 +5,7 @@
  */
 import { chineseNumeral } from '../core/ledger-labels.js';
 import { signed } from '../core/month-change.js';
+import { redMonthsText } from '../core/remembered-lights.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import { shiftMonth, type TrendPoint } from '../core/monthly-trend.js';
 import type { MeasureItem } from '../core/rollup.js';
@@ -14,9 +15,11 @@ import { monthLabel } from './summary-sections.js';
 const TOP_AREAS = 3;
 /** At most this many units are named in the sentence on reporting; the rest are counted. */
 const NAMED_UNITS = 12;
+/** At most this many units are named per 连续红灯 group. */
+const STREAK_UNITS = 3;
 
 export function summaryNarrative(s: MonthlySummary, trend: readonly TrendPoint[] = []): string[] {
-  return [completion(s, trend), overdue(s), reporting(s)].filter((p): p is string => p !== undefined);
+  return [completion(s, trend), overdue(s) + redStreaks(s), reporting(s)].filter((p): p is string => p !== undefined);
 }
 
 export function dateLabel(date: string): string {
@@ -52,6 +55,26 @@ function overdue(s: MonthlySummary): string {
   const moved = d === undefined ? '' : d === 0 ? '（与上月持平）' : `（较上月${signed(d)}项）`;
   if (h.overdue === 0) return `目前没有逾期措施${moved}；${due}`;
   return `逾期${h.overdue}项${moved}，其中严重逾期${h.escalated}项，主要集中在${concentration(s.overdue)}；${due}`;
+}
+
+/** 红灯预警：主要指标一、三连续5个月红灯，市税务局、市人社局等21个单位连续5个月红灯。 Empty without streaks. */
+function redStreaks(s: MonthlySummary): string {
+  const units = [...s.ranking, ...s.neverReported];
+  const lengths = [...new Set([...s.areas.rows, ...units].flatMap((r) => (r.redMonths ? [r.redMonths] : [])))];
+  const groups = lengths
+    .sort((a, b) => b - a)
+    .map((months) => {
+      const areas = s.areas.rows.filter((r) => r.redMonths === months).map((r) => chineseNumeral(r.area));
+      const named = units.filter((r) => r.redMonths === months).map((r) => r.unit);
+      const who = [
+        areas.length ? `主要指标${areas.join('、')}` : '',
+        named.length > STREAK_UNITS
+          ? `${named.slice(0, STREAK_UNITS).join('、')}等${named.length}个单位`
+          : named.join('、'),
+      ];
+      return `${who.filter(Boolean).join('，')}${redMonthsText(months).replace(/ /g, '')}`;
+    });
+  return groups.length ? `红灯预警：${groups.join('；')}。` : '';
 }
 
 /** 一、持续深化商事制度改革（4项）、三、…: the areas with the most overdue measures. */

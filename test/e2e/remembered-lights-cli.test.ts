@@ -1,8 +1,9 @@
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLightsRepo, type LightsRepo } from '../helpers/lights-repo.js';
+import { runLogged } from '../helpers/loaded-modules.js';
 
 interface Row {
   area?: number;
@@ -90,8 +91,22 @@ describe('lights that remember: 黄（补齐） and 连续 N 个月红灯, from 
     const out = path.join(lights.repo.dir, '通报.docx');
     expect(lights.cli('summary', '--month', '2020-10', '--format', 'docx', '--out', out).code).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
-    expect(xml).toContain('红（连续 3 个月红灯）');
-    expect(xml).toContain('>预警<');
+    // The Word 通报 says it in its opening paragraph (as the Markdown does); its cells stay short.
+    expect(xml).toContain('红灯预警：主要指标一，市司法局连续3个月红灯。');
+    expect(md).toContain('红灯预警：主要指标一，市司法局连续3个月红灯。');
+  });
+
+  it('today’s status remembers through .git/ledger-lights-cache.json: warm, it parses no past version', () => {
+    expect(runLogged(['status'], lights.repo.dir).code).toBe(0);
+    // The work tree's ledger now comes from its cache; without the lights cache last month's version is parsed.
+    rmSync(path.join(lights.repo.dir, '.git/ledger-lights-cache.json'));
+    const cold = runLogged(['status', '--format', 'json'], lights.repo.dir);
+    expect(cold.code).toBe(0);
+    expect(cold.sources).toContain('node_modules/yaml');
+    const warm = runLogged(['status', '--format', 'json'], lights.repo.dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect((JSON.parse(warm.stdout) as Status).monthEnds!.length).toBeGreaterThan(0);
+    expect([...warm.sources].filter((s) => /^node_modules\/(yaml|zod)$/.test(s))).toEqual([]);
   });
 
   it('status --as-of a month end from the late checkout equals what status said at that month end', () => {

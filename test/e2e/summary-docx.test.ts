@@ -16,6 +16,7 @@ interface Counts {
   escalated: number;
   dueSoon: number;
   completionPercent: number;
+  caughtUp: number;
   light: string;
 }
 interface SummaryJson {
@@ -116,7 +117,7 @@ describe('ledger summary --format docx: the month as a Word 通报', () => {
         r.title,
         ...[r.measures, r.done, r.inProgress, r.notStarted, r.overdue, r.dueSoon].map(String),
         `${r.completionPercent}%`,
-        r.light,
+        r.light === '黄' && r.caughtUp > 0 ? '黄（补齐）' : r.light,
       ]),
     );
     const overdueIds = rowsWith(rows, 5)

@@ -26,6 +26,9 @@ export const statusSpec: CommandSpec = {
     '--lead 单位：该单位牵头的目标任务逐项统计。--by unit / --by lead：每个责任单位 / 牵头单位一行。\n' +
     '逾期：完成时限（月底为该月最后一天，年底为 12 月 31 日）的次日起仍未完成；已批准的延期以延期日期为准。\n' +
     '状态灯：红 = 有逾期措施；黄 = 无逾期，但有临期措施或长期/适时事项未报进展；绿 = 其余。\n' +
+    '灯会记住月末（按各月末当天已提交到 Git 的台账，与 --as-of 同一规则）：上月末逾期、之后才完成的措施，本月亮\n' +
+    '黄（补齐）而不是绿，下个月末起不再计；一个主要指标或单位（--by unit）在连续几个月末都是红灯时注明“连续 N 个月红灯”\n' +
+    '（N ≥ 2，从当天以前最近的月末往回数，当天是月末时算上当天）。没有提交历史时只看当天。\n' +
     '台账有错误时仍显示其余措施，末尾提示，退出码为 1。',
   examples: [
     'ledger status',
@@ -34,6 +37,7 @@ export const statusSpec: CommandSpec = {
     'ledger status --unit 中级法院 --format json',
     'ledger status --lead 市审批局',
     'ledger status --by unit --within 14',
+    'ledger status --as-of 2020-09-30 --by unit   # 连续 N 个月红灯的单位',
   ],
   options: [
     { flags: '--unit <unit>', description: '只看一个责任单位的措施（规范名称或别称）' },

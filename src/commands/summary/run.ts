@@ -63,7 +63,9 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   ];
   if (reports) yearReports.push(reports);
   const { lightMemory } = await import('../shared/light-memory.js');
-  const memory = await lightMemory(options.root, ledger, asOf, { scope: (past) => scopeLedger(past, scope) });
+  const memory = await lightMemory(options.root, ledger, asOf, {
+    scope: { name: `${scope.lead ?? ''}|${scope.area ?? ''}`, apply: (past) => scopeLedger(past, scope) },
+  });
   const { previousMonthChange } = await import('./previous-month.js');
   const current = { ledger, month: options.month, asOf };
   const result = {

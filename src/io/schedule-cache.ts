@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { OverdueSchedule } from '../core/remembered-lights.js';
+import { stampCode } from './ledger-cache.js';
+
+/**
+ * Overdue schedules of past versions (core/remembered-lights.ts) kept in .git/ledger-lights-cache.json,
+ * so that `ledger status` does not parse last month's ledger again on every run. A commit never
+ * changes, so its schedule is keyed on the commit (and the scope it was narrowed to) and on the
+ * tool's code, nothing else. Best effort, like the ledger cache: a file that cannot be read or
+ * written is simply not there; LEDGER_CACHE=off turns it off.
+ */
+export interface ScheduleCache {
+  get(commit: string): OverdueSchedule | undefined;
+  set(commit: string, schedule: OverdueSchedule): void;
+  /** Writes what was added (atomically), if anything. */
+  save(): void;
+}
+
+const FILE = 'ledger-lights-cache.json';
+/** Versions kept: two years of month ends. */
+const KEEP = 24;
+
+export function openScheduleCache(root: string, scope: string, env: NodeJS.ProcessEnv = process.env): ScheduleCache {
+  const file = cacheFile(root, env);
+  const code = stampCode();
+  let stored: Record<string, OverdueSchedule> = {};
+  if (file) stored = readStored(file, code);
+  let changed = false;
+  const key = (commit: string) => `${commit}\0${scope}`;
+  return {
+    get: (commit) => stored[key(commit)],
+    set: (commit, schedule) => {
+      stored[key(commit)] = schedule;
+      changed = true;
+    },
+    save: () => {
+      if (!file || !changed) return;
+      const kept = Object.fromEntries(Object.entries(stored).slice(-KEEP));
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temp, JSON.stringify({ code, schedules: kept }));
+        renameSync(temp, file);
+      } catch {
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}
+
+function cacheFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
+  const gitDir = path.join(root, '.git');
+  try {
+    if (!statSync(gitDir).isDirectory()) return undefined;
+    mkdirSync(gitDir, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  return path.join(gitDir, FILE);
+}
+
+function readStored(file: string, code: string): Record<string, OverdueSchedule> {
+  try {
+    const text = readFileSync(file, 'utf8');
+    if (!text.startsWith(`{"code":${JSON.stringify(code)},`)) return {};
+    return (JSON.parse(text) as { schedules?: Record<string, OverdueSchedule> }).schedules ?? {};
+  } catch {
+    return {};
+  }
+}
