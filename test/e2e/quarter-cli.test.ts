@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../helpers/docx-text.js';
 import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { pdfPages, pdfPageSize, pageText, printToolsMissing, toPdf } from '../helpers/pdf-tools.js';
 
 interface Measure {
   id: string;
@@ -214,4 +217,56 @@ describe('ledger summary --quarter', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('早于 2020Q3');
   });
+
+  describe('as a Word document (--format docx)', () => {
+    let dir: string;
+    let docx: string;
+    let zip: JSZip;
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-quarter-docx-'));
+      docx = path.join(dir, 'q3.docx');
+      const made = history.cli('summary', '--quarter', '2020Q3', '--format', 'docx', '--out', docx);
+      expect(made.stderr).toBe('');
+      expect(made.code).toBe(0);
+      zip = await JSZip.loadAsync(readFileSync(docx));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('says the figures of the JSON in the sentences of the Markdown, with the month rows as a table', async () => {
+      const { paragraphs, rows } = docxText(await zip.file('word/document.xml')!.async('string'));
+      const markdown = history.cli('summary', '--quarter', '2020Q3', '--format', 'md', '--out', '-').stdout;
+      const sentences = paragraphs.filter((p) => /^(2020年第三季度（|季初逾期\d|7月、8月、9月)/.test(p));
+      expect(sentences).toHaveLength(3);
+      for (const sentence of sentences) expect(markdown).toContain(sentence);
+      expect(sentences[0]).toContain(`本季度完成${report.completed.length}项`);
+      expect(sentences[1]).toContain(
+        `季初逾期${report.start.counts.overdue}项，季末逾期${report.end.counts.overdue}项`,
+      );
+      for (const { month, row } of report.trend) {
+        const label = `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+        const cells = rows.find((r) => r[0] === label)!;
+        expect(cells.slice(1, 2).concat(cells.slice(4, 5), cells.slice(6, 7))).toEqual(
+          [row.done, row.overdue, row.newlyDone].map(String),
+        );
+      }
+      expect(rows.find((r) => r[0] === '大武口区')?.[1]).toBe('迟报（07-23）');
+      expect(Object.keys(zip.files).some((f) => /^word\/media\/.*\.png$/.test(f))).toBe(true);
+      expect(history.cli('summary', '--quarter', '2020Q3', '--format', 'docx', '--out', '-').code).toBe(2);
+    });
+
+    it.skipIf(printToolsMissing())('opens in LibreOffice and prints on A4 portrait pages numbered — n —', async () => {
+      const pdf = await toPdf(docx);
+      const pages = pdfPages(pdf);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThanOrEqual(3);
+      for (let page = 1; page <= pages; page++) {
+        const { width, height } = pdfPageSize(pdf, page);
+        expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+        expect(pageText(pdf, page)).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+      }
+      expect(pageText(pdf, 1).replace(/\s+/g, '')).toContain('季度报告（2020年第三季度）');
+    });
+  });
 });
+
+if (printToolsMissing()) console.warn(`quarter docx: LibreOffice checks skipped: ${printToolsMissing()}`);
