@@ -11,9 +11,11 @@
  *   because it was done (已完成), its deadline extended (已延期), or otherwise (已调整: the deadline
  *   or the measure changed).
  * - The month rows are `ledger trend`'s rows for those months, unchanged.
+ * - The end's lights remember the month end before it, as `ledger status` does (remembered-lights.ts).
  */
 import type { Ledger } from './ledger.js';
 import type { LedgerVersion } from './ledger-version.js';
+import { overdueBefore, type LightMemory } from './remembered-lights.js';
 import {
   clearedOverdue,
   completedIn,
@@ -64,6 +66,8 @@ export interface QuarterLeadRow {
   overdueAtStart: number;
   overdue: number;
   escalated: number;
+  /** Done since being overdue at the previous month end: makes the light 黄（补齐）. */
+  caughtUp: number;
   completionPercent: number;
   light: Counts['light'];
 }
@@ -101,9 +105,11 @@ export function buildQuarterlyReport(
   start: QuarterSnapshot,
   end: QuarterSnapshot,
   months: readonly QuarterMonthInput[],
+  /** The month ends before the end (remembered-lights.ts): the end's lights are 黄（补齐） as in status. */
+  memory: LightMemory = [],
 ): QuarterlyReport {
   const startItems = evaluateLedger(start.ledger, start.day);
-  const endItems = evaluateLedger(end.ledger, end.day);
+  const endItems = evaluateLedger(end.ledger, end.day, { overdueBefore: overdueBefore(memory, end.day) });
   const startOverdue = sortByUrgency(startItems.filter((i) => i.state.overdue));
   const endOverdue = sortByUrgency(endItems.filter((i) => i.state.overdue));
   const lastMonth = months.at(-1)?.month ?? end.day.slice(0, 7);
@@ -159,6 +165,7 @@ function leadRows(
     overdueAtStart: count(startOverdue, row.lead),
     overdue: row.overdue,
     escalated: row.escalated,
+    caughtUp: row.caughtUp,
     completionPercent: row.completionPercent,
     light: row.light,
   }));

@@ -27,7 +27,9 @@ function sectionLines(section: SummarySection): string[] {
   if (section.rows.length > 0) {
     const rows = section.rows.map((row) =>
       row.map((cell, col) =>
-        col === section.lightColumn && cell in LIGHT_EMOJI ? `${LIGHT_EMOJI[cell as Light]} ${cell}` : escapeCell(cell),
+        col === section.lightColumn && cell.charAt(0) in LIGHT_EMOJI
+          ? `${LIGHT_EMOJI[cell.charAt(0) as Light]} ${escapeCell(cell)}`
+          : escapeCell(cell),
       ),
     );
     lines.push('', markdownTable(section.header, rows));

@@ -121,7 +121,7 @@ function byLead(r: QuarterlyReport): SummarySection {
     String(l.overdueAtStart),
     String(l.overdue),
     `${l.completionPercent}%`,
-    l.light,
+    l.light === '黄' && l.caughtUp > 0 ? '黄（补齐）' : l.light,
   ]);
   return {
     name: '牵头单位',

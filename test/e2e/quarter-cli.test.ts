@@ -22,7 +22,15 @@ interface Report {
   end: { day: string; version: { label: string }; counts: { overdue: number; done: number } };
   completed: Measure[];
   overdue: { start: Measure[]; end: Measure[]; newly: Measure[]; cleared: Measure[] };
-  leads: { lead: string; measures: number; done: number; completed: number; overdue: number; light: string }[];
+  leads: {
+    lead: string;
+    measures: number;
+    done: number;
+    completed: number;
+    overdue: number;
+    caughtUp: number;
+    light: string;
+  }[];
   trend: { month: string; day: string; version: unknown; row: Record<string, unknown> }[];
   reporting: { unit: string; months: { month: string; state: string }[]; onTime: number; late: number }[];
 }
@@ -162,6 +170,22 @@ describe('ledger summary --quarter', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('remembers the month end before the end, as status does: a lead 黄（补齐） after an overdue measure is done', () => {
+    // 1.2.1 was overdue on 2020-09-30 and completed in October.
+    const october = JSON.parse(
+      history.cli('summary', '--quarter', '2020Q4', '--as-of', '2020-10-31', '--format', 'json').stdout,
+    ) as Report;
+    const status = JSON.parse(
+      history.cli('status', '--as-of', '2020-10-31', '--by', 'lead', '--format', 'json').stdout,
+    ) as { rows: { lead: string; light: string; caughtUp: number }[] };
+    expect(october.leads.map((l) => [l.lead, l.light, l.caughtUp])).toEqual(
+      status.rows.map((r) => [r.lead, r.light, r.caughtUp]),
+    );
+    expect(october.leads[0]).toMatchObject({ light: '黄', caughtUp: 1 });
+    const md = history.cli('summary', '--quarter', '2020Q4', '--as-of', '2020-10-31', '--format', 'md', '--out', '-');
+    expect(md.stdout).toMatch(/\| 市审批局 \|.*\| 🟡 黄（补齐） \|/);
   });
 
   it('narrows to a lead or an area like summary --month, and takes the end from --rev', () => {

@@ -61,7 +61,12 @@ export async function quarterReport(options: QuarterOptions): Promise<QuarterRes
     const end: QuarterSnapshot = { day, ledger, version: loaded.version };
     const months = await monthInputs(options, period, day, scope, walk);
     const start = await startSnapshot(walk, period, scope);
-    const report = buildQuarterlyReport(period, start, end, months);
+    const { lightMemory } = await import('../shared/light-memory.js');
+    const memory = await lightMemory(options.root, ledger, day, {
+      today: walk.history.today,
+      scope: { name: `${scope.lead ?? ''}|${scope.area ?? ''}`, apply: (past) => scopeLedger(past, scope) },
+    });
+    const report = buildQuarterlyReport(period, start, end, months, memory);
     const baseName = ['季度报告', scope.lead, scope.area, period.quarter].filter((p) => p !== undefined).join('-');
     return { diagnostics: [], report, ...(await writeQuarterlyReport(options, baseName, report)) };
   } finally {
