@@ -70,6 +70,9 @@ describe('lights that remember: 黄（补齐） and 连续 N 个月红灯, from 
       '红灯预警：1. 持续深化商事制度改革 连续 3 个月红灯。',
     );
     expect(lights.cli('status', '--as-of', '2020-09-30', '--by', 'unit').stdout).toContain('市司法局 连续 3 个月红灯');
+    expect(lights.cli('status', '--as-of', '2020-09-30', '--unit', '司法局').stdout).toContain(
+      '红灯预警：市司法局 连续 3 个月红灯。',
+    );
     // Mid-month only past month ends count: July and August.
     expect(area(status('2020-09-15'), 1).redMonths).toBe(2);
     // Done in November: 补齐 at November's end, no longer red.

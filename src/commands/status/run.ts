@@ -24,7 +24,14 @@ import type { MissingResult } from '../missing/run.js';
 import { statusReports } from './reports.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { lightMemory } from '../shared/light-memory.js';
-import { areaKey, overdueBefore, unitKey, withRedMonths, type LightMemory } from '../../core/remembered-lights.js';
+import {
+  areaKey,
+  overdueBefore,
+  redMonths,
+  unitKey,
+  withRedMonths,
+  type LightMemory,
+} from '../../core/remembered-lights.js';
 
 export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
 export type StatusGrouping = (typeof STATUS_VIEWS)[number];
@@ -77,7 +84,15 @@ export type StatusResult =
   | (StatusBase & { view: 'by-area'; rows: AreaRow[] })
   | (StatusBase & { view: 'by-unit'; rows: UnitRow[] })
   | (StatusBase & { view: 'by-lead'; rows: LeadRow[] })
-  | (StatusBase & { view: 'unit'; unit: string; typed: string; groups: string[]; items: UnitMeasureItem[] })
+  | (StatusBase & {
+      view: 'unit';
+      unit: string;
+      typed: string;
+      groups: string[];
+      items: UnitMeasureItem[];
+      /** 连续 N 个月红灯 of the unit (N ≥ 2). */
+      redMonths?: number;
+    })
   | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
 
 /** A measure in one unit's view: the unit's own part (status, state), the whole measure, its latest merged report. */
@@ -122,7 +137,10 @@ function statusView(
     const unit = resolveUnitOption(ledger.units, options.unit, '--unit');
     const items = withOwnReports(ledger, unitObligations(ledger, options.asOf, unit, evaluate), unit);
     const groups = [...(ledger.units.groupsOfMember.get(unit) ?? [])];
-    return { ...base, view: 'unit', unit, typed: options.unit, groups, items, total: countItems(items) };
+    const total = countItems(items);
+    const months = redMonths(memory, options.asOf, unitKey(unit), total.light === '红');
+    const streak = months >= 2 ? { redMonths: months } : {};
+    return { ...base, view: 'unit', unit, typed: options.unit, groups, items, total, ...streak };
   }
   if (options.lead !== undefined) {
     const lead = resolveUnitOption(ledger.units, options.lead, '--lead');

@@ -247,6 +247,8 @@ function rememberedLines(result: StatusResult, style: TerminalStyle): string[] {
     const streaks = named.flatMap(({ name, months }) => (months ? [`${name} ${redMonthsText(months)}`] : []));
     if (streaks.length > 0) lines.push(style.bad(`红灯预警：${streaks.join('；')}。`));
   }
+  if (result.view === 'unit' && result.redMonths)
+    lines.push(style.bad(`红灯预警：${result.unit} ${redMonthsText(result.redMonths)}。`));
   if (result.total.caughtUp > 0)
     lines.push(
       style.warn(
