@@ -25,6 +25,7 @@ export const summarySpec: CommandSpec = {
     '--lead 单位：牵头单位自己的月度报告（只含它牵头的目标任务、这些任务的责任单位和报送情况）；--area：一个主要指标。\n' +
     '默认按该月的牵头单位报送日（config.yaml 的 lead_report_day，默认 25 日）计算，--as-of 可改。\n' +
     '较上月：总体数字和各主要指标与上月汇总（上月 25 日当天已提交的台账）比较，并列出本月状态变化的措施；没有上月版本时注明“较上月：无上月数据”。\n' +
+    '状态灯记住月末（规则见 ledger status --help）：黄（补齐）、连续 N 个月红灯（各主要指标表、通报的“预警”列、通报开头的文字）。\n' +
     '--quarter 2020Q3：季度报告（见 docs/quarterly.md），默认按季度最后一天已提交的台账计算。\n' +
     '默认输出到当前目录的 月度汇总-<月份>.xlsx（或 .md；ledger init 建立的仓库在 .gitignore 中忽略这类文件名）；--out - 把 Markdown 写到标准输出。',
   examples: [
