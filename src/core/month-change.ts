@@ -15,7 +15,7 @@
 import { measureRefs, type Ledger } from './ledger.js';
 import { dueNextMonthItems } from './monthly-summary.js';
 import { addMonth } from './report-path.js';
-import { countItems, evaluateLedger, rollupByArea, type Counts, type Light } from './rollup.js';
+import { countItems, evaluateLedger, rollupByArea, type Counts } from './rollup.js';
 import type { Status } from './status.js';
 
 export const NO_PREVIOUS_MONTH = '较上月：无上月数据';
@@ -37,8 +37,6 @@ export type CountsDelta = Record<(typeof DELTA_KEYS)[number], number>;
 export interface AreaChange extends CountsDelta {
   area: number;
   title: string;
-  /** Last month's light (absent for a new area) and this month's. */
-  light: { from?: Light; to: Light };
 }
 
 export interface StatusChange {
@@ -83,13 +81,7 @@ export function monthChange(
     version: previous.version,
     headline: { ...delta(now.headline, then.headline), dueNextMonth: now.dueNextMonth - then.dueNextMonth },
     areas: now.areas.map((row) => {
-      const old = before.get(row.area);
-      return {
-        area: row.area,
-        title: row.title,
-        ...delta(row, old),
-        light: old ? { from: old.light, to: row.light } : { to: row.light },
-      };
+      return { area: row.area, title: row.title, ...delta(row, before.get(row.area)) };
     }),
     measures: statusChanges(current.ledger, previous.ledger),
   };

@@ -17,9 +17,9 @@ describe('较上月 (monthChange)', () => {
       { ledger: then, month: '2020-07', asOf: '2020-07-25', version: '台账版本：v' },
     );
     expect(change.headline).toMatchObject({ measures: 5, done: 1, notStarted: 4 });
-    expect(change.areas.map((a) => [a.area, a.done, a.measures, a.light.from])).toEqual([
-      [1, 1, 0, '红'],
-      [2, 0, 5, undefined],
+    expect(change.areas.map((a) => [a.area, a.done, a.measures])).toEqual([
+      [1, 1, 0],
+      [2, 0, 5],
     ]);
     expect(change.measures.map((m) => [m.id, m.from, m.to])).toEqual([
       ['1.1.2', '未启动', '已完成'],

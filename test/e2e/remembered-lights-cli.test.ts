@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLightsRepo, type LightsRepo } from '../helpers/lights-repo.js';
 import { runLogged } from '../helpers/loaded-modules.js';
+import { LIGHT_FILLS } from '../../src/render/summary-xlsx.js';
 
 interface Row {
   area?: number;
@@ -40,7 +42,7 @@ describe('lights that remember: 黄（补齐） and 连续 N 个月红灯, from 
   }, 120_000);
   afterAll(() => lights.remove());
 
-  it('a measure overdue at July’s end and done in August is 黄（补齐） in August, 绿 again at September’s end', () => {
+  it('a measure overdue at July’s end and done in August is 黄（补齐） in August, 绿 again at September’s end', async () => {
     const july = status('2020-07-31');
     expect(area(july, 2)).toMatchObject({ light: '红', overdue: 1, caughtUp: 0 });
     const august = status('2020-08-31');
@@ -57,6 +59,14 @@ describe('lights that remember: 黄（补齐） and 连续 N 个月红灯, from 
     expect(summary.areas.rows.find((r) => r.area === 2)).toMatchObject({ light: '黄', caughtUp: 1 });
     const md = lights.cli('summary', '--month', '2020-08', '--format', 'md', '--out', '-').stdout;
     expect(md).toMatch(/\| 2 \| 提升项目建设审批便利度 \|.*\| 🟡 黄（补齐） \|/);
+    const out = path.join(lights.repo.dir, '汇总-2020-08.xlsx');
+    expect(lights.cli('summary', '--month', '2020-08', '--out', out).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('各主要指标')!;
+    const row = [4, 5].find((r) => sheet.getCell(r, 1).value === 2)!;
+    expect(sheet.getCell(row, 11).value).toBe('黄（补齐）');
+    expect((sheet.getCell(row, 11).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(LIGHT_FILLS['黄']);
   });
 
   it('an area and a unit red at three consecutive month ends show 连续 3 个月红灯', () => {
