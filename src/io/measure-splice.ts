@@ -24,12 +24,25 @@ export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as c
 
 const ITEM = /^( *)- id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\2 *$/;
 const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?: |$)/;
+/** A plain map key alone on its line (a unit's name over its report). */
+const ENTRY = /^([^\s#'"[\]{},&*!|>%@`?:-][^#:'"]*):$/;
 
 interface Block {
   key: string;
   first: number;
   /** Last non-blank line of the field (inclusive). */
   last: number;
+}
+
+/**
+ * A field to change and how much of its old text the small document needs: all of it (a scalar that
+ * keeps something of its node), none (a value replaced as a whole, or a plain text by another text:
+ * `key: ""` stands in), or only the entries of a map that are replaced (unit_reports: the units
+ * reporting this month), each as `name: 0`.
+ */
+interface Touched extends Block {
+  mode: 'whole' | 'stub' | 'entries';
+  entries: Block[];
 }
 
 interface Item {
@@ -66,6 +79,7 @@ export function spliceMeasureEdits(
   if (printed?.length !== items.length) return undefined;
   const replaced = new Map<number, { to: number; lines: string[] }>();
   const appended = new Map<number, string[]>();
+  const append = (at: number, lines: string[]) => appended.set(at, [...(appended.get(at) ?? []), ...lines]);
   for (const [i, item] of items.entries()) {
     const out = printed[i]!;
     const pad = ' '.repeat(item.indent);
@@ -73,12 +87,20 @@ export function spliceMeasureEdits(
     for (const block of touched[i]!) {
       const lines = out.get(block.key);
       if (!lines) return undefined;
-      replaced.set(block.first, { to: block.last, lines: indent(lines) });
       out.delete(block.key);
+      if (block.mode !== 'entries') {
+        replaced.set(block.first, { to: block.last, lines: indent(lines) });
+        continue;
+      }
+      const entries = splitEntries(lines);
+      if (!entries || entries.length < block.entries.length) return undefined;
+      block.entries.forEach((entry, k) => replaced.set(entry.first, { to: entry.last, lines: indent(entries[k]!) }));
+      // Entries the map did not have are added after its last line.
+      append(block.last, indent(entries.slice(block.entries.length).flat()));
     }
     out.delete('id');
     // Fields the measure did not have are added after its last line, as the document appends them.
-    appended.set(item.last, indent([...out.values()].flat()));
+    append(item.last, indent([...out.values()].flat()));
   }
   return rebuild(lines, replaced, appended);
 }
@@ -131,20 +153,101 @@ function readItem(lines: readonly string[], start: number, indent: number, id: s
 }
 
 /** The existing fields an item's edits change; undefined when one is not plain enough to cut out. */
-function touchedBlocks(item: Item, edits: readonly MeasureFieldEdit[], lines: readonly string[]): Block[] | undefined {
+function touchedBlocks(
+  item: Item,
+  edits: readonly MeasureFieldEdit[],
+  lines: readonly string[],
+): Touched[] | undefined {
   const keys = new Set(edits.map((edit) => edit.path[0]));
   if (keys.has('id') || [...keys].some((key) => typeof key !== 'string')) return undefined;
-  const blocks = item.blocks.filter((block) => keys.has(block.key));
-  for (const block of blocks)
-    for (let i = block.first; i <= block.last; i++) if (lines[i]!.includes('#')) return undefined;
-  return blocks;
+  const out: Touched[] = [];
+  for (const block of item.blocks.filter((b) => keys.has(b.key))) {
+    const own = edits.filter((edit) => edit.path[0] === block.key);
+    const replacesWhole = own.every(
+      (edit) =>
+        edit.path.length === 1 &&
+        (isObject(edit.after) || (typeof edit.after === 'string' && isPlainString(lines[block.first]!, block.key))),
+    );
+    const entries = own.every((edit) => edit.path.length === 2 && isObject(edit.after))
+      ? replacedEntries(block, own, lines, item.indent + 2)
+      : undefined;
+    const mode = entries ? 'entries' : replacesWhole ? 'stub' : 'whole';
+    const cut = entries
+      ? [block.first, ...entries.flatMap((e) => range(e.first, e.last))]
+      : range(block.first, block.last);
+    if (cut.some((i) => lines[i]!.includes('#'))) return undefined;
+    out.push({ ...block, mode, entries: entries ?? [] });
+  }
+  return out;
 }
 
-/** The item as a one-item list at column 0 holding only its id and the fields to change. */
-function miniItem(item: Item, blocks: readonly Block[], lines: readonly string[]): string {
+const isObject = (value: unknown) => value !== null && typeof value === 'object';
+
+/**
+ * Whether a field's old value is a string with nothing attached (no tag, anchor or comment): a new text
+ * then keeps nothing of it (its style is reset), so `key: ""` can stand in for it. Quoted, block and
+ * plain text that YAML cannot read as a number, boolean or null qualify.
+ */
+function isPlainString(keyLine: string, key: string): boolean {
+  const value = keyLine.slice(keyLine.indexOf(`${key}:`) + key.length + 1).trim();
+  if (/^(?:"|'|[|>][-+1-9]*$)/.test(value)) return true;
+  return value !== '' && !/^[-?:,[\]{}#&*!|>'"%@`\d.+~]/.test(value) && !/^(?:null|true|false)$/i.test(value);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
+/**
+ * The entries of a block map field that the edits replace, in the file's order (those the map lacks are
+ * added by the document); undefined unless the field is `key:` over entries `name:` two spaces deeper.
+ */
+function replacedEntries(
+  block: Block,
+  edits: readonly MeasureFieldEdit[],
+  lines: readonly string[],
+  keyIndent: number,
+): Block[] | undefined {
+  if (lines[block.first] !== `${' '.repeat(keyIndent)}${block.key}:` || block.last === block.first) return undefined;
+  const names = new Set(edits.map((edit) => edit.path[1]));
+  const all: Block[] = [];
+  for (let i = block.first + 1; i <= block.last; i++) {
+    const line = lines[i]!;
+    const at = line.search(/\S/);
+    if (at < 0) continue;
+    if (at < keyIndent + 2) return undefined;
+    if (at === keyIndent + 2) {
+      const name = ENTRY.exec(line.slice(at))?.[1];
+      if (!name || all.some((e) => e.key === name)) return undefined;
+      all.push({ key: name, first: i, last: i });
+    } else if (all.length === 0) return undefined;
+    all[all.length - 1]!.last = i;
+  }
+  const replaced = all.filter((entry) => names.has(entry.key));
+  // With none of them there the small map would be empty (null): the field is then taken whole.
+  return replaced.length > 0 ? replaced : undefined;
+}
+
+/** The item as a one-item list at column 0 holding only its id and what the edits need of their fields. */
+function miniItem(item: Item, blocks: readonly Touched[], lines: readonly string[]): string {
   const out = [lines[item.start]!.slice(item.indent)];
-  for (const block of blocks) for (let i = block.first; i <= block.last; i++) out.push(lines[i]!.slice(item.indent));
+  for (const block of blocks) {
+    if (block.mode === 'stub') out.push(`  ${block.key}: ""`);
+    else if (block.mode === 'entries') out.push(`  ${block.key}:`, ...block.entries.map((e) => `    ${e.key}: 0`));
+    else for (let i = block.first; i <= block.last; i++) out.push(lines[i]!.slice(item.indent));
+  }
   return out.join('\n');
+}
+
+/** A printed map field (`  key:` and its entries four spaces in) cut into its entries' lines. */
+function splitEntries(lines: readonly string[]): string[][] | undefined {
+  const entries: string[][] = [];
+  for (const line of lines.slice(1)) {
+    if (/^ {4}\S/.test(line)) entries.push([line]);
+    else if (entries.length > 0 && (line === '' || line.startsWith('     '))) entries[entries.length - 1]!.push(line);
+    else return undefined;
+  }
+  return entries;
 }
 
 /** The printed list cut into items, each a map from field to its lines (relative to the item's dash). */

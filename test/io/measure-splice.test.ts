@@ -26,7 +26,11 @@ function changesFor(text: string, every: number, round = 1): FieldChange[] {
           inMeasure: { id: measure.id, path: inner },
         });
       const [first, second] = [measure.units[0]!, measure.units[1] ?? Object.keys(measure.unit_reports ?? {})[0]];
-      at(['unit_reports', first], { month: '2020-07', status: '推进中', progress: `第 ${round} 次：已对接` });
+      // Later rounds: some measures hear from a unit not reported before, alone or beside known ones.
+      const fresh = round > 1 && k % 2 === 0 ? `新单位${k}` : undefined;
+      if (fresh) at(['unit_reports', fresh], { month: '2020-08', status: '未启动', progress: '刚接手' });
+      if (!fresh || k % 4 === 0)
+        at(['unit_reports', first], { month: '2020-07', status: '推进中', progress: `第 ${round} 次：已对接` });
       if (second)
         at(['unit_reports', second], {
           month: '2020-07',
@@ -146,4 +150,15 @@ describe('a hand-formatted file', () => {
     // Printing the whole document again would have rewritten the other measure's hand-made layout.
     expect(editDocument(HAND, 'f.yaml', [ONE('推进中', ['status'])])).not.toContain('[ 市审批局 , 市公安局 ]');
   });
+});
+
+describe('old values that keep something of their node', () => {
+  it.each(['12', 'null', '~', 'true', '!!str 已有', '&p 已有', "'单引号'", '|-\n          两行\n          文字'])(
+    'progress: %s is changed as the whole document would change it',
+    (old) => {
+      const text = replaceOrThrow(SMALL_AREA, '        progress: ""\n', `        progress: ${old}\n`);
+      const changes = [ONE('市公安局：已对接'), ONE('推进中', ['status']), ONE(3, ['milestones_met'])];
+      expect(spliceChanges(text, changes)).toBe(editDocument(text, 'f.yaml', changes));
+    },
+  );
 });
