@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { YamlPath } from '../core/ledger.js';
+import { printPair } from './yaml-print.js';
 
 /**
  * Edits of an area file that touch only some measures, done on those measures' fields alone: the
@@ -66,17 +67,19 @@ export function spliceMeasureEdits(
   if (!items) return undefined;
   const touched = items.map((item) => touchedBlocks(item, edits.get(item.id)!, lines));
   if (touched.some((blocks) => blocks === undefined)) return undefined;
-  const mini = items.map((item, i) => miniItem(item, touched[i]!, lines)).join('\n');
-  const document = parseDocument(mini, { uniqueKeys: true });
-  if (document.errors.length > 0 || !isSeq(document.contents) || document.contents.items.length !== items.length)
-    return undefined;
-  for (const [i, item] of items.entries()) {
-    const node = document.contents.items[i];
-    if (!isMap(node) || String(node.get('id')) !== item.id) return undefined;
-    for (const edit of edits.get(item.id)!) setField(document, [i, ...edit.path], edit.after);
+  const printed = items.map((item, i) => printDirectly(item, touched[i]!, edits.get(item.id)!));
+  const rest = items.flatMap((item, i) => (printed[i] ? [] : [i]));
+  if (rest.length > 0) {
+    const byDocument = printThroughDocument(
+      rest.map((i) => items[i]!),
+      rest.map((i) => touched[i]!),
+      edits,
+      lines,
+      setField,
+    );
+    if (!byDocument) return undefined;
+    rest.forEach((i, k) => (printed[i] = byDocument[k]));
   }
-  const printed = splitItems(document.toString(PRINT_OPTIONS));
-  if (printed?.length !== items.length) return undefined;
   const replaced = new Map<number, { to: number; lines: string[] }>();
   const appended = new Map<number, string[]>();
   const append = (at: number, lines: string[]) => appended.set(at, [...(appended.get(at) ?? []), ...lines]);
@@ -106,6 +109,86 @@ export function spliceMeasureEdits(
 }
 
 /** The measure items named in `edits`, each found exactly once and in the plain layout. */
+/**
+ * The items' changed fields printed by the yaml package: the fields (or stand-ins) cut out into one
+ * small document, changed as the whole document would be changed, printed and cut up again.
+ */
+function printThroughDocument(
+  items: readonly Item[],
+  touched: readonly (readonly Touched[])[],
+  edits: ReadonlyMap<string, readonly MeasureFieldEdit[]>,
+  lines: readonly string[],
+  setField: SetField,
+): Map<string, string[]>[] | undefined {
+  const mini = items.map((item, i) => miniItem(item, touched[i]!, lines, edits.get(item.id)!)).join('\n');
+  const document = parseDocument(mini, { uniqueKeys: true });
+  if (document.errors.length > 0 || !isSeq(document.contents) || document.contents.items.length !== items.length)
+    return undefined;
+  for (const [i, item] of items.entries()) {
+    const node = document.contents.items[i];
+    if (!isMap(node) || String(node.get('id')) !== item.id) return undefined;
+    for (const edit of edits.get(item.id)!) setField(document, [i, ...edit.path], edit.after);
+  }
+  const printed = splitItems(document.toString(PRINT_OPTIONS));
+  return printed?.length === items.length ? printed : undefined;
+}
+
+/**
+ * The changed fields printed without the yaml package (yaml-print.ts), in the shape splitItems gives;
+ * undefined when a field needs its old node or a value is not one printPair is sure of.
+ */
+function printDirectly(
+  item: Item,
+  touched: readonly Touched[],
+  edits: readonly MeasureFieldEdit[],
+): Map<string, string[]> | undefined {
+  if (touched.some((block) => block.mode === 'whole')) return undefined;
+  const paths = edits.map((edit) => JSON.stringify(edit.path));
+  if (new Set(paths).size !== paths.length) return undefined;
+  const out = new Map<string, string[]>();
+  const indent = (lines: string[] | undefined, by: string) => lines?.map((line) => (line === '' ? line : by + line));
+  for (const block of touched) {
+    const own = edits.filter((edit) => edit.path[0] === block.key);
+    if (block.mode === 'stub') {
+      const lines = own.length === 1 ? indent(printPair(block.key, own[0]!.after), '  ') : undefined;
+      if (!lines) return undefined;
+      out.set(block.key, lines);
+      continue;
+    }
+    // Entries the map has, in its order, then the new ones in the order they come.
+    const known = new Set(block.entries.map((entry) => entry.key));
+    const value = (name: string) => own.find((edit) => edit.path[1] === name)!.after;
+    const lines = [`  ${block.key}:`];
+    for (const name of [
+      ...block.entries.map((entry) => entry.key),
+      ...own.map((edit) => String(edit.path[1])).filter((name) => !known.has(name)),
+    ]) {
+      const entry = indent(printPair(name, value(name)), '    ');
+      if (!entry) return undefined;
+      lines.push(...entry);
+    }
+    out.set(block.key, lines);
+  }
+  // Fields the measure lacks, in the order the edits first name them.
+  const added = new Map<string, { whole?: unknown; entries?: Map<string, unknown> }>();
+  for (const edit of edits) {
+    const key = String(edit.path[0]);
+    if (touched.some((block) => block.key === key)) continue;
+    const field = added.get(key) ?? {};
+    if (edit.path.length === 1 && !field.entries) field.whole = edit.after;
+    else if (edit.path.length === 2 && !('whole' in field))
+      field.entries = (field.entries ?? new Map()).set(String(edit.path[1]), edit.after);
+    else return undefined;
+    added.set(key, field);
+  }
+  for (const [key, field] of added) {
+    const lines = indent(printPair(key, field.entries ? Object.fromEntries(field.entries) : field.whole), '  ');
+    if (!lines) return undefined;
+    out.set(key, lines);
+  }
+  return out;
+}
+
 function touchedItems(lines: readonly string[], edits: ReadonlyMap<string, unknown>): Item[] | undefined {
   const items: Item[] = [];
   const seen = new Set<string>();
@@ -166,7 +249,9 @@ function touchedBlocks(
     const replacesWhole = own.every(
       (edit) =>
         edit.path.length === 1 &&
-        (isObject(edit.after) || (typeof edit.after === 'string' && isPlainString(lines[block.first]!, block.key))),
+        (isObject(edit.after) ||
+          (typeof edit.after === 'string' && isPlainString(lines[block.first]!, block.key)) ||
+          (typeof edit.after === 'number' && isWholeNumber(lines, block))),
     );
     const entries = own.every((edit) => edit.path.length === 2 && isObject(edit.after))
       ? replacedEntries(block, own, lines, item.indent + 2)
@@ -192,6 +277,14 @@ function isPlainString(keyLine: string, key: string): boolean {
   const value = keyLine.slice(keyLine.indexOf(`${key}:`) + key.length + 1).trim();
   if (/^(?:"|'|[|>][-+1-9]*$)/.test(value)) return true;
   return value !== '' && !/^[-?:,[\]{}#&*!|>'"%@`\d.+~]/.test(value) && !/^(?:null|true|false)$/i.test(value);
+}
+
+/** A number replaced by a number keeps nothing of the old node when that was a plain decimal on one line. */
+function isWholeNumber(lines: readonly string[], block: Block): boolean {
+  const line = lines[block.first]!;
+  return (
+    block.last === block.first && /^\d+$/.test(line.slice(line.indexOf(`${block.key}:`) + block.key.length + 1).trim())
+  );
 }
 
 function range(from: number, to: number): number[] {
@@ -229,10 +322,16 @@ function replacedEntries(
 }
 
 /** The item as a one-item list at column 0 holding only its id and what the edits need of their fields. */
-function miniItem(item: Item, blocks: readonly Touched[], lines: readonly string[]): string {
+function miniItem(
+  item: Item,
+  blocks: readonly Touched[],
+  lines: readonly string[],
+  edits: readonly MeasureFieldEdit[],
+): string {
   const out = [lines[item.start]!.slice(item.indent)];
   for (const block of blocks) {
-    if (block.mode === 'stub') out.push(`  ${block.key}: ""`);
+    const text = edits.some((edit) => edit.path[0] === block.key && typeof edit.after === 'string');
+    if (block.mode === 'stub') out.push(`  ${block.key}: ${text ? '""' : '0'}`);
     else if (block.mode === 'entries') out.push(`  ${block.key}:`, ...block.entries.map((e) => `    ${e.key}: 0`));
     else for (let i = block.first; i <= block.last; i++) out.push(lines[i]!.slice(item.indent));
   }

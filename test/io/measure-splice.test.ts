@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
+import { styleMultiline } from '../../src/core/yaml-style.js';
+import { PRINT_OPTIONS } from '../../src/io/measure-splice.js';
+import { printPair } from '../../src/io/yaml-print.js';
 import type { FieldChange } from '../../src/core/merge-plan.js';
 import { editDocument, editYamlText, spliceChanges } from '../../src/io/apply-merge.js';
 import { generateLedger } from '../../scripts/generate-ledger.mjs';
@@ -161,4 +164,88 @@ describe('old values that keep something of their node', () => {
       expect(spliceChanges(text, changes)).toBe(editDocument(text, 'f.yaml', changes));
     },
   );
+});
+
+describe('printing values without the yaml package', () => {
+  const TEXTS = [
+    '已对接',
+    '',
+    '123',
+    '1.5',
+    '2020-07',
+    '2020年底前',
+    'true',
+    'null',
+    '~',
+    '-开头',
+    '- 列表',
+    'a: b',
+    'a:b',
+    '结尾:',
+    'a #b',
+    'a#b',
+    '#开头',
+    ' 前空格',
+    '后空格 ',
+    '制表\t符',
+    '---',
+    '...',
+    "it's",
+    'say "hi"',
+    '[方括号]',
+    '{花括号}',
+    '@at',
+    '%百分',
+    '\u2028',
+    'e\u0301',
+    '两行\n文字',
+    '两行\n\n空行',
+    '  缩进开头\n第二行',
+    '末尾换行\n',
+    '中间\n  缩进\n行',
+    '行尾空格 \n下一行',
+    '含 # 号\n: 冒号开头',
+    '---\n文档标记',
+    'a\n...',
+    '0x1F',
+    '0o17',
+    '.inf',
+    '+12',
+    '1e3',
+  ];
+
+  it.each(TEXTS.map((text) => [JSON.stringify(text), text]))(
+    '%s is printed as the yaml package prints it',
+    (_s, text) => {
+      const document = new Document({ progress: text, unit: { progress: text, evidence: [text] } });
+      styleMultiline(document.contents as never);
+      const expected = document.toString(PRINT_OPTIONS).replace(/\n$/, '').split('\n');
+      const mine = [printPair('progress', text), printPair('unit', { progress: text, evidence: [text] })];
+      if (mine.every((lines) => lines !== undefined)) expect(mine.flat()).toEqual(expected);
+      const changes = [
+        ONE(text),
+        ONE({ month: '2020-07', status: '推进中', progress: text }, ['unit_reports', '市公安局']),
+      ];
+      expect(spliceChanges(SMALL_AREA, changes)).toBe(editDocument(SMALL_AREA, 'f.yaml', changes));
+    },
+  );
+
+  it('prints the usual merge values itself', () => {
+    expect(printPair('progress', '市公安局：已对接\n市审批局：已上线')).toEqual([
+      'progress: |-',
+      '  市公安局：已对接',
+      '  市审批局：已上线',
+    ]);
+    expect(
+      printPair('extensions', [
+        { requested_by: '市公安局', requested_in: '2020-07', until: '2020-12-31', state: '待审批' },
+      ]),
+    ).toEqual([
+      'extensions:',
+      '  - requested_by: 市公安局',
+      '    requested_in: 2020-07',
+      '    until: 2020-12-31',
+      '    state: 待审批',
+    ]);
+  });
 });
