@@ -11,6 +11,7 @@ import {
 } from './fixtures.mjs';
 import { bundledFiles, generatedFiles, prepareTrendRepo } from './history-fixtures.mjs';
 
+// --worktree: the fixtures' ledgers are not committed, and a past --as-of would otherwise ask Git first.
 const AS_OF = '2020-07-25';
 const MB = 1024;
 const fmt = (n) => n.toLocaleString('en-US');
@@ -37,7 +38,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
           label: 'ledger status --format json',
           size: '自带台账',
           cache: 'warm',
-          argv: ledger('status', '--as-of', AS_OF, '--format', 'json'),
+          argv: ledger('status', '--worktree', '--as-of', AS_OF, '--format', 'json'),
           command: 'status',
           floor: 'node0',
         },
@@ -116,6 +117,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
       cache: 'cold',
       argv: ledger(
         'summary',
+        '--worktree',
         '--format',
         'xlsx',
         '--month',
@@ -136,7 +138,16 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
         label: 'ledger render --format xlsx',
         size,
         cache: 'cold',
-        argv: ledger('render', '--format', 'xlsx', '--as-of', AS_OF, '--out', path.join(work, `render-${n}.xlsx`)),
+        argv: ledger(
+          'render',
+          '--worktree',
+          '--format',
+          'xlsx',
+          '--as-of',
+          AS_OF,
+          '--out',
+          path.join(work, `render-${n}.xlsx`),
+        ),
         env: cold,
         command: 'render',
         floor: `floor-${n}`,
@@ -221,7 +232,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
  * any edit of ledger/ (it parses every file and writes the cache), then again (it reads the cache).
  */
 function statusRows(id, size, dir, ledger, floor) {
-  const argv = ledger('status', '--as-of', AS_OF);
+  const argv = ledger('status', '--worktree', '--as-of', AS_OF);
   // In a git worktree .git is a file and there is no cache to clear.
   const clear = () => {
     if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory())
@@ -268,7 +279,7 @@ function siteRow(id, size, ledger, work, floor = 'node0') {
     id: `site-${id}`,
     label: 'ledger site',
     size,
-    argv: ledger('site', '--as-of', AS_OF, '--out', out),
+    argv: ledger('site', '--worktree', '--as-of', AS_OF, '--out', out),
     before: () => rmSync(out, { recursive: true, force: true }),
     command: 'site',
     floor,

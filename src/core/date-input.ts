@@ -3,6 +3,7 @@
  * 2020年9月10日 (and full-width digits) are all 2020-09-10. A date that does not
  * exist (2020-02-30) stays as typed, padded, so the schema reports it. Pure.
  */
+import { isRealDay } from './calendar.js';
 
 const DATE_FORMS = /^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?$/;
 
@@ -17,9 +18,5 @@ export function normaliseDateInput(value: unknown): unknown {
 
 /** Whether YYYY-MM-DD names a day of the calendar. */
 export function isRealDate(iso: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isRealDay(iso);
 }

@@ -2,6 +2,7 @@
  * 完成时限: the written form in the ledger and its meaning.
  * Dates are ISO strings (YYYY-MM-DD) in local calendar terms; no clock is read here.
  */
+import { lastDayOf } from './calendar.js';
 
 export interface Milestone {
   /** The milestone as written, e.g. "2020年6月底". */
@@ -48,14 +49,9 @@ export function milestoneCount(written: string): number {
 }
 
 export function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return lastDayOf(year, month);
 }
 
 function isAscending(milestones: readonly Milestone[]): boolean {
   return milestones.every((m, i) => i === 0 || milestones[i - 1]!.due < m.due);
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

@@ -10,6 +10,7 @@
  * - D before the first commit, before the oldest commit of a shallow clone, or in a stretch of
  *   history whose commit times go backwards (a rewritten history): an error, never a guess.
  */
+import { dayAtOffset, endOfDayAt } from './calendar.js';
 
 export interface LineCommit {
   hash: string;
@@ -41,18 +42,12 @@ export type VersionPick =
 
 /** Epoch seconds of the end of `day` (24:00, i.e. the next day 00:00) at UTC offset `timezone`. */
 export function endOfDay(day: string, timezone: string): number {
-  return Date.parse(`${day}T00:00:00${timezone}`) / 1000 + 86_400;
+  return endOfDayAt(day, timezone);
 }
 
 /** The calendar day of an epoch time at a UTC offset. */
 export function dayAt(epochSeconds: number, timezone: string): string {
-  return new Date((epochSeconds + offsetSeconds(timezone)) * 1000).toISOString().slice(0, 10);
-}
-
-function offsetSeconds(timezone: string): number {
-  const sign = timezone.startsWith('-') ? -1 : 1;
-  const [h = '0', m = '0'] = timezone.slice(1).split(':');
-  return sign * (Number(h) * 3600 + Number(m) * 60);
+  return dayAtOffset(epochSeconds, timezone);
 }
 
 /**

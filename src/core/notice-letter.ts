@@ -5,6 +5,7 @@
  */
 import { NOTICE_LEVEL_NAMES } from './notices.js';
 import type { NoticeDocument, NoticeItem } from './notice-plan.js';
+import { daysAfter } from './calendar.js';
 
 /** Days the unit has to answer: 7 for 蓝/黄, 3 for 红. */
 export const ANSWER_DAYS = { 蓝: 7, 黄: 7, 红: 3 } as const;
@@ -48,5 +49,5 @@ export function noticeLetter(doc: NoticeDocument): NoticeLetter {
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return daysAfter(date, days);
 }

@@ -1,4 +1,5 @@
 /** Where reports live: reports/YYYY-MM/<unit canonical name>.yaml under the ledger root. */
+import { nextMonth } from './calendar.js';
 export const REPORTS_DIR = 'reports';
 
 const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -49,7 +50,5 @@ export function dayOfMonth(month: string, day: number): string {
 
 /** The month after `month` (YYYY-MM). */
 export function addMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const next = Number(month.slice(5, 7)) + 1;
-  return next > 12 ? `${year + 1}-01` : `${year}-${String(next).padStart(2, '0')}`;
+  return nextMonth(month);
 }

@@ -20,6 +20,7 @@ import { VersionWalk } from '../../io/version-walk.js';
 import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
+import { dayBefore } from '../../core/calendar.js';
 
 export interface TrendOptions {
   root: string;
@@ -118,9 +119,7 @@ async function defaultFrom(
 }
 
 function previousDay(month: string): string {
-  const date = new Date(`${month}-01T00:00:00Z`);
-  date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
+  return dayBefore(`${month}-01`);
 }
 
 function resolveFilter(ledger: Ledger, options: TrendOptions): TrendFilter {
