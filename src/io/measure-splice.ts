@@ -215,8 +215,9 @@ function readItem(lines: readonly string[], start: number, indent: number, id: s
   let shallowComment = false;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!;
-    const at = line.search(/\S/);
-    if (at < 0) continue;
+    const at = spacesBefore(line);
+    // Only spaces count as blank: YAML takes other white space (the ideographic space) as text.
+    if (at === line.length) continue;
     // A comment left of the item's fields does not end it in YAML; what follows decides.
     if (at <= indent && line[at] === '#') {
       shallowComment = true;
@@ -287,6 +288,12 @@ function isWholeNumber(lines: readonly string[], block: Block): boolean {
   );
 }
 
+function spacesBefore(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
@@ -306,8 +313,9 @@ function replacedEntries(
   const all: Block[] = [];
   for (let i = block.first + 1; i <= block.last; i++) {
     const line = lines[i]!;
-    const at = line.search(/\S/);
-    if (at < 0) continue;
+    const at = spacesBefore(line);
+    // Only spaces count as blank: YAML takes other white space (the ideographic space) as text.
+    if (at === line.length) continue;
     if (at < keyIndent + 2) return undefined;
     if (at === keyIndent + 2) {
       const name = ENTRY.exec(line.slice(at))?.[1];

@@ -36,7 +36,7 @@ class Reader {
 
   document(): unknown {
     // Comments and blank lines may open the file; further down only blank lines are skipped.
-    while (this.i < this.lines.length && /^\s*(?:#.*)?$/.test(this.lines[this.i]!)) this.i++;
+    while (this.i < this.lines.length && /^ *(?:#.*)?$/.test(this.lines[this.i]!)) this.i++;
     if (this.i >= this.lines.length || indentOf(this.lines[this.i]!) !== 0) bail();
     const value = this.map(0);
     this.skipBlank();
@@ -45,7 +45,7 @@ class Reader {
   }
 
   private skipBlank(): void {
-    while (this.i < this.lines.length && this.lines[this.i]!.trim() === '') this.i++;
+    while (this.i < this.lines.length && isBlank(this.lines[this.i]!)) this.i++;
   }
 
   /** The indent of the next non-blank line (-1 at the end); a comment there is not plain. */
@@ -67,7 +67,7 @@ class Reader {
       const colon = body.endsWith(':') && !body.includes(': ') ? body.length - 1 : body.indexOf(': ');
       const key = colon > 0 ? body.slice(0, colon) : '';
       if (!isKey(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
-      const rest = body.slice(colon + 1).trim();
+      const rest = trimSpaces(body.slice(colon + 1));
       this.i++;
       out[key] = rest === '' ? this.nested(indent) : this.inline(rest, indent);
     }
@@ -94,7 +94,7 @@ class Reader {
       if (!body.startsWith('- ')) break;
       const rest = body.slice(2);
       const inner = indent + 2 + indentOf(rest);
-      const item = rest.trimStart();
+      const item = rest.slice(indentOf(rest));
       if (item === '' || item.startsWith('- ')) bail();
       if (isMapLine(item)) {
         // `- key: value` opens a map whose keys line up with this first one.
@@ -121,20 +121,29 @@ class Reader {
   private literal(indent: number, keepLastBreak: boolean): string {
     const start = this.i;
     let end = start;
-    while (end < this.lines.length && (this.lines[end]!.trim() === '' || indentOf(this.lines[end]!) > indent)) end++;
-    while (end > start && this.lines[end - 1]!.trim() === '') end--;
-    if (end === start || this.lines[start]!.trim() === '') bail();
+    while (end < this.lines.length && (isBlank(this.lines[end]!) || indentOf(this.lines[end]!) > indent)) end++;
+    while (end > start && isBlank(this.lines[end - 1]!)) end--;
+    if (end === start || isBlank(this.lines[start]!)) bail();
     const content = indentOf(this.lines[start]!);
     const out: string[] = [];
     for (let k = start; k < end; k++) {
       const line = this.lines[k]!;
-      if (line.trim() === '') out.push(line.length > content ? line.slice(content) : '');
+      if (isBlank(line)) out.push(line.length > content ? line.slice(content) : '');
       else if (indentOf(line) < content) bail();
       else out.push(line.slice(content));
     }
     this.i = end;
     return out.join('\n') + (keepLastBreak ? '\n' : '');
   }
+}
+
+/** Only spaces count as blank: YAML takes other white space, such as the ideographic space, as text. */
+function isBlank(line: string): boolean {
+  return /^ *$/.test(line);
+}
+
+function trimSpaces(text: string): string {
+  return text.replace(/^ +| +$/g, '');
 }
 
 function indentOf(line: string): number {
@@ -188,9 +197,9 @@ function plain(text: string): unknown {
 function flowList(text: string): unknown[] {
   const match = /^\[(.*)\]$/.exec(text);
   if (!match) return bail();
-  if (match[1]!.trim() === '') return [];
+  if (isBlank(match[1]!)) return [];
   return match[1]!.split(',').map((raw) => {
-    const item = raw.trim();
+    const item = trimSpaces(raw);
     if (item === '' || /[[\]{}:]/.test(item)) bail();
     const value = item.startsWith('"') ? scalar(item) : plain(item);
     return typeof value === 'string' ? value : bail();

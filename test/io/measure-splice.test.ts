@@ -91,6 +91,18 @@ const ONE = (after: unknown, inner: (string | number)[] = ['progress'], id = '1.
   inMeasure: { id, path: inner },
 });
 
+describe('a last line of ideographic spaces', () => {
+  it('stays inside the field it belongs to', () => {
+    const text = replaceOrThrow(
+      SMALL_AREA,
+      '        progress: ""\n',
+      '        progress: |-\n          第一段\n          \u3000\n',
+    );
+    const changes = [ONE('市公安局：已对接')];
+    expect(spliceChanges(text, changes)).toBe(editDocument(text, 'f.yaml', changes));
+  });
+});
+
 describe('falling back to the whole document', () => {
   it.each([
     [

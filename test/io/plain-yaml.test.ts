@@ -69,6 +69,18 @@ describe('readPlainYaml', () => {
     expect(agrees(text)).toBe(true);
   });
 
+  it('takes the ideographic space as text, not as a blank', () => {
+    for (const text of [
+      'a: |-\n  第一段\n  \u3000\nb: 1\n',
+      'a: |-\n  \u3000\u3000缩进的段落\n  第二段\n',
+      'a: \u3000文字\n',
+    ]) {
+      const mine = readPlainYaml(text);
+      if (mine !== undefined) expect(mine).toStrictEqual(yamlValue(text).value);
+    }
+    expect(readPlainYaml('a: |-\n  第一段\n  \u3000\nb: 1\n')).toStrictEqual({ a: '第一段\n\u3000', b: 1 });
+  });
+
   it.each([
     ['an anchor', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 12\n'],
