@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LineCommit } from '../core/ledger-version.js';
 import type { OverdueSchedule } from '../core/remembered-lights.js';
 import { stampCode } from './ledger-cache.js';
 
@@ -13,6 +14,9 @@ import { stampCode } from './ledger-cache.js';
 export interface ScheduleCache {
   get(commit: string): OverdueSchedule | undefined;
   set(commit: string, schedule: OverdueSchedule): void;
+  /** The first-parent line last listed, when HEAD is still the commit it was listed from. */
+  line(head: string): LineCommit[] | undefined;
+  setLine(head: string, line: LineCommit[]): void;
   /** Writes what was added (atomically), if anything. */
   save(): void;
 }
@@ -24,8 +28,9 @@ const KEEP = 24;
 export function openScheduleCache(root: string, scope: string, env: NodeJS.ProcessEnv = process.env): ScheduleCache {
   const file = cacheFile(root, env);
   const code = stampCode();
-  let stored: Record<string, OverdueSchedule> = {};
-  if (file) stored = readStored(file, code);
+  const read = file ? readStored(file, code) : { schedules: {} };
+  const stored = read.schedules;
+  let line = read.line;
   let changed = false;
   const key = (commit: string) => `${commit}\0${scope}`;
   return {
@@ -34,12 +39,18 @@ export function openScheduleCache(root: string, scope: string, env: NodeJS.Proce
       stored[key(commit)] = schedule;
       changed = true;
     },
+    line: (head) => (line?.head === head ? line.commits : undefined),
+    setLine: (head, commits) => {
+      // Subjects are not kept: the lights need the times and hashes only.
+      line = { head, commits: commits.map((c) => ({ ...c, subject: '' })) };
+      changed = true;
+    },
     save: () => {
       if (!file || !changed) return;
       const kept = Object.fromEntries(Object.entries(stored).slice(-KEEP));
       const temp = `${file}.${process.pid}.tmp`;
       try {
-        writeFileSync(temp, JSON.stringify({ code, schedules: kept }));
+        writeFileSync(temp, JSON.stringify({ code, schedules: kept, line }));
         renameSync(temp, file);
       } catch {
         rmSync(temp, { force: true });
@@ -60,12 +71,18 @@ function cacheFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
   return path.join(gitDir, FILE);
 }
 
-function readStored(file: string, code: string): Record<string, OverdueSchedule> {
+interface Stored {
+  schedules: Record<string, OverdueSchedule>;
+  line?: { head: string; commits: LineCommit[] };
+}
+
+function readStored(file: string, code: string): Stored {
   try {
     const text = readFileSync(file, 'utf8');
-    if (!text.startsWith(`{"code":${JSON.stringify(code)},`)) return {};
-    return (JSON.parse(text) as { schedules?: Record<string, OverdueSchedule> }).schedules ?? {};
+    if (!text.startsWith(`{"code":${JSON.stringify(code)},`)) return { schedules: {} };
+    const stored = JSON.parse(text) as Partial<Stored>;
+    return { schedules: stored.schedules ?? {}, line: stored.line };
   } catch {
-    return {};
+    return { schedules: {} };
   }
 }

@@ -1,8 +1,11 @@
-import { cpSync, existsSync, readdirSync, utimesSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS as ENTRIES } from '../../src/cli/index.js';
-import { tempGitRepo } from '../helpers/git-repo.js';
+import { GitRepo, tempGitRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runLogged } from '../helpers/loaded-modules.js';
 
@@ -16,6 +19,8 @@ function bundledLedgerRepo(): string {
   for (const name of readdirSync(path.join(dir, 'ledger'))) utimesSync(path.join(dir, 'ledger', name), past, past);
   return dir;
 }
+
+const gitPath = () => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 
 /** status counts the month's reports with missing's gatherReportCounts: used, so allowed. */
 const USED = new Set(['src/commands/missing/run.ts']);
@@ -53,6 +58,31 @@ describe('start-up: a command loads only what it uses (bundled dist)', () => {
     expect(warm.sources).toContain('node_modules/commander');
     expect(heavy(warm.sources)).toEqual([]);
     expect(otherCommands(warm.sources, 'status')).toEqual([]);
+  });
+
+  it('status today on a committed ledger runs no git process while HEAD is unchanged', () => {
+    const dir = bundledLedgerRepo();
+    const repo = new GitRepo(dir);
+    // Committed two months ago, so today's lights look back at the last month end (lights that remember).
+    const then = new Date(Date.now() - 62 * 86_400_000).toISOString();
+    repo.commit('导入台账', {}, { date: then });
+    const shim = tempDir();
+    const calls = path.join(shim, 'calls.txt');
+    writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$@" >> ${calls}\nexec ${gitPath()} "$@"\n`, {
+      mode: 0o755,
+    });
+    const env = { PATH: `${shim}:${process.env.PATH}` };
+    const first = runCli(['status'], dir, env);
+    expect(first.code).toBe(0);
+    // The check can fail: the first run does list the history.
+    expect(readFileSync(calls, 'utf8')).toContain('log --first-parent');
+    rmSync(calls);
+    const warm = runCli(['status'], dir, env);
+    expect(warm.stdout).toBe(first.stdout);
+    expect(existsSync(calls)).toBe(false);
+    repo.commit('合并报送', { 'reports/.keep': '' });
+    runCli(['status'], dir, env);
+    expect(readFileSync(calls, 'utf8')).toContain('log --first-parent');
   });
 
   it('--version loads no command and not the loader (only finding the root, which every command needs)', () => {

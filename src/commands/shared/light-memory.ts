@@ -3,9 +3,10 @@
  * by the end of that day (the same pick as `--as-of`, core/ledger-version.ts), so a past day's
  * lights are reproducible.
  *
- * Cost: one `git rev-list` asks whether anything was committed by the previous month end; without
- * such a commit (no repository, no commits, a ledger committed later) nothing else runs. Otherwise
- * the first-parent line is listed once and each month end back from there is mapped to its commit;
+ * Cost: while HEAD (read from .git, no git process) is the commit the cache last saw, no git runs
+ * at all; otherwise the first-parent line is listed once (and cached with that HEAD). Without a
+ * commit by the previous month end (no repository, no commits, a ledger committed later) nothing
+ * else runs. Each month end back from there is mapped to its commit;
  * each commit's overdue schedule comes from .git/ledger-lights-cache.json (io/schedule-cache.ts)
  * or, the first time, from parsing that version (one LedgerHistory: one `git cat-file --batch`,
  * each file parsed once per blob) — only then are yaml and zod loaded. The walk stops as soon as
@@ -22,9 +23,10 @@ import {
   type MonthEnd,
   type OverdueSchedule,
 } from '../../core/remembered-lights.js';
-import { firstParentLine, runGit } from '../../io/git.js';
+import { firstParentLine } from '../../io/git.js';
+import { readHeadCommit } from '../../io/head-commit.js';
 import type { LedgerHistory } from '../../io/ledger-history.js';
-import { openScheduleCache } from '../../io/schedule-cache.js';
+import { openScheduleCache, type ScheduleCache } from '../../io/schedule-cache.js';
 
 /** Month ends counted back at most this far (a streak of three years says enough). */
 const MAX_MONTHS = 36;
@@ -45,15 +47,16 @@ export async function lightMemory(
   const timezone = ledger.config.timezone;
   const first = previousMonthEnd(day);
   const today = options.today ?? dayAt(Math.floor(Date.now() / 1000), timezone);
-  if (first >= today || !(await committedBy(root, first, timezone))) return [];
-  const line = await firstParentLine(root).catch(() => undefined);
-  if (!line) return [];
-  let open = monthEndState(overdueSchedule(ledger, day), day).red;
-  const past = new PastSchedules(root, line, timezone, options.scope);
+  if (first >= today) return [];
+  const cache = openScheduleCache(root, options.scope?.name ?? '');
+  const past = new PastSchedules(root, cache, timezone, options.scope);
   const ends: MonthEnd[] = [];
   try {
+    const line = await lineOf(root, cache);
+    if (!line || !line.some((c) => c.committed < endOfDay(first, timezone))) return [];
+    let open = monthEndState(overdueSchedule(ledger, day), day).red;
     for (let end = first; ends.length < MAX_MONTHS; end = previousMonthEnd(end)) {
-      const schedule = await past.at(end);
+      const schedule = await past.at(line, end);
       if (!schedule) break;
       const state = monthEndState(schedule, end);
       ends.push(state);
@@ -66,23 +69,33 @@ export async function lightMemory(
   return ends;
 }
 
+/**
+ * The first-parent line: from the cache while HEAD (read from .git without git) is the commit it was
+ * listed from, else listed by git. Undefined outside Git or without commits.
+ */
+async function lineOf(root: string, cache: ScheduleCache): Promise<LineCommit[] | undefined> {
+  const head = readHeadCommit(root);
+  const known = head === undefined ? undefined : cache.line(head);
+  if (known) return known;
+  const line = await firstParentLine(root).catch(() => undefined);
+  if (head !== undefined && line && line[0]?.hash === head) cache.setLine(head, line);
+  return line;
+}
+
 /** Overdue schedules of the versions month ends stand for: from the cache, else parsed once. */
 class PastSchedules {
   private history: LedgerHistory | undefined;
-  private readonly cache;
 
   constructor(
     private readonly root: string,
-    private readonly line: LineCommit[],
+    private readonly cache: ScheduleCache,
     private readonly timezone: string,
     private readonly scope: LightMemoryOptions['scope'],
-  ) {
-    this.cache = openScheduleCache(root, scope?.name ?? '');
-  }
+  ) {}
 
   /** The schedule of the version committed by the end of `day`; undefined where history does not reach. */
-  async at(day: string): Promise<OverdueSchedule | undefined> {
-    const pick = pickCommit(this.line, day, this.timezone);
+  async at(line: LineCommit[], day: string): Promise<OverdueSchedule | undefined> {
+    const pick = pickCommit(line, day, this.timezone);
     if (pick.kind !== 'commit') return undefined;
     const known = this.cache.get(pick.commit.hash);
     if (known) return known;
@@ -104,13 +117,4 @@ class PastSchedules {
     this.history?.close();
     this.cache.save();
   }
-}
-
-/** Whether the first-parent line has a commit by the end of `day` (false outside Git or without commits). */
-async function committedBy(root: string, day: string, timezone: string): Promise<boolean> {
-  const before = `--before=@${endOfDay(day, timezone)}`;
-  const out = await runGit(root, ['rev-list', '-1', '--first-parent', before, 'HEAD', '--'], '读取台账历史').catch(
-    () => '',
-  );
-  return out.trim() !== '';
 }

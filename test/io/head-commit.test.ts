@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHeadCommit } from '../../src/io/head-commit.js';
+import { tempGitRepo } from '../helpers/git-repo.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+describe('readHeadCommit: HEAD without running git', () => {
+  it('reads a branch from its loose ref, then from packed-refs, and a detached HEAD', () => {
+    const repo = tempGitRepo();
+    expect(readHeadCommit(repo.dir)).toBeUndefined(); // no commit yet
+    repo.commit('一', { 'a.txt': '1' });
+    const first = repo.git('rev-parse', 'HEAD').trim();
+    expect(readHeadCommit(repo.dir)).toBe(first);
+    repo.commit('二', { 'a.txt': '2' });
+    repo.git('pack-refs', '--all');
+    const second = repo.git('rev-parse', 'HEAD').trim();
+    expect(readHeadCommit(repo.dir)).toBe(second);
+    repo.git('checkout', '-q', '--detach', first);
+    expect(readHeadCommit(repo.dir)).toBe(first);
+  });
+
+  it('gives up (so the caller asks git) on a worktree, a folder without Git and a strange HEAD', () => {
+    const repo = tempGitRepo();
+    repo.commit('一', { 'a.txt': '1' });
+    const worktree = path.join(tempDir(), 'wt');
+    repo.git('worktree', 'add', '-q', worktree);
+    expect(readHeadCommit(worktree)).toBeUndefined();
+    expect(readHeadCommit(tempDir())).toBeUndefined();
+    writeFileSync(path.join(repo.dir, '.git/HEAD'), 'ref: refs/../../etc/passwd\n');
+    expect(readHeadCommit(repo.dir)).toBeUndefined();
+  });
+});
