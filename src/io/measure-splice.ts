@@ -143,8 +143,12 @@ function printDirectly(
   edits: readonly MeasureFieldEdit[],
 ): Map<string, string[]> | undefined {
   if (touched.some((block) => block.mode === 'whole')) return undefined;
-  const paths = edits.map((edit) => JSON.stringify(edit.path));
-  if (new Set(paths).size !== paths.length) return undefined;
+  const paths = new Set<string>();
+  for (const { path } of edits) {
+    if (path.length > 2) return undefined;
+    paths.add(path.length === 1 ? String(path[0]) : `${String(path[0])}\0${String(path[1])}`);
+  }
+  if (paths.size !== edits.length) return undefined;
   const out = new Map<string, string[]>();
   const indent = (lines: string[] | undefined, by: string) => lines?.map((line) => (line === '' ? line : by + line));
   for (const block of touched) {
@@ -258,10 +262,8 @@ function touchedBlocks(
       ? replacedEntries(block, own, lines, item.indent + 2)
       : undefined;
     const mode = entries ? 'entries' : replacesWhole ? 'stub' : 'whole';
-    const cut = entries
-      ? [block.first, ...entries.flatMap((e) => range(e.first, e.last))]
-      : range(block.first, block.last);
-    if (cut.some((i) => lines[i]!.includes('#'))) return undefined;
+    const cut = entries ? [{ first: block.first, last: block.first }, ...entries] : [block];
+    if (cut.some((part) => hasHash(lines, part.first, part.last))) return undefined;
     out.push({ ...block, mode, entries: entries ?? [] });
   }
   return out;
@@ -294,8 +296,9 @@ function spacesBefore(line: string): number {
   return n;
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+function hasHash(lines: readonly string[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (lines[i]!.includes('#')) return true;
+  return false;
 }
 
 /**

@@ -62,21 +62,13 @@ function recordLines(record: Record<string, unknown>): string[] | undefined {
 
 /** Characters YAML escapes in double quotes (it would not print them plain or in a block). */
 const UNSAFE_CHARS = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]/;
-/** What YAML's core schema reads as something other than a string. */
-const NOT_TEXT = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^[-+]?[0-9]+$/,
-  /^0o[0-7]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-];
+/** What YAML's core schema reads as something other than a string (null, booleans, numbers). */
+const NOT_TEXT =
+  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 /** One line of text YAML prints as it is: no indicator first, no `: ` or ` #`, no blank at either end. */
 function isPlainText(text: string): boolean {
   if (text === '' || text.includes('\n') || UNSAFE_CHARS.test(text)) return false;
-  if (/^[\s\-?:,[\]{}#&*!|>'"%@`]|\s$|:$|: | #/.test(text)) return false;
-  if (/^(?:---|\.\.\.)/.test(text)) return false;
-  return !NOT_TEXT.some((pattern) => pattern.test(text));
+  if (/^[\s\-?:,[\]{}#&*!|>'"%@`]|\s$|:$|: | #|^(?:---|\.\.\.)/.test(text)) return false;
+  return !NOT_TEXT.test(text);
 }
