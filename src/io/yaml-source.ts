@@ -1,7 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator, YamlPath } from '../core/ledger.js';
-import { readPlainYaml } from './plain-yaml.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
 
@@ -33,14 +32,6 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
-  // The ledger's own layout is read directly (same value, no Document); anything else goes to the yaml package.
-  const plain = readPlainYaml(decoded.text);
-  if (plain !== undefined)
-    return {
-      source: { file, value: detachStrings(plain), locate: lazyLocator(file, bytes) },
-      diagnostics: [],
-      warnings: [],
-    };
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
   const locate = lazyLocator(file, bytes);
   const diagnostics = yamlErrorDiagnostics(file, document.errors);
