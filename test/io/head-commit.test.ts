@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHeadCommit } from '../../src/io/head-commit.js';
+import { readHeadCommit, UNBORN } from '../../src/io/head-commit.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 describe('readHeadCommit: HEAD without running git', () => {
   it('reads a branch from its loose ref, then from packed-refs, and a detached HEAD', () => {
     const repo = tempGitRepo();
-    expect(readHeadCommit(repo.dir)).toBeUndefined(); // no commit yet
+    expect(readHeadCommit(repo.dir)).toBe(UNBORN); // no commit yet
     repo.commit('一', { 'a.txt': '1' });
     const first = repo.git('rev-parse', 'HEAD').trim();
     expect(readHeadCommit(repo.dir)).toBe(first);

@@ -24,7 +24,7 @@ import {
   type OverdueSchedule,
 } from '../../core/remembered-lights.js';
 import { firstParentLine } from '../../io/git.js';
-import { readHeadCommit } from '../../io/head-commit.js';
+import { readHeadCommit, UNBORN } from '../../io/head-commit.js';
 import type { LedgerHistory } from '../../io/ledger-history.js';
 import { openScheduleCache, type ScheduleCache } from '../../io/schedule-cache.js';
 
@@ -75,6 +75,7 @@ export async function lightMemory(
  */
 async function lineOf(root: string, cache: ScheduleCache): Promise<LineCommit[] | undefined> {
   const head = readHeadCommit(root);
+  if (head === UNBORN) return undefined;
   const known = head === undefined ? undefined : cache.line(head);
   if (known) return known;
   const line = await firstParentLine(root).catch(() => undefined);
