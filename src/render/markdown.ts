@@ -1,3 +1,4 @@
+import { maxOf } from '../core/arrays.js';
 import { safeText } from './safe-text.js';
 
 /**
@@ -29,7 +30,10 @@ export function escapeInline(text: string): string {
  */
 export function codeSpan(text: string): string {
   const shown = safeText(text);
-  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = maxOf(
+    (shown.match(/`+/g) ?? []).map((run) => run.length),
+    0,
+  );
   const fence = '`'.repeat(longest + 1);
   const pad = shown.startsWith('`') || shown.endsWith('`') || longest > 0 ? ' ' : '';
   return `${fence}${pad}${shown}${pad}${fence}`;

@@ -1,14 +1,6 @@
-import {
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  parseDateArgument,
-  versionOptions,
-  writeErr,
-  writeOut,
-  type GlobalOptions,
-} from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeErr, writeOut, type GlobalOptions } from '../../cli/spec.js';
 import { UsageError } from '../../errors.js';
-import type { SummaryFormat } from './run.js';
+import { sharedSummaryOptions } from './options.js';
 
 /** `ledger summary --quarter`: maps the flags to quarterReport, prints the result, returns the exit code. */
 export async function runQuarter(options: Record<string, unknown>, global: GlobalOptions): Promise<number> {
@@ -19,17 +11,7 @@ export async function runQuarter(options: Record<string, unknown>, global: Globa
     );
   const { quarterReport, parseQuarterOption } = await import('./quarter.js');
   const quarter = parseQuarterOption(String(options.quarter)).quarter;
-  const result = await quarterReport({
-    root: global.root,
-    cwd: global.cwd,
-    quarter,
-    asOf: options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of'),
-    ...versionOptions(options),
-    format: options.format as SummaryFormat,
-    out: options.out as string | undefined,
-    lead: options.lead as string | undefined,
-    area: options.area === undefined ? undefined : String(options.area),
-  });
+  const result = await quarterReport({ ...sharedSummaryOptions(options, global), quarter });
   if (result.diagnostics.length > 0) {
     const { renderLedgerErrors } = await import('../../render/diagnostics.js');
     writeErr(renderLedgerErrors(result.diagnostics, '未生成季度报告'));

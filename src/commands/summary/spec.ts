@@ -3,15 +3,12 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseDateArgument,
   parseMonthArgument,
   writeOut,
   REV_OPTION,
   WORKTREE_OPTION,
-  versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
-import type { SummaryFormat } from './run.js';
 
 export const summarySpec: CommandSpec = {
   usage: 'summary',
@@ -60,16 +57,10 @@ export const summarySpec: CommandSpec = {
       throw new UsageError('缺少 --month 或 --quarter', '例如 ledger summary --month 2020-07 或 --quarter 2020Q3');
     }
     const { summary } = await import('./run.js');
+    const { sharedSummaryOptions } = await import('./options.js');
     const result = await summary({
-      root: global.root,
-      cwd: global.cwd,
+      ...sharedSummaryOptions(options, global),
       month: parseMonthArgument(String(options.month)),
-      asOf: options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of'),
-      ...versionOptions(options),
-      format: options.format as SummaryFormat,
-      out: options.out as string | undefined,
-      lead: options.lead as string | undefined,
-      area: options.area === undefined ? undefined : String(options.area),
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');

@@ -1,3 +1,4 @@
+import { maxOf } from '../../core/arrays.js';
 import type { TrendMonth, TrendResult, TrendRow } from '../../core/trend.js';
 import { escapeCell, escapeInline, markdownTable } from '../../render/markdown.js';
 import { renderTable, terminalStyle, wrapLines, type Align } from '../../render/terminal-style.js';
@@ -9,7 +10,7 @@ const BAR_WIDTH = 6;
 
 /** A sparkline of `values`, scaled from 0 to their maximum (a flat line when all are 0). */
 export function sparkline(values: readonly number[]): string {
-  const max = Math.max(0, ...values);
+  const max = maxOf(values, 0);
   return values.map((v) => SPARKS[max === 0 ? 0 : Math.round((v / max) * (SPARKS.length - 1))]).join('');
 }
 
