@@ -4,27 +4,17 @@
  * quarter in a few sentences (quarter-narrative.ts), the three months as a chart, then the tables of
  * quarter-sections.ts cut to the columns a short report needs. docx is imported here only.
  */
-import {
-  AlignmentType,
-  Document,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  TextRun,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
 import type { TrendPoint } from '../core/monthly-trend.js';
 import type { QuarterlyReport } from '../core/quarterly-report.js';
 import { trendChartSvg } from './charts.js';
 import { pngSize, svgToPng } from './chart-png.js';
-import { FONTS, LANGUAGE, PAGE, SIZES, TEXT_WIDTH } from './docx-style.js';
+import { FONTS, SIZES, TEXT_WIDTH } from './docx-style.js';
 import { breakTitle } from './print-text.js';
 import { quarterNarrative } from './quarter-narrative.js';
 import { quarterSections, quarterTitle } from './quarter-sections.js';
 import type { DocxTableOptions } from './summary-docx-tables.js';
-import { bodyParagraph, heading, note, pageNumberFooter, sectionBlock } from './summary-docx.js';
+import { bodyParagraph, heading, note, portraitDocument, sectionBlock } from './summary-docx.js';
 import { dateLabel } from './summary-narrative.js';
 
 /** The sections the document shows after 总体情况, by name, and the columns it keeps. */
@@ -55,19 +45,7 @@ export async function renderQuarterDocx(report: QuarterlyReport): Promise<Buffer
     if (section)
       children.push(...sectionBlock(section, i + 2, { ...wanted, columns: wanted.columns ?? section.header }));
   });
-  const document = new Document({
-    creator: 'ledger',
-    title: quarterTitle(report),
-    styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body, language: LANGUAGE } } } },
-    sections: [
-      {
-        properties: { page: { ...PAGE, size: { ...PAGE.size, orientation: PageOrientation.PORTRAIT } } },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return portraitDocument(quarterTitle(report), children);
 }
 
 function titleBlock(report: QuarterlyReport): Paragraph[] {

@@ -56,9 +56,14 @@ export async function renderSummaryDocx(summary: MonthlySummary, trend: readonly
     const section = sections.find((s) => s.name === wanted.name);
     if (section) children.push(...sectionBlock(section, i + 2, wanted));
   });
+  return portraitDocument(summaryTitle(summary), children);
+}
+
+/** An A4 portrait Word file in the 通报's fonts with page numbers `— n —` (the monthly and the quarterly report). */
+export function portraitDocument(title: string, children: FileChild[]): Promise<Buffer> {
   const document = new Document({
     creator: 'ledger',
-    title: summaryTitle(summary),
+    title,
     styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body, language: LANGUAGE } } } },
     sections: [
       {
