@@ -32,7 +32,7 @@ function codeStamp() {
 rmSync(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: REPO,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'trend-worker': 'src/commands/trend/trend-worker.ts' },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -12,13 +12,14 @@ export interface MeasureSegment {
 }
 
 export interface SegmentedArea {
+  /** The text without the items; with `keepItemLines`, each item leaves its `- id:` line in place. */
   frame: string;
   segments: MeasureSegment[];
 }
 
 const MEASURE_ITEM = /^( *)-( +)id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\3 *(#.*)?$/;
 
-export function segmentMeasures(text: string): SegmentedArea {
+export function segmentMeasures(text: string, { keepItemLines = false } = {}): SegmentedArea {
   const lines = text.split('\n');
   const frame: string[] = [];
   const segments: MeasureSegment[] = [];
@@ -32,6 +33,7 @@ export function segmentMeasures(text: string): SegmentedArea {
       continue;
     }
     const indent = match[1]!.length;
+    if (keepItemLines) frame.push(line);
     let end = i + 1;
     while (end < lines.length && !endsItem(lines[end]!, indent)) end += 1;
     segments.push({

@@ -2,18 +2,19 @@ import { GitError } from '../errors.js';
 import { openBlobReader, treeAt, type BlobReader, type TreeFile } from './git.js';
 import { filesInMemory, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
-import { parseLedger, type LoadResult, type ParseMemo } from './parse-ledger.js';
+import { parseLedger, parseMemo, type LoadResult } from './parse-ledger.js';
 
 /**
  * Reads the ledger of many revisions through one long-lived `git cat-file --batch`: every blob is
- * read once and every file parsed once per content (memoised on the blob id), so walking a year
+ * read once and every file parsed once per content (memoised on the blob id; of a changed area file,
+ * only the measures that changed, see AreaPieces), so walking a year
  * of month ends costs about one full parse plus the files that changed. Memory stays at about two
  * revisions: what the latest load did not use is forgotten (loads already returned keep theirs).
  */
 export class LedgerRevisions {
   private readonly reader: BlobReader;
   private readonly bodies = new Map<string, Uint8Array>();
-  private readonly memo: ParseMemo = new Map();
+  private readonly memo = parseMemo();
 
   constructor(private readonly root: string) {
     this.reader = openBlobReader(root);
@@ -62,7 +63,8 @@ export class LedgerRevisions {
 
   private forgetAllBut(kept: ReadonlyMap<string, Uint8Array>): void {
     for (const id of this.bodies.keys()) if (!kept.has(id)) this.bodies.delete(id);
-    for (const key of this.memo.keys()) if (!kept.has(key.slice(0, key.indexOf('\0')))) this.memo.delete(key);
+    for (const key of this.memo.files.keys())
+      if (!kept.has(key.slice(0, key.indexOf('\0')))) this.memo.files.delete(key);
   }
 }
 

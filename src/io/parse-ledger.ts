@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { LedgerFiles } from './ledger-files.js';
 import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
 import { parseYamlSource } from './yaml-source.js';
+import { AreaPieces } from './area-pieces.js';
 import { pushAll } from '../core/arrays.js';
 import { LINK_HINT } from './repo-path.js';
 
@@ -24,10 +25,18 @@ export interface FileParse<T> {
 }
 
 /**
- * Parses of files by content id (Git blob id), shared between loads of several revisions: a file
- * unchanged between two revisions is parsed once. Parses are immutable values, so sharing is safe.
+ * Parses shared between loads of several revisions: of files by content id (Git blob id), so a file
+ * unchanged between two revisions is parsed once, and of the measures of area files by their text
+ * (AreaPieces), so a changed file re-parses only its changed measures. Parses are immutable values.
  */
-export type ParseMemo = Map<string, FileParse<unknown>>;
+export interface ParseMemo {
+  files: Map<string, FileParse<unknown>>;
+  pieces: AreaPieces;
+}
+
+export function parseMemo(): ParseMemo {
+  return { files: new Map(), pieces: new AreaPieces() };
+}
 
 /**
  * The second step of loading: the files → {ledger, diagnostics}. Schema problems become
@@ -102,10 +111,10 @@ export function parseSchemaFile<S extends z.ZodType>(
 ): FileParse<z.output<S>> {
   const id = memo && files.contentId(file);
   const key = id && `${id}\0${file}`;
-  const known = key ? memo.get(key) : undefined;
+  const known = key ? memo.files.get(key) : undefined;
   if (known) return known as FileParse<z.output<S>>;
-  const parse = parseFile(files, file, schema, options);
-  if (key) memo.set(key, parse);
+  const parse = parseFile(files, file, schema, options, memo?.pieces);
+  if (key) memo.files.set(key, parse);
   return parse;
 }
 
@@ -114,13 +123,17 @@ function parseFile<S extends z.ZodType>(
   file: string,
   schema: S,
   { salvage, strictComments }: SchemaFileOptions<z.output<S>>,
+  pieces?: AreaPieces,
 ): FileParse<z.output<S>> {
   const link = files.refused(file);
   if (link) return { diagnostics: [linkDiagnostic(file, link)] };
   if (!files.has(file)) {
     return { diagnostics: [fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` })] };
   }
-  const parsed = parseYamlSource(files.read(file), file, { strictComments });
+  const parsed = parseYamlSource(files.read(file), file, {
+    strictComments,
+    ...(strictComments && pieces ? { pieces } : {}),
+  });
   const diagnostics = [...parsed.diagnostics, ...parsed.warnings];
   if (parsed.diagnostics.length > 0) return { diagnostics };
   const result = schema.safeParse(parsed.source.value);

@@ -21,6 +21,7 @@ import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { dayBefore } from '../../core/calendar.js';
+import { monthsInWorkers, workerCount, type MonthSpan } from './workers.js';
 
 export interface TrendOptions {
   root: string;
@@ -49,32 +50,44 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
     const from = options.from ?? (await defaultFrom(walk.history, latest, to, options.worktree));
     if (from > to)
       throw new UsageError(`--from ${from} 晚于最后一个月 ${to}`, '例如 ledger trend --from 2020-07 --to 2020-12');
-    let doneBefore = await doneAt(walk, previousDay(from), filter);
-    const months: TrendMonth[] = [];
-    for (const month of monthRange(from, to)) {
-      const day = trendDay(month, options.asOf);
-      const loaded = await walk.load(day);
-      const items = trendItems(loaded.ledger, day, filter);
-      const reports = await monthReports(options.root, loaded, month, day);
-      months.push({
-        month,
-        day,
-        version: loaded.version,
-        rows: trendRows(loaded.ledger, items, options.by ?? 'total', day, doneBefore, reports),
-      });
-      doneBefore = doneKeys(loaded.ledger, items, day);
-    }
-    return {
-      title: latest.ledger.config.title,
+    const span: MonthSpan = {
+      root: options.root,
+      asOf: options.asOf,
+      today: walk.history.today,
       by: options.by ?? 'total',
       filter,
-      from,
-      to,
-      asOf: options.asOf,
-      months,
+      months: monthRange(from, to),
+      ...(options.worktree ? { worktree: true } : {}),
     };
+    const parts = workerCount(measureRefs(latest.ledger).length, span.months.length);
+    const months = parts > 1 ? await monthsInWorkers(span, parts) : await trendMonths(span, walk);
+    return { title: latest.ledger.config.title, by: span.by, filter, from, to, asOf: options.asOf, months };
   } finally {
     walk.close();
+  }
+}
+
+/**
+ * The rows of consecutive months (see trend), through `walk` or a walk of its own. The first
+ * month's 新完成 compares with the day before it, so a span can start anywhere.
+ */
+export async function trendMonths(span: MonthSpan, walk?: VersionWalk): Promise<TrendMonth[]> {
+  const own = walk ?? new VersionWalk(span.root, span);
+  try {
+    let doneBefore = await doneAt(own, dayBefore(`${span.months[0]}-01`), span.filter);
+    const months: TrendMonth[] = [];
+    for (const month of span.months) {
+      const day = trendDay(month, span.asOf);
+      const loaded = await own.load(day);
+      const items = trendItems(loaded.ledger, day, span.filter);
+      const reports = await monthReports(span.root, loaded, month, day);
+      const rows = trendRows(loaded.ledger, items, span.by, day, doneBefore, reports);
+      months.push({ month, day, version: loaded.version, rows });
+      doneBefore = doneKeys(loaded.ledger, items, day);
+    }
+    return months;
+  } finally {
+    if (!walk) own.close();
   }
 }
 
@@ -116,10 +129,6 @@ async function defaultFrom(
   const firstCommit = worktree ? undefined : await history.firstCommitDay();
   if (firstCommit && monthOf(firstCommit) > from) from = monthOf(firstCommit);
   return from > to ? to : from;
-}
-
-function previousDay(month: string): string {
-  return dayBefore(`${month}-01`);
 }
 
 function resolveFilter(ledger: Ledger, options: TrendOptions): TrendFilter {
