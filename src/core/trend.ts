@@ -25,6 +25,7 @@ import {
   type Light,
   type MeasureItem,
 } from './rollup.js';
+import type { PartItem } from './part-items.js';
 import { isResponsible, reportingUnits } from './units.js';
 
 /** What counts as done: a measure by its id, a unit's part by id and unit (per-unit rows count parts). */
@@ -89,34 +90,43 @@ export function trendDay(month: string, asOf: string): string {
   return month === asOf.slice(0, 7) ? asOf : lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
-/** The measures in scope of the filter, evaluated on `day`. */
-export function trendItems(ledger: Ledger, day: string, filter: TrendFilter): MeasureItem[] {
-  return evaluateLedger(ledger, day).filter(
+/**
+ * One month end: the measures in scope of the filter evaluated on `day`, and each unit's own parts,
+ * worked out only for rows per unit (the parts are the costly half of a month at 10,000 measures).
+ */
+export interface MonthEnd {
+  day: string;
+  items: MeasureItem[];
+  parts?: Map<string, PartItem[]>;
+}
+
+export function monthEnd(ledger: Ledger, day: string, filter: TrendFilter, by: TrendGrouping): MonthEnd {
+  const items = evaluateLedger(ledger, day).filter(
     (i) =>
       (filter.area === undefined || i.area === filter.area) &&
       (filter.unit === undefined || isResponsible(ledger.units, i.units, filter.unit)) &&
       (filter.lead === undefined || i.leads.includes(filter.lead)),
   );
+  return { day, items, ...(by === 'unit' ? { parts: partsByUnit(ledger, day, {}, items) } : {}) };
 }
 
-/** What was done on `day`: measure ids, and unit parts (see partKey). */
-export function doneKeys(ledger: Ledger, items: readonly MeasureItem[], day: string): Set<string> {
+/** What was done at a month end: measure ids, and unit parts (see partKey) when it has them. */
+export function doneKeys({ items, parts }: MonthEnd): Set<string> {
   const keys = new Set(items.filter((i) => i.status === '已完成').map((i) => i.id));
-  for (const [unit, parts] of partsByUnit(ledger, day, {}, items))
-    for (const part of parts) if (part.status === '已完成') keys.add(partKey(part.id, unit));
+  for (const [unit, own] of parts ?? [])
+    for (const part of own) if (part.status === '已完成') keys.add(partKey(part.id, unit));
   return keys;
 }
 
-/** One month's rows. `doneBefore`: doneKeys at the previous month's end. */
+/** One month's rows. `doneBefore`: doneKeys at the previous month's end, with the same grouping. */
 export function trendRows(
   ledger: Ledger,
-  items: readonly MeasureItem[],
+  end: MonthEnd,
   by: TrendGrouping,
-  day: string,
   doneBefore: ReadonlySet<string>,
   reports?: MonthReportCounts,
 ): TrendRow[] {
-  return groups(ledger, items, by, day).map(({ key, label, items: grouped, unit }) => {
+  return groups(ledger, end, by).map(({ key, label, items: grouped, unit }) => {
     const counts = countItems(grouped);
     const units = new Set(grouped.flatMap((i) => reportingUnits(ledger.units, i.units)));
     const owing = reports?.rows.filter((r) => units.has(r.unit)) ?? [];
@@ -148,7 +158,7 @@ interface Group {
   unit?: string;
 }
 
-function groups(ledger: Ledger, items: readonly MeasureItem[], by: TrendGrouping, day: string): Group[] {
+function groups(ledger: Ledger, { day, items, parts: known }: MonthEnd, by: TrendGrouping): Group[] {
   switch (by) {
     case 'area':
       return ledger.areas
@@ -163,7 +173,7 @@ function groups(ledger: Ledger, items: readonly MeasureItem[], by: TrendGrouping
         .map((lead) => ({ key: lead, label: lead, items: items.filter((i) => i.leads.includes(lead)) }))
         .filter((g) => g.items.length > 0);
     case 'unit': {
-      const parts = partsByUnit(ledger, day, {}, items);
+      const parts = known ?? partsByUnit(ledger, day, {}, items);
       return obligatedUnits(ledger)
         .map((unit) => ({ key: unit, label: unit, unit, items: parts.get(unit) ?? [] }))
         .filter((g) => g.items.length > 0);

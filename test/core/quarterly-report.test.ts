@@ -4,7 +4,7 @@ import { worktreeVersion } from '../../src/core/ledger-version.js';
 import { parseQuarter, quarterOf } from '../../src/core/quarter-period.js';
 import { buildQuarterlyReport, type QuarterMonthInput } from '../../src/core/quarterly-report.js';
 import { reportCounts } from '../../src/core/report-counts.js';
-import { doneKeys, trendItems, trendRows } from '../../src/core/trend.js';
+import { doneKeys, monthEnd, trendRows } from '../../src/core/trend.js';
 import { replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 
@@ -32,8 +32,8 @@ const extension = (unit: string) =>
   `        extensions:\n          - { requested_by: ${unit}, requested_in: "2020-08", until: 2020-12-31, reason: 对接, state: 已批准, decided_on: 2020-08-26 }`;
 
 function month(ledger: Ledger, m: string, day: string, before: Set<string>): QuarterMonthInput {
-  const items = trendItems(ledger, day, {});
-  return { month: m, day, version: worktreeVersion(), ledger, row: trendRows(ledger, items, 'total', day, before)[0]! };
+  const end = monthEnd(ledger, day, {}, 'total');
+  return { month: m, day, version: worktreeVersion(), ledger, row: trendRows(ledger, end, 'total', before)[0]! };
 }
 
 describe('quarter periods', () => {
@@ -63,7 +63,7 @@ describe('buildQuarterlyReport', () => {
 
   it('tells newly overdue from cleared, and why each was cleared', () => {
     const report = buildQuarterlyReport(Q3, snapshot(start, '2020-07-01'), snapshot(end, '2020-09-30'), [
-      month(end, '2020-09', '2020-09-30', doneKeys(start, trendItems(start, '2020-06-30', {}), '2020-06-30')),
+      month(end, '2020-09', '2020-09-30', doneKeys(monthEnd(start, '2020-06-30', {}, 'total'))),
     ]);
     expect(report.overdue.start.map((m) => m.id)).toEqual(['1.1.2', '1.2.1']);
     expect(report.overdue.end.map((m) => m.id)).toEqual(['1.1.1']);

@@ -7,7 +7,7 @@ import {
   doneKeys,
   monthRange,
   trendDay,
-  trendItems,
+  monthEnd,
   trendRows,
   type TrendFilter,
   type TrendGrouping,
@@ -74,16 +74,16 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
 export async function trendMonths(span: MonthSpan, walk?: VersionWalk): Promise<TrendMonth[]> {
   const own = walk ?? new VersionWalk(span.root, span);
   try {
-    let doneBefore = await doneAt(own, dayBefore(`${span.months[0]}-01`), span.filter);
+    let doneBefore = await doneAt(own, dayBefore(`${span.months[0]}-01`), span);
     const months: TrendMonth[] = [];
     for (const month of span.months) {
       const day = trendDay(month, span.asOf);
       const loaded = await own.load(day);
-      const items = trendItems(loaded.ledger, day, span.filter);
+      const end = monthEnd(loaded.ledger, day, span.filter, span.by);
       const reports = await monthReports(span.root, loaded, month, day);
-      const rows = trendRows(loaded.ledger, items, span.by, day, doneBefore, reports);
+      const rows = trendRows(loaded.ledger, end, span.by, doneBefore, reports);
       months.push({ month, day, version: loaded.version, rows });
-      doneBefore = doneKeys(loaded.ledger, items, day);
+      doneBefore = doneKeys(end);
     }
     return months;
   } finally {
@@ -92,10 +92,10 @@ export async function trendMonths(span: MonthSpan, walk?: VersionWalk): Promise<
 }
 
 /** Ids done at the end of `day`; none before the first commit. */
-async function doneAt(walk: VersionWalk, day: string, filter: TrendFilter): Promise<Set<string>> {
+async function doneAt(walk: VersionWalk, day: string, { filter, by }: MonthSpan): Promise<Set<string>> {
   try {
     const loaded = await walk.load(day);
-    return doneKeys(loaded.ledger, trendItems(loaded.ledger, day, filter), day);
+    return doneKeys(monthEnd(loaded.ledger, day, filter, by));
   } catch (error) {
     if ((error as { kind?: string }).kind === 'before-first-commit') return new Set();
     throw error;

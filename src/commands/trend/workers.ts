@@ -56,8 +56,7 @@ export async function monthsInWorkers(span: MonthSpan, parts: number): Promise<T
 
 function inWorker(span: MonthSpan): Promise<TrendMonth[]> {
   return new Promise((resolve, reject) => {
-    // A larger young generation: parsing YAML makes short-lived objects by the million.
-    const worker = new Worker(WORKER_FILE, { workerData: span, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const worker = new Worker(WORKER_FILE, { workerData: span });
     let replied = false;
     worker.once('message', (reply: WorkerReply) => {
       replied = true;
