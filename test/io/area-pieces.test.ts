@@ -46,6 +46,14 @@ const MUTATIONS: ((lines: string[], at: number, next: () => number) => void)[] =
   (lines, at) => lines.splice(at, 0, '---'),
   (lines, at, next) => (lines[at] = lines[at]!.replace(/id: "?([\d.]+)"?/, `id: "${Math.floor(next() * 9) + 1}.1.1"`)),
   (lines, at) => (lines[at] = lines[at]!.replace(/status: .*/, 'status: |\n  已完成')),
+  // Block scalars indented as they should be, with each chomping, and a blank line after.
+  ...['|', '|+', '|-', '>', '>+'].map(
+    (style) => (lines: string[], at: number) =>
+      (lines[at] = lines[at]!.replace(/^( *)([a-z_]+): .*/, `$1$2: ${style}\n$1  第一行\n$1    第二行\n`)),
+  ),
+  (lines, at) => (lines[at] = lines[at]!.replace(/^( *)units: \[(.*)\]/, '$1units:\n$1- $2')),
+  (lines, at) => (lines[at] = lines[at]!.replace(/^( *)([a-z_]+): (.+)/, '$1$2:\n$1  $3')),
+  (lines, at) => (lines[at] = lines[at]!.replace(/, /, ',\n')),
 ];
 
 describe('AreaPieces: an area file parsed measure by measure', () => {
@@ -58,10 +66,10 @@ describe('AreaPieces: an area file parsed measure by measure', () => {
     }
   });
 
-  it('steps aside rather than disagree on damaged or unusual texts (400 random edits)', () => {
+  it('steps aside rather than disagree on damaged or unusual texts (600 random edits)', () => {
     const next = random(7);
     let pieced = 0;
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 600; round++) {
       const source = bundled[round % bundled.length]!.text;
       const lines = source.split('\n');
       for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
@@ -71,8 +79,8 @@ describe('AreaPieces: an area file parsed measure by measure', () => {
       if (expectAgreement(lines.join('\n')) !== undefined) pieced += 1;
     }
     // Both outcomes occur: many edits keep a clean file that pieces read, many do not.
-    expect(pieced).toBeGreaterThan(40);
-    expect(pieced).toBeLessThan(360);
+    expect(pieced).toBeGreaterThan(60);
+    expect(pieced).toBeLessThan(540);
   });
 
   it('steps aside on comments inside measures, anchors, aliases and document markers', () => {
@@ -89,20 +97,19 @@ describe('AreaPieces: an area file parsed measure by measure', () => {
     }
   });
 
-  it('re-parses only the measures that changed between two versions of a file', () => {
+  it('re-parses only the fields that changed between two versions of a file', () => {
     const pieces = new AreaPieces();
     const text = bundled[0]!.text;
-    const before = pieces.parse(text, 'ledger/01-x.yaml') as { tasks: { measures: { id: string }[] }[] };
+    type Measure = { id: string; status: string; units: string[] };
+    const before = pieces.parse(text, 'ledger/01-x.yaml') as { tasks: { measures: Measure[] }[] };
     const edited = text.replace(/(\n {6}- id: 1\.1\.2\n(?: {8}.*\n)*? {8}status: )\S+/, '$1推进中');
     expect(edited).not.toBe(text);
     const after = expectAgreement(edited, pieces) as typeof before;
     const measures = (area: typeof before) => area.tasks.flatMap((task) => task.measures);
     const [old, now] = [measures(before), measures(after)];
     expect(now.map((m) => m.id)).toEqual(old.map((m) => m.id));
-    // The unchanged measures are the very values of the first parse; 1.1.2 is parsed anew.
-    for (const [i, measure] of now.entries()) {
-      if (measure.id === '1.1.2') expect(measure).not.toBe(old[i]);
-      else expect(measure).toBe(old[i]);
-    }
+    expect(now.filter((m, i) => m.status !== old[i]!.status).map((m) => m.id)).toEqual(['1.1.2']);
+    // Every unchanged field is the very value of the first parse, 1.1.2's units list included.
+    for (const [i, measure] of now.entries()) expect(measure.units).toBe(old[i]!.units);
   });
 });
