@@ -48,20 +48,28 @@ export function workerCount(measures: number, months: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(months / MONTHS_PER_WORKER)));
 }
 
-/** The months' rows, each run of consecutive months walked by its own worker thread, in order. */
+/**
+ * The months' rows, each run of consecutive months walked by its own worker thread, in order.
+ * The first failure stops the other workers, so the command ends with it at once.
+ */
 export async function monthsInWorkers(span: MonthSpan, parts: number): Promise<TrendMonth[]> {
-  const runs = splitEvenly(span.months, parts).map((months) => inWorker({ ...span, months }));
-  return (await Promise.all(runs)).flat();
+  const workers = splitEvenly(span.months, parts).map(
+    (months) => new Worker(WORKER_FILE, { workerData: { ...span, months } }),
+  );
+  try {
+    return (await Promise.all(workers.map(reply))).flat();
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
-function inWorker(span: MonthSpan): Promise<TrendMonth[]> {
+function reply(worker: Worker): Promise<TrendMonth[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: span });
     let replied = false;
-    worker.once('message', (reply: WorkerReply) => {
+    worker.once('message', (message: WorkerReply) => {
       replied = true;
-      if ('months' in reply) resolve(reply.months);
-      else reject(rebuild(reply.error));
+      if ('months' in message) resolve(message.months);
+      else reject(rebuild(message.error));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
