@@ -29,8 +29,7 @@ function codeStamp() {
   return `build:${hash.digest('hex').slice(0, 16)}`;
 }
 
-rmSync(OUT, { recursive: true, force: true });
-await build({
+const OPTIONS = {
   absWorkingDir: REPO,
   entryPoints: { cli: 'src/cli.ts', 'trend-worker': 'src/commands/trend/trend-worker.ts' },
   outdir: OUT,
@@ -48,4 +47,78 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+
+/*
+ * The prelude. esbuild puts each source into a chunk by the set of entry points (cli.ts and every
+ * `import()` target) that reach it, so sources shared by different sets of commands end up one per
+ * file: a warm `ledger status` loaded 47 files, each read, compiled and linked on its own. The
+ * prelude is a module that imports the sources the read commands (status, overdue, show) and
+ * cli.ts use; a plugin adds it to every `import()` target of src/, so that all those sources are
+ * reached by every entry and share one chunk (those cli.ts loads by themselves: a second one).
+ * Other commands load a little unused code with it. Not in it: the commands' own folders (each
+ * command loads only its own), terminal-style.ts with cli-table3 (text output only) and whatever
+ * is imported with `import()` (zod, yaml, the YAML loader, exceljs, ...).
+ */
+const PRELUDE_ROOTS = [
+  'src/cli.ts',
+  ...['status', 'overdue', 'show'].flatMap((command) => [
+    `src/commands/${command}/run.ts`,
+    `src/commands/${command}/text.ts`,
+  ]),
+];
+const PRELUDE_STOP = new Set(['src/render/terminal-style.ts']);
+const PRELUDE = 'ledger:prelude';
+
+/** The prelude's sources: what the roots import statically (a first build's metafile tells), as above. */
+export function preludeSources(metafile) {
+  const seen = new Set();
+  const stack = [...PRELUDE_ROOTS];
+  while (stack.length > 0) {
+    const file = stack.pop();
+    if (seen.has(file) || PRELUDE_STOP.has(file)) continue;
+    seen.add(file);
+    for (const edge of metafile.inputs[file]?.imports ?? [])
+      if (!edge.external && edge.kind !== 'dynamic-import') stack.push(edge.path);
+  }
+  return [...seen]
+    .filter((file) => file.startsWith('src/') && !/^src\/commands\/(?!shared\/)/.test(file))
+    .filter((file) => file !== 'src/cli.ts' && file !== 'src/cli/index.ts')
+    .sort();
+}
+
+/** Every `import()` of a source in src/ gets a stand-in that imports the prelude, then re-exports the source. */
+function preludePlugin(sources) {
+  const src = path.join(REPO, 'src') + path.sep;
+  return {
+    name: 'ledger-prelude',
+    setup(b) {
+      b.onResolve({ filter: /^ledger:prelude$/ }, () => ({ path: PRELUDE, namespace: 'ledger-prelude' }));
+      b.onLoad({ filter: /.*/, namespace: 'ledger-prelude' }, () => ({
+        contents: sources.map((file) => `import ${JSON.stringify(path.join(REPO, file))};`).join('\n'),
+        resolveDir: REPO,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.real) return undefined;
+        const real = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { real: true },
+        });
+        if (real.errors.length > 0 || real.external || !real.path.startsWith(src)) return undefined;
+        return { path: real.path, namespace: 'ledger-entry' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'ledger-entry' }, (args) => ({
+        contents: `import ${JSON.stringify(PRELUDE)};\nexport * from ${JSON.stringify(args.path)};\n`,
+        resolveDir: REPO,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+rmSync(OUT, { recursive: true, force: true });
+const graph = await build({ ...OPTIONS, write: false, metafile: true });
+await build({ ...OPTIONS, plugins: [preludePlugin(preludeSources(graph.metafile))] });

@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { createRequire } from 'node:module';
 import Table from 'cli-table3';
 import type { Phase } from '../core/evaluate.js';
 import type { Light } from '../core/rollup.js';
@@ -34,8 +34,28 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+const plain = (text: string) => text;
+
+/** The style without colour: every function returns its text (what chalk does at level 0). */
+const PLAIN: TerminalStyle = {
+  head: plain,
+  dim: plain,
+  bad: plain,
+  worse: plain,
+  warn: plain,
+  good: plain,
+  light: plain,
+  phase: (phase, text = phase) => text,
+};
+
+/**
+ * The terminal's colours. chalk is loaded only when colour is on (a terminal, FORCE_COLOR): piped output,
+ * the usual case for scripts, does not pay for loading it. Node ≥ 20.19 requires ES modules synchronously.
+ */
 export function terminalStyle(color: boolean): TerminalStyle {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
+  if (!color) return PLAIN;
+  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof import('chalk');
+  const chalk = new Chalk({ level: 1 });
   const lights: Record<Light, (text: string) => string> = {
     红: chalk.red.bold,
     黄: chalk.yellow.bold,

@@ -58,6 +58,24 @@ describe('start-up: a command loads only what it uses (bundled dist)', () => {
     expect(warm.sources).toContain('node_modules/commander');
     expect(heavy(warm.sources)).toEqual([]);
     expect(otherCommands(warm.sources, 'status')).toEqual([]);
+    // Piped, without colour, chalk is not loaded at all.
+    expect(warm.sources).not.toContain('node_modules/chalk');
+    // The sources the read commands share come as one chunk (scripts/build.mjs: the prelude), not one file each
+    // (47 files before); the cold run loads more (zod, yaml, the loader), so the bound can fail.
+    expect(warm.distFiles.length).toBeLessThanOrEqual(12);
+    expect(cold.distFiles.length).toBeGreaterThan(12);
+  });
+
+  it('status loads chalk only when it prints colour', () => {
+    const dir = bundledLedgerRepo();
+    const args = ['status', '--worktree', '--as-of', '2020-07-15'];
+    const plain = runLogged(args, dir);
+    const colour = runLogged(args, dir, undefined, { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    expect(colour.code).toBe(0);
+    expect(colour.stdout).toMatch(/\x1b\[31/);
+    expect(colour.sources).toContain('node_modules/chalk');
+    expect(plain.stdout).not.toMatch(/\x1b\[/);
+    expect(plain.sources).not.toContain('node_modules/chalk');
   });
 
   it('status today on a committed ledger runs no git process while HEAD is unchanged', () => {

@@ -37,15 +37,29 @@ export interface LoggedRun {
   stdout: string;
   stderr: string;
   sources: Set<string>;
+  /** The bundle's files (dist/*.js) it loaded, by name. */
+  distFiles: string[];
 }
 
 /** Runs bin/ledger (or another entry) in `cwd` and reports the modules it loaded. */
-export function runLogged(args: readonly string[], cwd: string, bin = path.join(REPO_ROOT, 'bin/ledger')): LoggedRun {
+export function runLogged(
+  args: readonly string[],
+  cwd: string,
+  bin = path.join(REPO_ROOT, 'bin/ledger'),
+  env: NodeJS.ProcessEnv = {},
+): LoggedRun {
   const log = path.join(tempDir(), 'modules.txt');
   const result = spawnSync(process.execPath, ['--import', HOOK, bin, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', LEDGER_MODULE_LOG: log, LEDGER_MODULE_LOG_HOOKED: '' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      TZ: 'Asia/Shanghai',
+      LEDGER_MODULE_LOG: log,
+      LEDGER_MODULE_LOG_HOOKED: '',
+      ...env,
+    },
   });
   let urls: string[] = [];
   try {
@@ -53,5 +67,14 @@ export function runLogged(args: readonly string[], cwd: string, bin = path.join(
   } catch {
     // nothing logged
   }
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, sources: loadedSources(urls) };
+  const distFiles = [
+    ...new Set(urls.filter((url) => /\/dist\/[^/]+\.js$/.test(url)).map((url) => path.basename(fileURLToPath(url)))),
+  ];
+  return {
+    code: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    sources: loadedSources(urls),
+    distFiles,
+  };
 }
