@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../src/render/fold.js';
 import { visibleWidth } from '../../src/render/text-width.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runCliBatch } from '../helpers/run-cli-batch.js';
 import { sixMonthRepo } from '../helpers/six-month-repo.js';
 
 const WIDTHS = [60, 80, 120, 200];
@@ -31,9 +32,20 @@ const MERGE = ['merge', '--dry-run', 'reports/2020-12', '--as-of', '2020-12-24']
 
 const tooWide = (text: string, width: number) => text.split('\n').filter((line) => visibleWidth(line) > width);
 
-function expectFits(dir: string, args: readonly string[]) {
-  for (const width of WIDTHS) {
-    const run = runCli([...args], dir, { COLUMNS: String(width) });
+/**
+ * Every view at every width, run by the built CLI in one process per repository (runCliBatch: these are
+ * checks of the layout, not of the process; the tests below and terminal-width-cli spawn it for real).
+ */
+async function runAtWidths(dir: string, views: readonly (readonly string[])[]): Promise<Map<string, CliRun[]>> {
+  const runs = views.flatMap((args) => WIDTHS.map((width) => ({ args, env: { COLUMNS: String(width) } })));
+  const results = await runCliBatch(runs, dir);
+  return new Map(views.map((args, i) => [args.join(' '), results.slice(i * WIDTHS.length, (i + 1) * WIDTHS.length)]));
+}
+
+function expectFits(runs: readonly CliRun[] | undefined, args: readonly string[]) {
+  expect(runs, `ledger ${args.join(' ')} was run`).toHaveLength(WIDTHS.length);
+  for (const [i, width] of WIDTHS.entries()) {
+    const run = runs![i]!;
     expect(run.stderr, `ledger ${args.join(' ')}`).toBe('');
     expect(run.stdout.length).toBeGreaterThan(0);
     expect(tooWide(run.stdout, width), `ledger ${args.join(' ')} at ${width} columns`).toEqual([]);
@@ -44,19 +56,27 @@ function expectFits(dir: string, args: readonly string[]) {
 
 describe('every terminal view fits the terminal (bundled ledger)', () => {
   // The bundled 2020 plan was committed later: its 2020 days are read from the work tree (--worktree).
-  it.each(VIEWS.map((args) => [args.join(' '), args] as const))('ledger %s', (_name, args) => {
-    expectFits(REPO_ROOT, args.includes('--as-of') ? [...args, '--worktree'] : args);
+  const views = VIEWS.map((args) => (args.includes('--as-of') ? [...args, '--worktree'] : args));
+  let outputs = new Map<string, CliRun[]>();
+  beforeAll(async () => void (outputs = await runAtWidths(REPO_ROOT, views)), 600_000);
+  it.each(VIEWS.map((args, i) => [args.join(' '), views[i]!] as const))('ledger %s', (_name, args) => {
+    expectFits(outputs.get(args.join(' ')), args);
   });
 });
 
 describe('every terminal view fits the terminal (six months of reports)', () => {
   // Built once for the whole group, in a folder of its own (tempDir's folders are removed after each test).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-six-months-'));
-  beforeAll(async () => void (await sixMonthRepo(dir)), 600_000);
+  const views = [...VIEWS, MERGE];
+  let outputs = new Map<string, CliRun[]>();
+  beforeAll(async () => {
+    await sixMonthRepo(dir);
+    outputs = await runAtWidths(dir, views);
+  }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([...VIEWS, MERGE].map((args) => [args.join(' '), args] as const))('ledger %s', (_name, args) => {
-    expectFits(dir, args);
+  it.each(views.map((args) => [args.join(' '), args] as const))('ledger %s', (name, args) => {
+    expectFits(outputs.get(name), args);
   });
 
   it('drops low-value columns in the stated order and says so', () => {
