@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 
 const VERSION_LINE = /^台账版本：.*$/m;
 
@@ -12,8 +12,8 @@ function figures(stdout: string): unknown {
 
 describe('--as-of reads the ledger as committed at the end of the day', () => {
   let history: HistoryRepo;
-  beforeAll(() => {
-    history = buildHistoryRepo();
+  beforeAll(async () => {
+    history = await sharedHistoryRepo();
   }, 120_000);
   afterAll(() => history.remove());
 

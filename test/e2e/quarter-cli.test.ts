@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx-text.js';
-import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 import { pdfPages, pdfPageSize, pageText, printToolsMissing, toPdf } from '../helpers/pdf-tools.js';
 
 interface Measure {
@@ -43,8 +43,8 @@ const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
 describe('ledger summary --quarter', () => {
   let history: HistoryRepo;
   let report: Report;
-  beforeAll(() => {
-    history = buildHistoryRepo();
+  beforeAll(async () => {
+    history = await sharedHistoryRepo();
     const run = history.cli('summary', '--quarter', '2020Q3', '--format', 'json');
     expect(run.stderr).toBe('');
     report = JSON.parse(run.stdout) as Report;

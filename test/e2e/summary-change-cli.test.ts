@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 import { AREA_FILE } from '../helpers/report-fixture.js';
 
 const KEYS = ['measures', 'done', 'inProgress', 'notStarted', 'overdue', 'escalated', 'dueSoon', 'ongoing'] as const;
@@ -39,8 +39,8 @@ describe('summary --month: 较上月 against last month’s summary, from one la
     };
     return new Map(area.tasks.flatMap((t) => t.measures.map((m) => [m.id, m.status] as const)));
   };
-  beforeAll(() => {
-    history = buildHistoryRepo();
+  beforeAll(async () => {
+    history = await sharedHistoryRepo();
   }, 120_000);
   afterAll(() => history.remove());
 

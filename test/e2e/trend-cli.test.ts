@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 import { visibleWidth } from '../../src/render/text-width.js';
 
 interface Row {
@@ -25,8 +25,8 @@ const FIGURES = ['measures', 'done', 'inProgress', 'notStarted', 'overdue', 'esc
 
 describe('ledger trend', () => {
   let history: HistoryRepo;
-  beforeAll(() => {
-    history = buildHistoryRepo();
+  beforeAll(async () => {
+    history = await sharedHistoryRepo();
   }, 120_000);
   afterAll(() => history.remove());
 

@@ -6,6 +6,7 @@ import { writeTree } from './temp-dir.js';
 import { BUNDLED_UNITS, SMALL_AREA } from './ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from './report-fixture.js';
 import { runCli, type CliRun } from './run-cli.js';
+import { sharedFixture } from './shared-fixture.js';
 
 /** What the tool said at a moment of the history, run then on the work tree as it was. */
 export interface Moment {
@@ -33,7 +34,28 @@ const at = (day: string, time = '10:00') => ({ date: `${day}T${time}:00+08:00` }
  * time are recorded with --worktree (what a user running the tool on that day saw).
  */
 export function buildHistoryRepo(): HistoryRepo {
-  const repo = new GitRepo(mkdtempSync(path.join(os.tmpdir(), 'ledger-history-')));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-history-'));
+  return historyRepoIn(dir, buildHistoryInto(dir));
+}
+
+/**
+ * The same repository, built once per test run and copied for each caller (shared-fixture.ts): the
+ * files that only read the history need not pay for making it each.
+ */
+export async function sharedHistoryRepo(): Promise<HistoryRepo> {
+  const { dir, data } = await sharedFixture('history', buildHistoryInto);
+  return historyRepoIn(dir, data);
+}
+
+function historyRepoIn(dir: string, moments: Moment[]): HistoryRepo {
+  const repo = new GitRepo(dir);
+  const cli = (...args: string[]) => runCli(args, dir);
+  return { repo, cli, moments, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Makes the history in the empty folder `dir`; returns the moments recorded on the way. */
+function buildHistoryInto(dir: string): Moment[] {
+  const repo = new GitRepo(dir);
   repo.git('init', '-q', '-b', 'main');
   repo.git('config', 'commit.gpgsign', 'false');
   writeTree(repo.dir, { 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
@@ -116,5 +138,5 @@ export function buildHistoryRepo(): HistoryRepo {
   monthEnd('2020-10-31');
   // December: a later commit; the checkout the history is read from.
   repo.commit('12月 整理', { 'README.md': '# 台账\n' }, at('2020-12-05'));
-  return { repo, cli, moments, remove: () => rmSync(repo.dir, { recursive: true, force: true }) };
+  return moments;
 }
