@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import type { CliRun } from '../helpers/run-cli.js';
+import { runCliBatch } from '../helpers/run-cli-batch.js';
 
 /**
  * The bundle (npm run build, dist/) against a file-by-file tsc build of the same sources,
@@ -40,6 +42,13 @@ function run(bin: string, args: readonly string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A folder (not a git repository) holding a copy of the bundled ledger. */
+function bundledLedgerCopy(): string {
+  const cwd = tempDir();
+  cpSync(path.join(REPO_ROOT, 'ledger'), path.join(cwd, 'ledger'), { recursive: true });
+  return cwd;
+}
+
 const RUNS: string[][] = [
   ['status', '--as-of', '2020-07-15'],
   ['status', '--by', 'unit', '--as-of', '2020-07-15'],
@@ -56,12 +65,30 @@ const RUNS: string[][] = [
 ];
 
 describe('the bundled dist prints what the file-by-file build prints', () => {
-  it.each(RUNS.map((args) => [args.join(' '), args] as const))('ledger %s', (_name, args) => {
-    const cwd = tempDir();
-    cpSync(path.join(REPO_ROOT, 'ledger'), path.join(cwd, 'ledger'), { recursive: true });
-    const bundled = run(path.join(REPO_ROOT, 'bin/ledger'), args, cwd);
-    const compiled = run(tscBin, args, cwd);
-    expect(compiled.stdout.length + compiled.stderr.length).toBeGreaterThan(0);
-    expect(bundled).toEqual(compiled);
+  // Each build runs the whole list in one process of its own (runCliBatch: main() of its dist/cli.js
+  // once per run); the first test runs both bin/ledger for real.
+  let bundled: CliRun[] = [];
+  let compiled: CliRun[] = [];
+  beforeAll(async () => {
+    const runs = RUNS.map((args) => ({ args }));
+    [bundled, compiled] = await Promise.all([
+      runCliBatch(runs, bundledLedgerCopy(), path.join(REPO_ROOT, 'dist/cli.js')),
+      runCliBatch(runs, bundledLedgerCopy(), path.join(pkg, 'dist/cli.js')),
+    ]);
+  }, 240_000);
+
+  it('bin/ledger of each, as installed, prints the same', () => {
+    const cwd = bundledLedgerCopy();
+    const args = RUNS[0]!;
+    const fromBundle = run(path.join(REPO_ROOT, 'bin/ledger'), args, cwd);
+    const fromTsc = run(tscBin, args, cwd);
+    expect(fromTsc.code).toBe(0);
+    expect(fromTsc.stdout.length).toBeGreaterThan(0);
+    expect(fromBundle).toEqual(fromTsc);
+  });
+
+  it.each(RUNS.map((args, i) => [args.join(' '), i] as const))('ledger %s', (_name, i) => {
+    expect(compiled[i]!.stdout.length + compiled[i]!.stderr.length).toBeGreaterThan(0);
+    expect(bundled[i]).toEqual(compiled[i]);
   });
 });

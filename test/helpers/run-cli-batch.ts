@@ -17,10 +17,15 @@ export interface BatchRun {
  * status, signals, a broken pipe) keeps using runCli. Asynchronous, so that a long batch in a hook does
  * not stop the test worker from answering vitest.
  */
-export function runCliBatch(runs: readonly BatchRun[], cwd: string, cli = 'dist/cli.js'): Promise<CliRun[]> {
+export function runCliBatch(
+  runs: readonly BatchRun[],
+  cwd: string,
+  /** The CLI module exporting main(), relative to the repository or absolute. */
+  cli = 'dist/cli.js',
+): Promise<CliRun[]> {
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'test/helpers/cli-batch.mjs'), path.join(REPO_ROOT, cli)],
+    [path.join(REPO_ROOT, 'test/helpers/cli-batch.mjs'), path.resolve(REPO_ROOT, cli)],
     {
       cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Asia/Shanghai' },
