@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -23,8 +23,8 @@ describe('ledger trend in worker threads', () => {
     const calls = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
     return { run, walks: calls.filter((call) => call.startsWith('cat-file --batch')).length };
   };
-  beforeAll(() => {
-    history = buildHistoryRepo();
+  beforeAll(async () => {
+    history = await sharedHistoryRepo();
     shim = tempDir();
     const calls = path.join(shim, 'calls.txt');
     writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$@" >> ${calls}\nexec ${gitPath()} "$@"\n`, {
