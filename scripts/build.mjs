@@ -31,7 +31,7 @@ function codeStamp() {
 
 const OPTIONS = {
   absWorkingDir: REPO,
-  entryPoints: { cli: 'src/cli.ts', 'trend-worker': 'src/commands/trend/trend-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -21,7 +21,6 @@ import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { dayBefore } from '../../core/calendar.js';
-import { monthsInWorkers, workerCount, type MonthSpan } from './workers.js';
 
 export interface TrendOptions {
   root: string;
@@ -50,45 +49,38 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
     const from = options.from ?? (await defaultFrom(walk.history, latest, to, options.worktree));
     if (from > to)
       throw new UsageError(`--from ${from} 晚于最后一个月 ${to}`, '例如 ledger trend --from 2020-07 --to 2020-12');
-    const span: MonthSpan = {
-      root: options.root,
-      asOf: options.asOf,
-      today: walk.history.today,
-      by: options.by ?? 'total',
-      filter,
-      months: monthRange(from, to),
-      ...(options.worktree ? { worktree: true } : {}),
-    };
-    const parts = workerCount(measureRefs(latest.ledger).length, span.months.length);
-    const months = parts > 1 ? await monthsInWorkers(span, parts) : await trendMonths(span, walk);
-    return { title: latest.ledger.config.title, by: span.by, filter, from, to, asOf: options.asOf, months };
+    const by = options.by ?? 'total';
+    const span = { root: options.root, asOf: options.asOf, by, filter, months: monthRange(from, to) };
+    const months = await trendMonths(span, walk);
+    return { title: latest.ledger.config.title, by, filter, from, to, asOf: options.asOf, months };
   } finally {
     walk.close();
   }
 }
 
-/**
- * The rows of consecutive months (see trend), through `walk` or a walk of its own. The first
- * month's 新完成 compares with the day before it, so a span can start anywhere.
- */
-export async function trendMonths(span: MonthSpan, walk?: VersionWalk): Promise<TrendMonth[]> {
-  const own = walk ?? new VersionWalk(span.root, span);
-  try {
-    let doneBefore = await doneAt(own, dayBefore(`${span.months[0]}-01`), span);
-    const months: TrendMonth[] = [];
-    for (const month of span.months) {
-      const day = trendDay(month, span.asOf);
-      const loaded = await own.load(day);
-      const end = monthEnd(loaded.ledger, day, span.filter, span.by);
-      const reports = await monthReports(span.root, loaded, month, day);
-      const rows = trendRows(loaded.ledger, end, span.by, doneBefore, reports);
-      months.push({ month, day, version: loaded.version, rows });
-      doneBefore = doneKeys(end);
-    }
-    return months;
-  } finally {
-    if (!walk) own.close();
+/** What one walk over consecutive months needs. */
+interface MonthSpan {
+  root: string;
+  asOf: string;
+  by: TrendGrouping;
+  filter: TrendFilter;
+  months: string[];
+}
+
+/** The rows of consecutive months; the first month's 新完成 compares with the day before it. */
+async function trendMonths(span: MonthSpan, walk: VersionWalk): Promise<TrendMonth[]> {
+  let doneBefore = await doneAt(walk, dayBefore(`${span.months[0]}-01`), span);
+  const months: TrendMonth[] = [];
+  for (const month of span.months) {
+    const day = trendDay(month, span.asOf);
+    const loaded = await walk.load(day);
+    const end = monthEnd(loaded.ledger, day, span.filter, span.by);
+    const reports = await monthReports(span.root, loaded, month, day);
+    const rows = trendRows(loaded.ledger, end, span.by, doneBefore, reports);
+    months.push({ month, day, version: loaded.version, rows });
+    doneBefore = doneKeys(end);
   }
+  return months;
 }
 
 /** Ids done at the end of `day`; none before the first commit. */

@@ -17,8 +17,7 @@ export const trendSpec: CommandSpec = {
     '当月取 --as-of 那天。默认从第一份报送或台账的第一个完成时限所在的月份（不早于第一个提交）到 --as-of 所在月。\n' +
     '新完成：月底已完成、上月底尚未完成的措施数。报送率：当月应报单位中，在报送日（report_day）前提交了报送的比例。\n' +
     '--by area | lead | unit：每个主要指标、牵头单位或责任单位一行，给出最后一个月的数字和逐月走势（迷你图）。\n' +
-    '历史经由一个 git cat-file --batch 进程读取，每项措施的每个版本只解析一次；台账较大时月份分给几个工作线程\n' +
-    '（LEDGER_WORKERS=N 指定段数，1 表示不分）。见 docs/history.md。',
+    '历史经由一个 git cat-file --batch 进程读取，每项措施的每个字段按文本只解析一次（见 docs/history.md）。',
   examples: [
     'ledger trend',
     'ledger trend --from 2020-07 --to 2020-12',
