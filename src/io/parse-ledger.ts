@@ -27,7 +27,7 @@ export interface FileParse<T> {
 /**
  * Parses shared between loads of several revisions: of files by content id (Git blob id), so a file
  * unchanged between two revisions is parsed once, and of the measures of area files by their text
- * (AreaPieces), so a changed file re-parses only its changed measures. Parses are immutable values.
+ * (AreaPieces), so a changed file re-parses only the fields that changed. Parses are immutable values.
  */
 export interface ParseMemo {
   files: Map<string, FileParse<unknown>>;
@@ -61,7 +61,7 @@ export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
           files,
           `${LEDGER_DIR}/${name}`,
           AreaSchema,
-          { salvage: salvageArea, strictComments: true },
+          { salvage: salvageArea, strictComments: true, byPieces: true },
           memo,
         ),
       ),
@@ -99,6 +99,8 @@ export interface SchemaFileOptions<T> {
   salvage?: (value: unknown) => { data: T; origin?: SourceFile<T>['origin'] } | undefined;
   /** The file never carries trailing comments after texts (see textCutByComments). */
   strictComments?: boolean;
+  /** An area file: with a memo, parsed piece by piece (see AreaPieces). */
+  byPieces?: boolean;
 }
 
 /** Parses one file against a schema; memoised on the file's content id when a memo is given. */
@@ -122,7 +124,7 @@ function parseFile<S extends z.ZodType>(
   files: LedgerFiles,
   file: string,
   schema: S,
-  { salvage, strictComments }: SchemaFileOptions<z.output<S>>,
+  { salvage, strictComments, byPieces }: SchemaFileOptions<z.output<S>>,
   pieces?: AreaPieces,
 ): FileParse<z.output<S>> {
   const link = files.refused(file);
@@ -132,7 +134,7 @@ function parseFile<S extends z.ZodType>(
   }
   const parsed = parseYamlSource(files.read(file), file, {
     strictComments,
-    ...(strictComments && pieces ? { pieces } : {}),
+    ...(byPieces && pieces ? { pieces } : {}),
   });
   const diagnostics = [...parsed.diagnostics, ...parsed.warnings];
   if (parsed.diagnostics.length > 0) return { diagnostics };
