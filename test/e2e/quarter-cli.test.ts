@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx-text.js';
 import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { prefetchCli } from '../helpers/run-cli-batch.js';
 import { pdfPages, pdfPageSize, pageText, printToolsMissing, toPdf } from '../helpers/pdf-tools.js';
 
 interface Measure {
@@ -40,11 +41,37 @@ interface Trend {
 
 const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
 
+const QUERIES: string[][] = [
+  ['summary', '--quarter', '2020Q3', '--format', 'json'],
+  ['status', '--as-of', '2020-09-30', '--format', 'json'],
+  ['status', '--as-of', '2020-07-01', '--format', 'json'],
+  ['overdue', '--as-of', '2020-07-01', '--format', 'json'],
+  ['overdue', '--as-of', '2020-09-30', '--format', 'json'],
+  ['trend', '--as-of', '2020-10-31', '--format', 'json'],
+  ['status', '--as-of', '2020-09-30', '--by', 'lead', '--format', 'json'],
+  ['missing', '--month', '2020-07', '--as-of', '2020-07-31', '--format', 'json'],
+  ['missing', '--month', '2020-08', '--as-of', '2020-08-31', '--format', 'json'],
+  ['missing', '--month', '2020-09', '--as-of', '2020-09-30', '--format', 'json'],
+  ['summary', '--quarter', '2020-Q3', '--format', 'md', '--out', '-'],
+  ['summary', '--quarter', '2020Q3', '--as-of', '2020-08-20', '--format', 'json'],
+  ['summary', '--quarter', '2020Q4', '--as-of', '2020-10-31', '--format', 'json'],
+  ['status', '--as-of', '2020-10-31', '--by', 'lead', '--format', 'json'],
+  ['summary', '--quarter', '2020Q4', '--as-of', '2020-10-31', '--format', 'md', '--out', '-'],
+  ['trend', '--as-of', '2020-09-30', '--lead', '审批局', '--format', 'json'],
+  ['summary', '--quarter', '2020Q3', '--lead', '审批局', '--format', 'json'],
+  ['summary', '--quarter', '2020Q3', '--area', '1', '--format', 'json'],
+  ['summary', '--quarter', '2020Q3', '--rev', 'HEAD~1', '--format', 'json'],
+  ['summary', '--quarter', '2020Q3', '--as-of', '2020-07-10', '--format', 'json'],
+  ['summary', '--quarter', '2020Q3', '--format', 'md', '--out', '-'],
+];
+
 describe('ledger summary --quarter', () => {
   let history: HistoryRepo;
   let report: Report;
   beforeAll(async () => {
-    history = await sharedHistoryRepo();
+    const shared = await sharedHistoryRepo();
+    // The questions the tests only read answers to, put to one batch process; the rest spawn the CLI.
+    history = { ...shared, cli: await prefetchCli(shared.repo.dir, QUERIES) };
     const run = history.cli('summary', '--quarter', '2020Q3', '--format', 'json');
     expect(run.stderr).toBe('');
     report = JSON.parse(run.stdout) as Report;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './ledger-fixture.js';
-import type { CliRun } from './run-cli.js';
+import { runCli, type CliRun } from './run-cli.js';
 
 export interface BatchRun {
   args: readonly string[];
@@ -48,4 +48,22 @@ export function runCliBatch(
       resolve(out);
     });
   });
+}
+
+/**
+ * A cli(...args) for a fixture the tests only read: the argument lists in `queries` are run up front in
+ * one batch process (runCliBatch) and their results handed out when asked for (the same lists give the
+ * same answers on an unchanged repository); any other call, or with `env`, spawns the CLI as runCli.
+ * Commands that write into the repository, or whose point is the process itself, belong outside `queries`.
+ */
+export async function prefetchCli(
+  dir: string,
+  queries: readonly (readonly string[])[],
+): Promise<(...args: string[]) => CliRun> {
+  const results = await runCliBatch(
+    queries.map((args) => ({ args })),
+    dir,
+  );
+  const known = new Map(queries.map((args, i) => [JSON.stringify(args), results[i]!]));
+  return (...args: string[]) => known.get(JSON.stringify(args)) ?? runCli(args, dir);
 }
