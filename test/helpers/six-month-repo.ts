@@ -1,9 +1,10 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { GitRepo, tempGitRepo } from './git-repo.js';
 import { REPO_ROOT } from './ledger-fixture.js';
 import { runCli } from './run-cli.js';
+import { runCliBatch } from './run-cli-batch.js';
 
 export const SIX_MONTHS = ['2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12'] as const;
 /** Units that report every month (市税务局 and 石嘴山海关 alone carry whole measures, so statuses change); each has its own committer. */
@@ -56,12 +57,25 @@ export async function sixMonthRepo(dir?: string): Promise<GitRepo> {
   // synchronous work in a hook times its RPC out).
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   for (const [index, month] of SIX_MONTHS.entries()) {
-    for (const [unit, person] of Object.entries(REPORTERS)) {
+    // The month's templates, made by one process (runCliBatch) and set aside, so that each unit's
+    // commit holds its own report only, as when each makes its template just before filling it in.
+    const units = Object.keys(REPORTERS);
+    const made = await runCliBatch(
+      units.map((unit) => ({ args: ['template', '--unit', unit, '--month', month] })),
+      repo.dir,
+    );
+    const templates = units.map((unit, i) => {
+      if (made[i]!.code !== 0) throw new Error(`ledger template --unit ${unit}: ${made[i]!.stderr}${made[i]!.stdout}`);
+      const file = path.join(repo.dir, 'reports', month, `${unit}.yaml`);
+      const text = readFileSync(file, 'utf8');
+      rmSync(file);
+      return text;
+    });
+    for (const [i, [unit, person]] of Object.entries(REPORTERS).entries()) {
       await tick();
-      cli('template', '--unit', unit, '--month', month);
       const file = path.join(repo.dir, 'reports', month, `${unit}.yaml`);
       const evidence = index >= 3 ? { [`reports/${month}/${unit}/说明.txt`]: '佐证材料' } : {};
-      writeFileSync(file, fill(readFileSync(file, 'utf8'), unit, month, index));
+      writeFileSync(file, fill(templates[i]!, unit, month, index));
       repo.commit(`${unit} ${month} 报送`, evidence, {
         date: `${month}-18T16:00:00+08:00`,
         author: { name: person, email: `${person}@example.com` },
