@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { prefetchCli } from '../helpers/run-cli-batch.js';
 
 const VERSION_LINE = /^台账版本：.*$/m;
 
@@ -10,10 +11,31 @@ function figures(stdout: string): unknown {
   return rest;
 }
 
+const QUERIES: string[][] = [
+  ['status', '--as-of', '2020-07-31', '--format', 'json'],
+  ['status', '--as-of', '2020-07-31', '--worktree', '--format', 'json'],
+  ['status', '--as-of', '2020-08-25'],
+  ['overdue', '--as-of', '2020-08-25', '--format', 'json'],
+  ['show', '1.2.1', '--as-of', '2020-08-25'],
+  ['status', '--as-of', '2099-01-01'],
+  ['status', '--rev', 'HEAD~1', '--format', 'json'],
+  ['missing', '--month', '2020-07', '--as-of', '2020-07-20', '--format', 'json'],
+  ['missing', '--month', '2020-07', '--format', 'json'],
+];
+
 describe('--as-of reads the ledger as committed at the end of the day', () => {
   let history: HistoryRepo;
   beforeAll(async () => {
-    history = await sharedHistoryRepo();
+    const shared = await sharedHistoryRepo();
+    // The questions the tests only read answers to, put to one batch process (prefetchCli).
+    const queries = [
+      ...shared.moments.filter((m) => m.args[0] === 'status').map((m) => [...m.args, '--as-of', m.day]),
+      ...shared.moments
+        .filter((m) => m.args[0] === 'summary')
+        .map((m) => ['summary', '--month', m.day.slice(0, 7), '--format', 'md', '--out', '-']),
+      ...QUERIES,
+    ];
+    history = { ...shared, cli: await prefetchCli(shared.repo.dir, queries) };
   }, 120_000);
   afterAll(() => history.remove());
 

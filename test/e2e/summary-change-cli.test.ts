@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+import { prefetchCli } from '../helpers/run-cli-batch.js';
 import { AREA_FILE } from '../helpers/report-fixture.js';
 
 const KEYS = ['measures', 'done', 'inProgress', 'notStarted', 'overdue', 'escalated', 'dueSoon', 'ongoing'] as const;
@@ -40,7 +41,14 @@ describe('summary --month: 较上月 against last month’s summary, from one la
     return new Map(area.tasks.flatMap((t) => t.measures.map((m) => [m.id, m.status] as const)));
   };
   beforeAll(async () => {
-    history = await sharedHistoryRepo();
+    const shared = await sharedHistoryRepo();
+    // The questions the tests only read answers to, put to one batch process (prefetchCli).
+    const queries = [
+      ...['2020-07', '2020-08', '2020-09', '2020-10'].map((month) => ['summary', '--month', month, '--format', 'json']),
+      ['summary', '--month', '2020-07', '--format', 'md', '--out', '-'],
+      ['summary', '--month', '2020-10', '--format', 'md', '--out', '-'],
+    ];
+    history = { ...shared, cli: await prefetchCli(shared.repo.dir, queries) };
   }, 120_000);
   afterAll(() => history.remove());
 
