@@ -1,15 +1,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
-
 export type FileTree = Record<string, string | Uint8Array>;
 
 const created: string[] = [];
 
-afterEach(() => {
+/** Removes the folders tempDir made; test/helpers/setup.ts runs it after each test of every file. */
+export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A fresh temporary folder holding `files` (paths relative to it); removed after the test. */
 export function tempDir(files: FileTree = {}): string {

@@ -1,0 +1,6 @@
+// Runs in every test file before its tests (vitest setupFiles), also when files share a worker
+// (isolate: false), where a hook registered by a helper module on import would only reach the first file.
+import { afterEach } from 'vitest';
+import { removeTempDirs } from './temp-dir.js';
+
+afterEach(removeTempDirs);
