@@ -87,9 +87,13 @@ export function preludeSources(metafile) {
     .sort();
 }
 
-/** Every `import()` of a source in src/ gets a stand-in that imports the prelude, then re-exports the source. */
+/**
+ * Every `import()` of a source in src/, and any entry point other than cli.ts (a worker), gets a
+ * stand-in that imports the prelude, then re-exports the source.
+ */
 function preludePlugin(sources) {
   const src = path.join(REPO, 'src') + path.sep;
+  const cli = path.join(REPO, OPTIONS.entryPoints.cli);
   return {
     name: 'ledger-prelude',
     setup(b) {
@@ -100,14 +104,15 @@ function preludePlugin(sources) {
         loader: 'js',
       }));
       b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData?.real) return undefined;
+        if (!['dynamic-import', 'entry-point'].includes(args.kind) || args.pluginData?.real) return undefined;
         const real = await b.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
           resolveDir: args.resolveDir,
           pluginData: { real: true },
         });
-        if (real.errors.length > 0 || real.external || !real.path.startsWith(src)) return undefined;
+        if (real.errors.length > 0 || real.external || !real.path.startsWith(src) || real.path === cli)
+          return undefined;
         return { path: real.path, namespace: 'ledger-entry' };
       });
       b.onLoad({ filter: /.*/, namespace: 'ledger-entry' }, (args) => ({
