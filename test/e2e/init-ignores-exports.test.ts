@@ -4,12 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runCli } from '../helpers/run-cli.js';
+import { runCliBatch } from '../helpers/run-cli-batch.js';
 
 describe('exports in a repository made by ledger init', () => {
-  it('are written to the current folder and never staged by git add -A', () => {
+  it('are written to the current folder and never staged by git add -A', async () => {
     const dir = path.join(tempDir(), '台账');
     expect(runCli(['init', dir], path.dirname(dir)).code).toBe(0);
-    for (const args of [
+    // The exports, one after the other in one process (runCliBatch): each writes its file as it would alone.
+    const exports = [
       ['render', '--as-of', '2020-07-25'],
       ['render', '--format', 'md', '--as-of', '2020-07-25'],
       ['summary', '--month', '2020-07'],
@@ -19,10 +21,14 @@ describe('exports in a repository made by ledger init', () => {
       ['summary', '--quarter', '2020Q3', '--format', 'md'],
       ['summary', '--quarter', '2020Q3', '--format', 'docx'],
       ['template', '--unit', '市审批局', '--month', '2020-07', '--format', 'xlsx'],
-    ]) {
-      const run = runCli(args, dir);
-      expect(run.stderr, args.join(' ')).toBe('');
-      expect(run.code, args.join(' ')).toBe(0);
+    ];
+    const runs = await runCliBatch(
+      exports.map((args) => ({ args })),
+      dir,
+    );
+    for (const [i, run] of runs.entries()) {
+      expect(run.stderr, exports[i]!.join(' ')).toBe('');
+      expect(run.code, exports[i]!.join(' ')).toBe(0);
     }
     mkdirSync(path.join(dir, 'exports'));
     writeFileSync(path.join(dir, 'exports/台账.pdf'), 'pdf');
