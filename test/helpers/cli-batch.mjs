@@ -23,7 +23,8 @@ for (const { args, env = {} } of runs) {
   const out = { stdout: [], stderr: [] };
   for (const name of ['stdout', 'stderr']) {
     streams[name].write = (chunk, encoding, callback) => {
-      out[name].push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      // Bytes, decoded once at the end: a character split between two writes stays whole.
+      out[name].push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
       const done = typeof encoding === 'function' ? encoding : callback;
       if (done) process.nextTick(done);
       return true;
@@ -36,7 +37,8 @@ for (const { args, env = {} } of runs) {
     for (const name of ['stdout', 'stderr']) streams[name].write = realWrite[name];
     setEnv(saved);
   }
-  results.push({ code, stdout: out.stdout.join(''), stderr: out.stderr.join('') });
+  const text = (chunks) => Buffer.concat(chunks).toString('utf8');
+  results.push({ code, stdout: text(out.stdout), stderr: text(out.stderr) });
 }
 // Through the stream (not fs.writeSync: the pipe is non-blocking and a large result would hit EAGAIN).
 process.stdout.write(JSON.stringify(results));

@@ -53,7 +53,7 @@ export function runCliBatch(
 /**
  * A cli(...args) for a fixture the tests only read: the argument lists in `queries` are run up front in
  * one batch process (runCliBatch) and their results handed out when asked for (the same lists give the
- * same answers on an unchanged repository); any other call, or with `env`, spawns the CLI as runCli.
+ * same answers on an unchanged repository); any other call spawns the CLI as runCli does.
  * Commands that write into the repository, or whose point is the process itself, belong outside `queries`.
  */
 export async function prefetchCli(
