@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runCliBatch } from '../helpers/run-cli-batch.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
 import { siteRepo } from '../helpers/site-fixture.js';
 
@@ -132,9 +133,17 @@ describe('ledger site: the output folder', () => {
     expect(bad.stderr).toContain('--repo-url 必须是 http:// 或 https:// 开头的网址');
   }, 120_000);
 
-  it('--as-of a past day shows the ledger as committed by then, and names the version in every page', () => {
+  it('--as-of a past day shows the ledger as committed by then, and names the version in every page', async () => {
     const root = siteRepo().dir;
-    const july = runCli(['site', '--format', 'json', '--as-of', '2020-07-20', '--out', 'july'], root);
+    // Three builds of the bundled ledger, one after the other in one process (runCliBatch).
+    const [july, august, worktree] = (await runCliBatch(
+      [
+        { args: ['site', '--format', 'json', '--as-of', '2020-07-20', '--out', 'july'] },
+        { args: ['site', '--as-of', '2020-08-01', '--out', 'august'] },
+        { args: ['site', '--as-of', '2020-07-20', '--worktree', '--out', 'wt'] },
+      ],
+      root,
+    )) as [CliRun, CliRun, CliRun];
     expect(july.stderr).toBe('');
     expect((JSON.parse(july.stdout) as { ledger_version: string }).ledger_version).toMatch(
       /^台账版本：2020-06-01 提交 [0-9a-f]{7}（导入台账/,
@@ -142,10 +151,8 @@ describe('ledger site: the output folder', () => {
     const before = readFileSync(path.join(root, 'july/measures/1.1.2.html'), 'utf8');
     expect(before).not.toContain('一窗一表单.pdf');
     expect(before).toContain('台账版本：2020-06-01');
-    const august = runCli(['site', '--as-of', '2020-08-01', '--out', 'august'], root);
     expect(august.stdout).toMatch(/台账版本：2020-07-25 提交 [0-9a-f]{7}（合并 2020-07 报送/);
     expect(readFileSync(path.join(root, 'august/measures/1.1.2.html'), 'utf8')).toContain('一窗一表单.pdf');
-    const worktree = runCli(['site', '--as-of', '2020-07-20', '--worktree', '--out', 'wt'], root);
     expect(worktree.stdout).toContain('台账版本：工作区');
     expect(readFileSync(path.join(root, 'wt/measures/1.1.2.html'), 'utf8')).toContain('一窗一表单.pdf');
   }, 120_000);
