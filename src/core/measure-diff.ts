@@ -1,4 +1,5 @@
 import { sameValue } from './same-value.js';
+import { isRecord } from './is-record.js';
 
 /** One field that differs between two versions of a measure; `path` reaches into nested records. */
 export interface FieldChange {
@@ -7,9 +8,6 @@ export interface FieldChange {
   before: unknown;
   after: unknown;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Field-level differences between two versions of a measure, in the order the

@@ -1,3 +1,5 @@
+import { isRecord } from './is-record.js';
+
 /** One measure as it stood in one version of one area file. */
 export interface MeasureVersion {
   id: string;
@@ -24,9 +26,6 @@ export interface MeasureEvent {
   before?: MeasureVersion;
   after?: MeasureVersion;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The measures of an area file's parsed YAML, by id. Tolerant: a version that

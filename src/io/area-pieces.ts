@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { isRecord } from '../core/is-record.js';
 import { segmentMeasures } from '../core/measure-segments.js';
 import { detachStrings } from './detach-strings.js';
 
@@ -134,8 +135,4 @@ function assemble(frame: unknown, items: readonly unknown[]): unknown {
 function isPlaceholderOf(placeholder: unknown, item: unknown): boolean {
   if (!isRecord(placeholder) || Object.keys(placeholder).length !== 1 || !('id' in placeholder)) return false;
   return isRecord(item) && item.id === placeholder.id;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import { FIELD_LABELS } from '../core/field-labels.js';
 import type { FieldChange } from '../core/measure-diff.js';
 import { sameValue } from '../core/same-value.js';
+import { isRecord } from '../core/is-record.js';
 
 /** 各单位报送情况 › 市公安局 › 状态 */
 export function changeLabel(path: readonly (string | number)[]): string {
@@ -24,8 +25,6 @@ export function formatValue(value: unknown): string {
 
 const INLINE_LIMIT = 40;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsent = (value: unknown) => value === undefined || value === null;
 const isRecordList = (value: unknown): value is unknown[] =>
   Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
