@@ -65,6 +65,8 @@ export interface TrendMonth {
   /** The day evaluated: the month's last day, or the as-of day in the as-of month. */
   day: string;
   version: LedgerVersion;
+  /** Errors in that version's ledger: the measures they concern are not counted (as in status). */
+  problems: number;
   rows: TrendRow[];
 }
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
 import { visibleWidth } from '../../src/render/text-width.js';
+import { tempGitRepo } from '../helpers/git-repo.js';
+import { BUNDLED_UNITS, replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { AREA_FILE } from '../helpers/report-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
 
 interface Row {
   key: string;
@@ -18,7 +22,7 @@ interface Row {
 interface Trend {
   from: string;
   to: string;
-  months: { month: string; day: string; version: { label: string }; rows: Row[] }[];
+  months: { month: string; day: string; version: { label: string }; problems: number; rows: Row[] }[];
 }
 
 const FIGURES = ['measures', 'done', 'inProgress', 'notStarted', 'overdue', 'escalated'] as const;
@@ -84,5 +88,25 @@ describe('ledger trend', () => {
     const early = history.cli('trend', '--from', '2020-05', '--to', '2020-08');
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('台账还没有提交到仓库');
+  });
+
+  it('says which month read a version with errors, and leaves the broken measure out of that month only', () => {
+    const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
+    repo.commit('建立台账', {}, { date: '2020-07-01T10:00:00+08:00' });
+    const broken = replaceOrThrow(SMALL_AREA, /(id: "1\.1\.1"[\s\S]*?status: )\S+/, '$1办结了');
+    const bad = repo.commit('改坏', { [AREA_FILE]: broken }, { date: '2020-08-02T10:00:00+08:00' });
+    const args = ['trend', '--from', '2020-07', '--to', '2020-08', '--as-of', '2020-08-31'];
+    const json = JSON.parse(runCli([...args, '--format', 'json'], repo.dir).stdout) as Trend;
+    expect(json.months.map((m) => m.problems)).toEqual([0, 1]);
+    const [july, august] = json.months.map((m) => m.rows[0]!.measures);
+    expect(august).toBe(july! - 1);
+    const text = runCli(args, repo.dir);
+    expect(text.code).toBe(0);
+    // Wrapped to 80 columns like the rest of the text.
+    expect(text.stdout.replace(/\n/g, '')).toMatch(
+      new RegExp(`注意：2020-08 的台账版本中有 1 处错误，出错的措施未计入该月数字；用 git show\\s*${bad.slice(0, 7)}`),
+    );
+    expect(text.stdout).not.toContain('2020-07 的台账版本');
+    expect(runCli([...args, '--format', 'md'], repo.dir).stdout).toContain('注意：2020-08 的台账版本中有 1 处错误');
   });
 });

@@ -21,6 +21,7 @@ import { gatherReportCounts, reportMonths } from '../missing/run.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { dayBefore } from '../../core/calendar.js';
+import { countBySeverity } from '../../core/diagnostic.js';
 
 export interface TrendOptions {
   root: string;
@@ -77,7 +78,8 @@ async function trendMonths(span: MonthSpan, walk: VersionWalk): Promise<TrendMon
     const end = monthEnd(loaded.ledger, day, span.filter, span.by);
     const reports = await monthReports(span.root, loaded, month, day);
     const rows = trendRows(loaded.ledger, end, span.by, doneBefore, reports);
-    months.push({ month, day, version: loaded.version, rows });
+    const { errors: problems } = countBySeverity(loaded.diagnostics);
+    months.push({ month, day, version: loaded.version, problems, rows });
     doneBefore = doneKeys(end);
   }
   return months;

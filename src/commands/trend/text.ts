@@ -61,7 +61,20 @@ export function renderTrendText(result: TrendResult, options: { color: boolean; 
       ),
     );
   }
+  lines.push(...wrapLines(problemNotes(result), width).map((line) => style.warn(line)));
   return `${lines.join('\n')}\n`;
+}
+
+/** Months whose ledger version had errors: their figures leave those measures out, as status does. */
+function problemNotes(result: TrendResult): string[] {
+  return result.months
+    .filter((m) => m.problems > 0)
+    .map((m) => `注意：${m.month} 的台账版本中有 ${m.problems} 处错误，出错的措施未计入该月数字；${problemHint(m)}`);
+}
+
+function problemHint(month: TrendMonth): string {
+  const commit = month.version.commit?.slice(0, 7);
+  return commit ? `用 git show ${commit} 查看那次提交的改动。` : '运行 ledger validate 查看。';
 }
 
 function counts(r: TrendRow): string[] {
@@ -117,5 +130,7 @@ export function renderTrendMarkdown(result: TrendResult): string {
     ]);
     out.push(markdownTable(head, rows));
   }
+  const notes = problemNotes(result);
+  if (notes.length > 0) out.push('', ...notes.map(escapeInline));
   return `${out.join('\n')}\n`;
 }
