@@ -1,5 +1,5 @@
 // What `npm run bench` measures, against which floor, and the targets from issue 7.
-import { rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   prepareBundledCopy,
@@ -250,7 +250,35 @@ function statusRows(id, size, dir, ledger, floor) {
       floor,
     },
     { id: `status-${id}`, label: 'ledger status', size, cache: 'warm', argv, command: 'status', floor },
+    {
+      id: `status-edited-${id}`,
+      label: 'ledger status（改过一个主要指标文件后）',
+      size,
+      cache: 'edited',
+      argv,
+      before: () => editOneArea(dir),
+      command: 'status',
+      floor,
+    },
   ];
+}
+
+const EDIT_MARK = '# 基准：改动\n';
+
+/**
+ * Changes the first area file's content (a leading comment comes and goes), as a user's edit saved
+ * ten seconds earlier would (a file changed in the last two seconds would make later rows hash it).
+ */
+function editOneArea(dir) {
+  const ledgerDir = path.join(dir, 'ledger');
+  const name = readdirSync(ledgerDir)
+    .filter((n) => /^\d+-.*\.yaml$/.test(n))
+    .sort()[0];
+  const file = path.join(ledgerDir, name);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.startsWith(EDIT_MARK) ? text.slice(EDIT_MARK.length) : EDIT_MARK + text);
+  const saved = new Date(Date.now() - 10_000);
+  utimesSync(file, saved, saved);
 }
 
 /** `ledger trend` over every month of a trend repository (prepareTrendRepo). */
@@ -299,6 +327,14 @@ export function evaluateTargets(rows) {
       get('status-first-bundled'),
       3,
       'status-first-bundled',
+    ),
+  );
+  targets.push(
+    ratioTarget(
+      '（补充）`ledger status`（自带台账，改过一个主要指标文件后：只重新解析这个文件）≤ 3 × `node -e 0`',
+      get('status-edited-bundled'),
+      3,
+      'status-edited-bundled',
     ),
   );
   const validate = get('validate-100000');

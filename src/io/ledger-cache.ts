@@ -1,34 +1,44 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { TaskOrigin } from '../core/ledger.js';
-import type { Area, Config, UnitsFile } from '../core/schema.js';
+import { isRecord } from '../core/is-record.js';
+import type { Config } from '../core/schema.js';
+import type { StoredParse } from './ledger-assembly.js';
 
 /**
- * A cache of the loaded ledger (parsed, schema-checked data and the load's diagnostics) kept in
- * .git/ledger-cache.json, so that `ledger status` does not parse every YAML file on every run.
- * It is keyed, like git's index, on every file in ledger/ (name, size, modification and change
- * time in nanoseconds, inode) and on the loader's own code; any difference is a miss. Nothing is
- * done at import time: the code is stamped on the first use. Files
- * modified in the last two seconds make the load uncacheable (a second change within the same
- * clock tick could keep size and time). Only a ledger inside a git work tree is cached;
- * LEDGER_CACHE=off turns the cache off.
+ * The ledger cache, .git/ledger-cache.json: the parse (schema-checked data and diagnostics) of each
+ * file in ledger/, keyed on its content (Git blob id) and path, so that `ledger status` parses no
+ * YAML while nothing changed, and after an edit parses only the files that changed. Like git's
+ * index it also keeps each file's blob id with its name, size, modification and change time in
+ * nanoseconds and inode: a file whose stat is unchanged is not even read. Files modified in the
+ * last two seconds keep no stat (a second change within the same clock tick could keep size and
+ * time); their content is hashed on every run. Everything is keyed on the loader's own code too.
+ * Nothing is done at import time. Only a ledger inside a git work tree is cached; LEDGER_CACHE=off
+ * turns the cache off. History reads look up parses here as well: a past version's files that are
+ * still in the work tree are not parsed again.
  */
-
-export interface CachedLoad {
-  config: Config;
-  unitsFile?: { file: string; data: UnitsFile };
-  areas: { file: string; data: Area; origin?: readonly TaskOrigin[] }[];
-  diagnostics: Diagnostic[];
-}
-
 export interface LedgerCache {
-  read(): CachedLoad | undefined;
-  write(load: CachedLoad): void;
+  /** The blob id of a file in ledger/ unchanged since it was hashed, judged by its stat. */
+  knownId(file: string): string | undefined;
+  /** The stored parse of a file, by its ParseMemo key (blob id and path). */
+  parse(key: string): StoredParse | undefined;
+  /** The configuration of a ledger without a (valid) config.yaml, as the loader gave it. */
+  defaultConfig(): Config | undefined;
+  /**
+   * Keeps these parses (by ParseMemo key) and no others, with their files' stats, and the default
+   * configuration when given; writes only if anything changed.
+   */
+  save(parses: ReadonlyMap<string, StoredParse>, defaultConfig?: Config): void;
 }
 
-const FORMAT = 1;
+interface Stored {
+  /** By file name in ledger/: its stat and blob id. */
+  stats: Record<string, [stat: string, blob: string]>;
+  parses: Record<string, StoredParse>;
+  defaultConfig?: Config;
+}
+
+const FORMAT = 2;
 const RACY_MS = 2000;
 const CACHE_FILE = 'ledger-cache.json';
 
@@ -67,54 +77,95 @@ export function openLedgerCache(
   ledgerDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): LedgerCache | undefined {
-  if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
-  const gitDir = path.join(root, '.git');
-  try {
-    if (!statSync(gitDir).isDirectory()) return undefined;
-  } catch {
-    return undefined;
-  }
-  const file = path.join(gitDir, CACHE_FILE);
-  const { key, racy } = ledgerKey(path.join(root, ledgerDir));
+  const file = cacheFile(root, env);
+  if (!file) return undefined;
+  const key = `${FORMAT} ${stampCode()}`;
+  const stored = readCache(file, key) ?? { stats: {}, parses: {} };
+  const stats = statsOf(path.join(root, ledgerDir));
+  const prefix = `${ledgerDir}/`;
+  const nameOf = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : undefined);
   return {
-    read: () => readCache(file, key),
-    write: (load) => {
-      if (racy) rmSync(file, { force: true });
-      else writeCache(file, key, load);
+    knownId(file) {
+      const name = nameOf(file);
+      const known = name === undefined ? undefined : stored.stats[name];
+      return known && known[0] === stats.get(name!)?.stat ? known[1] : undefined;
+    },
+    parse: (key) => stored.parses[key],
+    defaultConfig: () => stored.defaultConfig,
+    save(parses, defaultConfig = stored.defaultConfig) {
+      const next: Stored = {
+        stats: {},
+        parses: Object.fromEntries(parses),
+        ...(defaultConfig ? { defaultConfig } : {}),
+      };
+      for (const key of parses.keys()) {
+        const [blob, file] = key.split('\0') as [string, string];
+        const name = nameOf(file);
+        const stat = name === undefined ? undefined : stats.get(name);
+        if (stat && !stat.racy) next.stats[name!] = [stat.stat, blob];
+      }
+      const changed =
+        !sameKeys(next.parses, stored.parses) || JSON.stringify(next.stats) !== JSON.stringify(stored.stats);
+      if (changed || (defaultConfig && !stored.defaultConfig)) writeCache(file, key, next);
     },
   };
 }
 
-function ledgerKey(dir: string): { key: string; racy: boolean } {
-  const now = Date.now();
-  let racy = false;
-  const parts = [`${FORMAT}`, stampCode()];
-  for (const name of readdirSync(dir).sort()) {
-    const s = lstatSync(path.join(dir, name), { bigint: true });
-    if (Number(s.mtimeMs) > now - RACY_MS) racy = true;
-    parts.push(`${name}\t${s.size}\t${s.mtimeNs}\t${s.ctimeNs}\t${s.ino}`);
+function cacheFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
+  const gitDir = path.join(root, '.git');
+  try {
+    return statSync(gitDir).isDirectory() ? path.join(gitDir, CACHE_FILE) : undefined;
+  } catch {
+    return undefined;
   }
-  return { key: parts.join('\n'), racy };
 }
 
-function readCache(file: string, key: string): CachedLoad | undefined {
+/** Each file's stat as one string; racy when modified in the last two seconds. */
+function statsOf(dir: string): Map<string, { stat: string; racy: boolean }> {
+  const now = Date.now();
+  const stats = new Map<string, { stat: string; racy: boolean }>();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return stats;
+  }
+  for (const name of names) {
+    try {
+      const s = lstatSync(path.join(dir, name), { bigint: true });
+      const stat = `${s.mode}\t${s.size}\t${s.mtimeNs}\t${s.ctimeNs}\t${s.ino}`;
+      stats.set(name, { stat, racy: Number(s.mtimeMs) > now - RACY_MS });
+    } catch {
+      // Gone since the listing: it has no stat to trust.
+    }
+  }
+  return stats;
+}
+
+function sameKeys(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+}
+
+function readCache(file: string, key: string): Stored | undefined {
   try {
     const text = readFileSync(file, 'utf8');
-    // The key is written first: a stale cache is told by its first bytes, without parsing the rest.
+    // The key is written first: a cache of another tool version is told by its first bytes, without parsing the rest.
     if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
-    const cached = JSON.parse(text) as { key?: unknown; load?: CachedLoad };
-    return cached.key === key && cached.load ? cached.load : undefined;
+    const cached = JSON.parse(text) as { key?: unknown; stats?: Stored['stats']; parses?: Stored['parses'] };
+    return cached.key === key && isRecord(cached.stats) && isRecord(cached.parses) ? (cached as Stored) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Best effort: a cache that cannot be written is simply not there next time. */
-function writeCache(file: string, key: string, load: CachedLoad): void {
+function writeCache(file: string, key: string, stored: Stored): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ key, load }));
+    writeFileSync(temp, JSON.stringify({ key, ...stored }));
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

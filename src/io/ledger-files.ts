@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { gitBlobId } from './blob-id.js';
 import type { TreeFile } from './git.js';
 import { LEDGER_DIR } from './ledger-root.js';
 import {
@@ -35,8 +36,23 @@ export interface LedgerFiles {
 
 export type FilesOrigin = { kind: 'worktree' } | { kind: 'revision'; commit: string };
 
-/** The ledger in the work tree: files are read when asked for. */
-export function readWorkTree(root: string): LedgerFiles {
+/**
+ * The ledger in the work tree: files are read when asked for. A file's content id is its Git blob id,
+ * taken from `knownId` (the ledger cache's record of files unchanged since it hashed them) or hashed
+ * from the bytes, which the next read of that file then uses instead of reading again.
+ */
+export function readWorkTree(root: string, knownId?: (file: string) => string | undefined): LedgerFiles {
+  const ids = new Map<string, string | undefined>();
+  let hashed: { file: string; bytes: Uint8Array } | undefined;
+  const hash = (file: string): string | undefined => {
+    if (linkProblem(root, file)) return undefined;
+    try {
+      hashed = { file, bytes: readRepoFile(root, file) };
+      return gitBlobId(hashed.bytes);
+    } catch {
+      return undefined;
+    }
+  };
   return {
     root,
     origin: { kind: 'worktree' },
@@ -45,9 +61,16 @@ export function readWorkTree(root: string): LedgerFiles {
       return readdirSync(path.join(root, LEDGER_DIR)).sort();
     },
     has: (file) => lstatQuiet(path.join(root, file)),
-    read: (file) => readRepoFile(root, file),
+    read(file) {
+      const bytes = hashed?.file === file ? hashed.bytes : readRepoFile(root, file);
+      hashed = undefined;
+      return bytes;
+    },
     refused: (file) => linkProblem(root, file),
-    contentId: () => undefined,
+    contentId(file) {
+      if (!ids.has(file)) ids.set(file, knownId?.(file) ?? hash(file));
+      return ids.get(file);
+    },
   };
 }
 

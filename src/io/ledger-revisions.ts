@@ -2,22 +2,29 @@ import { GitError } from '../errors.js';
 import { openBlobReader, treeAt, type BlobReader, type TreeFile } from './git.js';
 import { filesInMemory, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
-import { parseLedger, parseMemo, type LoadResult } from './parse-ledger.js';
+import { AreaPieces } from './area-pieces.js';
+import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
+import { parseLedger, parseMemo, type LoadResult, type ParseMemo } from './parse-ledger.js';
 
 /**
  * Reads the ledger of many revisions through one long-lived `git cat-file --batch`: every blob is
  * read once and every file parsed once per content (memoised on the blob id; of a changed area file,
  * only the measures that changed, see AreaPieces), so walking a year
- * of month ends costs about one full parse plus the files that changed. Memory stays at about two
+ * of month ends costs about one full parse plus the files that changed; files still in the work tree
+ * with the same content come parsed from the ledger cache. Memory stays at about two
  * revisions: what the latest load did not use is forgotten (loads already returned keep theirs).
  */
 export class LedgerRevisions {
   private readonly reader: BlobReader;
   private readonly bodies = new Map<string, Uint8Array>();
-  private readonly memo = parseMemo();
+  private readonly memo: ParseMemo;
 
   constructor(private readonly root: string) {
     this.reader = openBlobReader(root);
+    // Files still in the work tree were parsed there: the ledger cache has them (opened on the first parse).
+    let cache: { opened?: LedgerCache } | undefined;
+    const stored = (key: string) => (cache ??= { opened: openLedgerCache(root, LEDGER_DIR) }).opened?.parse(key);
+    this.memo = parseMemo({ pieces: new AreaPieces(), stored });
   }
 
   /** The files of `commit` under `dirs` (default ledger/), read into memory. */

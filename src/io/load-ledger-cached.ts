@@ -1,9 +1,8 @@
-import type { Locator, SourceFile } from '../core/ledger.js';
-import { buildUnitRegistry } from '../core/units.js';
-import { openLedgerCache, type CachedLoad } from './ledger-cache.js';
-import { readWorkTree } from './ledger-files.js';
+import type { Locator } from '../core/ledger.js';
+import { assembleLedger, restoredParse, type FileParse, type LoadResult, type StoredParse } from './ledger-assembly.js';
+import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
+import { readWorkTree, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
-import type { LoadResult } from './load-ledger.js';
 
 export interface CachedFirstOptions {
   /** The caller asks for positions (`locate`): on a cache hit the YAML parser is loaded too (not zod). */
@@ -12,37 +11,44 @@ export interface CachedFirstOptions {
 
 /**
  * loadLedger for the commands that only read the ledger (status, overdue, show, missing): the cache
- * (.git/ledger-cache.json) is read first, and the loader with zod and yaml is imported only on a miss,
- * so that a warm `ledger status` loads neither. The result is the one loadLedger gives. Without
- * `positions`, the sources of a cache hit cannot be located (their diagnostics come from the cache):
- * asking is a programming error and throws.
+ * (.git/ledger-cache.json) is read first, and the loader with zod and yaml is imported only when a
+ * file's content is not in it, so that a warm `ledger status` loads neither. The result is the one
+ * loadLedger gives. Without `positions`, the sources of a cache hit cannot be located (their
+ * diagnostics come from the cache): asking is a programming error and throws.
  */
 export async function loadLedgerCachedFirst(root: string, options: CachedFirstOptions = {}): Promise<LoadResult> {
-  const files = readWorkTree(root);
-  const cached = files.ledgerNames() === undefined ? undefined : openLedgerCache(root, LEDGER_DIR)?.read();
-  if (!cached) return (await import('./load-ledger.js')).loadLedger(root);
+  const cache = openLedgerCache(root, LEDGER_DIR);
+  const files = cache && readWorkTree(root, cache.knownId);
   const parse = options.positions ? (await import('./yaml-source.js')).parseYamlSource : undefined;
-  const locator = (file: string): Locator => {
-    let locate: Locator | undefined;
-    return (at, target) => {
-      if (!parse) throw new Error(`内部错误：${file} 的位置未加载（loadLedgerCachedFirst 需要 positions: true）`);
-      return (locate ??= parse(files.read(file), file).source.locate)(at, target);
-    };
-  };
-  return fromCache(cached, locator);
+  const hit = files?.ledgerNames() && fromCache(files, cache!, (file) => locator(files, file, parse));
+  return hit || (await import('./load-ledger.js')).loadLedger(root);
 }
 
-function fromCache(cached: CachedLoad, locator: (file: string) => Locator): LoadResult {
-  const source = <T>({ file, data, origin }: Omit<SourceFile<T>, 'locate'>): SourceFile<T> => ({
-    file,
-    data,
-    locate: locator(file),
-    ...(origin ? { origin } : {}),
-  });
-  const unitsFile = cached.unitsFile && source(cached.unitsFile);
-  const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
-  return {
-    ledger: { config: cached.config, units, unitsFile, areas: cached.areas.map(source) },
-    diagnostics: cached.diagnostics,
+type ParseYaml = typeof import('./yaml-source.js').parseYamlSource;
+
+function locator(files: LedgerFiles, file: string, parse: ParseYaml | undefined): Locator {
+  let locate: Locator | undefined;
+  return (at, target) => {
+    if (!parse) throw new Error(`内部错误：${file} 的位置未加载（loadLedgerCachedFirst 需要 positions: true）`);
+    return (locate ??= parse(files.read(file), file).source.locate)(at, target);
   };
+}
+
+/** The ledger from cached parses only, or undefined when a file's content is not in the cache. */
+function fromCache(files: LedgerFiles, cache: LedgerCache, locator: (file: string) => Locator): LoadResult | undefined {
+  const used = new Map<string, StoredParse>();
+  const cached = <T>(file: string): FileParse<T> | undefined => {
+    const id = files.contentId(file);
+    const stored = id === undefined ? undefined : cache.parse(`${id}\0${file}`);
+    if (stored) used.set(`${id}\0${file}`, stored);
+    return stored && restoredParse(stored, file, locator(file));
+  };
+  const loaded = assembleLedger(files, {
+    units: cached,
+    config: cached,
+    area: cached,
+    defaultConfig: cache.defaultConfig,
+  });
+  if (loaded) cache.save(used);
+  return loaded;
 }

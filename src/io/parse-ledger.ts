@@ -1,41 +1,44 @@
 import type { z } from 'zod';
+import { pushAll } from '../core/arrays.js';
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Ledger, Locator, SourceFile } from '../core/ledger.js';
+import type { Locator, SourceFile } from '../core/ledger.js';
 import { salvageArea } from '../core/salvage-area.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
-import { buildUnitRegistry } from '../core/units.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import { UsageError } from '../errors.js';
+import type { AreaPieces } from './area-pieces.js';
+import { assembleLedger, restoredParse, type FileParse, type LoadResult, type StoredParse } from './ledger-assembly.js';
 import type { LedgerFiles } from './ledger-files.js';
-import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';
-import { parseYamlSource } from './yaml-source.js';
-import { AreaPieces } from './area-pieces.js';
-import { pushAll } from '../core/arrays.js';
 import { LINK_HINT } from './repo-path.js';
+import { parseYamlSource } from './yaml-source.js';
 
-export interface LoadResult {
-  ledger: Ledger;
-  diagnostics: Diagnostic[];
-}
-
-/** One file's parse: what was kept of it (if anything) and its diagnostics. */
-export interface FileParse<T> {
-  source?: SourceFile<T>;
-  diagnostics: Diagnostic[];
-}
+export type { FileParse, LoadResult, StoredParse } from './ledger-assembly.js';
 
 /**
- * Parses shared between loads of several revisions: of files by content id (Git blob id), so a file
- * unchanged between two revisions is parsed once, and of the measures of area files by their text
- * (AreaPieces), so a changed file re-parses only the fields that changed. Parses are immutable values.
+ * Parses shared between loads: of files by content id (the Git blob id; the work tree's files are
+ * hashed), so a file unchanged between two revisions, or since the ledger cache stored its parse
+ * (`stored`), is not parsed again; of the measures of area files by their text (`pieces`, history
+ * walks, see AreaPieces), so a changed file re-parses only the fields that changed. Parses are
+ * immutable values; `files` ends up holding every parse a load used.
  */
 export interface ParseMemo {
   files: Map<string, FileParse<unknown>>;
-  pieces: AreaPieces;
+  pieces?: AreaPieces;
+  stored?: (key: string) => StoredParse | undefined;
 }
 
-export function parseMemo(): ParseMemo {
-  return { files: new Map(), pieces: new AreaPieces() };
+export function parseMemo(options: Omit<ParseMemo, 'files'> = {}): ParseMemo {
+  return { files: new Map(), ...options };
+}
+
+/** The memo's key for a file: its content and its path (the path decides the schema). */
+export function parseKey(files: LedgerFiles, file: string): string | undefined {
+  const id = files.contentId(file);
+  return id && `${id}\0${file}`;
+}
+
+/** The configuration of a ledger without a (valid) config.yaml: the schema's defaults. */
+export function defaultConfig(): Config {
+  return ConfigSchema.parse({});
 }
 
 /**
@@ -44,54 +47,15 @@ export function parseMemo(): ParseMemo {
  * (see salvageArea). Throws only when there is no ledger folder at all.
  */
 export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
-  const names = files.ledgerNames();
-  if (names === undefined) throw noLedger(files);
-  const diagnostics: Diagnostic[] = [];
-  const take = <T>(parse: FileParse<T>): SourceFile<T> | undefined => {
-    pushAll(diagnostics, parse.diagnostics);
-    return parse.source;
-  };
-  const unitsFile = take(parseSchemaFile(files, `${LEDGER_DIR}/${UNITS_FILE}`, UnitsFileSchema, {}, memo));
-  const config = readConfig(files, memo, diagnostics);
-  const areaNames = names.filter(isAreaFileName).sort(byNumberThenName);
-  const areas = areaNames
-    .map((name) =>
-      take(
-        parseSchemaFile(
-          files,
-          `${LEDGER_DIR}/${name}`,
-          AreaSchema,
-          { salvage: salvageArea, strictComments: true, byPieces: true },
-          memo,
-        ),
-      ),
-    )
-    .filter((area): area is NonNullable<typeof area> => area !== undefined);
-  pushAll(diagnostics, strayFiles(names, areaNames));
-  if (areaNames.length === 0) diagnostics.push(noAreas());
-  const units = buildUnitRegistry(unitsFile?.data ?? { units: [] });
-  return { ledger: { config, units, ...(unitsFile ? { unitsFile } : {}), areas }, diagnostics };
-}
-
-function noLedger(files: LedgerFiles): UsageError {
-  if (files.origin.kind === 'revision') {
-    return new UsageError(
-      `版本 ${files.origin.commit.slice(0, 7)} 中没有台账目录 ${LEDGER_DIR}/`,
-      '这个版本早于建立台账的提交；换一个更晚的日期或版本',
-    );
-  }
-  return new UsageError(
-    `在 ${files.root} 下找不到台账目录 ${LEDGER_DIR}/`,
-    '在台账仓库的根目录运行，或用 --root 指定；新建台账请用 ledger init DIR',
-  );
-}
-
-function noAreas(): Diagnostic {
-  return fileDiagnostic(LEDGER_DIR, {
-    code: 'ledger/no-areas',
-    message: '台账目录中没有任何主要指标文件（NN-标题.yaml）',
-    hint: '运行 ledger import 源文件.txt 生成，或参考 README 手工新建',
+  const area = { salvage: salvageArea, strictComments: true, byPieces: true };
+  const loaded = assembleLedger(files, {
+    units: (file) => parseSchemaFile(files, file, UnitsFileSchema, {}, memo),
+    config: (file) => parseSchemaFile(files, file, ConfigSchema, {}, memo),
+    area: (file) => parseSchemaFile(files, file, AreaSchema, area, memo),
+    defaultConfig,
   });
+  if (!loaded) throw new Error('内部错误：解析台账时缺少某个文件的结果');
+  return loaded;
 }
 
 export interface SchemaFileOptions<T> {
@@ -111,13 +75,16 @@ export function parseSchemaFile<S extends z.ZodType>(
   options: SchemaFileOptions<z.output<S>> = {},
   memo?: ParseMemo,
 ): FileParse<z.output<S>> {
-  const id = memo && files.contentId(file);
-  const key = id && `${id}\0${file}`;
-  const known = key ? memo.files.get(key) : undefined;
-  if (known) return known as FileParse<z.output<S>>;
-  const parse = parseFile(files, file, schema, options, memo?.pieces);
-  if (key) memo.files.set(key, parse);
-  return parse;
+  const key = memo && parseKey(files, file);
+  if (!key) return parseFile(files, file, schema, options);
+  const known = memo.files.get(key) ?? restore(files, file, memo.stored?.(key));
+  const parse = known ?? parseFile(files, file, schema, options, memo.pieces);
+  memo.files.set(key, parse);
+  return parse as FileParse<z.output<S>>;
+}
+
+function restore(files: LedgerFiles, file: string, stored: StoredParse | undefined): FileParse<unknown> | undefined {
+  return stored && restoredParse(stored, file, fileLocator(files, file));
 }
 
 function parseFile<S extends z.ZodType>(
@@ -164,14 +131,6 @@ function fileLocator(files: LedgerFiles, file: string): Locator {
   return (at, target) => (locate ??= parseYamlSource(files.read(file), file).source.locate)(at, target);
 }
 
-function readConfig(files: LedgerFiles, memo: ParseMemo | undefined, diagnostics: Diagnostic[]): Config {
-  const file = `${LEDGER_DIR}/${CONFIG_FILE}`;
-  if (!files.has(file)) return ConfigSchema.parse({});
-  const parse = parseSchemaFile(files, file, ConfigSchema, {}, memo);
-  pushAll(diagnostics, parse.diagnostics);
-  return parse.source?.data ?? ConfigSchema.parse({});
-}
-
 /** A link in ledger/ or reports/ (or on the way there): never followed, never read. */
 export function linkDiagnostic(file: string, problem: string): Diagnostic {
   return fileDiagnostic(file, {
@@ -179,39 +138,4 @@ export function linkDiagnostic(file: string, problem: string): Diagnostic {
     message: `拒绝读取 ${file}：${problem}`,
     hint: LINK_HINT,
   });
-}
-
-/** Files in ledger/ that are not read: every one is reported, so nothing there is silently ignored. */
-function strayFiles(names: readonly string[], areaNames: readonly string[]): Diagnostic[] {
-  const known = new Set([...areaNames, UNITS_FILE, CONFIG_FILE]);
-  return names.filter((name) => !known.has(name) && !QUIET_NAMES.has(name)).map(strayDiagnostic);
-}
-
-/** Git's own files may sit in ledger/. */
-const QUIET_NAMES = new Set(['.gitkeep', '.gitignore', '.gitattributes']);
-
-function strayDiagnostic(name: string): Diagnostic {
-  const file = `${LEDGER_DIR}/${name}`;
-  if (/\.ya?ml$/.test(name))
-    return fileDiagnostic(file, {
-      code: 'ledger/stray-file',
-      message: `台账目录中的 ${name} 不是主要指标文件，也不是 units.yaml / config.yaml，因此没有被读取`,
-      hint: '主要指标文件请命名为 NN-标题.yaml，例如 01-持续深化商事制度改革.yaml',
-    });
-  if (/\.ya?ml$/i.test(name))
-    return fileDiagnostic(file, {
-      code: 'ledger/stray-file',
-      message: `台账目录中的 ${name} 的扩展名不是小写的 .yaml，因此没有被读取`,
-      hint: `改名：git mv '${file}' '${file.replace(/\.ya?ml$/i, '.yaml')}'`,
-    });
-  return fileDiagnostic(file, {
-    code: 'ledger/stray-file',
-    severity: 'warning',
-    message: `台账目录中的 ${name} 不是 YAML 文件，没有被读取`,
-    hint: '台账目录只放 NN-标题.yaml、units.yaml 和 config.yaml；请把它移出 ledger/',
-  });
-}
-
-function byNumberThenName(a: string, b: string): number {
-  return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
 }

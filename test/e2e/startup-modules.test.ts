@@ -66,6 +66,26 @@ describe('start-up: a command loads only what it uses (bundled dist)', () => {
     expect(cold.distFiles.length).toBeGreaterThan(12);
   });
 
+  it('status after touching a file without changing it loads no parser; after an edit it does', () => {
+    const dir = bundledLedgerRepo();
+    const args = ['status', '--worktree', '--as-of', '2020-07-15'];
+    expect(runLogged(args, dir).code).toBe(0);
+    const area = path.join(
+      dir,
+      'ledger',
+      readdirSync(path.join(dir, 'ledger')).find((n) => n.startsWith('03-'))!,
+    );
+    const later = new Date(Date.now() - 30_000);
+    utimesSync(area, later, later);
+    const touched = runLogged(args, dir);
+    expect(touched.code).toBe(0);
+    expect(heavy(touched.sources)).toEqual([]);
+    writeFileSync(area, readFileSync(area, 'utf8').replace('progress: ""', 'progress: 已启动'));
+    const edited = runLogged(args, dir);
+    expect(edited.code).toBe(0);
+    expect(heavy(edited.sources)).toEqual(expect.arrayContaining(['node_modules/zod', 'node_modules/yaml']));
+  });
+
   it('status loads chalk only when it prints colour', () => {
     const dir = bundledLedgerRepo();
     const args = ['status', '--worktree', '--as-of', '2020-07-15'];
