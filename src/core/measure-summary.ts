@@ -5,15 +5,28 @@
  * quoted value (units a flow list). Anything else gives undefined and the segment is parsed.
  * A monthly merge rewrites most measures, so the log of a long history would otherwise parse
  * every changed measure of every commit.
+ *
+ * Like segmentMeasures, only ASCII decides, so the segment may be the decoded text or its UTF-8
+ * bytes read as Latin-1; `decode` then turns each value read into text. Whitespace is YAML's: spaces
+ * only (a tab, a CR inside a line or a control character makes the segment go to the parser).
  */
 import { normaliseMeasure } from './measure-snapshot.js';
 
 export const SUMMARY_FIELDS = ['title', 'units', 'status'] as const;
 
-const ITEM_START = /^- +id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\1 *$/;
-const KEY_LINE = /^ {2}([a-z_]+):(?: +(.*))?$/;
+type Decode = (raw: string) => string;
+
+const ITEM_START = /- id: *(["']?)([1-9]\d*\.[1-9]\d*\.[1-9]\d*)\1 *$/y;
+/** A CR that does not end a line: YAML reads it as a line break. */
+const ODD_CR = /\r(?!\n|$)/;
+const UNIT_LINE = / {4}(?:"([^"\\]*)"|'([^']*)'|([^ "'][^:]*)): *$/y;
+const MONTH = /^(["']?)(\d{4}-\d{2})\1$/;
 /** Plain scalars that YAML reads as something other than a string (numbers, booleans, null) or that need care. */
 const NOT_PLAIN_TEXT = /^(?:[-?:,[\]{}#&*!|>'"%@`+.~\d]|(?:null|true|false)$)/i;
+/** What a plain scalar may not hold on one line: a key, a comment, a tab or CR, any control character. */
+const NOT_IN_PLAIN = /: |:$| #|[\x00-\x1f\x7f]/;
+/** Characters YAML does not print as they are: such a value goes to the parser. */
+const NOT_PRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/;
 
 /** The summary fields of a measure, from any measure value (parsed YAML), in a fixed order. */
 export function measureSummary(measure: Record<string, unknown>): Record<string, unknown> {
@@ -31,91 +44,186 @@ export function measureSummary(measure: Record<string, unknown>): Record<string,
 }
 
 /**
+ * measureSummary of the segment's measure, or undefined when its lines cannot be read safely. The
+ * segment may still have the `indent` spaces before its dash that segmentMeasures takes off.
+ */
+export function segmentSummary(
+  text: string,
+  id: string,
+  decode: Decode = (raw) => raw,
+  indent = 0,
+): Record<string, unknown> | undefined {
+  if (text.includes('\t') || (text.includes('\r') && ODD_CR.test(text))) return undefined;
+  const lines = text.includes('\r') ? text.split('\n').map(withoutCR) : text.split('\n');
+  const first = execAt(ITEM_START, lines[0]!, indent);
+  if (!first || first[2] !== id) return undefined;
+  const found: Found = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const depth = spacesBefore(line) - indent;
+    if (depth === line.length - indent || depth > 2) continue;
+    const key = depth === 2 ? keyAt(line, indent + 2) : undefined;
+    if (key === undefined) return undefined;
+    if (key !== 'title' && key !== 'units' && key !== 'status' && key !== 'unit_reports') continue;
+    // What follows `key:` (empty, or its spaces and the value).
+    const rest = line.slice(indent + 3 + key.length);
+    if (!readField(found, key, rest, lines, i, decode, indent)) return undefined;
+  }
+  return summaryOf(found);
+}
+
+interface Found {
+  title?: string;
+  units?: string[];
+  status?: string;
+  reports?: Record<string, string>;
+}
+
+/** Reads one summary field into `found`; false when it cannot be read safely. */
+function readField(
+  found: Found,
+  key: 'title' | 'units' | 'status' | 'unit_reports',
+  rest: string,
+  lines: readonly string[],
+  at: number,
+  decode: Decode,
+  indent: number,
+): boolean {
+  if (key === 'unit_reports') {
+    if (found.reports) return false;
+    found.reports =
+      rest === '' ? unitReportLines(lines, at + 1, decode, indent) : trimSpaces(rest) === '{}' ? {} : undefined;
+    return found.reports !== undefined;
+  }
+  if (rest === '' || found[key] !== undefined || continues(lines, at + 1, indent + 3)) return false;
+  if (key === 'units') return (found.units = flowList(rest, decode)) !== undefined;
+  return (found[key] = scalar(rest, decode)) !== undefined;
+}
+
+/** measureSummary's shape: title, units, status (default 未启动), then unit_reports. */
+function summaryOf(found: Found): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (found.title !== undefined) out.title = found.title;
+  if (found.units !== undefined) out.units = found.units;
+  out.status = found.status ?? '未启动';
+  if (found.reports !== undefined) out.unit_reports = found.reports;
+  return out;
+}
+
+/**
  * unit_reports as “month status” per unit, read off the lines below `  unit_reports:` (units four spaces in,
  * month and status six); undefined when the block has another shape. Tells log whose report changed a status.
  */
-function unitReportLines(lines: readonly string[], from: number): Record<string, string> | undefined {
-  const out: Record<string, { month?: string; status?: string }> = {};
-  let unit: string | undefined;
+function unitReportLines(
+  lines: readonly string[],
+  from: number,
+  decode: Decode,
+  indent: number,
+): Record<string, string> | undefined {
+  const out = new Map<string, { month?: string; status?: string }>();
+  let unit: { month?: string; status?: string } | undefined;
   for (let j = from; j < lines.length; j++) {
-    const line = lines[j]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    if (!/^ {3,}/.test(line)) break;
-    const head = /^ {4}(["']?)([^\s:#"'][^:"']*)\1:\s*$/.exec(line);
-    if (head) {
-      unit = head[2]!;
-      out[unit] = {};
+    const line = lines[j]!;
+    const depth = spacesBefore(line) - indent;
+    if (depth === line.length - indent) continue;
+    if (depth < 3) break;
+    if (depth === 4) {
+      const name = unitName(line, decode, indent);
+      if (name === undefined || out.has(name)) return undefined;
+      out.set(name, (unit = {}));
       continue;
     }
-    if (/^ {3,5}\S/.test(line) || unit === undefined) return undefined;
-    const field = /^ {6}(month|status): *(.*)$/.exec(line);
-    if (!field) continue;
-    const value = field[1] === 'month' ? /^(["']?)(\d{4}-\d{2})\1$/.exec(field[2]!.trim())?.[2] : scalar(field[2]!);
-    if (value === undefined) return undefined;
-    out[unit]![field[1] as 'month' | 'status'] = value;
+    if (depth < 6 || unit === undefined) return undefined;
+    if (depth > 6) continue;
+    const key = keyAt(line, indent + 6);
+    if (key === undefined) return undefined;
+    if (key !== 'month' && key !== 'status') continue;
+    const raw = line.slice(indent + 7 + key.length);
+    if (unit[key] !== undefined || continues(lines, j + 1, indent + 7)) return undefined;
+    unit[key] = key === 'month' ? MONTH.exec(trimSpaces(raw))?.[2] : raw === '' ? undefined : scalar(raw, decode);
+    if (unit[key] === undefined) return undefined;
   }
+  if (out.size === 0) return undefined;
   const result: Record<string, string> = {};
-  for (const [name, r] of Object.entries(out)) {
+  for (const [name, r] of out) {
     if (r.month === undefined || r.status === undefined) return undefined;
     result[name] = `${r.month} ${r.status}`;
   }
   return result;
 }
 
-/** measureSummary of the segment's measure, or undefined when its lines cannot be read safely. */
-export function segmentSummary(text: string, id: string): Record<string, unknown> | undefined {
-  const lines = text.split('\n');
-  const first = ITEM_START.exec(lines[0]!.replace(/\r$/, ''));
-  if (!first || first[2] !== id) return undefined;
-  const found: Record<string, unknown> = { id };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    if (!line.startsWith('  ') || line[2] === ' ') continue;
-    const match = KEY_LINE.exec(line);
-    if (!match) return undefined;
-    const key = match[1]!;
-    if (key === 'unit_reports') {
-      if (key in found) return undefined;
-      const reports =
-        match[2] === undefined ? unitReportLines(lines, i + 1) : match[2].trim() === '{}' ? {} : undefined;
-      if (reports === undefined) return undefined;
-      found[key] = reports;
-      continue;
-    }
-    if (!(SUMMARY_FIELDS as readonly string[]).includes(key)) continue;
-    if (key in found || match[2] === undefined || continues(lines, i + 1)) return undefined;
-    const value = key === 'units' ? flowList(match[2]) : scalar(match[2]);
-    if (value === undefined) return undefined;
-    found[key] = value;
-  }
-  const { unit_reports: reports, ...rest } = found;
-  return { ...measureSummary(rest), ...(reports !== undefined ? { unit_reports: reports } : {}) };
+/**
+ * The key of a line `key: value` or `key:` whose key starts at `at` (lower-case letters and `_`), or
+ * undefined when the line is not such a key line: what follows the colon is a space or nothing.
+ */
+function keyAt(line: string, at: number): string | undefined {
+  let end = at;
+  while (isKeyCode(line.charCodeAt(end))) end++;
+  if (end === at || line.charCodeAt(end) !== 58) return undefined;
+  return end + 1 === line.length || line.charCodeAt(end + 1) === 32 ? line.slice(at, end) : undefined;
 }
 
-/** Whether the value begun on the line before `from` goes on (a deeper line before the next key). */
-function continues(lines: readonly string[], from: number): boolean {
+function isKeyCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 95;
+}
+
+function execAt(regex: RegExp, line: string, at: number): RegExpExecArray | null {
+  regex.lastIndex = at;
+  return regex.exec(line);
+}
+
+/** A unit's name on its own line (`    市审批局:`), plain or quoted without escapes. */
+function unitName(line: string, decode: Decode, indent: number): string | undefined {
+  const match = execAt(UNIT_LINE, line, indent);
+  if (!match) return undefined;
+  if (match[3] === undefined) return printable(decode(match[1] ?? match[2]!));
+  return scalar(match[3], decode) === undefined || match[3] !== trimSpaces(match[3]) ? undefined : decode(match[3]);
+}
+
+function continues(lines: readonly string[], from: number, deeper: number): boolean {
   for (let j = from; j < lines.length; j++) {
-    const line = lines[j]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    return /^ {3,}/.test(line);
+    const depth = spacesBefore(lines[j]!);
+    if (depth < lines[j]!.length) return depth >= deeper;
   }
   return false;
 }
 
 /** A one-line scalar that is certainly a string: plain text, or quoted without escapes. */
-function scalar(raw: string): string | undefined {
-  const text = raw.trim();
+function scalar(raw: string, decode: Decode): string | undefined {
+  const text = trimSpaces(raw);
   const quoted = /^"([^"\\]*)"$/.exec(text) ?? /^'([^']*)'$/.exec(text);
-  if (quoted) return quoted[1];
-  if (text === '' || NOT_PLAIN_TEXT.test(text) || /: |:$| #|\t/.test(text)) return undefined;
-  return text;
+  if (quoted) return printable(decode(quoted[1]!));
+  if (text === '' || NOT_PLAIN_TEXT.test(text) || NOT_IN_PLAIN.test(text)) return undefined;
+  return printable(decode(text));
 }
 
 /** `[a, b, c]` of plain or simply quoted names. */
-function flowList(raw: string): string[] | undefined {
-  const match = /^\[(.*)\]$/.exec(raw.trim());
+function flowList(raw: string, decode: Decode): string[] | undefined {
+  const match = /^\[([^]*)\]$/.exec(trimSpaces(raw));
   if (!match) return undefined;
-  if (match[1]!.trim() === '') return [];
-  const items = match[1]!.split(',').map((item) => (/[[\]{}]/.test(item) ? undefined : scalar(item)));
+  if (trimSpaces(match[1]!) === '') return [];
+  const items = match[1]!.split(',').map((item) => (/[[\]{}]/.test(item) ? undefined : scalar(item, decode)));
   return items.every((item): item is string => item !== undefined) ? items : undefined;
+}
+
+function printable(text: string): string | undefined {
+  return NOT_PRINTABLE.test(text) ? undefined : text;
+}
+
+function withoutCR(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function spacesBefore(line: string): number {
+  let at = 0;
+  while (at < line.length && line.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
 }

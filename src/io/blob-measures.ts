@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { segmentMeasures } from '../core/measure-segments.js';
+import { dedentItem, measureRanges } from '../core/measure-segments.js';
 import { measureSummary, segmentSummary } from '../core/measure-summary.js';
 import {
   areaNumberOf,
@@ -18,16 +18,19 @@ const FAILED = Symbol('failed');
 
 /**
  * Parsed measures per blob, read ahead in windows and dropped after their
- * last use. Each blob is cut into measure items (segmentMeasures); an item
+ * last use. Each blob is cut into measure items (measureRanges); an item
  * whose text was seen before is not parsed again, so a commit that changes
  * one measure costs one small parse, not a whole file.
  */
 export class BlobMeasures {
-  private readonly texts = new Map<string, string>();
+  /** Read ahead, as bytes: the text is made when the blob is parsed, so it dies young. */
+  private readonly blobs = new Map<string, Uint8Array | undefined>();
   private readonly parsed = new Map<string, Measures | undefined>();
   private readonly uses = new Map<string, number>();
   private readonly frames = new BoundedCache<string, unknown>(256);
   private readonly items = new BoundedCache<string, Record<string, unknown> | undefined>(20_000);
+  private readonly values = new BoundedCache<string, string>(20_000);
+  private readonly serialisations = new WeakMap<object, string>();
 
   /**
    * `summary`: each measure holds only title, units and status (measureSummary), read off the
@@ -44,32 +47,34 @@ export class BlobMeasures {
 
   async prefetch(commits: readonly CommitChanges[]): Promise<void> {
     const shas = [...new Set(commits.flatMap((c) => blobKeys(c).map((key) => key.split('\0')[0]!)))].filter(
-      (sha) => !this.texts.has(sha),
+      (sha) => !this.blobs.has(sha),
     );
     const bodies = await Promise.all(shas.map((sha) => this.reader.read(sha)));
-    shas.forEach((sha, i) => this.texts.set(sha, decode(bodies[i])));
+    shas.forEach((sha, i) => this.blobs.set(sha, bodies[i]));
   }
 
   /** The measures in a blob at a path; undefined when the blob is not valid YAML. */
   async measures(sha: string, file: string): Promise<Measures | undefined> {
     const key = `${sha}\0${file}`;
-    if (!this.parsed.has(key))
-      this.parsed.set(key, this.parse(this.texts.get(sha) ?? decode(await this.reader.read(sha)), file));
+    if (!this.parsed.has(key)) {
+      const body = this.blobs.has(sha) ? this.blobs.get(sha) : await this.reader.read(sha);
+      this.parsed.set(key, this.parse(blobText(body), file));
+    }
     const result = this.parsed.get(key);
     const left = (this.uses.get(key) ?? 1) - 1;
     this.uses.set(key, left);
     if (left <= 0) {
       this.parsed.delete(key);
-      this.texts.delete(sha);
+      this.blobs.delete(sha);
     }
     return result;
   }
 
-  private parse(text: string, file: string): Measures | undefined {
-    if (this.only !== undefined && !mayContainMeasure(text, this.only)) return new Map();
-    const fast = this.parseBySegments(text, file);
+  private parse(blob: BlobText, file: string): Measures | undefined {
+    if (this.only !== undefined && !mayContainMeasure(blob.text, this.only)) return new Map();
+    const fast = this.parseBySegments(blob, file);
     if (fast) return fast;
-    const value = tryParse(text);
+    const value = tryParse(utf8(blob.text));
     if (value === FAILED) return undefined;
     const measures = measuresOfArea(value, file);
     if (this.summary) for (const version of measures.values()) version.measure = measureSummary(version.measure);
@@ -77,54 +82,97 @@ export class BlobMeasures {
   }
 
   /** undefined when the file is not laid out so that the items can be cut out safely. */
-  private parseBySegments(text: string, file: string): Measures | undefined {
-    const { frame, segments } = segmentMeasures(text);
-    if (segments.length === 0 || new Set(segments.map((s) => s.id)).size !== segments.length) return undefined;
-    const frameValue = this.frames.get(frame, () => tryParse(frame));
+  private parseBySegments({ text, bytes, base }: BlobText, file: string): Measures | undefined {
+    const { frame, items } = measureRanges(text);
+    if (items.length === 0 || new Set(items.map((item) => item.id)).size !== items.length) return undefined;
+    const frameValue = this.frames.get(frame, () => tryParse(utf8(frame)));
     if (frameValue === FAILED || !isEmptyFrame(frameValue)) return undefined;
     const area = areaNumberOf(frameValue);
     const out: Measures = new Map();
-    for (const { id, text: item } of segments) {
+    for (const { id, start, end, indent } of items) {
       if (this.only !== undefined && id !== this.only) continue;
-      const measure = this.items.get(item, () => {
-        const quick = this.summary ? segmentSummary(item, id) : undefined;
-        if (quick) return quick;
-        const value = tryParse(item);
-        const parsed = value === FAILED ? undefined : segmentMeasure(value, id);
-        return parsed && this.summary ? measureSummary(parsed) : parsed;
-      });
+      // The item's bytes as they stand are its key: a copy, as a slice of the blob would keep the blob and hash slowly.
+      const raw = bytes.toString('latin1', base + start, base + end);
+      const measure = this.items.get(raw, () => this.readItem(raw, id, indent));
       if (!measure) return undefined;
       out.set(id, { id, file, ...(area !== undefined ? { area } : {}), measure });
     }
     return out;
   }
+
+  /** Whether two measures are equal: each is serialised once, however often it is compared. */
+  sameMeasure(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    return a === b || this.serialised(a) === this.serialised(b);
+  }
+
+  private serialised(measure: Record<string, unknown>): string {
+    let text = this.serialisations.get(measure);
+    if (text === undefined) this.serialisations.set(measure, (text = JSON.stringify(measure)));
+    return text;
+  }
+
+  /** One measure item (its bytes as Latin-1): its summary off the lines, else its parse. */
+  private readItem(raw: string, id: string, indent: number): Record<string, unknown> | undefined {
+    if (this.summary) {
+      const quick = segmentSummary(raw, id, (value) => this.values.get(value, () => utf8(value)), indent);
+      if (quick) return quick;
+    }
+    const value = tryParse(dedentItem(utf8(raw), indent));
+    const parsed = value === FAILED ? undefined : segmentMeasure(value, id);
+    return parsed && this.summary ? measureSummary(parsed) : parsed;
+  }
 }
 
 function tryParse(text: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 100, uniqueKeys: false });
+    return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
   } catch {
     return FAILED;
   }
 }
 
-/** UTF-8 text of a blob; Buffer's decoder is about a third faster than TextDecoder on Chinese text. */
-function decode(bytes: Uint8Array | undefined): string {
-  if (!bytes) return '';
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * A blob read as Latin-1 (one character per byte, without its UTF-8 byte order mark): cutting it
+ * into items looks at ASCII only (see measureRanges), and only what is parsed or kept is decoded.
+ * Reading as Latin-1 costs a copy; decoding all of a long history as UTF-8 cost about a tenth of `ledger log`.
+ */
+interface BlobText {
+  text: string;
+  bytes: Buffer;
+  /** Where `text` starts in `bytes`. */
+  base: number;
 }
 
-/** A map that forgets its oldest entries beyond `limit`. */
+function blobText(body: Uint8Array | undefined): BlobText {
+  const bytes = body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : Buffer.alloc(0);
+  const base = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { text: bytes.toString('latin1', base), bytes, base };
+}
+
+function utf8(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8');
+}
+
+/**
+ * A map that keeps what was used in the last `limit` to 2 × `limit` insertions: two generations, the
+ * older dropped whole when the newer is full. (Dropping the oldest entry of one Map one at a time
+ * makes each drop walk past the holes left by the ones before.)
+ */
 class BoundedCache<K, V> {
-  private readonly map = new Map<K, V>();
+  private recent = new Map<K, V>();
+  private older = new Map<K, V>();
   constructor(private readonly limit: number) {}
 
   get(key: K, compute: () => V): V {
-    if (this.map.has(key)) return this.map.get(key) as V;
-    const value = compute();
-    this.map.set(key, value);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+    const recent = this.recent.get(key);
+    if (recent !== undefined || this.recent.has(key)) return recent as V;
+    const older = this.older.get(key);
+    const value = older !== undefined || this.older.has(key) ? (older as V) : compute();
+    if (this.recent.size >= this.limit) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(key, value);
     return value;
   }
 }

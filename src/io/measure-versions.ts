@@ -68,11 +68,18 @@ export async function walkCommits(
   const events: MeasureEvent[] = [];
   const warnings: string[] = [];
   try {
+    // The next window's blobs are asked for while this one is worked through, and each commit ends with
+    // a turn of the event loop, so git's output is read as it comes and git never waits on a full pipe.
+    let ahead = handled(blobs.prefetch(commits.slice(0, PREFETCH)));
     for (let start = 0; start < commits.length; start += PREFETCH) {
-      const window = commits.slice(start, start + PREFETCH);
-      await blobs.prefetch(window);
-      for (const commit of window) pushAll(events, await commitEvents(commit, blobs, latest, warnings, options.id));
+      await ahead;
+      ahead = handled(blobs.prefetch(commits.slice(start + PREFETCH, start + 2 * PREFETCH)));
+      for (const commit of commits.slice(start, start + PREFETCH)) {
+        pushAll(events, await commitEvents(commit, blobs, latest, warnings, options.id));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    await ahead;
   } finally {
     reader.close();
   }
@@ -80,6 +87,12 @@ export async function walkCommits(
 }
 
 const PREFETCH = 64;
+
+/** The promise, marked as handled: it fails where it is awaited, not as an unhandled rejection before. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 async function commitEvents(
   commit: CommitChanges,
@@ -114,13 +127,7 @@ async function commitEvents(
     const now = after.get(id);
     if (!now && was && unknownAfter.has(was.file)) continue;
     if (now) latest.set(id, now);
-    if (
-      was &&
-      now &&
-      was.file === now.file &&
-      (was.measure === now.measure || JSON.stringify(was.measure) === JSON.stringify(now.measure))
-    )
-      continue;
+    if (was && now && was.file === now.file && blobs.sameMeasure(was.measure, now.measure)) continue;
     events.push({ commit: infoOf(commit), id, ...(was ? { before: was } : {}), ...(now ? { after: now } : {}) });
   }
   return events;
