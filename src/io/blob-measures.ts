@@ -19,8 +19,9 @@ const FAILED = Symbol('failed');
 /**
  * Parsed measures per blob, read ahead in windows and dropped after their
  * last use. Each blob is cut into measure items (measureRanges); an item
- * whose text was seen before is not parsed again, so a commit that changes
- * one measure costs one small parse, not a whole file.
+ * whose bytes are those it had in the version of the file cut before is not
+ * read again, so a commit that changes one measure costs one small read, not
+ * a whole file.
  */
 export class BlobMeasures {
   /** Read ahead, as bytes: the text is made when the blob is parsed, so it dies young. */
@@ -28,7 +29,8 @@ export class BlobMeasures {
   private readonly parsed = new Map<string, Measures | undefined>();
   private readonly uses = new Map<string, number>();
   private readonly frames = new BoundedCache<string, unknown>(256);
-  private readonly items = new BoundedCache<string, Record<string, unknown> | undefined>(20_000);
+  /** Per path, the items of the version last cut there. */
+  private readonly lastCut = new Map<string, Cut>();
   private readonly values = new BoundedCache<string, string>(20_000);
   private readonly serialisations = new WeakMap<object, string>();
 
@@ -59,6 +61,8 @@ export class BlobMeasures {
     if (!this.parsed.has(key)) {
       const body = this.blobs.has(sha) ? this.blobs.get(sha) : await this.reader.read(sha);
       this.parsed.set(key, this.parse(blobText(body), file));
+      // A turn of the event loop: git's output that came in meanwhile is read, so git does not wait on a full pipe.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const result = this.parsed.get(key);
     const left = (this.uses.get(key) ?? 1) - 1;
@@ -89,14 +93,20 @@ export class BlobMeasures {
     if (frameValue === FAILED || !isEmptyFrame(frameValue)) return undefined;
     const area = areaNumberOf(frameValue);
     const out: Measures = new Map();
+    const before = this.lastCut.get(file);
+    const cut: Cut = { bytes, base, items: new Map() };
     for (const { id, start, end, indent } of items) {
       if (this.only !== undefined && id !== this.only) continue;
-      // The item's bytes as they stand are its key: a copy, as a slice of the blob would keep the blob and hash slowly.
-      const raw = bytes.toString('latin1', base + start, base + end);
-      const measure = this.items.get(raw, () => this.readItem(raw, id, indent));
+      const known = before?.items.get(id);
+      const measure =
+        known && sameBytes(before!, known, cut, start, end)
+          ? known.measure
+          : this.readItem(text.slice(start, end), id, indent);
       if (!measure) return undefined;
+      cut.items.set(id, { start, end, measure });
       out.set(id, { id, file, ...(area !== undefined ? { area } : {}), measure });
     }
+    this.lastCut.set(file, cut);
     return out;
   }
 
@@ -129,6 +139,20 @@ function tryParse(text: string): unknown {
   } catch {
     return FAILED;
   }
+}
+
+/** The items of a version of a file, where they stand in its bytes and what was read of them. */
+interface Cut {
+  bytes: Buffer;
+  base: number;
+  items: Map<string, { start: number; end: number; measure: Record<string, unknown> }>;
+}
+
+/** Whether an item of `before` has the same bytes as [start, end) of `now`. */
+function sameBytes(before: Cut, item: { start: number; end: number }, now: Cut, start: number, end: number): boolean {
+  if (item.end - item.start !== end - start) return false;
+  const from = before.base + item.start;
+  return now.bytes.compare(before.bytes, from, from + (end - start), now.base + start, now.base + end) === 0;
 }
 
 /**

@@ -68,16 +68,14 @@ export async function walkCommits(
   const events: MeasureEvent[] = [];
   const warnings: string[] = [];
   try {
-    // The next window's blobs are asked for while this one is worked through, and each commit ends with
-    // a turn of the event loop, so git's output is read as it comes and git never waits on a full pipe.
+    // The next window's blobs are asked for while this one is worked through (each blob parsed ends with a
+    // turn of the event loop, see BlobMeasures), so git's output is read as it comes, not when the window ends.
     let ahead = handled(blobs.prefetch(commits.slice(0, PREFETCH)));
     for (let start = 0; start < commits.length; start += PREFETCH) {
       await ahead;
       ahead = handled(blobs.prefetch(commits.slice(start + PREFETCH, start + 2 * PREFETCH)));
-      for (const commit of commits.slice(start, start + PREFETCH)) {
+      for (const commit of commits.slice(start, start + PREFETCH))
         pushAll(events, await commitEvents(commit, blobs, latest, warnings, options.id));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
     }
     await ahead;
   } finally {
