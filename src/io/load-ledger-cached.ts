@@ -18,10 +18,13 @@ export interface CachedFirstOptions {
  */
 export async function loadLedgerCachedFirst(root: string, options: CachedFirstOptions = {}): Promise<LoadResult> {
   const cache = openLedgerCache(root, LEDGER_DIR);
-  const files = cache && readWorkTree(root, cache.knownId);
-  const parse = options.positions ? (await import('./yaml-source.js')).parseYamlSource : undefined;
-  const hit = files?.ledgerNames() && fromCache(files, cache!, (file) => locator(files, file, parse));
-  return hit || (await import('./load-ledger.js')).loadLedger(root);
+  if (cache) {
+    const files = readWorkTree(root, cache.knownId);
+    const parse = options.positions ? (await import('./yaml-source.js')).parseYamlSource : undefined;
+    const hit = files.ledgerNames() && fromCache(files, cache, (file) => locator(files, file, parse));
+    if (hit) return hit;
+  }
+  return (await import('./load-ledger.js')).loadLedger(root);
 }
 
 type ParseYaml = typeof import('./yaml-source.js').parseYamlSource;
