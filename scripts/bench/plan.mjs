@@ -42,6 +42,13 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
           command: 'status',
           floor: 'node0',
         },
+        {
+          id: 'yaml-floor-bundled',
+          label: '（参考）只用 yaml 包读出并解析自带台账（无缓存时 status 至少要做的事）',
+          size: '自带台账',
+          argv: [node, path.join(repo, 'scripts/bench/yaml-floor.mjs'), repo],
+          floor: 'node0',
+        },
         ...['zod', 'yaml', 'commander', 'chalk', 'cli-table3'].map((pkg) => ({
           id: `import-${pkg}`,
           label: `（参考）只加载 ${pkg}`,

@@ -56,18 +56,24 @@ export function segmentSummary(
   if (text.includes('\t') || (text.includes('\r') && ODD_CR.test(text))) return undefined;
   const lines = text.includes('\r') ? text.split('\n').map(withoutCR) : text.split('\n');
   const first = execAt(ITEM_START, lines[0]!, indent);
-  if (!first || first[2] !== id) return undefined;
+  // The id is the one the parser reads: on its own line (not continued on the next), and given once.
+  if (!first || first[2] !== id || continues(lines, 1, indent + 3)) return undefined;
   const found: Found = {};
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const depth = spacesBefore(line) - indent;
     if (depth === line.length - indent || depth > 2) continue;
     const key = depth === 2 ? keyAt(line, indent + 2) : undefined;
-    if (key === undefined) return undefined;
+    if (key === undefined || key === 'id') return undefined;
     if (key !== 'title' && key !== 'units' && key !== 'status' && key !== 'unit_reports') continue;
     // What follows `key:` (empty, or its spaces and the value).
     const rest = line.slice(indent + 3 + key.length);
-    if (!readField(found, key, rest, lines, i, decode, indent)) return undefined;
+    const field = key === 'unit_reports' ? 'reports' : key;
+    if (found[field] !== undefined) return undefined;
+    const value =
+      key === 'unit_reports' ? reportsOf(rest, lines, i, decode, indent) : fieldOf(key, rest, lines, i, decode, indent);
+    if (value === undefined) return undefined;
+    (found as Record<string, unknown>)[field] = value;
   }
   return summaryOf(found);
 }
@@ -79,25 +85,29 @@ interface Found {
   reports?: Record<string, string>;
 }
 
-/** Reads one summary field into `found`; false when it cannot be read safely. */
-function readField(
-  found: Found,
-  key: 'title' | 'units' | 'status' | 'unit_reports',
+/** unit_reports after `  unit_reports:`: the block below it, or `{}`. */
+function reportsOf(
   rest: string,
   lines: readonly string[],
   at: number,
   decode: Decode,
   indent: number,
-): boolean {
-  if (key === 'unit_reports') {
-    if (found.reports) return false;
-    found.reports =
-      rest === '' ? unitReportLines(lines, at + 1, decode, indent) : trimSpaces(rest) === '{}' ? {} : undefined;
-    return found.reports !== undefined;
-  }
-  if (rest === '' || found[key] !== undefined || continues(lines, at + 1, indent + 3)) return false;
-  if (key === 'units') return (found.units = flowList(rest, decode)) !== undefined;
-  return (found[key] = scalar(rest, decode)) !== undefined;
+): Record<string, string> | undefined {
+  if (rest === '') return unitReportLines(lines, at + 1, decode, indent);
+  return trimSpaces(rest) === '{}' ? {} : undefined;
+}
+
+/** title, status (a scalar) or units (a flow list), on their line alone. */
+function fieldOf(
+  key: 'title' | 'units' | 'status',
+  rest: string,
+  lines: readonly string[],
+  at: number,
+  decode: Decode,
+  indent: number,
+): string | string[] | undefined {
+  if (rest === '' || continues(lines, at + 1, indent + 3)) return undefined;
+  return key === 'units' ? flowList(rest, decode) : scalar(rest, decode);
 }
 
 /** measureSummary's shape: title, units, status (default 未启动), then unit_reports. */

@@ -27,7 +27,9 @@ export class BlobMeasures {
   /** Read ahead, as bytes: the text is made when the blob is parsed, so it dies young. */
   private readonly blobs = new Map<string, Uint8Array | undefined>();
   private readonly parsed = new Map<string, Measures | undefined>();
+  /** Uses left, per blob at a path (its parse) and per blob (its bytes: a blob may stand at two paths). */
   private readonly uses = new Map<string, number>();
+  private readonly blobUses = new Map<string, number>();
   private readonly frames = new BoundedCache<string, unknown>(256);
   /** Per path, the items of the version last cut there. */
   private readonly lastCut = new Map<string, Cut>();
@@ -44,7 +46,12 @@ export class BlobMeasures {
     commits: readonly CommitChanges[],
     private readonly summary = false,
   ) {
-    for (const commit of commits) for (const key of blobKeys(commit)) this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
+    for (const commit of commits)
+      for (const key of blobKeys(commit)) {
+        this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
+        const sha = key.slice(0, key.indexOf('\0'));
+        this.blobUses.set(sha, (this.blobUses.get(sha) ?? 0) + 1);
+      }
   }
 
   async prefetch(commits: readonly CommitChanges[]): Promise<void> {
@@ -65,12 +72,8 @@ export class BlobMeasures {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const result = this.parsed.get(key);
-    const left = (this.uses.get(key) ?? 1) - 1;
-    this.uses.set(key, left);
-    if (left <= 0) {
-      this.parsed.delete(key);
-      this.blobs.delete(sha);
-    }
+    if (countDown(this.uses, key)) this.parsed.delete(key);
+    if (countDown(this.blobUses, sha)) this.blobs.delete(sha);
     return result;
   }
 
@@ -131,6 +134,13 @@ export class BlobMeasures {
     const parsed = value === FAILED ? undefined : segmentMeasure(value, id);
     return parsed && this.summary ? measureSummary(parsed) : parsed;
   }
+}
+
+/** Takes one use off `key`; true when none is left. */
+function countDown(uses: Map<string, number>, key: string): boolean {
+  const left = (uses.get(key) ?? 1) - 1;
+  uses.set(key, left);
+  return left <= 0;
 }
 
 function tryParse(text: string): unknown {

@@ -18,6 +18,18 @@ export interface FileParse<T> {
   diagnostics: Diagnostic[];
 }
 
+/** The key a file's parse is kept under: its content (blob id) and its path (the path decides the schema). */
+export function parseKey(files: LedgerFiles, file: string): string | undefined {
+  const id = files.contentId(file);
+  return id && `${id}\0${file}`;
+}
+
+/** The path and blob id in a parseKey. */
+export function keyParts(key: string): { blob: string; file: string } {
+  const at = key.indexOf('\0');
+  return { blob: key.slice(0, at), file: key.slice(at + 1) };
+}
+
 /** A file's parse without its locator, as the ledger cache keeps it. */
 export interface StoredParse {
   source?: { data: unknown; origin?: readonly TaskOrigin[] };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRecord } from '../core/is-record.js';
 import type { Config } from '../core/schema.js';
-import type { StoredParse } from './ledger-assembly.js';
+import { keyParts, type StoredParse } from './ledger-assembly.js';
 
 /**
  * The ledger cache, .git/ledger-cache.json: the parse (schema-checked data and diagnostics) of each
@@ -86,9 +86,9 @@ export function openLedgerCache(
   const nameOf = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : undefined);
   return {
     knownId(file) {
-      const name = nameOf(file);
-      const known = name === undefined ? undefined : stored.stats[name];
-      return known && known[0] === stats.get(name!)?.stat ? known[1] : undefined;
+      const name = nameOf(file) ?? '';
+      const known = Object.hasOwn(stored.stats, name) ? stored.stats[name] : undefined;
+      return known && known[0] === stats.get(name)?.stat ? known[1] : undefined;
     },
     parse: (key) => stored.parses[key],
     defaultConfig: () => stored.defaultConfig,
@@ -99,10 +99,10 @@ export function openLedgerCache(
         ...(defaultConfig ? { defaultConfig } : {}),
       };
       for (const key of parses.keys()) {
-        const [blob, file] = key.split('\0') as [string, string];
-        const name = nameOf(file);
-        const stat = name === undefined ? undefined : stats.get(name);
-        if (stat && !stat.racy) next.stats[name!] = [stat.stat, blob];
+        const { blob, file } = keyParts(key);
+        const name = nameOf(file) ?? '';
+        const stat = stats.get(name);
+        if (stat && !stat.racy) next.stats[name] = [stat.stat, blob];
       }
       const changed =
         !sameKeys(next.parses, stored.parses) || JSON.stringify(next.stats) !== JSON.stringify(stored.stats);

@@ -39,16 +39,14 @@ export type FilesOrigin = { kind: 'worktree' } | { kind: 'revision'; commit: str
 /**
  * The ledger in the work tree: files are read when asked for. A file's content id is its Git blob id,
  * taken from `knownId` (the ledger cache's record of files unchanged since it hashed them) or hashed
- * from the bytes, which the next read of that file then uses instead of reading again.
+ * from the bytes; a file that may not be read (a link) has none.
  */
 export function readWorkTree(root: string, knownId?: (file: string) => string | undefined): LedgerFiles {
   const ids = new Map<string, string | undefined>();
-  let hashed: { file: string; bytes: Uint8Array } | undefined;
-  const hash = (file: string): string | undefined => {
+  const contentId = (file: string): string | undefined => {
     if (linkProblem(root, file)) return undefined;
     try {
-      hashed = { file, bytes: readRepoFile(root, file) };
-      return gitBlobId(hashed.bytes);
+      return knownId?.(file) ?? gitBlobId(readRepoFile(root, file));
     } catch {
       return undefined;
     }
@@ -61,14 +59,10 @@ export function readWorkTree(root: string, knownId?: (file: string) => string | 
       return readdirSync(path.join(root, LEDGER_DIR)).sort();
     },
     has: (file) => lstatQuiet(path.join(root, file)),
-    read(file) {
-      const bytes = hashed?.file === file ? hashed.bytes : readRepoFile(root, file);
-      hashed = undefined;
-      return bytes;
-    },
+    read: (file) => readRepoFile(root, file),
     refused: (file) => linkProblem(root, file),
     contentId(file) {
-      if (!ids.has(file)) ids.set(file, knownId?.(file) ?? hash(file));
+      if (!ids.has(file)) ids.set(file, contentId(file));
       return ids.get(file);
     },
   };

@@ -3,6 +3,7 @@ import { openBlobReader, treeAt, type BlobReader, type TreeFile } from './git.js
 import { filesInMemory, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
 import { AreaPieces } from './area-pieces.js';
+import { keyParts } from './ledger-assembly.js';
 import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
 import { parseLedger, parseMemo, type LoadResult, type ParseMemo } from './parse-ledger.js';
 
@@ -70,8 +71,7 @@ export class LedgerRevisions {
 
   private forgetAllBut(kept: ReadonlyMap<string, Uint8Array>): void {
     for (const id of this.bodies.keys()) if (!kept.has(id)) this.bodies.delete(id);
-    for (const key of this.memo.files.keys())
-      if (!kept.has(key.slice(0, key.indexOf('\0')))) this.memo.files.delete(key);
+    for (const key of this.memo.files.keys()) if (!kept.has(keyParts(key).blob)) this.memo.files.delete(key);
   }
 }
 

@@ -1,8 +1,16 @@
 import type { Locator } from '../core/ledger.js';
-import { assembleLedger, restoredParse, type FileParse, type LoadResult, type StoredParse } from './ledger-assembly.js';
+import {
+  assembleLedger,
+  parseKey,
+  restoredParse,
+  type FileParse,
+  type LoadResult,
+  type StoredParse,
+} from './ledger-assembly.js';
 import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
 import { readWorkTree, type LedgerFiles } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
+import { recoverIfInterrupted } from './repo-write.js';
 
 export interface CachedFirstOptions {
   /** The caller asks for positions (`locate`): on a cache hit the YAML parser is loaded too (not zod). */
@@ -17,14 +25,15 @@ export interface CachedFirstOptions {
  * diagnostics come from the cache): asking is a programming error and throws.
  */
 export async function loadLedgerCachedFirst(root: string, options: CachedFirstOptions = {}): Promise<LoadResult> {
+  recoverIfInterrupted(root);
   const cache = openLedgerCache(root, LEDGER_DIR);
-  if (cache) {
-    const files = readWorkTree(root, cache.knownId);
+  const files = readWorkTree(root, cache?.knownId);
+  if (cache && files.ledgerNames()) {
     const parse = options.positions ? (await import('./yaml-source.js')).parseYamlSource : undefined;
-    const hit = files.ledgerNames() && fromCache(files, cache, (file) => locator(files, file, parse));
+    const hit = fromCache(files, cache, (file) => locator(files, file, parse));
     if (hit) return hit;
   }
-  return (await import('./load-ledger.js')).loadLedger(root);
+  return (await import('./load-ledger.js')).loadWorkTree(root, cache, files);
 }
 
 type ParseYaml = typeof import('./yaml-source.js').parseYamlSource;
@@ -41,9 +50,9 @@ function locator(files: LedgerFiles, file: string, parse: ParseYaml | undefined)
 function fromCache(files: LedgerFiles, cache: LedgerCache, locator: (file: string) => Locator): LoadResult | undefined {
   const used = new Map<string, StoredParse>();
   const cached = <T>(file: string): FileParse<T> | undefined => {
-    const id = files.contentId(file);
-    const stored = id === undefined ? undefined : cache.parse(`${id}\0${file}`);
-    if (stored) used.set(`${id}\0${file}`, stored);
+    const key = parseKey(files, file);
+    const stored = key === undefined ? undefined : cache.parse(key);
+    if (stored) used.set(key!, stored);
     return stored && restoredParse(stored, file, locator(file));
   };
   const loaded = assembleLedger(files, {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { storedParse } from './ledger-assembly.js';
-import { openLedgerCache } from './ledger-cache.js';
+import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
 import { readWorkTree } from './ledger-files.js';
 import { LEDGER_DIR } from './ledger-root.js';
 import { recoverIfInterrupted } from './repo-write.js';
@@ -27,8 +27,15 @@ export { linkDiagnostic } from './parse-ledger.js';
  */
 export function loadLedger(root: string): LoadResult {
   recoverIfInterrupted(root);
-  const cache = openLedgerCache(root, LEDGER_DIR);
-  const files = readWorkTree(root, cache?.knownId);
+  return loadWorkTree(root, openLedgerCache(root, LEDGER_DIR));
+}
+
+/** loadLedger with the cache already opened (and the files already listed and hashed, if given). */
+export function loadWorkTree(
+  root: string,
+  cache: LedgerCache | undefined,
+  files = readWorkTree(root, cache?.knownId),
+): LoadResult {
   if (!cache || files.ledgerNames() === undefined) return parseLedger(files);
   const memo = parseMemo({ stored: cache.parse });
   const loaded = parseLedger(files, memo);

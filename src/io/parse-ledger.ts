@@ -6,12 +6,19 @@ import { salvageArea } from '../core/salvage-area.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
 import type { AreaPieces } from './area-pieces.js';
-import { assembleLedger, restoredParse, type FileParse, type LoadResult, type StoredParse } from './ledger-assembly.js';
+import {
+  assembleLedger,
+  parseKey,
+  restoredParse,
+  type FileParse,
+  type LoadResult,
+  type StoredParse,
+} from './ledger-assembly.js';
 import type { LedgerFiles } from './ledger-files.js';
 import { LINK_HINT } from './repo-path.js';
 import { parseYamlSource } from './yaml-source.js';
 
-export type { FileParse, LoadResult, StoredParse } from './ledger-assembly.js';
+export type { FileParse, LoadResult } from './ledger-assembly.js';
 
 /**
  * Parses shared between loads: of files by content id (the Git blob id; the work tree's files are
@@ -28,12 +35,6 @@ export interface ParseMemo {
 
 export function parseMemo(options: Omit<ParseMemo, 'files'> = {}): ParseMemo {
   return { files: new Map(), ...options };
-}
-
-/** The memo's key for a file: its content and its path (the path decides the schema). */
-export function parseKey(files: LedgerFiles, file: string): string | undefined {
-  const id = files.contentId(file);
-  return id && `${id}\0${file}`;
 }
 
 /** The configuration of a ledger without a (valid) config.yaml: the schema's defaults. */

@@ -23,6 +23,17 @@ function oracle(text: string, id: string): Record<string, unknown> | undefined {
   return measure && measureSummary(measure);
 }
 
+/** The id of the one item the parser reads in the text, if it reads exactly one. */
+function parsedId(text: string): string | undefined {
+  try {
+    const value: unknown = parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
+    const item = Array.isArray(value) && value.length === 1 ? (value[0] as { id?: unknown }) : undefined;
+    return item && typeof item === 'object' && item.id !== undefined ? String(item.id) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function random(seed: number): () => number {
   let state = seed;
   return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -132,6 +143,8 @@ describe('segmentSummary against the parser, on texts and on their bytes (2,000 
         read++;
         expect(quick, text).toEqual(parsed);
       }
+      // Read off the lines, the item is the measure the parser sees whenever the parser reads one item.
+      if (quick) expect(parsedId(text) ?? itemId, text).toBe(itemId);
       expect(segmentSummary(latin1(text), itemId, utf8), text).toEqual(quick);
     }
     expect(read).toBeGreaterThan(400);

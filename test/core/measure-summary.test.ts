@@ -58,6 +58,8 @@ describe('segmentSummary: title, units and status read off the lines', () => {
     ['a comment line among the keys', `- id: 1.2.3\n  # 备注\n  status: 推进中`],
     ['a flow list with a nested list', `- id: 1.2.3\n  units: [[市审批局], 市公安局]`],
     ['an alias', `- id: 1.2.3\n  status: *done`],
+    ['an id the parser reads on, over the next line', `- id: 1.2.3\n    续行\n  status: 推进中`],
+    ['a second id', `- id: 1.2.3\n  id: 1.2.4\n  status: 推进中`],
   ])('leaves %s to the parser', (_name, text) => {
     expect(segmentSummary(text, '1.2.3')).toBeUndefined();
   });

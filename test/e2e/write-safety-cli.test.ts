@@ -145,6 +145,21 @@ describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
     }
   });
 
+  it('a reader served from the ledger cache also finishes an interrupted write first (status)', () => {
+    const reference = ledgerWithReports();
+    expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], reference.dir).code).toBe(0);
+    const after = snapshotTree(reference.dir);
+    const repo = ledgerWithReports();
+    const status = ['status', '--worktree', '--as-of', '2020-08-25'];
+    expect(runCli(status, repo.dir).code).toBe(0);
+    const crashed = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir, {
+      LEDGER_TEST_CRASH_AFTER_RENAME: '1',
+    });
+    expect(crashed.code).toBe(-1);
+    expect(runCli(status, repo.dir).code).toBe(0);
+    expect(snapshotTree(repo.dir)).toEqual(after);
+  });
+
   it('killed before the journal is written, every file stays old and the temporaries are removed', () => {
     const repo = ledgerWithReports();
     const before = snapshotTree(repo.dir);
