@@ -53,8 +53,9 @@ export function segmentSummary(
   decode: Decode = (raw) => raw,
   indent = 0,
 ): Record<string, unknown> | undefined {
-  if (text.includes('\t') || (text.includes('\r') && ODD_CR.test(text))) return undefined;
-  const lines = text.includes('\r') ? text.split('\n').map(withoutCR) : text.split('\n');
+  const hasCR = text.includes('\r');
+  if (text.includes('\t') || (hasCR && ODD_CR.test(text))) return undefined;
+  const lines = hasCR ? text.split('\n').map(withoutCR) : text.split('\n');
   const first = execAt(ITEM_START, lines[0]!, indent);
   // The id is the one the parser reads: on its own line (not continued on the next), and given once.
   if (!first || first[2] !== id || continues(lines, 1, indent + 3)) return undefined;

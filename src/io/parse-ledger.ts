@@ -118,12 +118,7 @@ function parseFile<S extends z.ZodType>(
 }
 
 /** A parsed file whose positions are found by parsing it again, only if one is asked for. */
-export function sourceFile<T>(
-  files: LedgerFiles,
-  file: string,
-  data: T,
-  origin?: SourceFile<T>['origin'],
-): SourceFile<T> {
+function sourceFile<T>(files: LedgerFiles, file: string, data: T, origin?: SourceFile<T>['origin']): SourceFile<T> {
   return { file, data, locate: fileLocator(files, file), ...(origin ? { origin } : {}) };
 }
 
