@@ -16,6 +16,22 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
     },
   },
+  // Spreading an array into a call passes one argument per element: past ~125,000 it throws
+  // RangeError on Node 20. core/arrays.ts has maxOf, minOf, pushAll and insertAll instead.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message:
+            '不要把数组展开成参数（元素多时抛 RangeError）：用 core/arrays.ts 的 maxOf、minOf、pushAll、insertAll',
+        },
+      ],
+    },
+  },
   // Layers point one way (README, 架构): core imports only core; render imports only core.
   {
     files: ['src/core/**/*.ts'],

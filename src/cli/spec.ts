@@ -67,54 +67,9 @@ export function versionOptions(options: Record<string, unknown>): { rev?: string
   };
 }
 
-/** The local calendar date today, as YYYY-MM-DD. */
-export function todayLocal(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function parseAsOf(value: unknown): string {
-  if (value === undefined) return todayLocal();
-  return parseDateArgument(String(value), '--as-of');
-}
-
-export function parseDateArgument(value: string, flag: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const valid = match && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (valid) return value;
-  const month = match ? Number(match[2]) : 0;
-  if (match && month >= 1 && month <= 12 && Number(match[3]) > 28) {
-    const last = lastDayOfMonth(`${match[1]}-${match[2]}`);
-    throw new UsageError(
-      `${flag} 的日期“${value}”不存在：${Number(match[1])} 年 ${month} 月只有 ${Number(last.slice(8))} 天`,
-      `写成这个月的最后一天：${flag} ${last}`,
-    );
-  }
-  throw new UsageError(`${flag} 的日期“${value}”无效`, `日期写作 YYYY-MM-DD，例如 ${flag} 2020-07-15`);
-}
-
-/** The last day of a month (YYYY-MM) as YYYY-MM-DD. */
-export function lastDayOfMonth(month: string): string {
-  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-export function parseMonthArgument(value: string, flag = '--month'): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
-    throw new UsageError(`${flag} 的月份“${value}”无效`, `月份写作 YYYY-MM，例如 ${flag} 2020-07`);
-  }
-  return value;
-}
-
 export function parseCountArgument(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} 需要一个非负整数，收到“${value}”`, `例如 ${flag} 30`);
   return Number(value);
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Writes a command's output; escape sequences other than colours never reach the terminal (terminalSafe). */

@@ -15,3 +15,17 @@ export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+/** The smallest of `values`, or `ceiling` when there are none (or all are larger). */
+export function minOf(values: Iterable<number>, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const value of values) if (value < min) min = value;
+  return min;
+}
+
+/** Inserts every item into `target` at `index`, in order; returns `target`. */
+export function insertAll<T>(target: T[], index: number, items: Iterable<T>): T[] {
+  const tail = target.splice(index);
+  pushAll(target, items);
+  return pushAll(target, tail);
+}

@@ -1,5 +1,6 @@
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { formatISO } from 'date-fns/formatISO';
 import { isValid } from 'date-fns/isValid';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
@@ -28,9 +29,36 @@ export function lastDayOf(year: number, month: number): string {
   return day(lastDayOfMonth(new Date(year, month - 1, 1)));
 }
 
+/** The last day of a month (YYYY-MM). */
+export function monthLastDay(month: string): string {
+  return day(lastDayOfMonth(parseISO(`${month}-01`)));
+}
+
 /** The month after YYYY-MM. */
 export function nextMonth(month: string): string {
-  return day(addMonths(parseISO(`${month}-01`), 1)).slice(0, 7);
+  return shiftMonth(month, 1);
+}
+
+/** YYYY-MM moved by `delta` months (negative: earlier). */
+export function shiftMonth(month: string, delta: number): string {
+  return day(addMonths(parseISO(`${month}-01`), delta)).slice(0, 7);
+}
+
+/** The months from `from` to `to` inclusive (YYYY-MM), in order. */
+export function monthRange(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = nextMonth(m)) months.push(m);
+  return months;
+}
+
+/** The last day of the month before `iso`'s month. */
+export function previousMonthEnd(iso: string): string {
+  return monthLastDay(shiftMonth(iso.slice(0, 7), -1));
+}
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
 /** The day `days` after YYYY-MM-DD (before, when negative). */

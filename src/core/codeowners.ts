@@ -1,3 +1,4 @@
+import { pushAll } from './arrays.js';
 import { REPORTS_DIR } from './report-path.js';
 import type { Unit } from './schema.js';
 
@@ -60,7 +61,7 @@ export function buildCodeowners(units: readonly Unit[], options: CodeownersOptio
     owned.push(unit.name);
     unitLines.push(`/${prefix}${REPORTS_DIR}/*/${escapePattern(unit.name)}.yaml ${owners.join(' ')}`);
   }
-  if (unitLines.length) lines.push('', ...unitLines);
+  if (unitLines.length) pushAll(lines, ['', ...unitLines]);
   if (missing.length) lines.push('', `# 未设置 owner 的单位：${missing.join('、')}`);
   return { text: `${lines.join('\n')}\n`, owned, missing };
 }

@@ -36,7 +36,7 @@ export function parseDeadline(written: string): Deadline | undefined {
     const month = match[2] ? Number(match[2]) : 12;
     if (month < 1 || month > 12) return undefined;
     const label = match[2] ? `${year}年${month}月底` : `${year}年底`;
-    milestones.push({ label, due: lastDayOfMonth(year, month) });
+    milestones.push({ label, due: lastDayOf(year, month) });
   }
   if (!isAscending(milestones)) return undefined;
   return { kind: 'dated', written: form, milestones };
@@ -46,10 +46,6 @@ export function parseDeadline(written: string): Deadline | undefined {
 export function milestoneCount(written: string): number {
   const deadline = parseDeadline(written);
   return deadline?.kind === 'dated' ? deadline.milestones.length : 1;
-}
-
-export function lastDayOfMonth(year: number, month: number): string {
-  return lastDayOf(year, month);
 }
 
 function isAscending(milestones: readonly Milestone[]): boolean {

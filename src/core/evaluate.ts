@@ -15,6 +15,7 @@
  *   flagged 本月未报进展 when no report exists for the month currently due: the
  *   current month after its report day (config.report_day), else the previous month.
  */
+import { daysBetween } from './calendar.js';
 import { parseDeadline, type DeadlineKind, type Milestone } from './deadline.js';
 import type { Config, Extension, Measure } from './schema.js';
 import type { Status } from './status.js';
@@ -175,9 +176,4 @@ export function dueReportMonth(asOf: string, reportDay: number): string {
   const month = Number(asOf.slice(5, 7));
   if (Number(asOf.slice(8, 10)) > reportDay) return asOf.slice(0, 7);
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
-
-/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

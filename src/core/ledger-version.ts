@@ -50,6 +50,11 @@ export function dayAt(epochSeconds: number, timezone: string): string {
   return dayAtOffset(epochSeconds, timezone);
 }
 
+/** The day, in the ledger's time zone, of an ISO 8601 time with any offset (a committer date). */
+export function commitDay(iso: string, timezone: string): string {
+  return dayAt(Math.floor(Date.parse(iso) / 1000), timezone);
+}
+
 /**
  * The commit the ledger was at by the end of `day`. `line` is the first-parent line, newest first.
  * The day must split the line cleanly: every commit after the pick is later, every one before it

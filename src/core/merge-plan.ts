@@ -10,7 +10,7 @@ import { leastAdvanced } from './status.js';
 import { isResponsible, reportingUnits } from './units.js';
 import { sameValue } from './same-value.js';
 import { carryVerification } from './verification.js';
-import { pushAll } from './arrays.js';
+import { minOf, pushAll } from './arrays.js';
 
 /** One value to set in a ledger file (path inside the YAML document). */
 export interface FieldChange {
@@ -172,12 +172,12 @@ function milestonesMet(
   const deadline = parseDeadline(measure.deadline);
   if (deadline?.kind !== 'dated' || deadline.milestones.length < 2) return undefined;
   const total = deadline.milestones.length;
-  return Math.min(
+  return minOf([
     ...units.map((unit) => {
       const report = unitReports[unit];
       return report?.status === '已完成' ? total : Math.min(total, report?.milestones_met ?? 0);
     }),
-  );
+  ]);
 }
 
 /** The measure's extensions with new requests added as 待审批; undefined when nothing changes. */

@@ -14,7 +14,7 @@
  */
 import { measureRefs, type Ledger } from './ledger.js';
 import { dueNextMonthItems } from './monthly-summary.js';
-import { addMonth } from './report-path.js';
+import { nextMonth } from './calendar.js';
 import { countItems, evaluateLedger, rollupByArea, type Counts } from './rollup.js';
 import type { Status } from './status.js';
 
@@ -91,7 +91,7 @@ function figures(ledger: Ledger, month: string, asOf: string) {
   const items = evaluateLedger(ledger, asOf);
   return {
     headline: countItems(items),
-    dueNextMonth: dueNextMonthItems(items, addMonth(month)).length,
+    dueNextMonth: dueNextMonthItems(items, nextMonth(month)).length,
     areas: rollupByArea(ledger, asOf, {}, items).rows,
   };
 }

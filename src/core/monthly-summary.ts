@@ -18,7 +18,7 @@
 import { measureRefs, type Ledger } from './ledger.js';
 import type { MonthChange } from './month-change.js';
 import type { MonthReportCounts } from './report-counts.js';
-import { addMonth } from './report-path.js';
+import { nextMonth } from './calendar.js';
 import {
   countItems,
   evaluateLedger,
@@ -82,12 +82,12 @@ export function buildMonthlySummary(
   // Evaluated once: every section below counts the same items.
   const options = { overdueBefore: overdueBefore(memory, asOf) };
   const items = evaluateLedger(ledger, asOf, options);
-  const nextMonth = addMonth(month);
-  const dueNext = dueNextMonthItems(items, nextMonth);
+  const following = nextMonth(month);
+  const dueNext = dueNextMonthItems(items, following);
   return {
     title: ledger.config.title,
     month,
-    nextMonth,
+    nextMonth: following,
     asOf,
     headline: { ...countItems(items), dueNextMonth: dueNext.length },
     areas: rememberedAreas(rollupByArea(ledger, asOf, options, items), memory, asOf),

@@ -22,9 +22,3 @@ export function trendPoint(ledger: Ledger, month: string, asOf: string): TrendPo
   const { measures, done, completionPercent, overdue, escalated } = countItems(evaluateLedger(ledger, asOf));
   return { month, asOf, measures, done, completionPercent, overdue, escalated };
 }
-
-/** `month` moved by `delta` months (negative: earlier). */
-export function shiftMonth(month: string, delta: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}

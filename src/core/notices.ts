@@ -16,7 +16,7 @@
 import type { MeasureState } from './evaluate.js';
 import type { Config, Notice, NoticeLevel } from './schema.js';
 import type { Status } from './status.js';
-import { daysBetween } from './evaluate.js';
+import { daysBetween } from './calendar.js';
 
 export const NOTICE_RANK: Record<NoticeLevel, number> = { 蓝: 1, 黄: 2, 红: 3 };
 

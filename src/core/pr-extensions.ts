@@ -1,3 +1,4 @@
+import { pushAll } from './arrays.js';
 import { diagnosticAt, type Diagnostic, type SourcePosition } from './diagnostic.js';
 import { extensionDeciders } from './extension-rules.js';
 import type { Ledger } from './ledger.js';
@@ -66,7 +67,7 @@ function reviewMeasure(input: ExtensionReviewInput, { base, head }: ChangedMeasu
         return;
       }
     }
-    if (item.state !== '待审批') out.push(...decisionProblems(input, head, item, at(index, 'state')));
+    if (item.state !== '待审批') pushAll(out, [...decisionProblems(input, head, item, at(index, 'state'))]);
   });
   return out;
 }

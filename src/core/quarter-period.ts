@@ -7,7 +7,7 @@
  *   quarter and not done is overdue at the start).
  * - 季末 (end): the quarter's last day, or an earlier closing day within the quarter (--as-of).
  */
-import { lastDayOfMonth } from './deadline.js';
+import { lastDayOf } from './calendar.js';
 import { monthOf } from './report-path.js';
 
 export interface QuarterPeriod {
@@ -38,7 +38,7 @@ export function quarterPeriod(year: number, number: number): QuarterPeriod {
     number,
     months,
     firstDay: `${months[0]}-01`,
-    lastDay: lastDayOfMonth(year, first + 2),
+    lastDay: lastDayOf(year, first + 2),
   };
 }
 
@@ -55,11 +55,4 @@ export function quarterLabel(period: Pick<QuarterPeriod, 'year' | 'number'>): st
 /** The months of the quarter counted by the closing day `end` (the quarter's months up to end's). */
 export function monthsThrough(period: QuarterPeriod, end: string): string[] {
   return period.months.filter((m) => m <= monthOf(end));
-}
-
-/** The day before `day` (YYYY-MM-DD). */
-export function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }

@@ -15,6 +15,7 @@
  *   consecutive red month ends once N ≥ 2. The count stops at the first month end where the row was
  *   not red, or that history does not reach (before the first commit, no repository).
  */
+import { daysAfter, previousMonthEnd } from './calendar.js';
 import { measureRefs, type Ledger } from './ledger.js';
 import { evaluatePart, evaluateWhole, measureParts } from './parts.js';
 import type { Counts } from './rollup.js';
@@ -34,22 +35,9 @@ export type LightMemory = readonly MonthEnd[];
 export const areaKey = (area: number) => `area:${area}`;
 export const unitKey = (unit: string) => `unit:${unit}`;
 
-/** The last day of the month before `day`'s month. */
-export function previousMonthEnd(day: string): string {
-  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Whether `day` is the last day of its month. */
 export function isMonthEnd(day: string): boolean {
-  return previousMonthEnd(nextDay(day)) === day;
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return previousMonthEnd(daysAfter(day, 1)) === day;
 }
 
 /**

@@ -98,7 +98,7 @@ function checkReport(
         }),
       );
     }
-    out.push(
+    pushAll(out, [
       ...checkEntryDates(entry, i, ref, {
         month: data.month,
         unit,
@@ -106,7 +106,7 @@ function checkReport(
         locate,
         fileExists: options.fileExists,
       }),
-    );
+    ]);
     const count = milestoneCount(ref.measure.deadline);
     if (entry.milestones_met !== undefined && entry.milestones_met > count) {
       out.push(

@@ -1,5 +1,6 @@
 import type { Ledger } from './ledger.js';
 import { measureRefs } from './ledger.js';
+import { commitDay } from './ledger-version.js';
 import { dayOfMonth } from './report-path.js';
 import { reportingUnits } from './units.js';
 
@@ -29,6 +30,11 @@ export interface MonthReportCounts {
   missing: number;
   late: number;
   rows: UnitReportState[];
+}
+
+/** A month's counts as gathered from reports/ and Git; `tracked` false outside Git (lateness unknown). */
+export interface GatheredReports extends MonthReportCounts {
+  tracked: boolean;
 }
 
 /** A report file present for a month. */
@@ -80,7 +86,7 @@ export function reportCounts(
     if (!commits) return { unit, state: 'received', file: report.file };
     const commit = commits.get(report.file);
     if (!commit) return { unit, state: 'uncommitted', file: report.file };
-    const state = commit.committed.slice(0, 10) > due ? 'late' : 'on-time';
+    const state = commitDay(commit.committed, ledger.config.timezone) > due ? 'late' : 'on-time';
     return { unit, state, file: report.file, committed: commit.committed };
   });
   rows.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.unit.localeCompare(b.unit, 'zh-CN'));

@@ -8,7 +8,7 @@
  * - completed_on not after the report month's last day, not before config plan_start;
  * - evidence: a link must be http(s); a relative path must exist in the repository (warning).
  */
-import { lastDayOfMonth } from './deadline.js';
+import { lastDayOf } from './calendar.js';
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import type { Locator, MeasureRef } from './ledger.js';
 import type { ReportEntry } from './report-schema.js';
@@ -26,7 +26,7 @@ export interface EntryContext {
 export function checkEntryDates(entry: ReportEntry, i: number, ref: MeasureRef, ctx: EntryContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (field: string) => ctx.locate(['entries', i, field]);
-  const monthEnd = lastDayOfMonth(Number(ctx.month.slice(0, 4)), Number(ctx.month.slice(5, 7)));
+  const monthEnd = lastDayOf(Number(ctx.month.slice(0, 4)), Number(ctx.month.slice(5, 7)));
   if (entry.completed_on && entry.status !== '已完成') {
     out.push(
       diagnosticAt(at('completed_on'), {

@@ -1,5 +1,4 @@
 /** Where reports live: reports/YYYY-MM/<unit canonical name>.yaml under the ledger root. */
-import { nextMonth } from './calendar.js';
 export const REPORTS_DIR = 'reports';
 
 const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -46,9 +45,4 @@ export function monthOf(date: string): string {
 /** The day `day` of `month` as YYYY-MM-DD. */
 export function dayOfMonth(month: string, day: number): string {
   return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-/** The month after `month` (YYYY-MM). */
-export function addMonth(month: string): string {
-  return nextMonth(month);
 }

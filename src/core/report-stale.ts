@@ -1,7 +1,8 @@
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { measureRefs, type Ledger } from './ledger.js';
 import { reportUnit, type ReportSource } from './report-checks.js';
-import { addMonth, reportPath } from './report-path.js';
+import { nextMonth } from './calendar.js';
+import { reportPath } from './report-path.js';
 import { isResponsible } from './units.js';
 
 /**
@@ -96,7 +97,7 @@ export function staleReportDiagnostic(
 ): Diagnostic {
   const { month } = report.data;
   const which = measures && measures.length > 0 ? `（${measures.length} 项具体措施：${preview(measures)}）` : '';
-  const fold = `把其中仍需反映的内容写进 ${addMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
+  const fold = `把其中仍需反映的内容写进 ${nextMonth(merged)} 或之后月份的报送，然后删除它：${committed ? 'git rm' : 'rm'} '${report.file}'`;
   return diagnosticAt(report.locate(['month']), {
     code: 'report/stale',
     message: `${unit} ${month} 的报送已过时：${why}台账中该单位已合并了 ${merged} 的报送${which}，旧月份的报送不能再合并`,

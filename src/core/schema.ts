@@ -125,6 +125,9 @@ export const UnitsFileSchema = z.strictObject({
   units: z.array(UnitSchema).min(1),
 });
 
+/** China Standard Time: the ledger's zone unless config.yaml says otherwise. */
+export const DEFAULT_TIMEZONE = '+08:00';
+
 export const ConfigSchema = z.strictObject({
   title: z.string().default('工作台账'),
   /** Days ahead within which a deadline counts as due soon (临期). */
@@ -165,7 +168,7 @@ export const ConfigSchema = z.strictObject({
   timezone: z
     .string()
     .regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, '时区写作 UTC 偏移，例如 +08:00')
-    .default('+08:00'),
+    .default(DEFAULT_TIMEZONE),
 });
 
 export type UnitReport = z.infer<typeof UnitReportSchema>;

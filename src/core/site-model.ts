@@ -8,7 +8,7 @@ import { dueReportMonth } from './evaluate.js';
 import type { MeasureHistoryMap } from './site-history.js';
 import { measureRefs, type Ledger, type MeasureRef } from './ledger.js';
 import type { MonthReportCounts } from './report-counts.js';
-import { addMonth } from './report-path.js';
+import { nextMonth } from './calendar.js';
 import type { PartItem } from './part-items.js';
 import {
   evaluateLedger,
@@ -90,7 +90,7 @@ export function buildSiteModel(ledger: Ledger, asOf: string, inputs: SiteInputs)
     partsByUnit: partsByUnit(ledger, asOf, {}, items),
     reportMonth,
     currentReports: inputs.reports.find((r) => r.month === reportMonth),
-    previous: earlier.find((p) => addMonth(p.month) === now.month),
+    previous: earlier.find((p) => nextMonth(p.month) === now.month),
     trend: [...earlier, now],
   };
 }

@@ -11,11 +11,9 @@
  *   null while the ledger has no reports yet, or before the month's report day.
  * - --by unit counts each unit's own parts (as `ledger status --by unit`), not whole measures.
  */
-import { lastDayOfMonth } from './deadline.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerVersion } from './ledger-version.js';
 import type { MonthReportCounts } from './report-counts.js';
-import { addMonth } from './report-path.js';
 import {
   countItems,
   evaluateLedger,
@@ -78,18 +76,6 @@ export interface TrendResult {
   to: string;
   asOf: string;
   months: TrendMonth[];
-}
-
-/** The months from `from` to `to` inclusive (YYYY-MM). */
-export function monthRange(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let m = from; m <= to; m = addMonth(m)) months.push(m);
-  return months;
-}
-
-/** The day a month is evaluated on: its last day, or `asOf` within the as-of month. */
-export function trendDay(month: string, asOf: string): string {
-  return month === asOf.slice(0, 7) ? asOf : lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
 /**

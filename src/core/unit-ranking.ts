@@ -16,7 +16,7 @@
  * Pure.
  */
 import type { NoticeCounts } from './supervision-record.js';
-import { daysBetween } from './evaluate.js';
+import { daysBetween } from './calendar.js';
 import { parseDeadline } from './deadline.js';
 import type { PartItem } from './part-items.js';
 import type { MonthReportCounts, ReportState } from './report-counts.js';

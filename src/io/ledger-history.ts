@@ -7,13 +7,14 @@ import {
   type LineCommit,
 } from '../core/ledger-version.js';
 import { REPORTS_DIR } from '../core/report-path.js';
-import { ConfigSchema, type Config } from '../core/schema.js';
+import type { Ledger } from '../core/ledger.js';
+import { ConfigSchema } from '../core/schema.js';
+import { buildUnitRegistry } from '../core/units.js';
 import { GitError } from '../errors.js';
 import { firstParentLine, hasCommits, isInsideWorkTree, isShallowRepository, resolveCommit, treeAt } from './git.js';
 import { LedgerRevisions } from './ledger-revisions.js';
-import { CONFIG_FILE, LEDGER_DIR } from './ledger-root.js';
+import { LEDGER_DIR } from './ledger-root.js';
 import { classifyReportFiles, listReportFiles } from './load-reports.js';
-import { loadLedger, readSchemaFile } from './load-ledger.js';
 import type { LoadResult } from './parse-ledger.js';
 
 export interface VersionedLedger extends LoadResult {
@@ -22,10 +23,17 @@ export interface VersionedLedger extends LoadResult {
   reportFiles: string[];
 }
 
+/** What the run's LedgerRepo tells its history: the zone, today, and the work tree (read once). */
+export interface HistoryContext {
+  timezone: string;
+  today: string;
+  workTree: () => Promise<LoadResult>;
+}
+
 /**
- * The ledger's history for one run: the first-parent line is listed once, every version is read
- * through one `git cat-file --batch` (LedgerRevisions), so asking for many days (ledger trend)
- * costs one git process per version for its tree, not one per file.
+ * The ledger's history for one run, opened by LedgerRepo: the first-parent line is listed once, every
+ * version is read through one `git cat-file --batch` (LedgerRevisions), so asking for many days
+ * (ledger trend) costs one git process per version for its tree, not one per file.
  */
 export class LedgerHistory {
   private revisions: LedgerRevisions | undefined;
@@ -38,10 +46,10 @@ export class LedgerHistory {
   /** Runs no git command: a day from today on needs none. */
   constructor(
     readonly root: string,
-    today?: string,
+    private readonly context: HistoryContext,
   ) {
-    this.timezone = worktreeConfig(root).timezone;
-    this.today = today ?? dayAt(Math.floor(Date.now() / 1000), this.timezone);
+    this.timezone = context.timezone;
+    this.today = context.today;
   }
 
   /** Which version the end of `day` means; a GitError (exit 2) when history cannot tell. */
@@ -80,7 +88,7 @@ export class LedgerHistory {
 
   async load(version: LedgerVersion): Promise<VersionedLedger> {
     if (version.source === 'worktree') {
-      const loaded = loadLedger(this.root);
+      const loaded = await this.context.workTree();
       return { ...loaded, version, reportFiles: listReportFiles(this.root, loaded.ledger).files };
     }
     const commit = version.commit!;
@@ -102,9 +110,21 @@ export class LedgerHistory {
     return { ...loaded, version, reportFiles };
   }
 
+  /** The ledger as committed in `rev`, parsed like the work tree; an empty ledger when `rev` had none. */
+  async ledgerAt(rev: string): Promise<Ledger> {
+    const commit = await resolveCommit(this.root, rev);
+    const revisions = (this.revisions ??= new LedgerRevisions(this.root));
+    const files = await revisions.files(commit);
+    return files.ledgerNames() === undefined ? emptyLedger() : revisions.parse(files).ledger;
+  }
+
   close(): void {
     this.revisions?.close();
   }
+}
+
+function emptyLedger(): Ledger {
+  return { config: ConfigSchema.parse({}), units: buildUnitRegistry({ units: [] }), areas: [] };
 }
 
 async function pickedVersion(root: string, line: LineCommit[], day: string, timezone: string): Promise<LedgerVersion> {
@@ -134,9 +154,4 @@ async function pickedVersion(root: string, line: LineCommit[], day: string, time
     `换一个不早于 ${first.date} 的日期；要用现在的台账按那一天的时限计算，加 --worktree`,
     'before-first-commit',
   );
-}
-
-/** The work tree's config (its time zone, its report days), read alone. */
-export function worktreeConfig(root: string): Config {
-  return readSchemaFile(root, `${LEDGER_DIR}/${CONFIG_FILE}`, ConfigSchema).source?.data ?? ConfigSchema.parse({});
 }

@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { YamlPath } from '../core/ledger.js';
 import { printPair } from './yaml-print.js';
@@ -169,7 +170,7 @@ function printDirectly(
     ]) {
       const entry = indent(printPair(name, value(name)), '    ');
       if (!entry) return undefined;
-      lines.push(...entry);
+      pushAll(lines, [...entry]);
     }
     out.set(block.key, lines);
   }
@@ -343,7 +344,8 @@ function miniItem(
   for (const block of blocks) {
     const text = edits.some((edit) => edit.path[0] === block.key && typeof edit.after === 'string');
     if (block.mode === 'stub') out.push(`  ${block.key}: ${text ? '""' : '0'}`);
-    else if (block.mode === 'entries') out.push(`  ${block.key}:`, ...block.entries.map((e) => `    ${e.key}: 0`));
+    else if (block.mode === 'entries')
+      pushAll(out, [`  ${block.key}:`, ...block.entries.map((e) => `    ${e.key}: 0`)]);
     else for (let i = block.first; i <= block.last; i++) out.push(lines[i]!.slice(item.indent));
   }
   return out.join('\n');

@@ -1,5 +1,5 @@
 import { worktreeVersion } from '../core/ledger-version.js';
-import { LedgerHistory, type VersionedLedger } from './ledger-history.js';
+import type { LedgerHistory, VersionedLedger } from './ledger-history.js';
 
 /**
  * Days in order through one LedgerHistory: each version is read and parsed once however many days
@@ -9,14 +9,12 @@ const UNREACHED = new Set(['before-first-commit', 'shallow', 'no-ledger']);
 
 export class VersionWalk {
   private last: { key: string; loaded: VersionedLedger } | undefined;
-  readonly history: LedgerHistory;
 
+  /** Opened by LedgerRepo.walk on the run's history (closed with it). */
   constructor(
-    root: string,
-    private readonly options: { today?: string; worktree?: boolean } = {},
-  ) {
-    this.history = new LedgerHistory(root, options.today);
-  }
+    readonly history: LedgerHistory,
+    private readonly options: { worktree?: boolean } = {},
+  ) {}
 
   /** The ledger as committed by the end of `day` (the work tree from today on, or with `worktree`). */
   async load(day: string): Promise<VersionedLedger> {
@@ -39,9 +37,5 @@ export class VersionWalk {
       if (UNREACHED.has((error as { kind?: string }).kind ?? '')) return undefined;
       throw error;
     }
-  }
-
-  close(): void {
-    this.history.close();
   }
 }

@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 /**
  * Prints a `key: value` pair as the yaml package prints it in a block map (lineWidth 0, no flow
  * padding, multi-line text as a literal block, short lists of the ledger's values nested as blocks),
@@ -38,7 +39,7 @@ function printList(key: string, items: readonly unknown[]): string[] | undefined
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
     const pairs = recordLines(item as Record<string, unknown>);
     if (!pairs || pairs.length === 0) return undefined;
-    out.push(...pairs.map((line, i) => (i === 0 ? `  - ${line}` : line === '' ? '' : `    ${line}`)));
+    pushAll(out, [...pairs.map((line, i) => (i === 0 ? `  - ${line}` : line === '' ? '' : `    ${line}`))]);
   }
   return out;
 }
@@ -55,7 +56,7 @@ function recordLines(record: Record<string, unknown>): string[] | undefined {
   for (const [name, value] of Object.entries(record)) {
     const lines = printPair(name, value);
     if (!lines) return undefined;
-    out.push(...lines);
+    pushAll(out, [...lines]);
   }
   return out;
 }

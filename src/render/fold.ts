@@ -1,4 +1,4 @@
-import { visibleWidth } from './text-width.js';
+import { displayWidth } from './text-width.js';
 
 /**
  * The one line-folding function of the terminal renderers (table cells, log, history, show, merge, missing,
@@ -60,7 +60,7 @@ export function foldText(text: string, width: number, options: FoldOptions = {})
 }
 
 function foldLine(line: string, width: number, indent: string): string {
-  if (visibleWidth(line) <= width) return line;
+  if (displayWidth(line) <= width) return line;
   return packUnits(foldUnits(line), width, indent);
 }
 
@@ -69,12 +69,12 @@ function foldLine(line: string, width: number, indent: string): string {
  * starting with `indent`; spaces at a fold are dropped.
  */
 export function packUnits(units: readonly string[], width: number, indent = ''): string {
-  const room = Math.max(1, width - visibleWidth(indent));
+  const room = Math.max(1, width - displayWidth(indent));
   const lines: string[] = [];
   let current = '';
-  for (const unit of units.flatMap((u) => (visibleWidth(u) > room ? splitWide(u, room) : [u]))) {
+  for (const unit of units.flatMap((u) => (displayWidth(u) > room ? splitWide(u, room) : [u]))) {
     const limit = lines.length === 0 ? width : room;
-    if (current !== '' && visibleWidth(current + unit.trimEnd()) > limit) {
+    if (current !== '' && displayWidth(current + unit.trimEnd()) > limit) {
       lines.push(current.trimEnd());
       current = unit.trim() === '' ? '' : unit.trimStart();
     } else {
@@ -90,7 +90,7 @@ function splitWide(unit: string, room: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   for (const ch of unit.match(/\x1b\[[0-9;]*m|./gsu) ?? []) {
-    if (piece !== '' && visibleWidth(piece + ch) > room) {
+    if (piece !== '' && displayWidth(piece + ch) > room) {
       // a closing mark takes the character before it along, so that no line starts with it
       const carry = CLOSING.has(ch) ? [...piece].slice(-1).join('') : '';
       pieces.push(carry === '' ? piece : piece.slice(0, piece.length - carry.length));

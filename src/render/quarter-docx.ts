@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 /**
  * The quarterly report as a Word document for the 领导小组's quarterly meeting: A4, the 公文 layout
  * of the monthly 通报 (summary-docx.ts: its headings, paragraphs, tables and page numbers), the
@@ -37,13 +38,13 @@ export async function renderQuarterDocx(report: QuarterlyReport): Promise<Buffer
   const sections = quarterSections(report);
   const children: FileChild[] = [...titleBlock(report), heading(1, '总体情况')];
   for (const text of quarterNarrative(report)) children.push(bodyParagraph(text));
-  children.push(...(await trendFigure(report)));
+  pushAll(children, [...(await trendFigure(report))]);
   const overall = sections.find((s) => s.name === '总体情况');
   if (overall?.note) children.push(note(overall.note.replaceAll('\n', '；')));
   DOCX_SECTIONS.forEach((wanted, i) => {
     const section = sections.find((s) => s.name === wanted.name);
     if (section)
-      children.push(...sectionBlock(section, i + 2, { ...wanted, columns: wanted.columns ?? section.header }));
+      pushAll(children, [...sectionBlock(section, i + 2, { ...wanted, columns: wanted.columns ?? section.header })]);
   });
   return portraitDocument(quarterTitle(report), children);
 }

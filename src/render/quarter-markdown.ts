@@ -1,3 +1,4 @@
+import { insertAll, pushAll } from '../core/arrays.js';
 import type { QuarterlyReport } from '../core/quarterly-report.js';
 import type { Light } from '../core/rollup.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
@@ -15,8 +16,8 @@ export function renderQuarterMarkdown(report: QuarterlyReport): string {
     const lines = sectionLines(section);
     // 总体情况 opens with the docx's sentences.
     if (section.name === '总体情况')
-      lines.splice(1, 0, ...quarterNarrative(report).flatMap((p) => ['', escapeInline(p)]));
-    out.push('', ...lines);
+      insertAll(lines, 1, [...quarterNarrative(report).flatMap((p) => ['', escapeInline(p)])]);
+    pushAll(out, ['', ...lines]);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { maxOf } from '../core/arrays.js';
 /**
  * The summary's tables in Word: a section of summary-sections.ts (the
  * Markdown's and the xlsx's own rows), cut to the columns a short report
@@ -93,7 +94,7 @@ const WRAPPABLE_TWIPS = 2000;
 function columnTwips(header: readonly string[], rows: readonly string[][], groups: number): number[] {
   const available = Math.floor(TEXT_WIDTH.twips / groups);
   const natural = header.map((name, c) =>
-    Math.max(naturalTwips(name), ...rows.map((row) => naturalTwips(row[c] ?? ''))),
+    maxOf([naturalTwips(name), ...rows.map((row) => naturalTwips(row[c] ?? ''))]),
   );
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural.map((w) => Math.floor((w * available) / total));

@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 /**
  * The monthly summary as a Word document (docx) an office sends upward: a
  * short 通报 on A4 after the 公文 conventions — title, the month in a few
@@ -51,10 +52,10 @@ export async function renderSummaryDocx(summary: MonthlySummary, trend: readonly
   const sections = summarySections(summary);
   const children: FileChild[] = [...titleBlock(summary), heading(1, '总体情况')];
   for (const text of summaryNarrative(summary, trend)) children.push(bodyParagraph(text));
-  children.push(...(await charts(summary, trend)));
+  pushAll(children, [...(await charts(summary, trend))]);
   DOCX_SECTIONS.forEach((wanted, i) => {
     const section = sections.find((s) => s.name === wanted.name);
-    if (section) children.push(...sectionBlock(section, i + 2, wanted));
+    if (section) pushAll(children, [...sectionBlock(section, i + 2, wanted)]);
   });
   return portraitDocument(summaryTitle(summary), children);
 }

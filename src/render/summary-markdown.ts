@@ -1,3 +1,4 @@
+import { insertAll, pushAll } from '../core/arrays.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
 import type { Light } from '../core/rollup.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
@@ -12,10 +13,10 @@ import { LIGHT_EMOJI, summarySections, summaryTitle, type SummarySection } from 
 export function renderSummaryMarkdown(summary: MonthlySummary, trend: readonly TrendPoint[] = []): string {
   const out = [`# ${escapeInline(summaryTitle(summary))}`];
   for (const section of summarySections(summary)) {
-    out.push('', ...sectionLines(section));
+    pushAll(out, ['', ...sectionLines(section)]);
     if (section.name === '总体情况')
-      out.splice(out.length - (section.rows.length ? 1 : 0), 0, ...narrative(summary, trend));
-    if (section.name === '总体情况' && trend.length >= 2) out.push('', ...trendLines(trend));
+      insertAll(out, out.length - (section.rows.length ? 1 : 0), [...narrative(summary, trend)]);
+    if (section.name === '总体情况' && trend.length >= 2) pushAll(out, ['', ...trendLines(trend)]);
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@ import { chineseNumeral } from '../core/ledger-labels.js';
 import { signed } from '../core/month-change.js';
 import { redMonthsText } from '../core/remembered-lights.js';
 import type { MonthlySummary } from '../core/monthly-summary.js';
-import { shiftMonth, type TrendPoint } from '../core/monthly-trend.js';
+import { shiftMonth } from '../core/calendar.js';
+import type { TrendPoint } from '../core/monthly-trend.js';
 import type { MeasureItem } from '../core/rollup.js';
 import { monthLabel } from './summary-sections.js';
 

@@ -1,4 +1,4 @@
-import { visibleWidth } from './text-width.js';
+import { displayWidth } from './text-width.js';
 import { maxOf } from '../core/arrays.js';
 
 /**
@@ -25,7 +25,7 @@ export const MIN_TEXT_WIDTH = 10;
 
 /** The widest line of a (possibly multi-line) cell. */
 export function cellWidth(text: string): number {
-  return maxOf(text.split('\n').map(visibleWidth), 0);
+  return maxOf(text.split('\n').map(displayWidth), 0);
 }
 
 /** The kind each column wraps as: `layout.wrap`, else text where a maximum width is given. */
@@ -56,7 +56,7 @@ export function fitWidths(
   const widths = [...natural];
   if (layout.width === undefined) return widths.map((w, i) => (kinds[i] ? w : undefined));
   const minimum = head.map((h, i) => {
-    if (kinds[i] === 'head') return maxOf(column(i).map(cellWidth), maxOf(h.split(/(?<=\/)/).map(visibleWidth)));
+    if (kinds[i] === 'head') return maxOf(column(i).map(cellWidth), maxOf(h.split(/(?<=\/)/).map(displayWidth)));
     return Math.min(natural[i]!, Math.max(cellWidth(h), layout.minWidths?.[i] ?? MIN_TEXT_WIDTH));
   });
   let excess = 1 + widths.reduce((sum, w) => sum + w + 3, 0) - layout.width;

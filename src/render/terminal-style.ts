@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
+import { maxOf } from '../core/arrays.js';
 import type { Phase } from '../core/evaluate.js';
 import type { Light } from '../core/rollup.js';
 import {
@@ -127,7 +128,12 @@ export function renderTable(
     };
     const widths = fitWidths(parts.head, parts.rows, sub, wrapCell);
     const actual = widths.map(
-      (w, i) => w ?? Math.max(cellWidth(parts.head[i]!), ...parts.rows.map((r) => cellWidth(r[i]!))),
+      (w, i) =>
+        w ??
+        maxOf(
+          parts.rows.map((r) => cellWidth(r[i]!)),
+          cellWidth(parts.head[i]!),
+        ),
     );
     if (count < fallbacks.length && boxWidth(actual) > fit.width!) continue;
     const table = boxTable(

@@ -38,7 +38,7 @@ async function repoWithRequest(unit = '市公安局', decide?: { by: string }): 
   await merge({ root: repo.dir, paths: ['reports/2020-07'], asOf: AS_OF });
   repo.commit('合并 2020-07 报送');
   if (decide) {
-    extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-07-25', by: decide.by });
+    await extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-07-25', by: decide.by });
     repo.commit('批准延期');
   }
   repo.git('checkout', '-q', '-b', 'pr');
@@ -49,7 +49,7 @@ describe('ledger check: extensions', () => {
   it('passes a merged request and a decision by the lead in its own pull request', async () => {
     const repo = await repoWithRequest();
     expect(read(repo)).toContain('state: 待审批');
-    extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-07-25', by: '市审批局' });
+    await extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-07-25', by: '市审批局' });
     repo.commit('批准 1.1.2 延期');
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual([]);
@@ -149,7 +149,7 @@ describe('ledger check: extensions', () => {
     result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual([]);
     write(repo, pending);
-    extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-08-10', by: '市发改委' });
+    await extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-08-10', by: '市发改委' });
     expect(read(repo)).toContain('decided_by: 市发改委');
     result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual([]);

@@ -26,7 +26,7 @@ async function ledgerWithRequest(unit = '市公安局'): Promise<string> {
 describe('ledger extend', () => {
   it('records an approval with date, approver and reason; the written 完成时限 stays, overdue moves', async () => {
     const root = await ledgerWithRequest();
-    const result = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', reason: '同意' });
+    const result = await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', reason: '同意' });
     expect(result.after).toEqual({
       requested_by: '市公安局',
       requested_in: '2020-06',
@@ -51,13 +51,19 @@ describe('ledger extend', () => {
 
   it('records a rejection, and then there is nothing left to decide', async () => {
     const root = await ledgerWithRequest();
-    expect(extend({ root, id: '1.1.2', decision: 'reject', date: '2020-06-28', by: '审批局' }).after).toMatchObject({
+    expect(
+      (await extend({ root, id: '1.1.2', decision: 'reject', date: '2020-06-28', by: '审批局' })).after,
+    ).toMatchObject({
       state: '已驳回',
       decided_by: '市审批局',
     });
     const before = snapshotTree(root);
-    expect(() => extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-29' })).toThrow(/没有待审批延期申请/);
-    expect(() => extend({ root, id: '9.9.9', decision: 'approve', date: '2020-06-29' })).toThrow(/没有编号为 9.9.9/);
+    await expect(extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-29' })).rejects.toThrow(
+      /没有待审批延期申请/,
+    );
+    await expect(extend({ root, id: '9.9.9', decision: 'approve', date: '2020-06-29' })).rejects.toThrow(
+      /没有编号为 9.9.9/,
+    );
     expect(snapshotTree(root)).toEqual(before);
   });
 });
@@ -66,28 +72,28 @@ describe('ledger extend never lets a unit decide its own request', () => {
   it('refuses the lead’s own request by default and with --by the lead; a supervisor may decide it', async () => {
     const root = await ledgerWithRequest('市审批局');
     const before = snapshotTree(root);
-    const byDefault = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28' });
+    const byDefault = await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28' });
     expect(byDefault.written).toBe(false);
     expect(byDefault.refused?.message).toBe(
       '延期申请由 市审批局 提出；市审批局 是 1.1.2 的牵头单位，但不能审批本单位的延期申请',
     );
     expect(byDefault.refused?.hint).toBe('由 市发改委 审批：ledger extend 1.1.2 --approve --by 市发改委');
     expect(
-      extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市审批局' }).refused,
+      (await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市审批局' })).refused,
     ).toBeDefined();
     expect(snapshotTree(root)).toEqual(before);
-    const bySupervisor = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '发改委' });
+    const bySupervisor = await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '发改委' });
     expect(bySupervisor.after).toMatchObject({ state: '已批准', decided_by: '市发改委' });
   });
 
   it('refuses a responsible unit deciding its own or another unit’s request', async () => {
     const root = await ledgerWithRequest();
     const before = snapshotTree(root);
-    const own = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市公安局' });
+    const own = await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市公安局' });
     expect(own.refused?.message).toBe('延期申请由 市公安局 提出；市公安局 不能审批本单位的延期申请');
-    const other = extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市税务局' });
+    const other = await extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '市税务局' });
     expect(other.refused?.message).toBe('市税务局 不能审批 市公安局 在 1.1.2 上的延期申请');
-    expect(() => extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '王主任' })).toThrow(
+    await expect(extend({ root, id: '1.1.2', decision: 'approve', date: '2020-06-28', by: '王主任' })).rejects.toThrow(
       /--by 的单位“王主任”不在单位名录中/,
     );
     expect(snapshotTree(root)).toEqual(before);

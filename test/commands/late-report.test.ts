@@ -43,7 +43,7 @@ describe('a last-month report that arrives after the later month is merged', () 
       { 'reports/2020-07/市审批局.yaml': approvals('2020-07', '七月') },
       { date: '2020-08-26T09:00:00+08:00' },
     );
-    const validation = validate({ root: repo.dir, asOf: '2020-08-26' });
+    const validation = await validate({ root: repo.dir, asOf: '2020-08-26' });
     expect(stale(validation.diagnostics)).toEqual([['reports/2020-07/市审批局.yaml', 2, 'error']]);
     const found = validation.diagnostics.find((d) => d.code === 'report/stale')!;
     expect(found.message).toContain('2020-08');
@@ -66,7 +66,7 @@ describe('a last-month report that arrives after the later month is merged', () 
   it('validate reports it while it is only in the work tree, not committed', async () => {
     const repo = await augustMerged();
     writeTree(repo.dir, { 'reports/2020-07/市审批局.yaml': approvals('2020-07', '七月') });
-    expect(stale(validate({ root: repo.dir, asOf: '2020-08-26' }).diagnostics)).toEqual([
+    expect(stale((await validate({ root: repo.dir, asOf: '2020-08-26' })).diagnostics)).toEqual([
       ['reports/2020-07/市审批局.yaml', 2, 'error'],
     ]);
   });
@@ -88,7 +88,7 @@ describe('a last-month report that arrives after the later month is merged', () 
     );
     await merge({ root: repo.dir, paths: ['reports/2020-08'], asOf: '2020-08-25' });
     repo.commit('合并 8月', {}, { date: '2020-08-25T09:00:00+08:00' });
-    expect(validate({ root: repo.dir, asOf: '2020-12-31' }).diagnostics).toEqual([]);
+    expect((await validate({ root: repo.dir, asOf: '2020-12-31' })).diagnostics).toEqual([]);
     expect((await merge({ root: repo.dir, paths: ['reports'], asOf: '2020-12-31' })).diagnostics).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('ledger template', () => {
     expect(text).toContain('# 1.1.1 优化企业开办线上服务（以下沿用 2020-06 已合并的报送，请更新）');
     expect(text).toContain('status: 推进中');
     expect(text).toContain('progress: 六月进展');
-    expect(validate({ root, asOf: '2020-07-10' }).diagnostics).toEqual([]);
+    expect((await validate({ root, asOf: '2020-07-10' })).diagnostics).toEqual([]);
   });
 
   it('refuses a group, an unknown unit and an existing file', async () => {
@@ -34,7 +34,7 @@ describe('ledger template', () => {
 });
 
 describe('ledger validate with reports', () => {
-  it('checks every file under reports/ and counts them', () => {
+  it('checks every file under reports/ and counts them', async () => {
     const root = tempLedger({
       [AREA_FILE]: SMALL_AREA,
       'reports/2020-07/市公安局.yaml': reportYaml('市公安局', '2020-07', entry('1.2.3', '推进中')),
@@ -42,7 +42,7 @@ describe('ledger validate with reports', () => {
       'reports/2020-07/市财政局.xlsx': 'not really',
       'reports/notes.md': '# 说明',
     });
-    const result = validate({ root, asOf: '2020-07-10' });
+    const result = await validate({ root, asOf: '2020-07-10' });
     expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['report/not-responsible', 'reports/2020-07/市公安局.yaml'],
       ['report/stray-file', 'reports/2020-07/市财政局.xlsx'],

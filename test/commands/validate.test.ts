@@ -7,8 +7,8 @@ import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
 
 const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
 
-function diagnosticsFor(content: string | Uint8Array): Diagnostic[] {
-  return validate({ root: tempLedger({ [AREA_FILE]: content }), asOf: '2020-12-31' }).diagnostics;
+async function diagnosticsFor(content: string | Uint8Array): Promise<Diagnostic[]> {
+  return (await validate({ root: tempLedger({ [AREA_FILE]: content }), asOf: '2020-12-31' })).diagnostics;
 }
 
 function only(diagnostics: Diagnostic[]): Diagnostic {
@@ -25,97 +25,105 @@ function positionOf(text: string, needle: string, occurrence = 1): { line: numbe
 }
 
 describe('ledger validate: bad input', () => {
-  it('accepts the small fixture', () => {
-    expect(diagnosticsFor(SMALL_AREA)).toEqual([]);
+  it('accepts the small fixture', async () => {
+    expect(await diagnosticsFor(SMALL_AREA)).toEqual([]);
   });
 
-  it('malformed YAML: points at the broken line', () => {
+  it('malformed YAML: points at the broken line', async () => {
     const text = replaceOrThrow(
       SMALL_AREA,
       'title: 优化企业开办线下服务',
       'title: 优化企业开办线下服务\n       bad: [unclosed',
     );
-    const d = diagnosticsFor(text)[0]!;
+    const d = (await diagnosticsFor(text))[0]!;
     expect(d.code).toBe('yaml/syntax');
     expect(d.line).toBe(positionOf(text, 'bad: [unclosed').line);
   });
 
-  it('wrong type: a word where a number belongs', () => {
+  it('wrong type: a word where a number belongs', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 一');
-    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'schema/wrong-type', file: AREA_FILE, line: 1, col: 7 });
+    expect(only(await diagnosticsFor(text))).toMatchObject({
+      code: 'schema/wrong-type',
+      file: AREA_FILE,
+      line: 1,
+      col: 7,
+    });
   });
 
-  it('a number out of range (config report_day 31): said in Chinese, where it is', () => {
+  it('a number out of range (config report_day 31): said in Chinese, where it is', async () => {
     const root = tempLedger({ [AREA_FILE]: SMALL_AREA, 'ledger/config.yaml': 'report_day: 31\n' });
-    const d = only(validate({ root, asOf: '2020-12-31' }).diagnostics);
+    const d = only((await validate({ root, asOf: '2020-12-31' })).diagnostics);
     expect(d).toMatchObject({ code: 'schema/too-big', file: 'ledger/config.yaml', line: 1, col: 13 });
     expect(d.message).toContain('不能大于 28');
     expect(d.message).not.toMatch(/[A-Za-z]{4,} [a-z]+/);
   });
 
-  it('unknown key: names it, points at the key and suggests the right one', () => {
+  it('unknown key: names it, points at the key and suggests the right one', async () => {
     const text = replaceOrThrow(
       SMALL_AREA,
       '        remark: ""\n  - id: "1.2"',
       '        remark: ""\n        statu: 推进中\n  - id: "1.2"',
     );
-    const d = only(diagnosticsFor(text));
+    const d = only(await diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'schema/unknown-field', ...positionOf(text, 'statu:') });
     expect(d.hint).toContain('status');
   });
 
-  it('missing required field: points at the measure that lacks it', () => {
+  it('missing required field: points at the measure that lacks it', async () => {
     const text = replaceOrThrow(SMALL_AREA, '        deadline: 2020年6月底前\n', '');
-    const d = only(diagnosticsFor(text));
+    const d = only(await diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'schema/missing-field', ...positionOf(text, 'id: "1.1.2"') });
     expect(d.message).toContain('deadline');
   });
 
-  it('duplicate ids: points at the second one and names the first', () => {
+  it('duplicate ids: points at the second one and names the first', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'id: "1.2.3"', 'id: "1.2.2"');
-    const d = only(diagnosticsFor(text));
+    const d = only(await diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'id/duplicate', ...positionOf(text, '"1.2.2"', 2) });
     expect(d.message).toContain(`${AREA_FILE}:${positionOf(text, '"1.2.2"').line}`);
   });
 
-  it('unknown unit: did you mean', () => {
+  it('unknown unit: did you mean', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]');
-    const d = only(diagnosticsFor(text));
+    const d = only(await diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'unit/unknown', ...positionOf(text, '市公按局') });
     expect(d.hint).toContain('市公安局');
   });
 
-  it('alias of a unit: asks for the canonical name', () => {
+  it('alias of a unit: asks for the canonical name', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'units: [市中级人民法院]', 'units: [中级法院]');
-    expect(only(diagnosticsFor(text))).toMatchObject({
+    expect(only(await diagnosticsFor(text))).toMatchObject({
       code: 'unit/not-canonical',
       hint: '改为 市中级人民法院',
       ...positionOf(text, '中级法院]'),
     });
   });
 
-  it('unparseable deadline', () => {
+  it('unparseable deadline', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天');
-    expect(only(diagnosticsFor(text))).toMatchObject({ code: 'deadline/unparseable', ...positionOf(text, '明年春天') });
+    expect(only(await diagnosticsFor(text))).toMatchObject({
+      code: 'deadline/unparseable',
+      ...positionOf(text, '明年春天'),
+    });
   });
 
-  it('a file saved as GBK: a clear “not UTF-8” error at the first bad byte', () => {
+  it('a file saved as GBK: a clear “not UTF-8” error at the first bad byte', async () => {
     const head = Buffer.from('area: 1\ntitle: ', 'utf8');
     const gbk = Buffer.from([0xb1, 0xea, 0xcc, 0xe2]); // “标题” in GBK
-    const d = only(diagnosticsFor(Buffer.concat([head, gbk, Buffer.from('\n')])));
+    const d = only(await diagnosticsFor(Buffer.concat([head, gbk, Buffer.from('\n')])));
     expect(d).toMatchObject({ code: 'file/not-utf8', file: AREA_FILE, line: 2, col: 8 });
     expect(d.hint).toContain('GB18030');
   });
 
-  it('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', () => {
+  it('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', async () => {
     const crlf = replaceOrThrow(SMALL_AREA, /\n/g, '\r\n');
-    expect(diagnosticsFor(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]))).toEqual([]);
+    expect(await diagnosticsFor(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]))).toEqual([]);
     const broken = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天');
-    const d = only(diagnosticsFor('\uFEFF' + broken.replace(/\n/g, '\r\n')));
+    const d = only(await diagnosticsFor('\uFEFF' + broken.replace(/\n/g, '\r\n')));
     expect(d).toMatchObject(positionOf(broken, '明年春天'));
   });
 
-  it('a YAML alias bomb is rejected', () => {
+  it('a YAML alias bomb is rejected', async () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [prev, name] of [
       ['a', 'b'],
@@ -129,14 +137,14 @@ describe('ledger validate: bad input', () => {
     ]) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    expect(only(diagnosticsFor(levels.join('\n') + '\n'))).toMatchObject({ code: 'yaml/alias-bomb', line: 1 });
+    expect(only(await diagnosticsFor(levels.join('\n') + '\n'))).toMatchObject({ code: 'yaml/alias-bomb', line: 1 });
   });
 
-  it('an empty file', () => {
-    expect(only(diagnosticsFor(''))).toMatchObject({ code: 'yaml/empty', file: AREA_FILE });
+  it('an empty file', async () => {
+    expect(only(await diagnosticsFor(''))).toMatchObject({ code: 'yaml/empty', file: AREA_FILE });
   });
 
-  it('reports every problem in one run, across files', () => {
+  it('reports every problem in one run, across files', async () => {
     const one = replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年春天').replace(
       'units: [市财政局]',
       'units: [市财务局]',
@@ -148,7 +156,7 @@ describe('ledger validate: bad input', () => {
       [AREA_FILE]: one,
       'ledger/02-第二.yaml': two.replace('status: 未启动', 'status: 完成了'),
     });
-    const codes = validate({ root, asOf: '2020-12-31' }).diagnostics.map((d) => `${d.file}:${d.code}`);
+    const codes = (await validate({ root, asOf: '2020-12-31' })).diagnostics.map((d) => `${d.file}:${d.code}`);
     expect(codes).toEqual([
       `${AREA_FILE}:deadline/unparseable`,
       `${AREA_FILE}:unit/unknown`,
@@ -158,13 +166,13 @@ describe('ledger validate: bad input', () => {
 });
 
 describe('ledger validate: on the command line', () => {
-  it('the bundled ledger is valid', () => {
+  it('the bundled ledger is valid', async () => {
     const run = runCli(['validate'], process.cwd());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('179 项具体措施');
   });
 
-  it('bad input: exit 1, no stack trace, no file changed; json and github formats carry the location', () => {
+  it('bad input: exit 1, no stack trace, no file changed; json and github formats carry the location', async () => {
     const root = tempLedger({
       [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'units: [市审批局, 市公安局]', 'units: [市审批局, 市公按局]'),
     });
@@ -186,7 +194,7 @@ describe('ledger validate: on the command line', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('a file argument limits the report to that file', () => {
+  it('a file argument limits the report to that file', async () => {
     const root = tempLedger({
       [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'deadline: 适时', 'deadline: 明年'),
       'ledger/02-第二.yaml': replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2')
@@ -199,7 +207,7 @@ describe('ledger validate: on the command line', () => {
 });
 
 describe('ledger validate PATH', () => {
-  it('a path that does not exist, or is neither ledger nor report, is a usage error', () => {
+  it('a path that does not exist, or is neither ledger nor report, is a usage error', async () => {
     const root = tempLedger({ 'README.md': '# x\n' });
     expect(runCli(['validate', 'nonexist.yaml'], root)).toMatchObject({ code: 2, stdout: '' });
     const readme = runCli(['validate', 'README.md'], root);
@@ -207,7 +215,7 @@ describe('ledger validate PATH', () => {
     expect(readme.stderr).toContain('不是台账文件或报送文件');
   });
 
-  it('checks a report form kept outside the repository against the ledger', () => {
+  it('checks a report form kept outside the repository against the ledger', async () => {
     const root = tempLedger();
     const outside = tempDir({
       'form.yaml':
@@ -221,18 +229,18 @@ describe('ledger validate PATH', () => {
 });
 
 describe('a file with one bad value', () => {
-  it('keeps its other measures in the ledger, so the other checks still run on them', () => {
+  it('keeps its other measures in the ledger, so the other checks still run on them', async () => {
     const text = replaceOrThrow(SMALL_AREA, 'status: 未启动', 'status: 完成了').replace(
       'units: [市财政局]',
       'units: [市财务局]',
     );
-    const codes = diagnosticsFor(text).map((d) => d.code);
+    const codes = (await diagnosticsFor(text)).map((d) => d.code);
     expect(codes).toEqual(['schema/invalid-value', 'unit/unknown']);
   });
 });
 
 describe('reading commands on a ledger with an error', () => {
-  it('status and overdue still show the other measures, warn, and exit 1', () => {
+  it('status and overdue still show the other measures, warn, and exit 1', async () => {
     const root = tempLedger({ [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'status: 未启动', 'status: 完成了') });
     const status = runCli(['status', '--as-of', '2020-07-15', '--format', 'json'], root);
     expect(status.code).toBe(1);
@@ -245,18 +253,18 @@ describe('reading commands on a ledger with an error', () => {
 });
 
 describe('text cut short by a # comment', () => {
-  it('warns where the comment starts, in an area file even with a space after #', () => {
+  it('warns where the comment starts, in an area file even with a space after #', async () => {
     const text = replaceOrThrow(
       SMALL_AREA,
       '        progress: ""\n        remark: ""\n      - id: "1.1.2"',
       '        progress: 已办结 # 见12号文件\n        remark: ""\n      - id: "1.1.2"',
     );
-    const d = only(diagnosticsFor(text));
+    const d = only(await diagnosticsFor(text));
     expect(d).toMatchObject({ code: 'yaml/comment-in-text', severity: 'warning', ...positionOf(text, '# 见12号文件') });
     expect(d.hint).toContain('"已办结 #见12号文件"');
   });
 
-  it('in a report form, only a # glued to the text (template comments after values are fine)', () => {
+  it('in a report form, only a # glued to the text (template comments after values are fine)', async () => {
     const root = tempLedger();
     const outside = tempDir({
       'form.yaml':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastDayOfMonth, parseDeadline } from '../../src/core/deadline.js';
+import { lastDayOf } from '../../src/core/calendar.js';
+import { parseDeadline } from '../../src/core/deadline.js';
 import { normalizeDeadline } from '../../src/core/import/normalize-deadline.js';
 
 describe('parseDeadline', () => {
@@ -35,8 +36,8 @@ describe('parseDeadline', () => {
     }
   });
 
-  it('lastDayOfMonth handles leap years', () => {
-    expect([lastDayOfMonth(2000, 2), lastDayOfMonth(1900, 2), lastDayOfMonth(2020, 12)]).toEqual([
+  it('lastDayOf handles leap years', () => {
+    expect([lastDayOf(2000, 2), lastDayOf(1900, 2), lastDayOf(2020, 12)]).toEqual([
       '2000-02-29',
       '1900-02-28',
       '2020-12-31',

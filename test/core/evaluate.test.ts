@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, dueReportMonth, evaluateMeasure } from '../../src/core/evaluate.js';
+import { daysBetween } from '../../src/core/calendar.js';
+import { dueReportMonth, evaluateMeasure } from '../../src/core/evaluate.js';
 import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/schema.js';
 
 const CONFIG = ConfigSchema.parse({});

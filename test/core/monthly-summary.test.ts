@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completionDate } from '../../src/core/monthly-summary.js';
-import { addMonth } from '../../src/core/report-path.js';
+import { nextMonth } from '../../src/core/calendar.js';
 import { MeasureSchema } from '../../src/core/schema.js';
 
 const base = { id: '1.1.1', title: 't', text: 't', deadline: '2020年底前', units: ['市税务局', '市人社局'] };
@@ -39,7 +39,7 @@ describe('monthly summary rules', () => {
   });
 
   it('rolls the month over the year end', () => {
-    expect(addMonth('2020-12')).toBe('2021-01');
-    expect(addMonth('2020-07')).toBe('2020-08');
+    expect(nextMonth('2020-12')).toBe('2021-01');
+    expect(nextMonth('2020-07')).toBe('2020-08');
   });
 });

@@ -5,10 +5,10 @@ import {
   monthEndState,
   overdueBefore,
   overdueSchedule,
-  previousMonthEnd,
   redMonths,
   type MonthEnd,
 } from '../../src/core/remembered-lights.js';
+import { previousMonthEnd } from '../../src/core/calendar.js';
 import { countItems, evaluateLedger } from '../../src/core/rollup.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';

@@ -39,7 +39,7 @@ function run(bin: string, args: readonly string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Asia/Shanghai' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

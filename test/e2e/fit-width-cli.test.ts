@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../src/render/fold.js';
-import { visibleWidth } from '../../src/render/text-width.js';
+import { displayWidth } from '../../src/render/text-width.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { runCliBatch } from '../helpers/run-cli-batch.js';
@@ -30,7 +30,7 @@ const VIEWS: readonly (readonly string[])[] = [
 /** Only the six-month repository has unmerged reports to preview. */
 const MERGE = ['merge', '--dry-run', 'reports/2020-12', '--as-of', '2020-12-24'];
 
-const tooWide = (text: string, width: number) => text.split('\n').filter((line) => visibleWidth(line) > width);
+const tooWide = (text: string, width: number) => text.split('\n').filter((line) => displayWidth(line) > width);
 
 /**
  * Every view at every width, run by the built CLI in one process per repository (runCliBatch: these are
@@ -106,7 +106,7 @@ describe('foldText', () => {
     for (let width = 12; width <= 60; width++) {
       const lines = foldText(text, width, { indent: '  ' }).split('\n');
       for (const line of lines) {
-        expect(visibleWidth(line)).toBeLessThanOrEqual(width);
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
         expect(line.trimStart()).not.toMatch(/^[、，。；）]/);
       }
       const joined = lines.map((l) => l.trim()).join('\n');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/commands/merge/run.js';
-import { gatherReportCounts } from '../../src/commands/missing/run.js';
+import { gatherReportCounts } from '../../src/io/report-counts.js';
 import { template } from '../../src/commands/template/run.js';
 import { findMeasure } from '../../src/core/ledger.js';
 import { loadLedger } from '../../src/io/load-ledger.js';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleDeadline } from '../../src/core/init-files.js';
-import { todayLocal } from '../../src/cli/spec.js';
+import { dayAt } from '../../src/core/ledger-version.js';
+import { clockNow } from '../../src/io/clock.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -20,7 +21,7 @@ describe('a new ledger from ledger init starts green', () => {
     expect(init.stdout).toContain('npx ledger validate');
     const dir = path.join(parent, '台账');
     const area = readFileSync(path.join(dir, 'ledger/01-示例主要指标.yaml'), 'utf8');
-    expect(area).toContain(`deadline: ${exampleDeadline(todayLocal())}`);
+    expect(area).toContain(`deadline: ${exampleDeadline(dayAt(Math.floor(clockNow() / 1000), '+08:00'))}`);
     const validate = runCli(['validate'], dir);
     expect(validate.code).toBe(0);
     const status = runCli(['status', '--format', 'json'], dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleWidth } from '../../src/render/text-width.js';
+import { displayWidth } from '../../src/render/text-width.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -7,12 +7,12 @@ import { runCli } from '../helpers/run-cli.js';
 const run = (args: string[], columns?: number) =>
   // The bundled 2020 plan was committed later: its 2020 days are read from the work tree.
   runCli([...args, '--worktree'], REPO_ROOT, columns === undefined ? {} : { COLUMNS: String(columns) });
-const lineWidths = (text: string) => text.trimEnd().split('\n').map(visibleWidth);
+const lineWidths = (text: string) => text.trimEnd().split('\n').map(displayWidth);
 const tableWidths = (text: string) =>
   text
     .split('\n')
     .filter((line) => /^[┌│└]/.test(line))
-    .map(visibleWidth);
+    .map(displayWidth);
 
 const COMMANDS = [
   ['status', '--as-of', '2020-07-15'],

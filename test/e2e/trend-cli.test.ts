@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
-import { visibleWidth } from '../../src/render/text-width.js';
+import { displayWidth } from '../../src/render/text-width.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { AREA_FILE } from '../helpers/report-fixture.js';
@@ -71,7 +71,7 @@ describe('ledger trend', () => {
     const text = history.cli('trend', '--as-of', '2020-10-31').stdout;
     expect(text).toContain('月度走势 2020-07 至 2020-10');
     expect(text).toMatch(/│ 2020-10 │.*│ [█·]{6} │/);
-    expect(Math.max(...text.trimEnd().split('\n').map(visibleWidth))).toBeLessThanOrEqual(80);
+    expect(Math.max(...text.trimEnd().split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
     const byArea = history.cli('trend', '--as-of', '2020-10-31', '--by', 'area').stdout;
     expect(byArea).toMatch(/1\. 持续深化商事制度改革.*[▁▂▃▄▅▆▇█]{4}/);
     const md = history.cli('trend', '--as-of', '2020-10-31', '--format', 'md').stdout;

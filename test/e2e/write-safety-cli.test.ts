@@ -17,7 +17,7 @@ function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/ledger'), ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...env },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';

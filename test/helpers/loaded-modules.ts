@@ -55,7 +55,7 @@ export function runLogged(
     env: {
       ...process.env,
       NO_COLOR: '1',
-      TZ: 'Asia/Shanghai',
+
       LEDGER_MODULE_LOG: log,
       LEDGER_MODULE_LOG_HOOKED: '',
       ...env,

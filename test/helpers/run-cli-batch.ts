@@ -28,7 +28,7 @@ export function runCliBatch(
     [path.join(REPO_ROOT, 'test/helpers/cli-batch.mjs'), path.resolve(REPO_ROOT, cli)],
     {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Asia/Shanghai' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

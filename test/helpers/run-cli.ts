@@ -13,7 +13,7 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/ledger'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Asia/Shanghai', ...env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

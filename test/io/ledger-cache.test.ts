@@ -42,7 +42,7 @@ afterEach(() => {
 });
 
 describe('ledger cache (.git/ledger-cache.json)', () => {
-  it('a second load is served from the cache and equals the first', () => {
+  it('a second load is served from the cache and equals the first', async () => {
     const root = settledRepo();
     const first = plain(root);
     expect(existsSync(path.join(root, CACHE))).toBe(true);
@@ -53,7 +53,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect({ ...second, areas: [] }).toEqual({ ...first, areas: [] });
   });
 
-  it('a changed file is read again, even with its old size and time stamp', () => {
+  it('a changed file is read again, even with its old size and time stamp', async () => {
     const root = settledRepo();
     plain(root);
     const file = path.join(root, AREA_FILE);
@@ -63,7 +63,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(plain(root).areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('优化企业开办线下服务');
   });
 
-  it('a new area file is seen', () => {
+  it('a new area file is seen', async () => {
     const root = settledRepo();
     plain(root);
     writeFileSync(path.join(root, 'ledger/02-第二.yaml'), replaceOrThrow(SMALL_AREA, 'area: 1', 'area: 2'));
@@ -71,7 +71,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(plain(root).areas.map((a) => a.file)).toEqual([AREA_FILE, 'ledger/02-第二.yaml']);
   });
 
-  it('a file changed in the last seconds keeps no stat: a second change with the same size and time is seen', () => {
+  it('a file changed in the last seconds keeps no stat: a second change with the same size and time is seen', async () => {
     const { dir } = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
     const file = path.join(dir, AREA_FILE);
     const { mtime } = statSync(file);
@@ -82,7 +82,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(plain(dir).areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('优化企业开办线下服务');
   });
 
-  it('after an edit only the changed file is parsed: the others come from the cache', () => {
+  it('after an edit only the changed file is parsed: the others come from the cache', async () => {
     const second = 'ledger/02-第二.yaml';
     const { dir } = tempGitRepo({
       'ledger/units.yaml': BUNDLED_UNITS,
@@ -99,7 +99,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(titles).toEqual(['从缓存读出', '优化企业开办线下服务']);
   });
 
-  it('a file touched without a change is not parsed again, and its new stat is kept', () => {
+  it('a file touched without a change is not parsed again, and its new stat is kept', async () => {
     const root = settledRepo();
     plain(root);
     const cache = path.join(root, CACHE);
@@ -127,7 +127,7 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     }
   });
 
-  it('is not used outside a git work tree, nor with LEDGER_CACHE=off', () => {
+  it('is not used outside a git work tree, nor with LEDGER_CACHE=off', async () => {
     const plainDir = tempLedger();
     plain(plainDir);
     expect(readdirSync(plainDir)).toEqual(['ledger']);
@@ -137,11 +137,11 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     expect(existsSync(path.join(root, CACHE))).toBe(false);
   });
 
-  it('diagnostics from a cached load still point at the right line', () => {
+  it('diagnostics from a cached load still point at the right line', async () => {
     const root = settledRepo(replaceOrThrow(SMALL_AREA, 'units: [市财政局]', 'units: [市财政厅]'));
-    const cold = validate({ root, asOf: '2020-12-31' }).diagnostics;
+    const cold = (await validate({ root, asOf: '2020-12-31' })).diagnostics;
     expect(existsSync(path.join(root, CACHE))).toBe(true);
-    const warm = validate({ root, asOf: '2020-12-31' }).diagnostics;
+    const warm = (await validate({ root, asOf: '2020-12-31' })).diagnostics;
     expect(cold).toHaveLength(1);
     expect(cold[0]).toMatchObject({
       code: 'unit/unknown',

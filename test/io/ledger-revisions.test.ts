@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLedgerAt } from '../../src/io/ledger-at.js';
+import { openLedger } from '../../src/io/ledger-repo.js';
 import { readWorkTree } from '../../src/io/ledger-files.js';
 import { LedgerRevisions } from '../../src/io/ledger-revisions.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
@@ -97,14 +97,23 @@ describe('the loader in two steps: files from the work tree or a revision → {l
     const before = repo.commit('其他', { 'README.md': '# x\n' });
     repo.commit('台账', { 'city/ledger/units.yaml': BUNDLED_UNITS, [`city/${AREA}`]: SMALL_AREA });
     const root = path.join(repo.dir, 'city');
-    const ledger = await loadLedgerAt(root, 'HEAD');
+    const ledger = await atRevision(root, 'HEAD');
     expect(ledger.areas.map((a) => a.file)).toEqual([AREA]);
     expect(ledger.areas[0]!.data).toEqual(loadLedger(root).ledger.areas[0]!.data);
-    expect((await loadLedgerAt(root, before)).areas).toEqual([]);
+    expect((await atRevision(root, before)).areas).toEqual([]);
   });
 
   it('names an unknown revision in Chinese', async () => {
     const { repo } = twoVersions();
-    await expect(loadLedgerAt(repo.dir, 'no-such-branch')).rejects.toThrow(/找不到版本 no-such-branch/);
+    await expect(atRevision(repo.dir, 'no-such-branch')).rejects.toThrow(/找不到版本 no-such-branch/);
   });
 });
+
+async function atRevision(root: string, rev: string) {
+  const repo = openLedger(root);
+  try {
+    return await repo.atRevision(rev);
+  } finally {
+    repo.close();
+  }
+}

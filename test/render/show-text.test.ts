@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { show } from '../../src/commands/show/run.js';
 import { renderShowText } from '../../src/commands/show/text.js';
-import { visibleWidth } from '../../src/render/text-width.js';
+import { displayWidth } from '../../src/render/text-width.js';
 import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 const LONG_TEXT =
@@ -46,7 +46,7 @@ describe('renderShowText', () => {
 
   it.each([60, 80])('wraps long texts to %i columns with a hanging indent', async (width) => {
     const text = await rendered(width);
-    expect(Math.max(...text.trimEnd().split('\n').map(visibleWidth))).toBeLessThanOrEqual(width);
+    expect(Math.max(...text.trimEnd().split('\n').map(displayWidth))).toBeLessThanOrEqual(width);
     const lines = field(text, '具体措施');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.startsWith(' '.repeat(12)) && line[12] !== ' ')).toBe(true);
@@ -56,6 +56,6 @@ describe('renderShowText', () => {
   it('starts the text on the next line when the label leaves too little room', async () => {
     const lines = field(await rendered(30), '工作完成情况');
     expect(lines[0]).toBe('  工作完成情况：');
-    expect(lines.slice(1).every((line) => line.startsWith('      ') && visibleWidth(line) <= 30)).toBe(true);
+    expect(lines.slice(1).every((line) => line.startsWith('      ') && displayWidth(line) <= 30)).toBe(true);
   });
 });

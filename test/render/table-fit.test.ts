@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_TEXT_WIDTH } from '../../src/render/table-fit.js';
 import { renderTable, terminalStyle, terminalWidth } from '../../src/render/terminal-style.js';
-import { visibleWidth } from '../../src/render/text-width.js';
+import { displayWidth } from '../../src/render/text-width.js';
 
 const plain = terminalStyle(false);
 const TEXT = '健全不动产登记和土地权籍测绘投诉机制及土地纠纷相关信息公开制度';
@@ -16,7 +16,7 @@ const layout = (width?: number) => ({
   wrap: [undefined, 'text', undefined, 'list'] as const,
   width,
 });
-const widths = (table: string) => table.split('\n').map(visibleWidth);
+const widths = (table: string) => table.split('\n').map(displayWidth);
 
 describe('renderTable fitted to a terminal width', () => {
   it.each([60, 80, 100])('keeps every line within %i columns and the borders aligned', (width) => {
@@ -40,7 +40,7 @@ describe('renderTable fitted to a terminal width', () => {
     const lines = widths(table);
     expect(new Set(lines).size).toBe(1);
     const textColumn = table.split('\n')[1]!.split('│')[2]!;
-    expect(visibleWidth(textColumn)).toBe(MIN_TEXT_WIDTH + 2);
+    expect(displayWidth(textColumn)).toBe(MIN_TEXT_WIDTH + 2);
   });
 
   it('keeps the fixed widths without a terminal width', () => {

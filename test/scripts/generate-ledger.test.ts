@@ -7,11 +7,11 @@ import { DEADLINE_FORMS, generateLedger, writeFiles } from '../../scripts/genera
 import { tempDir } from '../helpers/temp-dir.js';
 
 describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
-  it('writes a ledger of exactly N measures, with reports, that ledger validate accepts', () => {
+  it('writes a ledger of exactly N measures, with reports, that ledger validate accepts', async () => {
     const files = generateLedger({ measures: 400, seed: 3, month: '2020-07', reports: true });
     const root = tempDir({});
     writeFiles(root, files);
-    const result = validate({ root, asOf: '2020-12-31' });
+    const result = await validate({ root, asOf: '2020-12-31' });
     expect(result.diagnostics).toEqual([]);
     expect(result.summary.measures).toBe(400);
     const reports = Object.keys(files).filter((f) => f.startsWith('reports/2020-07/'));
@@ -27,7 +27,7 @@ describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
     expect(result.reports.length).toBeGreaterThan(20);
   });
 
-  it('spreads measures over the 14 areas, tasks and units like the bundled ledger', () => {
+  it('spreads measures over the 14 areas, tasks and units like the bundled ledger', async () => {
     const files = generateLedger({ measures: 1000, seed: 1 });
     const areas = Object.entries(files)
       .filter(([f]) => /^ledger\/\d+-/.test(f))
@@ -43,14 +43,14 @@ describe('synthetic ledger generator (scripts/generate-ledger.mjs)', () => {
     expect(new Set(measures.flatMap((m) => m.units)).size).toBeGreaterThan(30);
   });
 
-  it('is deterministic for a seed and differs between seeds', () => {
+  it('is deterministic for a seed and differs between seeds', async () => {
     expect(generateLedger({ measures: 200, seed: 5, reports: true })).toEqual(
       generateLedger({ measures: 200, seed: 5, reports: true }),
     );
     expect(generateLedger({ measures: 200, seed: 5 })).not.toEqual(generateLedger({ measures: 200, seed: 6 }));
   });
 
-  it('beyond the document’s size, adds areas of about 100 measures', () => {
+  it('beyond the document’s size, adds areas of about 100 measures', async () => {
     const files = generateLedger({ measures: 2500, seed: 1 });
     expect(Object.keys(files).filter((f) => /^ledger\/\d+-/.test(f))).toHaveLength(25);
   });

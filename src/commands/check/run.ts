@@ -3,17 +3,17 @@ import { compareLedgers } from '../../core/ledger-delta.js';
 import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from '../../core/pr-review.js';
 import { isIgnorableReportsFile, REPORTS_DIR } from '../../core/report-path.js';
 import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../../io/git.js';
-import { loadLedgerAt } from '../../io/ledger-at.js';
-import { LEDGER_DIR } from '../../io/load-ledger.js';
-import { validateTree } from '../validate/run.js';
+import { openLedger } from '../../io/ledger-repo.js';
+import { LEDGER_DIR } from '../../io/ledger-root.js';
+import { validateTree } from '../../io/validate-tree.js';
 
 export interface CheckOptions {
   root: string;
   cwd?: string;
   /** The revision the pull request goes into, e.g. origin/main. */
   base: string;
-  /** Today, YYYY-MM-DD, for reports dated in the future. */
-  asOf: string;
+  /** Today, YYYY-MM-DD, for reports dated in the future; default today in the ledger's time zone. */
+  asOf?: string;
 }
 
 export interface CheckResult extends PullRequestReview {
@@ -33,10 +33,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     result: validation,
     ledger: head,
     reports: headReports,
-  } = validateTree({ root: options.root, asOf: options.asOf });
+  } = await validateTree({ root: options.root, asOf: options.asOf });
   const target = await resolveCommit(options.root, options.base);
   const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
-  const [base, prefix] = await Promise.all([loadLedgerAt(options.root, commit), gitPrefix(options.root)]);
+  const repo = openLedger(options.root);
+  const [base, prefix] = await Promise.all([
+    repo.atRevision(commit).finally(() => repo.close()),
+    gitPrefix(options.root),
+  ]);
   const changes = (await changedSince(options.root, commit, [LEDGER_DIR, REPORTS_DIR])).map((change) => ({
     ...change,
     path: stripPrefix(change.path, prefix),

@@ -3,11 +3,11 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   warnIfShallow,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 export const checkSpec: CommandSpec = {
   usage: 'check',

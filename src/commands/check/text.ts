@@ -89,11 +89,11 @@ function renderMarkdown(result: CheckResult): string {
   );
   if (units.length) {
     out.push('', '| 单位 | 月份 | 措施数 | 变化 |', '| --- | --- | ---: | --- |');
-    out.push(
+    pushAll(out, [
       ...result.reports.map(
         (r) => `| ${escapeCell(shown(r.unit))} | ${escapeCell(r.month)} | ${r.measures} | ${CHANGE_LABELS[r.change]} |`,
       ),
-    );
+    ]);
   }
   if (result.diagnostics.length) {
     out.push('', `<details${errors ? ' open' : ''}><summary>${errors} 个错误、${warnings} 个警告</summary>`, '');

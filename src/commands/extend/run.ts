@@ -5,7 +5,8 @@ import type { Extension } from '../../core/schema.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from '../../io/load-ledger.js';
-import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
+import { writeBlockers } from '../../core/write-blockers.js';
+import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -17,8 +18,8 @@ export interface ExtendOptions {
   /** 具体措施编号, e.g. 1.1.1 */
   id: string;
   decision: ExtensionDecision;
-  /** The day of the decision, YYYY-MM-DD. */
-  date: string;
+  /** The day of the decision, YYYY-MM-DD; default today in the ledger's time zone. */
+  date?: string;
   /** The deciding unit (name or alias); default the measure's lead units, when they may decide. */
   by?: string;
   reason?: string;
@@ -40,13 +41,19 @@ export interface ExtendResult {
 }
 
 /** Records a decision on a pending extension request (申请延期); a unit never decides its own request. */
-export function extend(options: ExtendOptions): ExtendResult {
-  if (options.dryRun) return extendIn(options);
-  return withWriteSession(options.root, 'ledger extend', (session) => extendIn(options, session));
+export async function extend(options: ExtendOptions): Promise<ExtendResult> {
+  const repo = openLedger(options.root);
+  const dated = { ...options, date: await repo.day(options.date) };
+  if (options.dryRun) return extendIn(repo, dated);
+  return withWriteSession(options.root, 'ledger extend', (session) => extendIn(repo, dated, session));
 }
 
-function extendIn(options: ExtendOptions, session?: WriteSession): ExtendResult {
-  const { ledger, diagnostics } = loadCheckedLedger(options.root);
+async function extendIn(
+  repo: LedgerRepo,
+  options: ExtendOptions & { date: string },
+  session?: WriteSession,
+): Promise<ExtendResult> {
+  const { ledger, diagnostics } = await repo.readForWrite();
   const ref = findMeasure(ledger, options.id.trim());
   // The measure's own file and the files that say who may decide; any file when the measure was not found (it may sit in a broken one).
   const reads = ref ? new Set([ref.file, `${LEDGER_DIR}/${UNITS_FILE}`, `${LEDGER_DIR}/${CONFIG_FILE}`]) : undefined;

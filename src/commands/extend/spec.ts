@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { EXIT_OK, EXIT_PROBLEMS, parseAsOf, parseDateArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseDateArgument } from '../../cli/date-options.js';
 
 export const extendSpec: CommandSpec = {
   usage: 'extend <id>',
@@ -29,12 +30,12 @@ export const extendSpec: CommandSpec = {
     if (Boolean(options.approve) === Boolean(options.reject))
       throw new UsageError('请在 --approve 和 --reject 中选择一个', '例如 ledger extend 1.1.1 --approve');
     const { extend } = await import('./run.js');
-    const result = extend({
+    const result = await extend({
       root: global.root,
       cwd: global.cwd,
       id: args[0] ?? '',
       decision: options.approve ? 'approve' : 'reject',
-      date: options.date === undefined ? parseAsOf(undefined) : parseDateArgument(String(options.date), '--date'),
+      date: options.date === undefined ? undefined : parseDateArgument(String(options.date), '--date'),
       by: options.by as string | undefined,
       reason: options.reason as string | undefined,
       unit: options.unit as string | undefined,

@@ -112,14 +112,14 @@ function existingAreas(root: string, diagnostics: Diagnostic[]): Area[] {
   const loaded = loadLedger(root);
   const broken = loaded.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'ledger/no-areas');
   if (broken.length > 0) {
-    diagnostics.push(
+    pushAll(diagnostics, [
       ...broken,
       fileDiagnostic(LEDGER_DIR, {
         code: 'import/ledger-invalid',
         message: '现有台账有错误，为避免丢失进展，未导入',
         hint: '先用 ledger validate 修正上面的问题',
       }),
-    );
+    ]);
   }
   return loaded.ledger.areas.map((a) => a.data);
 }

@@ -1,3 +1,6 @@
+import { dayAt } from '../../core/ledger-version.js';
+import { DEFAULT_TIMEZONE } from '../../core/schema.js';
+import { clockNow } from '../../io/clock.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/init-files.js';
@@ -14,8 +17,8 @@ export interface InitOptions {
   title?: string;
   /** Where the new repository installs the tool from (--tool): a version, git URL, registry name or .tgz; default: the published version. */
   tool?: string;
-  /** Today, YYYY-MM-DD: the example measure's deadline is the end of the next year. */
-  asOf: string;
+  /** Today, YYYY-MM-DD (default: the clock, in the default time zone): the example measure's deadline is the end of the next year. */
+  asOf?: string;
   /** Run `git init` (default true; skipped when git is not installed). */
   git?: boolean;
 }
@@ -46,7 +49,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     name: packageNameFor(path.basename(dir)),
     toolName: own.name,
     tool: dependency,
-    asOf: options.asOf,
+    asOf: options.asOf ?? dayAt(Math.floor(clockNow() / 1000), DEFAULT_TIMEZONE),
   });
   stageAndMove(dir, { ...files, ...extra });
   let git: InitResult['git'] = 'skipped';

@@ -1,4 +1,4 @@
-import { EXIT_OK, todayLocal, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, writeOut, type CommandSpec } from '../../cli/spec.js';
 
 export const initSpec: CommandSpec = {
   usage: 'init <dir>',
@@ -31,7 +31,6 @@ export const initSpec: CommandSpec = {
     const result = await init({
       cwd: global.cwd,
       dir: args[0] ?? '',
-      asOf: todayLocal(),
       ...(options.title ? { title: String(options.title) } : {}),
       ...(options.tool ? { tool: String(options.tool) } : {}),
     });

@@ -1,15 +1,7 @@
+import { monthLastDay } from '../../core/calendar.js';
 import { UsageError } from '../../errors.js';
-import {
-  EXIT_OK,
-  formatOption,
-  lastDayOfMonth,
-  parseDateArgument,
-  parseMonthArgument,
-  warnIfShallow,
-  writeFitted,
-  writeOut,
-  type CommandSpec,
-} from '../../cli/spec.js';
+import { EXIT_OK, formatOption, warnIfShallow, writeFitted, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseDateArgument, parseMonthArgument } from '../../cli/date-options.js';
 
 /** “2020-07-24  ” */
 const LOG_HANG = 12;
@@ -20,7 +12,7 @@ function dateRange(options: Record<string, unknown>): { since?: string; until?: 
     if (options.since || options.until)
       throw new UsageError('--month 不能与 --since 或 --until 同时使用', '例如 ledger log --month 2020-09');
     const month = parseMonthArgument(String(options.month));
-    return { since: `${month}-01`, until: lastDayOfMonth(month) };
+    return { since: `${month}-01`, until: monthLastDay(month) };
   }
   return {
     ...(options.since ? { since: parseDateArgument(String(options.since), '--since') } : {}),

@@ -16,7 +16,8 @@ import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
 import { insideRepo, linkProblem, MAX_REPO_FILE_BYTES, readRepoFile } from '../../io/repo-path.js';
 import { MAX_XLSX_BYTES, xlsxSizeProblem } from '../../io/xlsx-limits.js';
-import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
+import { writeBlockers } from '../../core/write-blockers.js';
+import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
@@ -27,13 +28,15 @@ export interface MergeOptions {
   cwd?: string;
   /** Report files (yaml or xlsx) or folders holding them. */
   paths: readonly string[];
-  /** Today, YYYY-MM-DD: reports for later months are refused. */
-  asOf: string;
+  /** Today, YYYY-MM-DD (default: today in the ledger's time zone): reports for later months are refused. */
+  asOf?: string;
   /** Compute and report, write nothing. */
   dryRun?: boolean;
   /** When the lead received the forms (mailed): stored as received_on with each report lacking one. */
   received?: string;
 }
+
+type Dated = MergeOptions & { asOf: string };
 
 export interface MergedReport {
   /** The input, relative to the root when inside it. */
@@ -57,12 +60,14 @@ export interface MergeResult {
 
 /** Validates every report given, then applies all of them or nothing. */
 export async function merge(options: MergeOptions): Promise<MergeResult> {
-  if (options.dryRun) return mergeIn(options);
-  return withWriteSession(options.root, 'ledger merge', (session) => mergeIn(options, session));
+  const repo = openLedger(options.root);
+  const dated = { ...options, asOf: await repo.day(options.asOf) };
+  if (options.dryRun) return mergeIn(repo, dated);
+  return withWriteSession(options.root, 'ledger merge', (session) => mergeIn(repo, dated, session));
 }
 
-async function mergeIn(options: MergeOptions, session?: WriteSession): Promise<MergeResult> {
-  const { ledger, diagnostics: ledgerDiagnostics } = loadCheckedLedger(options.root);
+async function mergeIn(repo: LedgerRepo, options: Dated, session?: WriteSession): Promise<MergeResult> {
+  const { ledger, diagnostics: ledgerDiagnostics } = await repo.readForWrite();
   const diagnostics = writeBlockers(ledgerDiagnostics, '合并');
   const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
   const reports: ReportSource[] = [];

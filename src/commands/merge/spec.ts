@@ -3,12 +3,11 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
-  parseDateArgument,
   writeFitted,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf, parseDateArgument } from '../../cli/date-options.js';
 
 export const mergeSpec: CommandSpec = {
   usage: 'merge <paths...>',

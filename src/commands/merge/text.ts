@@ -47,7 +47,11 @@ export function renderMergeText(result: MergeResult, options: MergeTextOptions =
   if (result.plan.measures.length > 0) lines.push(totalLine(result));
   if (result.dryRun) lines.push('', '（--dry-run：只显示，未写入任何文件）');
   else if (result.written.length > 0)
-    lines.push('', `已写入 ${result.written.length} 个文件：`, ...result.written.map((file) => `  ${safeText(file)}`));
+    pushAll(lines, [
+      '',
+      `已写入 ${result.written.length} 个文件：`,
+      ...result.written.map((file) => `  ${safeText(file)}`),
+    ]);
   return lines.join('\n');
 }
 
@@ -107,7 +111,7 @@ function measureLines(measure: MeasureChange): string[] {
   for (const { field, before, after } of measure.fields) {
     if (field === 'status') lines.push(`    状态：${String(before)} → ${String(after)}`);
     if (field === 'progress')
-      lines.push('    工作完成情况（按各单位最新报送重写）：', ...progressPreview(String(after ?? '')));
+      pushAll(lines, ['    工作完成情况（按各单位最新报送重写）：', ...progressPreview(String(after ?? ''))]);
     if (field === 'milestones_met') lines.push(`    已完成时间节点：${String(before)} → ${String(after)}`);
     if (field === 'extensions') pushAll(lines, extensionLines(before as Extension[] | undefined, after as Extension[]));
   }

@@ -3,8 +3,6 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
-  parseMonthArgument,
   writeFitted,
   warnIfShallow,
   writeOut,
@@ -13,6 +11,7 @@ import {
   versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf, parseMonthArgument } from '../../cli/date-options.js';
 
 export const missingSpec: CommandSpec = {
   usage: 'missing',
@@ -39,10 +38,8 @@ export const missingSpec: CommandSpec = {
     formatOption(['text', 'json'], 'text'),
   ],
   async run(_args, options, global) {
-    const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
-    const month = options.month
-      ? parseMonthArgument(String(options.month))
-      : (asOf ?? parseAsOf(undefined)).slice(0, 7);
+    const asOf = parseAsOf(options.asOf);
+    const month = options.month ? parseMonthArgument(String(options.month)) : undefined;
     const { missing } = await import('./run.js');
     const { renderMissingText, renderMissingJson } = await import('./text.js');
     const result = await missing({

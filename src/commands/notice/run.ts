@@ -5,13 +5,14 @@ import { dayOfMonth } from '../../core/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { writeFilesAtomically, type FileWrite } from '../../io/atomic-write.js';
 import { noticeLetter } from '../../core/notice-letter.js';
-import { loadValidLedger } from '../render/run.js';
+import type { LedgerVersion } from '../../core/ledger-version.js';
+import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface NoticeOptions {
   root: string;
   cwd?: string;
-  /** The day; default the `month`'s lead report day (config lead_report_day). */
+  /** The day; default the `month`'s lead report day (config lead_report_day), else today. */
   asOf?: string;
   month?: string;
   /** Only this unit's parts (name or alias). */
@@ -26,21 +27,34 @@ export interface NoticeResult {
   /** Ledger errors: nothing was planned or written. */
   diagnostics: Diagnostic[];
   plan?: Omit<NoticePlan, 'changes'>;
+  /** Which version of the ledger was judged: the day's, or the work tree when issuing. */
+  version?: LedgerVersion;
   /** Ledger files the new notices were written to (with `issue`). */
   written: string[];
 }
 
 /** The 督办单 due on `asOf`; with `issue`, records them in the ledger (levels only go up, so twice writes nothing). */
-export function notice(options: NoticeOptions): NoticeResult {
-  const loaded = loadValidLedger(options.root, options.issue ? '发出督办单' : '列出督办单');
+export function notice(options: NoticeOptions): Promise<NoticeResult> {
+  return withLedger(options.root, (repo) => noticeIn(repo, options));
+}
+
+/**
+ * Listing judges the ledger as committed by the end of the day (so a past day's list is what it was
+ * then); issuing writes into the work tree, so it judges the work tree.
+ */
+async function noticeIn(repo: LedgerRepo, options: NoticeOptions): Promise<NoticeResult> {
+  const config = await repo.config();
+  const asOf = options.asOf ?? (options.month ? dayOfMonth(options.month, config.lead_report_day) : await repo.today());
+  const loaded = options.issue
+    ? { ...(await repo.validWorkTree('发出督办单')), version: undefined }
+    : await repo.valid({ asOf }, '列出督办单');
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics, written: [] };
   const ledger = loaded.ledger;
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const issuer = options.by?.trim() || ledger.config.notice_issuer;
-  const asOf = options.asOf ?? dayOfMonth(options.month!, ledger.config.lead_report_day);
   const { changes, ...plan } = planNotices(ledger, asOf, issuer, { unit });
   const written = options.issue && changes.length > 0 ? applyMerge(options.root, changes) : [];
-  return { diagnostics: [], plan, written };
+  return { diagnostics: [], plan, ...(loaded.version ? { version: loaded.version } : {}), written };
 }
 
 /** Writes each new 督办单 as a Word file `<number>-<unit>.docx` into `dir`; returns the paths written. */

@@ -1,13 +1,5 @@
-import {
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  formatOption,
-  parseDateArgument,
-  parseMonthArgument,
-  todayLocal,
-  writeOut,
-  type CommandSpec,
-} from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, formatOption, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseDateArgument, parseMonthArgument } from '../../cli/date-options.js';
 import path from 'node:path';
 
 export const noticeSpec: CommandSpec = {
@@ -46,10 +38,10 @@ export const noticeSpec: CommandSpec = {
     const month = options.month === undefined ? undefined : parseMonthArgument(String(options.month));
     const asOf = options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of');
     const issue = Boolean(options.issue);
-    const result = notice({
+    const result = await notice({
       root: global.root,
       cwd: global.cwd,
-      asOf: asOf ?? (month ? undefined : todayLocal()),
+      asOf,
       month,
       unit: options.unit as string | undefined,
       by: options.by as string | undefined,
@@ -75,7 +67,7 @@ export const noticeSpec: CommandSpec = {
     const format = options.format as string;
     const output =
       format === 'json'
-        ? renderJson({ ...result.plan, written: result.written })
+        ? renderJson({ ...result.plan, version: result.version, written: result.written })
         : format === 'md'
           ? text.renderNoticeMarkdown(result)
           : text.renderNoticeText(result, issue);

@@ -12,6 +12,7 @@ const timing = noticeTiming;
 export function renderNoticeText(result: NoticeResult, issue: boolean): string {
   const plan = result.plan!;
   const lines = [`督办单　截至 ${plan.asOf}　发文单位：${plan.issuedBy}`, countLine(plan)];
+  if (result.version) lines.splice(1, 0, result.version.label);
   for (const doc of plan.documents) {
     lines.push('', `${doc.number}　${NOTICE_LEVEL_NAMES[doc.level]} → ${doc.unit}（${doc.items.length} 项）`);
     for (const item of doc.items) lines.push(`  ${item.id} ${item.title}　完成时限 ${item.deadline}，${timing(item)}`);

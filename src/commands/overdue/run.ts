@@ -1,14 +1,15 @@
 import { countBySeverity } from '../../core/diagnostic.js';
 import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rollup.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
-import { loadLedgerVersion } from '../../io/ledger-version.js';
+import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface OverdueOptions {
   root: string;
   cwd?: string;
-  asOf: string;
+  /** The day; default today in the ledger's time zone. */
+  asOf?: string;
   /** Evaluate this Git revision instead of the ledger as of `asOf`. */
   rev?: string;
   /** Evaluate the work tree whatever `asOf` is. */
@@ -39,8 +40,12 @@ export interface OverdueResult {
 }
 
 /** The overdue measures on `asOf`, and with `within` the ones due soon too. */
-export async function overdue(options: OverdueOptions): Promise<OverdueResult> {
-  const { ledger, diagnostics, version } = await loadLedgerVersion(options.root, options);
+export function overdue(options: OverdueOptions): Promise<OverdueResult> {
+  return onLedgerDay(options, overdueOn);
+}
+
+async function overdueOn(repo: LedgerRepo, options: OverdueOptions & { asOf: string }): Promise<OverdueResult> {
+  const { ledger, diagnostics, version } = await repo.version(options);
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const lead = options.lead === undefined ? undefined : resolveUnitOption(ledger.units, options.lead, '--lead');
   const area =

@@ -3,12 +3,11 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   parseCountArgument,
-  parseMonthArgument,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf, parseMonthArgument } from '../../cli/date-options.js';
 import { UsageError } from '../../errors.js';
 
 export const remindSpec: CommandSpec = {

@@ -30,9 +30,14 @@ function partLine(part: ReminderPart, when: string): string {
   return `${part.id} ${part.title}（${part.deadline}，${when}）`;
 }
 
-function heading(result: RemindResult): string {
+function title(result: RemindResult): string {
   const scope = result.lead ? `${result.lead}牵头任务的` : '';
   return `${scope}工作提醒　截至 ${result.asOf}（报送月份 ${monthLabel(result.month)}）`;
+}
+
+/** The title, and the version of the ledger the reminders were computed from. */
+function heading(result: RemindResult): string {
+  return result.version ? `${title(result)}\n${result.version.label}` : title(result);
 }
 
 export function renderRemindText(result: RemindResult): string {
@@ -42,7 +47,8 @@ export function renderRemindText(result: RemindResult): string {
 }
 
 export function renderRemindMarkdown(result: RemindResult): string {
-  const lines = [`# ${escapeInline(heading(result))}`, ''];
+  const lines = [`# ${escapeInline(title(result))}`, ''];
+  if (result.version) lines.push(escapeInline(result.version.label), '');
   if (result.reminders.length === 0) lines.push('没有需要提醒的单位。', '');
   for (const reminder of result.reminders) {
     lines.push(`## ${escapeInline(reminder.unit)}`, '');

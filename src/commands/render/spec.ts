@@ -4,13 +4,13 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   writeOut,
   REV_OPTION,
   WORKTREE_OPTION,
   versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 export const renderSpec: CommandSpec = {
   usage: 'render',

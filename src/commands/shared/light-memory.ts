@@ -13,43 +13,42 @@
  * no row red on the day was red at every month end so far, or history does not reach further
  * (before the first commit, a shallow clone's end, a rewritten stretch, a version without ledger/).
  */
+import { previousMonthEnd } from '../../core/calendar.js';
 import type { Ledger } from '../../core/ledger.js';
-import { commitVersion, dayAt, endOfDay, pickCommit, type LineCommit } from '../../core/ledger-version.js';
+import { commitVersion, endOfDay, pickCommit, type LineCommit } from '../../core/ledger-version.js';
 import {
   monthEndState,
   overdueSchedule,
-  previousMonthEnd,
   type LightMemory,
   type MonthEnd,
   type OverdueSchedule,
 } from '../../core/remembered-lights.js';
 import { firstParentLine } from '../../io/git.js';
 import { readHeadCommit, UNBORN } from '../../io/head-commit.js';
-import type { LedgerHistory } from '../../io/ledger-history.js';
+import type { LedgerRepo } from '../../io/ledger-repo.js';
 import { openScheduleCache, type ScheduleCache } from '../../io/schedule-cache.js';
 
 /** Month ends counted back at most this far (a streak of three years says enough). */
 const MAX_MONTHS = 36;
 
 export interface LightMemoryOptions {
-  today?: string;
   /** Narrows each past ledger as the current one was narrowed (summary --lead, --area), and its name. */
   scope?: { name: string; apply: (past: Ledger) => Ledger };
 }
 
 /** What the month ends before `day` remember for `ledger` (the ledger evaluated on `day`). */
 export async function lightMemory(
-  root: string,
+  repo: LedgerRepo,
   ledger: Ledger,
   day: string,
   options: LightMemoryOptions = {},
 ): Promise<LightMemory> {
   const timezone = ledger.config.timezone;
   const first = previousMonthEnd(day);
-  const today = options.today ?? dayAt(Math.floor(Date.now() / 1000), timezone);
-  if (first >= today) return [];
+  if (first >= (await repo.today())) return [];
+  const root = repo.root;
   const cache = openScheduleCache(root, options.scope?.name ?? '');
-  const past = new PastSchedules(root, cache, timezone, options.scope);
+  const past = new PastSchedules(repo, cache, timezone, options.scope);
   const ends: MonthEnd[] = [];
   try {
     const line = await lineOf(root, cache);
@@ -85,10 +84,8 @@ async function lineOf(root: string, cache: ScheduleCache): Promise<LineCommit[] 
 
 /** Overdue schedules of the versions month ends stand for: from the cache, else parsed once. */
 class PastSchedules {
-  private history: LedgerHistory | undefined;
-
   constructor(
-    private readonly root: string,
+    private readonly repo: LedgerRepo,
     private readonly cache: ScheduleCache,
     private readonly timezone: string,
     private readonly scope: LightMemoryOptions['scope'],
@@ -100,10 +97,8 @@ class PastSchedules {
     if (pick.kind !== 'commit') return undefined;
     const known = this.cache.get(pick.commit.hash);
     if (known) return known;
-    const { LedgerHistory } = await import('../../io/ledger-history.js');
-    this.history ??= new LedgerHistory(this.root);
     try {
-      const loaded = await this.history.load(commitVersion(pick.commit, this.timezone));
+      const loaded = await (await this.repo.history()).load(commitVersion(pick.commit, this.timezone));
       const schedule = overdueSchedule(this.scope ? this.scope.apply(loaded.ledger) : loaded.ledger, day);
       this.cache.set(pick.commit.hash, schedule);
       return schedule;
@@ -115,7 +110,6 @@ class PastSchedules {
   }
 
   close(): void {
-    this.history?.close();
     this.cache.save();
   }
 }

@@ -5,12 +5,13 @@ import type { Area, Measure, Task } from '../../core/schema.js';
 import { reportingUnits } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
-import { loadLedgerVersion } from '../../io/ledger-version.js';
+import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 
 export interface ShowOptions {
   root: string;
   cwd?: string;
-  asOf: string;
+  /** The day; default today in the ledger's time zone. */
+  asOf?: string;
   /** Evaluate this Git revision instead of the ledger as of `asOf`. */
   rev?: string;
   /** Evaluate the work tree whatever `asOf` is. */
@@ -39,8 +40,12 @@ export interface ShowResult {
 }
 
 /** One measure in full, with what its deadline means on `asOf`. */
-export async function show(options: ShowOptions): Promise<ShowResult> {
-  const { ledger, diagnostics, version } = await loadLedgerVersion(options.root, options, { positions: true });
+export function show(options: ShowOptions): Promise<ShowResult> {
+  return onLedgerDay(options, showOn);
+}
+
+async function showOn(repo: LedgerRepo, options: ShowOptions & { asOf: string }): Promise<ShowResult> {
+  const { ledger, diagnostics, version } = await repo.version(options, { positions: true });
   const id = options.id.trim();
   const ref = findMeasure(ledger, id);
   if (!ref) {

@@ -3,13 +3,13 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   REV_OPTION,
   WORKTREE_OPTION,
   writeOut,
   versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 export const showSpec: CommandSpec = {
   usage: 'show <id>',

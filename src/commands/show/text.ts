@@ -1,7 +1,7 @@
 import type { ShowResult } from './run.js';
 import { deadlineMeaning } from '../../render/measure-state-text.js';
 import { terminalStyle, wrapLines, wrapToWidth, type TerminalStyle } from '../../render/terminal-style.js';
-import { visibleWidth } from '../../render/text-width.js';
+import { displayWidth } from '../../render/text-width.js';
 import { safeText } from '../../render/safe-text.js';
 
 /** Below this many columns beside the label, continuation lines hang by a fixed indent instead. */
@@ -61,9 +61,9 @@ export function labelled(label: string, text: string, width: number | undefined,
   label = safeText(label);
   const prefix = `  ${label}：`;
   const body = safeText(text, { multiline: true }).replace(/\s+$/, '');
-  const room = width === undefined ? undefined : width - visibleWidth(prefix);
+  const room = width === undefined ? undefined : width - displayWidth(prefix);
   if (room === undefined || room >= MIN_TEXT_COLUMNS) {
-    const indent = ' '.repeat(visibleWidth(prefix));
+    const indent = ' '.repeat(displayWidth(prefix));
     const wrapped = room === undefined ? body : wrapToWidth(body, room);
     return `  ${style.head(label)}：${wrapped.split('\n').join(`\n${indent}`)}`;
   }

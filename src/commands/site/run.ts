@@ -10,14 +10,16 @@ import { isInsideWorkTree } from '../../io/git.js';
 import { walkMeasureChanges } from '../../io/measure-versions.js';
 import { SiteDir } from '../../io/site-dir.js';
 import { readTemplate } from '../../io/templates.js';
-import { gatherReportCounts, reportMonths } from '../missing/run.js';
-import { loadValidLedgerAsOf } from '../render/run.js';
+import { commitDay } from '../../core/ledger-version.js';
+import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
+import { gatherReportCounts, reportMonths } from '../../io/report-counts.js';
 import { siteTrend } from './trend.js';
 
 export interface SiteOptions {
   root: string;
   cwd?: string;
-  asOf: string;
+  /** The day; default today in the ledger's time zone. */
+  asOf?: string;
   /** Output folder; default `site` in cwd. */
   out?: string;
   /** Write into an existing folder not made by ledger site. */
@@ -27,7 +29,6 @@ export interface SiteOptions {
   /** An explicit revision (--rev), or the work tree whatever the day (--worktree). */
   rev?: string;
   worktree?: boolean;
-  today?: string;
 }
 
 export interface SiteResult {
@@ -54,16 +55,20 @@ export interface SiteResult {
  * Builds the static site: every page is computed from the ledger as of `asOf` (as committed by the
  * end of that day, see docs/history.md) and written into `out`.
  */
-export async function site(options: SiteOptions): Promise<SiteResult> {
-  const loaded = await loadValidLedgerAsOf(options.root, options);
+export function site(options: SiteOptions): Promise<SiteResult> {
+  return onLedgerDay(options, siteOn);
+}
+
+async function siteOn(repo: LedgerRepo, options: SiteOptions & { asOf: string }): Promise<SiteResult> {
+  const loaded = await repo.valid(options);
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics, warnings: [] };
   const ledger = loaded.ledger;
   const out = path.resolve(options.cwd ?? options.root, options.out ?? 'site');
   const dir = SiteDir.open(out, { root: options.root, force: options.force });
   try {
     const reports = await monthsOfReports(options.root, ledger, options.asOf, loaded.reportFiles);
-    const history = await measureHistories(options.root, options.asOf);
-    const trend = history ? await siteTrend(options.root, options.asOf) : undefined;
+    const history = await measureHistories(options.root, options.asOf, ledger.config.timezone);
+    const trend = history ? await siteTrend(repo, options.asOf) : undefined;
     const model = buildSiteModel(ledger, options.asOf, {
       reports,
       history: history?.map,
@@ -112,11 +117,11 @@ async function monthsOfReports(
 }
 
 /** Each measure's history from one walk over Git, up to `asOf`; undefined outside Git or without commits. */
-async function measureHistories(root: string, asOf: string) {
+async function measureHistories(root: string, asOf: string, timezone: string) {
   if (!(await isInsideWorkTree(root))) return undefined;
   const walk = await walkMeasureChanges(root);
   if (walk.noCommits) return undefined;
-  const events = walk.events.filter((e) => e.commit.date.slice(0, 10) <= asOf);
+  const events = walk.events.filter((e) => commitDay(e.commit.date, timezone) <= asOf);
   const map: MeasureHistoryMap = historiesById(events);
   return { map, warnings: walk.warnings };
 }

@@ -3,13 +3,13 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   REV_OPTION,
   versionOptions,
   WORKTREE_OPTION,
   writeOut,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 export const siteSpec: CommandSpec = {
   usage: 'site',

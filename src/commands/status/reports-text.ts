@@ -1,8 +1,8 @@
-import type { MissingResult } from '../missing/run.js';
+import type { GatheredReports } from '../../core/report-counts.js';
 import { wrapLines } from '../../render/terminal-style.js';
 
 /** The reports line under `ledger status`: counts for one month and where to see the names. */
-export function renderStatusReports(reports: MissingResult | undefined, width?: number): string {
+export function renderStatusReports(reports: GatheredReports | undefined, width?: number): string {
   if (!reports) return '';
   const late = reports.tracked ? `，迟报 ${reports.late}` : '';
   return wrapLines(

@@ -19,9 +19,9 @@ import {
 import { noticeCountsByUnit, pendingVerifications, type NoticeCounts } from '../../core/supervision-record.js';
 import { UsageError } from '../../errors.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
-import { loadLedgerVersion } from '../../io/ledger-version.js';
-import type { MissingResult } from '../missing/run.js';
-import { statusReports } from './reports.js';
+import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
+import type { GatheredReports } from '../../core/report-counts.js';
+import { dueReportCounts } from '../../io/report-counts.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { lightMemory } from '../shared/light-memory.js';
 import {
@@ -39,7 +39,8 @@ export type StatusGrouping = (typeof STATUS_VIEWS)[number];
 export interface StatusOptions {
   root: string;
   cwd?: string;
-  asOf: string;
+  /** The day; default today in the ledger's time zone. */
+  asOf?: string;
   /** Evaluate this Git revision instead of the ledger as of `asOf`. */
   rev?: string;
   /** Evaluate the work tree whatever `asOf` is. */
@@ -65,7 +66,7 @@ interface StatusBase {
   problems: number;
   total: Counts;
   /** The due month's report counts, once the ledger has reports. */
-  reports?: MissingResult;
+  reports?: GatheredReports;
   /** 督办单 this year and parts waiting for verification, once there are any. */
   supervision?: StatusSupervision;
   /** The month ends the lights remembered (core/remembered-lights.ts), newest first; absent without history. */
@@ -99,13 +100,19 @@ export type StatusResult =
 export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: Status } };
 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
-export async function status(options: StatusOptions): Promise<StatusResult> {
-  const { ledger, diagnostics, version, reportFiles } = await loadLedgerVersion(options.root, options);
-  const memory = await lightMemory(options.root, ledger, options.asOf);
+export function status(options: StatusOptions): Promise<StatusResult> {
+  return onLedgerDay(options, statusOn);
+}
+
+type DayOptions = StatusOptions & { asOf: string };
+
+async function statusOn(repo: LedgerRepo, options: DayOptions): Promise<StatusResult> {
+  const { ledger, diagnostics, version, reportFiles } = await repo.version(options);
+  const memory = await lightMemory(repo, ledger, options.asOf);
   const view = remembered(statusView(ledger, countBySeverity(diagnostics).errors, version, options, memory), memory);
   const supervision = supervisionOf(ledger, options.asOf);
   const result = supervision ? { ...view, supervision } : view;
-  const reports = await statusReports(options.root, ledger, options.asOf, reportFiles);
+  const reports = await dueReportCounts(options.root, ledger, options.asOf, reportFiles);
   return reports ? { ...result, reports } : result;
 }
 
@@ -113,7 +120,7 @@ function statusView(
   ledger: Ledger,
   problems: number,
   version: LedgerVersion,
-  options: StatusOptions,
+  options: DayOptions,
   memory: LightMemory,
 ): StatusResult {
   if (options.unit !== undefined && options.lead !== undefined) {
@@ -169,7 +176,7 @@ function withOwnReports(ledger: Ledger, items: readonly PartItem[], unit: string
   });
 }
 
-function baseOf(ledger: Ledger, options: StatusOptions, problems: number): Omit<StatusBase, 'total' | 'version'> {
+function baseOf(ledger: Ledger, options: DayOptions, problems: number): Omit<StatusBase, 'total' | 'version'> {
   return {
     title: ledger.config.title,
     asOf: options.asOf,

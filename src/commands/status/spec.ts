@@ -3,7 +3,6 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseAsOf,
   parseCountArgument,
   writeOut,
   REV_OPTION,
@@ -11,6 +10,7 @@ import {
   versionOptions,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 const WITHIN_OPTION = {
   flags: '--within <days>',

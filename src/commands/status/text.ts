@@ -1,3 +1,4 @@
+import { pushAll } from '../../core/arrays.js';
 import { noticeCountsText } from '../../core/supervision-record.js';
 import type { StatusResult, UnitMeasureItem } from './run.js';
 import { lightLabel, redMonthsText } from '../../core/remembered-lights.js';
@@ -227,7 +228,7 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
         '用 ledger overdue 查看清单。',
     );
   if (t.noProgress > 0) lines.push(style.warn(`长期/适时事项中有 ${t.noProgress} 项未报应报月份的进展。`));
-  lines.push(...rememberedLines(result, style));
+  pushAll(lines, [...rememberedLines(result, style)]);
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
   if (result.problems > 0)
     lines.push(

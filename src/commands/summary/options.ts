@@ -1,4 +1,5 @@
-import { parseDateArgument, versionOptions, type GlobalOptions } from '../../cli/spec.js';
+import { versionOptions, type GlobalOptions } from '../../cli/spec.js';
+import { parseDateArgument } from '../../cli/date-options.js';
 import type { SummaryFormat } from './run.js';
 
 /** The flags `summary --month` and `summary --quarter` share, mapped to their run options. */

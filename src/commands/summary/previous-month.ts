@@ -1,31 +1,27 @@
 /**
- * Last month's summary for 较上月: the ledger as committed by the end of last month's summary day
- * (config.lead_report_day), read through VersionWalk like the summary's trend. The previous month is
- * always what was committed then, whatever --worktree or --rev say about this month: it is the
- * summary that was sent last month.
+ * Last month's summary for 较上月: the ledger as committed by the end of last month's lead report
+ * day (core/month-day.ts), like the summary's trend. The previous month is always what was committed
+ * then, whatever --worktree or --rev say about this month: it is the summary that was sent last month.
  */
+import { shiftMonth } from '../../core/calendar.js';
 import type { Ledger } from '../../core/ledger.js';
 import { monthChange, type MonthChange } from '../../core/month-change.js';
-import { shiftMonth } from '../../core/monthly-trend.js';
-import { dayOfMonth } from '../../core/report-path.js';
-import { VersionWalk } from '../../io/version-walk.js';
+import type { LedgerRepo } from '../../io/ledger-repo.js';
+import { walkMonths } from '../../io/month-walk.js';
 
 /** 较上月 for this month's (scoped) ledger; null when history does not reach last month's summary day. */
 export async function previousMonthChange(
-  root: string,
+  repo: LedgerRepo,
   current: { ledger: Ledger; month: string; asOf: string },
   scope: (past: Ledger) => Ledger,
-  today?: string,
 ): Promise<MonthChange | null> {
-  const month = shiftMonth(current.month, -1);
-  const asOf = dayOfMonth(month, current.ledger.config.lead_report_day);
-  const walk = new VersionWalk(root, { today });
-  try {
-    const past = await walk.committed(asOf);
+  const rule = { kind: 'lead-report-day', day: current.ledger.config.lead_report_day } as const;
+  const months = [shiftMonth(current.month, -1)];
+  for await (const past of walkMonths(await repo.walk(), months, rule, 'skip')) {
     // The work tree stands for last month only when its day has not come yet: no summary was sent.
-    if (past?.version.source !== 'commit') return null;
-    return monthChange(current, { ledger: scope(past.ledger), month, asOf, version: past.version.label });
-  } finally {
-    walk.close();
+    if (past.loaded?.version.source !== 'commit') return null;
+    const version = past.loaded.version.label;
+    return monthChange(current, { ledger: scope(past.loaded.ledger), month: past.month, asOf: past.day, version });
   }
+  return null;
 }

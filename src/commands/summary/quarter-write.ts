@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { QuarterlyReport } from '../../core/quarterly-report.js';
 import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
-import { writeExport } from '../render/run.js';
+import { writeExport } from '../../io/export-file.js';
 import type { SummaryFormat } from './run.js';
 
 /** Writes the quarterly report in its format: json and `--out -` to `text`, the rest to a file. */

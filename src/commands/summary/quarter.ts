@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
-import { dayBefore, parseQuarter, type QuarterPeriod } from '../../core/quarter-period.js';
+import { dayBefore } from '../../core/calendar.js';
+import { parseQuarter, type QuarterPeriod } from '../../core/quarter-period.js';
 import {
   buildQuarterlyReport,
   type QuarterMonthInput,
@@ -14,9 +15,9 @@ import {
 } from '../../core/quarterly-report.js';
 import { monthOf } from '../../core/report-path.js';
 import { UsageError } from '../../errors.js';
-import { VersionWalk } from '../../io/version-walk.js';
-import { loadValidLedgerAsOf } from '../render/run.js';
-import { monthReports, trend } from '../trend/run.js';
+import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
+import { ledgerTrend, monthReports } from '../../io/ledger-trend.js';
+import type { VersionWalk } from '../../io/version-walk.js';
 import { resolveScope, type SummaryFormat } from './run.js';
 import { writeQuarterlyReport } from './quarter-write.js';
 
@@ -36,8 +37,6 @@ export interface QuarterOptions {
   out?: string;
   lead?: string;
   area?: string;
-  /** Today in the ledger's time zone; default from the clock. */
-  today?: string;
 }
 
 export interface QuarterResult {
@@ -49,28 +48,28 @@ export interface QuarterResult {
 
 export async function quarterReport(options: QuarterOptions): Promise<QuarterResult> {
   const period = parseQuarterOption(options.quarter);
-  const walk = new VersionWalk(options.root, { today: options.today, worktree: options.worktree });
+  const repo = openLedger(options.root);
   try {
-    const day = closingDay(period, options.asOf, walk.history.today);
-    const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: day, today: walk.history.today });
+    const walk = await repo.walk({ worktree: options.worktree });
+    const day = closingDay(period, options.asOf, await repo.today());
+    const loaded = await repo.valid({ ...options, asOf: day });
     if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
     const scope = resolveScope(loaded.ledger, options);
     const scoped = scopeLedger(loaded.ledger, scope);
     const title = `${scoped.config.title}${scopeLabel(scope)}`;
     const ledger = { ...scoped, config: { ...scoped.config, title } };
     const end: QuarterSnapshot = { day, ledger, version: loaded.version };
-    const months = await monthInputs(options, period, day, scope, walk);
+    const months = await monthInputs(repo, { ...options, period, day, scope }, walk);
     const start = await startSnapshot(walk, period, scope);
     const { lightMemory } = await import('../shared/light-memory.js');
-    const memory = await lightMemory(options.root, ledger, day, {
-      today: walk.history.today,
+    const memory = await lightMemory(repo, ledger, day, {
       scope: { name: `${scope.lead ?? ''}|${scope.area ?? ''}`, apply: (past) => scopeLedger(past, scope) },
     });
     const report = buildQuarterlyReport(period, start, end, months, memory);
     const baseName = ['季度报告', scope.lead, scope.area, period.quarter].filter((p) => p !== undefined).join('-');
     return { diagnostics: [], report, ...(await writeQuarterlyReport(options, baseName, report)) };
   } finally {
-    walk.close();
+    repo.close();
   }
 }
 
@@ -100,26 +99,25 @@ export function closingDay(period: QuarterPeriod, asOf: string | undefined, toda
 
 /** Each month of the quarter through the closing day: trend's row, its ledger and report counts. */
 async function monthInputs(
-  options: QuarterOptions,
-  period: QuarterPeriod,
-  day: string,
-  scope: LedgerScope,
+  repo: LedgerRepo,
+  { period, day, scope, worktree }: { period: QuarterPeriod; day: string; scope: LedgerScope; worktree?: boolean },
   walk: VersionWalk,
 ): Promise<QuarterMonthInput[]> {
-  const walked = await trend({
-    root: options.root,
+  const walked = await ledgerTrend(repo, {
     asOf: day,
     from: period.months[0],
     to: monthOf(day),
-    lead: scope.lead,
-    area: scope.area === undefined ? undefined : String(scope.area),
-    worktree: options.worktree,
-    today: walk.history.today,
+    by: 'total',
+    filter: () => ({
+      ...(scope.lead === undefined ? {} : { lead: scope.lead }),
+      ...(scope.area === undefined ? {} : { area: scope.area }),
+    }),
+    worktree,
   });
   const months: QuarterMonthInput[] = [];
   for (const month of walked.months) {
     const loaded = await walk.history.load(month.version);
-    const reports = await monthReports(options.root, loaded, month.month, month.day);
+    const reports = await monthReports(repo.root, loaded, month.month, month.day);
     const ledger = scopeLedger(loaded.ledger, scope);
     months.push({ month: month.month, day: month.day, version: month.version, row: month.rows[0]!, ledger, reports });
   }

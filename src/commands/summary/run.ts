@@ -8,7 +8,9 @@ import { dayOfMonth } from '../../core/report-path.js';
 import type { Ledger } from '../../core/ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
-import { loadValidLedgerAsOf, writeExport, type RenderFormat } from '../render/run.js';
+import { writeExport, type RenderFormat } from '../../io/export-file.js';
+import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
+import { gatherReportCounts, reportMonths } from '../../io/report-counts.js';
 
 export interface SummaryOptions {
   root: string;
@@ -42,16 +44,18 @@ export interface SummaryResult {
 }
 
 /** Computes the monthly summary (with report counts when the ledger has reports) and writes it. */
-export async function summary(options: SummaryOptions): Promise<SummaryResult> {
-  const { worktreeConfig } = await import('../../io/ledger-version.js');
-  const reportDay = dayOfMonth(options.month, (await worktreeConfig(options.root)).lead_report_day);
-  const loaded = await loadValidLedgerAsOf(options.root, { ...options, asOf: options.asOf ?? reportDay });
+export function summary(options: SummaryOptions): Promise<SummaryResult> {
+  return withLedger(options.root, (repo) => summaryIn(repo, options));
+}
+
+async function summaryIn(repo: LedgerRepo, options: SummaryOptions): Promise<SummaryResult> {
+  const reportDay = dayOfMonth(options.month, (await repo.config()).lead_report_day);
+  const loaded = await repo.valid({ ...options, asOf: options.asOf ?? reportDay });
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics };
   const scope = resolveScope(loaded.ledger, options);
   const scoped = scopeLedger(loaded.ledger, scope);
   const ledger = { ...scoped, config: { ...scoped.config, title: `${scoped.config.title}${scopeLabel(scope)}` } };
   const asOf = options.asOf ?? dayOfMonth(options.month, ledger.config.lead_report_day);
-  const { gatherReportCounts, reportMonths } = await import('../missing/run.js');
   const listed = loaded.reportFiles;
   const months = reportMonths(listed);
   const reports =
@@ -63,7 +67,7 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   ];
   if (reports) yearReports.push(reports);
   const { lightMemory } = await import('../shared/light-memory.js');
-  const memory = await lightMemory(options.root, ledger, asOf, {
+  const memory = await lightMemory(repo, ledger, asOf, {
     scope: { name: `${scope.lead ?? ''}|${scope.area ?? ''}`, apply: (past) => scopeLedger(past, scope) },
   });
   const { previousMonthChange } = await import('./previous-month.js');
@@ -71,7 +75,7 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
   const result = {
     ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports, memory),
     version: loaded.version.label,
-    change: await previousMonthChange(options.root, current, (past) => scopeLedger(past, scope)),
+    change: await previousMonthChange(repo, current, (past) => scopeLedger(past, scope)),
   };
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
   const trend =
@@ -79,7 +83,7 @@ export async function summary(options: SummaryOptions): Promise<SummaryResult> {
       ? undefined
       : await (
           await import('./trend.js')
-        ).monthlyTrend(options.root, ledger, options.month, asOf, (past) => scopeLedger(past, scope));
+        ).monthlyTrend(repo, ledger, options.month, asOf, (past) => scopeLedger(past, scope));
   const written = await writeSummary({ ...options, format: options.format }, baseName, result, trend ?? []);
   return { diagnostics: [], summary: result, trend, ...written };
 }

@@ -3,12 +3,12 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
-  parseMonthArgument,
   writeOut,
   REV_OPTION,
   WORKTREE_OPTION,
   type CommandSpec,
 } from '../../cli/spec.js';
+import { parseMonthArgument } from '../../cli/date-options.js';
 
 export const summarySpec: CommandSpec = {
   usage: 'summary',

@@ -1,41 +1,32 @@
 /**
- * The month-by-month trend for the summary: for each of the months up to the summary's, the ledger
- * as committed by the end of that month's summary day (config.lead_report_day, in the ledger's time
- * zone, see core/ledger-version.ts), evaluated on that day. Read from Git through VersionWalk;
- * outside a repository (or before the first commit) only the current month is known.
+ * The month-by-month trend for the summary (通报): each of the months before the summary's, read as
+ * committed by the end of its lead report day (core/month-day.ts) and counted on that day, then the
+ * summary's own month on `ledger`. Outside a repository (or before the first commit) only the
+ * current month is known; earlier months only as far back as history reaches without a gap.
  */
+import { monthRange, shiftMonth } from '../../core/calendar.js';
 import type { Ledger } from '../../core/ledger.js';
-import { shiftMonth, trendPoint, type TrendPoint } from '../../core/monthly-trend.js';
-import { dayOfMonth } from '../../core/report-path.js';
-import { VersionWalk } from '../../io/version-walk.js';
+import { trendPoint, type TrendPoint } from '../../core/monthly-trend.js';
+import type { LedgerRepo } from '../../io/ledger-repo.js';
+import { walkMonths } from '../../io/month-walk.js';
 
 /** Months counted back from the summary's month, this one included. */
 export const TREND_MONTHS = 6;
 
-/**
- * Up to TREND_MONTHS points, oldest first, ending with `month` counted on `asOf` on `ledger` (the
- * version the summary evaluates); earlier months only as far as history reaches, without gaps.
- * `scope` narrows each past ledger as the current one was narrowed (--lead, --area).
- */
+/** `scope` narrows each past ledger as the current one was narrowed (--lead, --area). */
 export async function monthlyTrend(
-  root: string,
+  repo: LedgerRepo,
   ledger: Ledger,
   month: string,
   asOf: string,
   scope: (past: Ledger) => Ledger = (past) => past,
 ): Promise<TrendPoint[]> {
-  const points = [trendPoint(ledger, month, asOf)];
-  const walk = new VersionWalk(root);
-  try {
-    for (let back = 1; back < TREND_MONTHS; back++) {
-      const earlier = shiftMonth(month, -back);
-      const day = dayOfMonth(earlier, ledger.config.lead_report_day);
-      const past = await walk.committed(day);
-      if (!past) break;
-      points.unshift(trendPoint(scope(past.ledger), earlier, day));
-    }
-  } finally {
-    walk.close();
+  const earlier = monthRange(shiftMonth(month, 1 - TREND_MONTHS), shiftMonth(month, -1));
+  const rule = { kind: 'lead-report-day', day: ledger.config.lead_report_day } as const;
+  const points: TrendPoint[] = [];
+  for await (const past of walkMonths(await repo.walk(), earlier, rule, 'skip')) {
+    if (!past.loaded) points.length = 0;
+    else points.push(trendPoint(scope(past.loaded.ledger), past.month, past.day));
   }
-  return points;
+  return [...points, trendPoint(ledger, month, asOf)];
 }

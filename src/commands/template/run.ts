@@ -10,7 +10,8 @@ import { relativeInside, writeTarget } from '../../io/repo-path.js';
 import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
-import { loadCheckedLedger, writeBlockers } from '../shared/write-guard.js';
+import { writeBlockers } from '../../core/write-blockers.js';
+import { openLedger } from '../../io/ledger-repo.js';
 
 export type TemplateFormat = 'yaml' | 'xlsx';
 
@@ -40,7 +41,7 @@ export interface TemplateResult {
 
 /** Writes a pre-filled report form for one unit and month. */
 export async function template(options: TemplateOptions): Promise<TemplateResult> {
-  const { ledger, diagnostics } = loadCheckedLedger(options.root);
+  const { ledger, diagnostics } = await openLedger(options.root).readForWrite();
   const blockers = writeBlockers(diagnostics, '生成报送表');
   if (blockers.length > 0) throw new LedgerErrors(blockers, '未生成报送表');
   const unit = resolveUnitOption(ledger.units, options.unit, '--unit');

@@ -1,4 +1,5 @@
-import { EXIT_OK, formatOption, parseMonthArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, formatOption, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseMonthArgument } from '../../cli/date-options.js';
 import { UsageError } from '../../errors.js';
 
 export const templateSpec: CommandSpec = {

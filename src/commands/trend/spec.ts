@@ -1,13 +1,5 @@
-import {
-  AS_OF_OPTION,
-  EXIT_OK,
-  formatOption,
-  parseAsOf,
-  parseMonthArgument,
-  writeOut,
-  WORKTREE_OPTION,
-  type CommandSpec,
-} from '../../cli/spec.js';
+import { AS_OF_OPTION, EXIT_OK, formatOption, writeOut, WORKTREE_OPTION, type CommandSpec } from '../../cli/spec.js';
+import { parseAsOf, parseMonthArgument } from '../../cli/date-options.js';
 
 export const trendSpec: CommandSpec = {
   usage: 'trend',

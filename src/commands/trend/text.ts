@@ -1,4 +1,4 @@
-import { maxOf } from '../../core/arrays.js';
+import { maxOf, pushAll } from '../../core/arrays.js';
 import type { TrendMonth, TrendResult, TrendRow } from '../../core/trend.js';
 import { escapeCell, escapeInline, markdownTable } from '../../render/markdown.js';
 import { renderTable, terminalStyle, wrapLines, type Align } from '../../render/terminal-style.js';
@@ -54,14 +54,14 @@ export function renderTrendText(result: TrendResult, options: { color: boolean; 
     });
     const align: Align[] = ['left', 'right', 'right', 'right', 'left', 'left'];
     lines.push(renderTable(head, rows, align, style, { width, wrap: ['text'] }));
-    lines.push(
+    pushAll(lines, [
       ...wrapLines(
         [`已完成、逾期、报送率为 ${last.month}（截至 ${last.day}）；走势自 ${result.from} 起每月一格。`],
         width,
       ),
-    );
+    ]);
   }
-  lines.push(...wrapLines(problemNotes(result), width).map((line) => style.warn(line)));
+  pushAll(lines, [...wrapLines(problemNotes(result), width).map((line) => style.warn(line))]);
   return `${lines.join('\n')}\n`;
 }
 
@@ -131,6 +131,6 @@ export function renderTrendMarkdown(result: TrendResult): string {
     out.push(markdownTable(head, rows));
   }
   const notes = problemNotes(result);
-  if (notes.length > 0) out.push('', ...notes.map(escapeInline));
+  if (notes.length > 0) pushAll(out, ['', ...notes.map(escapeInline)]);
   return `${out.join('\n')}\n`;
 }

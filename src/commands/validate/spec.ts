@@ -1,12 +1,5 @@
-import {
-  AS_OF_OPTION,
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  formatOption,
-  parseAsOf,
-  writeOut,
-  type CommandSpec,
-} from '../../cli/spec.js';
+import { AS_OF_OPTION, EXIT_OK, EXIT_PROBLEMS, formatOption, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseAsOf } from '../../cli/date-options.js';
 
 export const validateSpec: CommandSpec = {
   usage: 'validate [paths...]',
@@ -26,7 +19,7 @@ export const validateSpec: CommandSpec = {
     const { validate } = await import('./run.js');
     const { renderDiagnostics } = await import('../../render/diagnostics.js');
     const { sourceLineReader } = await import('../../io/source-lines.js');
-    const result = validate({ root: global.root, cwd: global.cwd, paths: args, asOf: parseAsOf(options.asOf) });
+    const result = await validate({ root: global.root, cwd: global.cwd, paths: args, asOf: parseAsOf(options.asOf) });
     const { terminalWidth } = await import('../../render/terminal-style.js');
     const format = options.format as 'text' | 'json' | 'github';
     const width = format === 'text' ? terminalWidth(process.stdout, process.env) : undefined;

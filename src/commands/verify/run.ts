@@ -5,7 +5,7 @@ import type { UnitReport, Verification } from '../../core/schema.js';
 import { verifiedReport, verifiers } from '../../core/verification.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
-import { loadValidLedger } from '../render/run.js';
+import { openLedger } from '../../io/ledger-repo.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface VerifyOptions {
@@ -19,7 +19,8 @@ export interface VerifyOptions {
   reason?: string;
   /** The verifying unit (name or alias); default the measure's lead when it may verify. */
   by?: string;
-  date: string;
+  /** The day of the verification; default today in the ledger's time zone. */
+  date?: string;
   dryRun?: boolean;
 }
 
@@ -39,8 +40,10 @@ export interface VerifyResult {
 }
 
 /** Records the lead's verification (销号) of a part reported 已完成, or returns it to 推进中. */
-export function verify(options: VerifyOptions): VerifyResult {
-  const loaded = loadValidLedger(options.root, '核验');
+export async function verify(options: VerifyOptions): Promise<VerifyResult> {
+  const repo = openLedger(options.root);
+  const loaded = await repo.validWorkTree('核验');
+  const date = await repo.day(options.date);
   if (!loaded.ledger)
     return { id: options.id, title: '', unit: options.unit, file: '', written: false, diagnostics: loaded.diagnostics };
   const ledger = loaded.ledger;
@@ -59,7 +62,7 @@ export function verify(options: VerifyOptions): VerifyResult {
   const verification: Verification = {
     state: options.reject ? '已退回' : '已核验',
     by,
-    on: options.date,
+    on: date,
     ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),
   };
   const changes: FieldChange[] = [

@@ -1,4 +1,5 @@
-import { EXIT_OK, EXIT_PROBLEMS, parseAsOf, parseDateArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { parseDateArgument } from '../../cli/date-options.js';
 import { UsageError } from '../../errors.js';
 
 export const verifySpec: CommandSpec = {
@@ -26,7 +27,7 @@ export const verifySpec: CommandSpec = {
     if (options.unit === undefined)
       throw new UsageError('缺少 --unit', `例如 ledger verify ${args[0] ?? '1.1.2'} --unit 市公安局`);
     const { verify } = await import('./run.js');
-    const result = verify({
+    const result = await verify({
       root: global.root,
       cwd: global.cwd,
       id: args[0] ?? '',
@@ -34,7 +35,7 @@ export const verifySpec: CommandSpec = {
       reject: Boolean(options.reject),
       reason: options.reason as string | undefined,
       by: options.by as string | undefined,
-      date: options.date === undefined ? parseAsOf(undefined) : parseDateArgument(String(options.date), '--date'),
+      date: options.date === undefined ? undefined : parseDateArgument(String(options.date), '--date'),
       dryRun: Boolean(options.dryRun),
     });
     if (result.diagnostics?.length) {

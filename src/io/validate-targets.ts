@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
-import { LEDGER_DIR } from '../../io/load-ledger.js';
-import { REPORTS_DIR } from '../../core/report-path.js';
+import { UsageError } from '../errors.js';
+import { LEDGER_DIR } from './ledger-root.js';
+import { REPORTS_DIR } from '../core/report-path.js';
 
 /** What `ledger validate PATH…` was asked to look at. */
 export interface ValidateTargets {

@@ -1,11 +1,11 @@
-import { existsIn } from '../../io/ledger-root.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Ledger } from '../../core/ledger.js';
-import { checkReports, type ReportSource } from '../../core/report-checks.js';
-import { lateReports, olderThanMerged } from '../../core/report-stale.js';
-import { loadReports } from '../../io/load-reports.js';
-import { reportArrivals } from '../../io/report-arrivals.js';
-import { pushAll } from '../../core/arrays.js';
+import { existsIn } from './ledger-root.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Ledger } from '../core/ledger.js';
+import { checkReports, type ReportSource } from '../core/report-checks.js';
+import { lateReports, olderThanMerged } from '../core/report-stale.js';
+import { loadReports } from './load-reports.js';
+import { reportArrivals } from './report-arrivals.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface ReportValidation {
   diagnostics: Diagnostic[];

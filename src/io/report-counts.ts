@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dueReportMonth } from '../core/evaluate.js';
+import type { Ledger } from '../core/ledger.js';
+import { commitDay } from '../core/ledger-version.js';
+import { reportCounts, type GatheredReports, type PresentReport } from '../core/report-counts.js';
+import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
+import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
+import { listReportFiles } from './list-reports.js';
+
+/**
+ * The report counts for one month from the files under reports/ and their Git history (missing,
+ * status, remind, trend, summary, site). With `asOf`, a report that arrived after that day — received
+ * (received_on) or else first committed later, both as days in the ledger's time zone — had not
+ * arrived yet: it counts as missing. `listed` is listReportFiles' result when the caller has it.
+ */
+export async function gatherReportCounts(
+  root: string,
+  ledger: Ledger,
+  month: string,
+  asOf?: string,
+  listed: readonly string[] = listReportFiles(root, ledger).files,
+): Promise<GatheredReports> {
+  const files = presentReports(listed, month);
+  const tracked = await isInsideWorkTree(root);
+  const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
+  const received = await receivedDates(root, files);
+  const committedDay = (file: string) => {
+    const committed = commits?.get(file)?.committed;
+    return committed ? commitDay(committed, ledger.config.timezone) : '';
+  };
+  const arrival = (file: string) => received.get(file) ?? committedDay(file);
+  const present = asOf && commits ? files.filter((report) => !(arrival(report.file) > asOf)) : files;
+  return { ...reportCounts(ledger, month, present, tracked ? (commits ?? new Map()) : undefined, received), tracked };
+}
+
+/**
+ * The counts of the month whose report is due as of `asOf` (this month after its report_day, else
+ * last month), counting only reports that had arrived by `asOf`. Undefined when the ledger has no
+ * reports at all, or only for later months (the monthly cycle had not started then).
+ */
+export async function dueReportCounts(
+  root: string,
+  ledger: Ledger,
+  asOf: string,
+  listed: readonly string[] = listReportFiles(root, ledger).files,
+): Promise<GatheredReports | undefined> {
+  const months = reportMonths(listed);
+  const month = dueReportMonth(asOf, ledger.config.report_day);
+  if (months.length === 0 || month < months[0]!) return undefined;
+  return gatherReportCounts(root, ledger, month, asOf, listed);
+}
+
+/** Months that have a report among these files (listReportFiles), oldest first. */
+export function reportMonths(listed: readonly string[]): string[] {
+  const months = new Set<string>();
+  for (const file of listed) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report') months.add(shape.month);
+  }
+  return [...months].sort();
+}
+
+/**
+ * received_on of each report (written by ledger merge --received), read by the yaml package; only
+ * files that mention the key are parsed (the yaml module is loaded only then).
+ */
+async function receivedDates(root: string, reports: readonly PresentReport[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const report of reports) {
+    const text = readText(path.join(root, report.file));
+    if (!text?.includes('received_on')) continue;
+    const { parse } = await import('yaml');
+    const date = receivedOn(() => parse(text) as unknown);
+    if (date) out.set(report.file, date);
+  }
+  return out;
+}
+
+function receivedOn(parse: () => unknown): string | undefined {
+  try {
+    const data = parse();
+    const value = data && typeof data === 'object' ? (data as Record<string, unknown>).received_on : undefined;
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  } catch {
+    // A report that does not parse is reported by validate; here it simply has no arrival date.
+    return undefined;
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function presentReports(listed: readonly string[], month: string): PresentReport[] {
+  const out: PresentReport[] = [];
+  for (const file of listed) {
+    const shape = classifyReportPath(file);
+    if (shape.kind === 'report' && shape.month === month) out.push({ unit: shape.unitName, file });
+  }
+  return out;
+}
+
+async function commitsOf(root: string, month: string): Promise<Map<string, FirstCommit>> {
+  try {
+    return await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+  } catch (error) {
+    // A repository without any commit yet has no history to read.
+    if (isNoCommits(error)) return new Map();
+    throw error;
+  }
+}
