@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { removeQuietly, type FileWrite } from './atomic-write.js';
+import { removeQuietly, type FileWrite } from './atomic-file.js';
 import { describeFsError, isFsError } from './describe-fs-error.js';
 import { acquireWriteLock, lockHolder, stateDir } from './write-lock.js';
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
 import { UsageError } from '../../errors.js';
-import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
+import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
 import { loadLedgerVersion, type VersionRequest } from '../../io/ledger-version.js';
 import { LEDGER_DIR } from '../../io/load-ledger.js';
@@ -55,7 +55,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const written = await writeExport(options, defaultName(options.asOf, filter), {
     xlsx: async (file) => {
       const { writeLedgerXlsx } = await import('../../render/ledger-xlsx.js');
-      await writeStreamThrough(file, (stream) => writeLedgerXlsx(table, stream));
+      await writeStreamAtomically(file, (stream) => writeLedgerXlsx(table, stream));
     },
     md: async () => (await import('../../render/ledger-markdown.js')).renderLedgerMarkdown(table),
   });
@@ -83,7 +83,7 @@ export async function writeExport(
     [LEDGER_DIR, REPORTS_DIR],
   );
   if (options.format === 'xlsx') await renderers.xlsx(file);
-  else await writeTextFile(file, await renderers.md());
+  else writeFileAtomically(file, await renderers.md());
   return { file };
 }
 
