@@ -59,7 +59,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
       ],
     },
   ];
-  // The ledger cache lives in .git/ (a git worktree's .git is a file: no cache): status runs on a copy in its own repository.
+  // The ledger cache lives in the git dir (src/io/state-dir.ts): status runs on a copy in its own repository.
   for (const row of groups[0].rows) if (row.id.includes('bundled')) row.cwd = bundled;
   groups.push({
     name: '网站（自带台账）',
@@ -183,7 +183,7 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
   fixtures.push(
     `走势历史：自带台账 12 个月、10,000 项台账 24 个月（git fast-import 生成），每月 25 次提交：24 次各改一项措施的进展，1 次月度合并改写约 60% 措施的状态和进展（其中约四分之一状态前进）`,
   );
-  const logCache = path.join(merges.dir, '.git', 'ledger-log-cache.json');
+  const logCache = path.join(merges.dir, '.git', 'ledger', 'log-cache.json');
   groups.push({
     name: 'Git 历史',
     cwd: history.dir,
@@ -235,15 +235,15 @@ export function buildPlan({ repo, bin, work, sizes, log }) {
 }
 
 /**
- * `ledger status` twice per round: first with the ledger cache (.git/ledger-cache.json) removed, as after
+ * `ledger status` twice per round: first with the ledger cache (.git/ledger/ledger-cache.json) removed, as after
  * any edit of ledger/ (it parses every file and writes the cache), then again (it reads the cache).
  */
 function statusRows(id, size, dir, ledger, floor) {
   const argv = ledger('status', '--worktree', '--as-of', AS_OF);
-  // In a git worktree .git is a file and there is no cache to clear.
+  // A repository made by the bench has .git as a folder; its cache sits in .git/ledger/.
   const clear = () => {
     if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory())
-      rmSync(path.join(dir, '.git', 'ledger-cache.json'), { force: true });
+      rmSync(path.join(dir, '.git', 'ledger', 'ledger-cache.json'), { force: true });
   };
   return [
     {

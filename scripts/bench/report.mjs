@@ -131,7 +131,7 @@ export function benchmarksMarkdown({
     '',
     `由 \`npm run bench\`（scripts/bench.mjs）于 ${startedAt} 生成，整个基准用时 ${seconds(totalMs)}。`,
     '每个数字都是**整个进程**从启动到退出的墙钟时间（多次运行取中位数）、同一批运行的 CPU 时间（用户态 + 内核态，中位数）和峰值常驻内存（RSS，各次运行的最大值）。',
-    '“缓存”一列说明这一行运行时台账缓存（.git/ledger-cache.json）的状态：有（warm）= 读缓存；无（cold）= 解析全部 YAML（没有缓存、缓存已删除或 LEDGER_CACHE=off）；部分 = 改过一个主要指标文件，只有它重新解析，其余文件的解析结果取自缓存；— = 与缓存无关。',
+    '“缓存”一列说明这一行运行时台账缓存（.git/ledger/ledger-cache.json）的状态：有（warm）= 读缓存；无（cold）= 解析全部 YAML（没有缓存、缓存已删除或 LEDGER_CACHE=off）；部分 = 改过一个主要指标文件，只有它重新解析，其余文件的解析结果取自缓存；— = 与缓存无关。',
     '同一组内的命令与其基准（floor）交替运行，倍数 = 命令中位数 ÷ 基准中位数，因此机器的快慢和负载对倍数影响较小。',
     '',
     '## 机器',

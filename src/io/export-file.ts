@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { REPORTS_DIR } from '../core/report-path.js';
 import { UsageError } from '../errors.js';
-import { writeTextFile } from './atomic-stream-file.js';
+import { writeFileAtomically } from './atomic-file.js';
 import { LEDGER_DIR } from './ledger-root.js';
 import { exportTarget } from './repo-path.js';
 
@@ -29,6 +29,6 @@ export async function writeExport(
     [LEDGER_DIR, REPORTS_DIR],
   );
   if (options.format === 'xlsx') await renderers.xlsx(file);
-  else await writeTextFile(file, await renderers.md());
+  else writeFileAtomically(file, await renderers.md());
   return { file };
 }

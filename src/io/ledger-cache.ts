@@ -1,12 +1,13 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRecord } from '../core/is-record.js';
 import type { Config } from '../core/schema.js';
 import { keyParts, type StoredParse } from './ledger-assembly.js';
+import { cacheFile, STATE, type CacheFile } from './state-dir.js';
 
 /**
- * The ledger cache, .git/ledger-cache.json: the parse (schema-checked data and diagnostics) of each
+ * The ledger cache, ledger-cache.json in the state folder (state-dir.ts): the parse (schema-checked data and diagnostics) of each
  * file in ledger/, keyed on its content (Git blob id) and path, so that `ledger status` parses no
  * YAML while nothing changed, and after an edit parses only the files that changed. Like git's
  * index it also keeps each file's blob id with its name, size, modification and change time in
@@ -40,7 +41,6 @@ interface Stored {
 
 const FORMAT = 2;
 const RACY_MS = 2000;
-const CACHE_FILE = 'ledger-cache.json';
 
 /** Set by the bundler (scripts/build.mjs): a hash of every source file and the locked dependencies. */
 declare const __LEDGER_CODE_STAMP__: string | undefined;
@@ -77,7 +77,7 @@ export function openLedgerCache(
   ledgerDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): LedgerCache | undefined {
-  const file = cacheFile(root, env);
+  const file = cacheFile(root, STATE.ledgerCache, env);
   if (!file) return undefined;
   const key = `${FORMAT} ${stampCode()}`;
   const stored = readCache(file, key) ?? { stats: {}, parses: {} };
@@ -88,7 +88,9 @@ export function openLedgerCache(
     knownId(file) {
       const name = nameOf(file) ?? '';
       const known = Object.hasOwn(stored.stats, name) ? stored.stats[name] : undefined;
-      return known && known[0] === stats.get(name)?.stat ? known[1] : undefined;
+      if (!Array.isArray(known) || known[0] !== stats.get(name)?.stat) return undefined;
+      // The blob a record names must be the one its parse is kept under, or the file is hashed again.
+      return Object.hasOwn(stored.parses, `${known[1]}\0${file}`) ? known[1] : undefined;
     },
     parse: (key) => stored.parses[key],
     defaultConfig: () => stored.defaultConfig,
@@ -109,16 +111,6 @@ export function openLedgerCache(
       if (changed || (defaultConfig && !stored.defaultConfig)) writeCache(file, key, next);
     },
   };
-}
-
-function cacheFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
-  const gitDir = path.join(root, '.git');
-  try {
-    return statSync(gitDir).isDirectory() ? path.join(gitDir, CACHE_FILE) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Each file's stat as one string; racy when modified in the last two seconds. */
@@ -148,11 +140,11 @@ function sameKeys(a: object, b: object): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
 }
 
-function readCache(file: string, key: string): Stored | undefined {
+function readCache(file: CacheFile, key: string): Stored | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = file.read();
     // The key is written first: a cache of another tool version is told by its first bytes, without parsing the rest.
-    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
+    if (!text?.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
     const cached = JSON.parse(text) as { key?: unknown; stats?: Stored['stats']; parses?: Stored['parses'] };
     return cached.key === key && isRecord(cached.stats) && isRecord(cached.parses) ? (cached as Stored) : undefined;
   } catch {
@@ -160,14 +152,6 @@ function readCache(file: string, key: string): Stored | undefined {
   }
 }
 
-/** Best effort: a cache that cannot be written is simply not there next time. */
-function writeCache(file: string, key: string, stored: Stored): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ key, ...stored }));
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
+function writeCache(file: CacheFile, key: string, stored: Stored): void {
+  file.write(JSON.stringify({ key, ...stored }));
 }

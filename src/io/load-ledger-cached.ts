@@ -19,7 +19,7 @@ export interface CachedFirstOptions {
 
 /**
  * loadLedger for the commands that only read the ledger (status, overdue, show, missing): the cache
- * (.git/ledger-cache.json) is read first, and the loader with zod and yaml is imported only when a
+ * (.git/ledger/ledger-cache.json) is read first, and the loader with zod and yaml is imported only when a
  * file's content is not in it, so that a warm `ledger status` loads neither. The result is the one
  * loadLedger gives. Without `positions`, the sources of a cache hit cannot be located (their
  * diagnostics come from the cache): asking is a programming error and throws.

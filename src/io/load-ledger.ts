@@ -21,7 +21,7 @@ export { linkDiagnostic } from './parse-ledger.js';
 
 /**
  * Loads ledger/ of the work tree under `root`: the two steps (read the files, parse them to
- * {ledger, diagnostics}) with the ledger cache (.git/ledger-cache.json) at this edge: only files
+ * {ledger, diagnostics}) with the ledger cache (.git/ledger/ledger-cache.json) at this edge: only files
  * whose content it has not seen are parsed. Throws only when there is no ledger directory at all.
  * A past revision: loadLedgerAt.
  */

@@ -1,54 +1,38 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fsyncSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeSync,
-  type BigIntStats,
-  type Stats,
-} from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, readdirSync, type BigIntStats, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { removeQuietly, type FileWrite } from './atomic-write.js';
+import { modeOf, removeQuietly, replaceFile, writeDurably, type FileWrite } from './atomic-file.js';
 import { describeFsError, isFsError } from './describe-fs-error.js';
-import { acquireWriteLock, lockHolder, stateDir } from './write-lock.js';
+import { LINK_HINT, relativeInside } from './repo-path.js';
+import { ensureStatePath, STATE } from './state-dir.js';
+import { acquireWriteLock, lockHolder } from './write-lock.js';
+import {
+  applyJournal,
+  hasInterruptedWrite,
+  JOURNAL,
+  journalText,
+  recoverInterruptedWrite,
+  targetProblem,
+  tempFolder,
+  temporaryPath,
+  type Journal,
+} from './write-journal.js';
 
 /**
  * Writes to the repository that survive a crash. Every write of ledger files goes through one
  * session: the write lock is held, an interrupted earlier write is finished first, and the files
  * are stamped when the session starts so that a file changed behind our back is not overwritten.
  * Several files are written in three steps: (1) each new content to a temporary file in the state
- * folder (`.git/ledger-tmp/`, never inside ledger/, so `git add` never sees it); (2) a journal of
- * the intended renames (the commit point); (3) the renames. A crash before (2) leaves every file
- * old (the temporaries are removed next time); after it, the next command finishes the renames,
- * so every file ends new. See docs/safety.md.
+ * folder (`<git-dir>/ledger/tmp/`, never inside ledger/, so `git add` never sees it); (2) a journal
+ * of the intended renames, paths relative to the root (the commit point, write-journal.ts); (3) the
+ * renames. A crash before (2) leaves every file old (the temporaries are removed next time); after
+ * it, the next command finishes the renames, so every file ends new. See docs/safety.md.
  */
-
-const JOURNAL = 'journal.json';
-
-interface Journal {
-  renames: { from: string; to: string }[];
-  removes: string[];
-}
 
 export interface WriteSession {
   readonly root: string;
   /** Each file's stamp when the session started (absent files have none). */
   readonly stamps: ReadonlyMap<string, string>;
-}
-
-/** The folder of temporaries and the journal. */
-export function tempFolder(root: string): string {
-  const { dir, inGit } = stateDir(root);
-  return path.join(dir, inGit ? 'ledger-tmp' : '.ledger-tmp');
 }
 
 /** Runs `action` holding the write lock, after finishing any interrupted write; sync or async. */
@@ -69,10 +53,11 @@ export function withWriteSession<T>(root: string, command: string, action: (sess
 
 /**
  * For readers: finishes an interrupted write when no live command holds the lock (a live one is
- * still writing; it finishes itself). Returns the files it completed.
+ * still writing; it finishes itself). Returns the files it completed. A journal that names a path
+ * outside the repository is refused with a UsageError, and nothing is done.
  */
 export function recoverIfInterrupted(root: string): string[] {
-  if (!hasJournalOrTemporaries(root) || lockHolder(root)) return [];
+  if (!hasInterruptedWrite(root) || lockHolder(root)) return [];
   let release: () => void;
   try {
     release = acquireWriteLock(root, 'ledger（恢复中断的写入）', { LEDGER_LOCK_WAIT_MS: '0' });
@@ -86,89 +71,54 @@ export function recoverIfInterrupted(root: string): string[] {
   }
 }
 
-/**
- * Writes `writes` and deletes `remove` (absolute paths inside `root`) as one recoverable step.
- * Refuses, writing nothing, when a target changed since the session started.
- */
 /** A file to write; content may be computed when its turn comes, so that only one file's text is held at a time. */
 export interface RepoFileWrite extends Omit<FileWrite, 'content'> {
   content: FileWrite['content'] | (() => FileWrite['content']);
 }
 
+/**
+ * Writes `writes` and deletes `remove` (absolute paths inside `root`) as one recoverable step.
+ * Refuses, writing nothing, when a target changed since the session started.
+ */
 export function writeRepoFiles(
   session: WriteSession,
   writes: readonly RepoFileWrite[],
   remove: readonly string[] = [],
   unchanged = '未写入任何文件',
 ): void {
-  refuseChanged(session, [...writes.map((w) => w.path), ...remove], unchanged);
-  refuseUnwritable([...writes.map((w) => w.path), ...remove], unchanged);
+  const targets = [...writes.map((w) => w.path), ...remove];
+  refuseOutside(session.root, targets, unchanged);
+  refuseChanged(session, targets, unchanged);
+  refuseUnwritable(targets, unchanged);
   const folder = tempFolder(session.root);
   const journal: Journal = { renames: [], removes: [...remove] };
   let current = '';
   try {
-    mkdirSync(folder, { recursive: true });
+    ensureStatePath(session.root, STATE.write);
     for (const [i, write] of writes.entries()) {
       current = write.path;
       if (lstatQuiet(write.path)?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       mkdirSync(path.dirname(write.path), { recursive: true });
-      const temporary = path.join(folder, `${process.pid}-${i}.new`);
-      journal.renames.push({ from: temporary, to: write.path });
-      writeDurably(temporary, typeof write.content === 'function' ? write.content() : write.content);
+      journal.renames.push({ from: temporaryPath(folder, i), to: write.path });
+      const content = typeof write.content === 'function' ? write.content() : write.content;
+      writeDurably(temporaryPath(folder, i), content, modeOf(write.path));
     }
     current = path.join(folder, JOURNAL);
-    writeDurably(`${current}.${process.pid}.tmp`, JSON.stringify(journal));
-    renameSync(`${current}.${process.pid}.tmp`, current);
+    replaceFile(current, journalText(session.root, journal));
   } catch (error) {
     for (const { from } of journal.renames) removeQuietly(from);
-    removeQuietly(path.join(folder, `${JOURNAL}.${process.pid}.tmp`));
     if (!isFsError(error)) throw error;
     throw new UsageError(`${describeFsError(error, current)}；${unchanged}`);
   }
   applyJournal(folder, journal);
 }
 
-/** Finishes a journaled write (every file new) or removes uncommitted temporaries (every file old). */
-export function recoverInterruptedWrite(root: string): string[] {
-  const folder = tempFolder(root);
-  const names = listQuiet(folder);
-  if (names.length === 0) return [];
-  let done: string[] = [];
-  if (names.includes(JOURNAL)) {
-    const journal = readJournal(path.join(folder, JOURNAL));
-    if (journal) {
-      applyJournal(folder, journal, false);
-      done = journal.renames.map((r) => r.to);
-    } else rmSync(path.join(folder, JOURNAL), { force: true });
-  }
-  for (const name of listQuiet(folder)) removeQuietly(path.join(folder, name));
-  return done;
-}
-
-function applyJournal(folder: string, journal: Journal, crashHook = true): void {
-  const crashAfter = crashHook ? Number(process.env.LEDGER_TEST_CRASH_AFTER_RENAME ?? NaN) : NaN;
-  journal.renames.forEach(({ from, to }, i) => {
-    if (lstatQuiet(from)) renameRefused(from, to);
-    if (i + 1 === crashAfter) process.kill(process.pid, 'SIGKILL');
-  });
-  for (const file of journal.removes) rmSync(file, { force: true });
-  rmSync(path.join(folder, JOURNAL), { force: true });
-  try {
-    rmdirSync(folder);
-  } catch {
-    // Another command's temporaries are still there, or the folder is already gone.
-  }
-}
-
-function renameRefused(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if (!isFsError(error)) throw error;
-    throw new UsageError(
-      describeFsError(error, to),
-      `写入中断：已记录在 ${path.dirname(from)}/${JOURNAL}，排除问题后运行任一 ledger 命令即可完成写入`,
-    );
+/** Every target lies in the repository, through no link and not in .git: what a journal may name. */
+function refuseOutside(root: string, targets: readonly string[], unchanged: string): void {
+  for (const target of targets) {
+    const rel = relativeInside(root, target);
+    const problem = rel === undefined ? `${target} 不在台账仓库 ${root} 之内` : targetProblem(root, rel);
+    if (problem) throw new UsageError(`拒绝写入 ${rel ?? target}：${problem}；${unchanged}`, LINK_HINT);
   }
 }
 
@@ -217,31 +167,6 @@ function stampFiles(root: string): Map<string, string> {
 function stampOf(file: string): string | undefined {
   const stat = bigStat(file);
   return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}` : undefined;
-}
-
-function hasJournalOrTemporaries(root: string): boolean {
-  return listQuiet(tempFolder(root)).length > 0;
-}
-
-function writeDurably(file: string, content: string | Uint8Array): void {
-  const fd = openSync(file, 'w');
-  try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readJournal(file: string): Journal | undefined {
-  try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Journal;
-    return Array.isArray(value.renames) && Array.isArray(value.removes) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function listQuiet(dir: string): string[] {

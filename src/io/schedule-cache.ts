@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { LineCommit } from '../core/ledger-version.js';
 import type { OverdueSchedule } from '../core/remembered-lights.js';
 import { stampCode } from './ledger-cache.js';
+import { cacheFile, STATE, type CacheFile } from './state-dir.js';
 
 /**
- * Overdue schedules of past versions (core/remembered-lights.ts) kept in .git/ledger-lights-cache.json,
+ * Overdue schedules of past versions (core/remembered-lights.ts) kept in lights-cache.json in the state folder,
  * so that `ledger status` does not parse last month's ledger again on every run. A commit never
  * changes, so its schedule is keyed on the commit (and the scope it was narrowed to) and on the
  * tool's code, nothing else. Best effort, like the ledger cache: a file that cannot be read or
@@ -21,12 +20,11 @@ export interface ScheduleCache {
   save(): void;
 }
 
-const FILE = 'ledger-lights-cache.json';
 /** Versions kept: two years of month ends. */
 const KEEP = 24;
 
 export function openScheduleCache(root: string, scope: string, env: NodeJS.ProcessEnv = process.env): ScheduleCache {
-  const file = cacheFile(root, env);
+  const file = cacheFile(root, STATE.lightsCache, env);
   const code = stampCode();
   const read = file ? readStored(file, code) : { schedules: {} };
   const stored = read.schedules;
@@ -48,27 +46,9 @@ export function openScheduleCache(root: string, scope: string, env: NodeJS.Proce
     save: () => {
       if (!file || !changed) return;
       const kept = Object.fromEntries(Object.entries(stored).slice(-KEEP));
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temp, JSON.stringify({ code, schedules: kept, line }));
-        renameSync(temp, file);
-      } catch {
-        rmSync(temp, { force: true });
-      }
+      file.write(JSON.stringify({ code, schedules: kept, line }));
     },
   };
-}
-
-function cacheFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (env.LEDGER_CACHE === 'off' || env.LEDGER_CACHE === '0') return undefined;
-  const gitDir = path.join(root, '.git');
-  try {
-    if (!statSync(gitDir).isDirectory()) return undefined;
-    mkdirSync(gitDir, { recursive: true });
-  } catch {
-    return undefined;
-  }
-  return path.join(gitDir, FILE);
 }
 
 interface Stored {
@@ -76,10 +56,10 @@ interface Stored {
   line?: { head: string; commits: LineCommit[] };
 }
 
-function readStored(file: string, code: string): Stored {
+function readStored(file: CacheFile, code: string): Stored {
   try {
-    const text = readFileSync(file, 'utf8');
-    if (!text.startsWith(`{"code":${JSON.stringify(code)},`)) return { schedules: {} };
+    const text = file.read();
+    if (!text?.startsWith(`{"code":${JSON.stringify(code)},`)) return { schedules: {} };
     const stored = JSON.parse(text) as Partial<Stored>;
     return { schedules: stored.schedules ?? {}, line: stored.line };
   } catch {

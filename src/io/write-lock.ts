@@ -1,11 +1,11 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { ensureStatePath, removeStateDirIfEmpty, STATE, statePath } from './state-dir.js';
 
 /**
- * Commands that write the ledger are serialised by one lock file, `.git/ledger.lock` (outside Git,
- * `.ledger.lock` at the root). It holds the holder's pid, command and start time; a lock whose
+ * Commands that write the ledger are serialised by one lock file, `write.lock` in the state folder
+ * (state-dir.ts: `<git-dir>/ledger/`, outside Git `.ledger/` at the root). It holds the holder's pid, command and start time; a lock whose
  * process is gone is stale and taken over. A command waits a little for a live holder, then stops
  * with a message naming it. See docs/safety.md.
  */
@@ -21,23 +21,8 @@ export interface LockHolder {
 const DEFAULT_WAIT_MS = 30_000;
 const POLL_MS = 50;
 
-/** Where the ledger keeps its own state: the Git directory (also for a worktree), else the root. */
-export function stateDir(root: string): { dir: string; inGit: boolean } {
-  const dotGit = path.join(root, '.git');
-  try {
-    const stat = statSync(dotGit);
-    if (stat.isDirectory()) return { dir: dotGit, inGit: true };
-    const pointer = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
-    if (pointer) return { dir: path.resolve(root, pointer[1]!.trim()), inGit: true };
-  } catch {
-    // Not a Git repository: state sits at the root under hidden names.
-  }
-  return { dir: root, inGit: false };
-}
-
 export function lockPath(root: string): string {
-  const { dir, inGit } = stateDir(root);
-  return path.join(dir, inGit ? 'ledger.lock' : '.ledger.lock');
+  return statePath(root, STATE.lock);
 }
 
 /** Takes the write lock for `command`; the returned function releases it. */
@@ -46,9 +31,9 @@ export function acquireWriteLock(root: string, command: string, env: NodeJS.Proc
   const waitMs = Number(env.LEDGER_LOCK_WAIT_MS ?? DEFAULT_WAIT_MS);
   const deadline = Date.now() + (Number.isFinite(waitMs) ? waitMs : DEFAULT_WAIT_MS);
   for (;;) {
-    const created = tryCreate(file, command);
+    const created = tryCreate(root, file, command);
     if (created === 'read-only') return () => undefined;
-    if (created) return () => release(file);
+    if (created) return () => release(root, file);
     const holder = readHolder(file);
     if (holder === undefined || !isAlive(holder)) {
       // Stale (the holder died) or unreadable half-written: take it over.
@@ -64,21 +49,6 @@ export function acquireWriteLock(root: string, command: string, env: NodeJS.Proc
   }
 }
 
-/** Runs `action` holding the write lock; works for synchronous and asynchronous actions alike. */
-export function withWriteLock<T>(root: string, command: string, action: () => T): T {
-  const release = acquireWriteLock(root, command);
-  let result: T;
-  try {
-    result = action();
-  } catch (error) {
-    release();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(release) as T;
-  release();
-  return result;
-}
-
 /** The live holder of the lock, if any (a stale lock counts as none). */
 export function lockHolder(root: string): LockHolder | undefined {
   const holder = readHolder(lockPath(root));
@@ -89,11 +59,13 @@ export function lockHolder(root: string): LockHolder | undefined {
  * false when the lock exists; 'read-only' when the folder cannot be written at all: then nobody can
  * write there through this tool either, and the write itself fails with a message naming its file.
  */
-function tryCreate(file: string, command: string): boolean | 'read-only' {
+function tryCreate(root: string, file: string, command: string): boolean | 'read-only' {
   let fd: number;
   try {
+    ensureStatePath(root);
     fd = openSync(file, 'wx');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'read-only';
@@ -111,9 +83,10 @@ function tryCreate(file: string, command: string): boolean | 'read-only' {
   return true;
 }
 
-function release(file: string): void {
+function release(root: string, file: string): void {
   const holder = readHolder(file);
   if (holder?.pid === process.pid) rmSync(file, { force: true });
+  removeStateDirIfEmpty(root);
 }
 
 function readHolder(file: string): LockHolder | undefined {

@@ -30,7 +30,7 @@ const ALIGN = ['center', 'left', 'left', 'center', 'left', 'left'] as const;
 /** Merged area and task cells can span pages: their text sits at the top, where a reader starts. */
 const VERTICAL = ['top', 'top', 'middle', 'middle', 'middle', 'middle'] as const;
 
-/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-stream-file) and ends it. */
+/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-file) and ends it. */
 export async function writeLedgerXlsx(table: LedgerTable, stream: Writable): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

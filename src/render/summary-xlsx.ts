@@ -30,7 +30,7 @@ const MAX_WIDTH = 48;
 /** Rows above the data: title, note, header. */
 export const SUMMARY_HEADER_ROW = 3;
 
-/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-stream-file) and ends it. */
+/** Streams the workbook into `stream` (the caller decides where it goes; see io/atomic-file) and ends it. */
 export async function writeSummaryXlsx(summary: MonthlySummary, stream: Writable): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

@@ -131,10 +131,10 @@ describe('lights that remember: 黄（补齐） and 连续 N 个月红灯, from 
     expect(md).toContain('红灯预警：主要指标一，市司法局连续3个月红灯。');
   });
 
-  it('today’s status remembers through .git/ledger-lights-cache.json: warm, it parses no past version', () => {
+  it('today’s status remembers through .git/ledger/lights-cache.json: warm, it parses no past version', () => {
     expect(runLogged(['status'], lights.repo.dir).code).toBe(0);
     // The work tree's ledger now comes from its cache; without the lights cache last month's version is parsed.
-    rmSync(path.join(lights.repo.dir, '.git/ledger-lights-cache.json'));
+    rmSync(path.join(lights.repo.dir, '.git/ledger/lights-cache.json'));
     const cold = runLogged(['status', '--format', 'json'], lights.repo.dir);
     expect(cold.code).toBe(0);
     expect(cold.sources).toContain('node_modules/yaml');

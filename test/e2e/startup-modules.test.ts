@@ -11,7 +11,7 @@ import { runLogged } from '../helpers/loaded-modules.js';
 
 const COMMANDS = readdirSync(path.join(REPO_ROOT, 'src/commands')).filter((name) => name !== 'shared');
 
-/** A real git repository (the cache lives in .git/, a worktree's .git file turns it off) holding the bundled ledger. */
+/** A real git repository (the cache lives in .git/ledger/) holding the bundled ledger. */
 function bundledLedgerRepo(): string {
   const { dir } = tempGitRepo();
   cpSync(path.join(REPO_ROOT, 'ledger'), path.join(dir, 'ledger'), { recursive: true });
@@ -46,7 +46,7 @@ describe('start-up: a command loads only what it uses (bundled dist)', () => {
     // --worktree: a past --as-of now reads the ledger as committed that day (Git history), not the cached work tree.
     const cold = runLogged(['status', '--worktree', '--as-of', '2020-07-15'], dir);
     expect(cold.code).toBe(0);
-    expect(existsSync(path.join(dir, '.git/ledger-cache.json'))).toBe(true);
+    expect(existsSync(path.join(dir, '.git/ledger/ledger-cache.json'))).toBe(true);
     // The cold run parses the YAML: the same check sees zod and yaml there, so it can fail.
     expect(heavy(cold.sources)).toEqual(expect.arrayContaining(['node_modules/zod', 'node_modules/yaml']));
 

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withWriteSession, writeRepoFiles, tempFolder } from '../../src/io/repo-write.js';
+import { withWriteSession, writeRepoFiles } from '../../src/io/repo-write.js';
+import { tempFolder } from '../../src/io/write-journal.js';
 import { acquireWriteLock, lockPath } from '../../src/io/write-lock.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
+import { AREAS, crashMerge, ledgerWithReports } from '../helpers/crashed-repo.js';
+import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
@@ -25,11 +27,6 @@ function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
   });
-}
-
-/** Area n: SMALL_AREA renumbered, so that one merge can touch several files. */
-function area(n: number): string {
-  return replaceOrThrow(SMALL_AREA, 'area: 1', `area: ${n}`).replaceAll('id: "1.', `id: "${n}.`);
 }
 
 const unitReport = (file: string) => loadLedger(file).ledger;
@@ -71,7 +68,7 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
       });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`台账正被另一个命令修改：ledger merge reports/2020-06（进程 ${process.pid}`);
-      expect(run.stderr).toContain('ledger.lock');
+      expect(run.stderr).toContain('.git/ledger/write.lock');
       expect(snapshotTree(repo.dir)).toEqual(before);
     } finally {
       release();
@@ -83,6 +80,7 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
       [AREA_FILE]: SMALL_AREA,
       'reports/2020-07/市审批局.yaml': reportYaml('市审批局', '2020-07', entry('1.1.2', '推进中', '七月进展')),
     });
+    mkdirSync(path.dirname(lockPath(root)));
     writeFileSync(
       lockPath(root),
       JSON.stringify({ pid: 2 ** 22 + 12345, command: 'ledger merge', started: '2020-01-01', host: '' }),
@@ -106,22 +104,6 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
 });
 
 describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
-  const AREAS = [1, 2, 3, 4, 5].map((n) => ({ file: `ledger/0${n}-指标${n}.yaml`, text: area(n) }));
-
-  function ledgerWithReports() {
-    const repo = tempGitRepo({
-      'ledger/units.yaml': BUNDLED_UNITS,
-      ...Object.fromEntries(AREAS.map((a) => [a.file, a.text])),
-      'reports/2020-07/市审批局.yaml': reportYaml(
-        '市审批局',
-        '2020-07',
-        AREAS.map((_, i) => entry(`${i + 1}.1.2`, '推进中', `第 ${i + 1} 项进展`)).join(''),
-      ),
-    });
-    repo.commit('台账');
-    return repo;
-  }
-
   it('killed after a random rename, the next command leaves every file old or every file new', () => {
     const reference = ledgerWithReports();
     expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], reference.dir).code).toBe(0);
@@ -129,10 +111,7 @@ describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
     for (const crashAfter of [1, 1 + Math.floor(Math.random() * AREAS.length), AREAS.length]) {
       const repo = ledgerWithReports();
       const before = snapshotTree(repo.dir);
-      const crashed = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir, {
-        LEDGER_TEST_CRASH_AFTER_RENAME: String(crashAfter),
-      });
-      expect(crashed.code, `crash after ${crashAfter}`).toBe(-1);
+      expect(crashMerge(repo, crashAfter), `crash after ${crashAfter}`).toBe(-1);
       const midway = snapshotTree(repo.dir);
       const changed = AREAS.filter((a) => midway[a.file] !== before[a.file]).length;
       expect(changed).toBe(crashAfter);
@@ -140,7 +119,7 @@ describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
       const next = runCli(['validate', '--as-of', '2020-08-25'], repo.dir);
       expect(next.code, next.stdout).toBe(0);
       expect(snapshotTree(repo.dir)).toEqual(after);
-      expect(readdirSync(path.dirname(tempFolder(repo.dir)))).not.toContain('ledger-tmp');
+      expect(readdirSync(path.dirname(tempFolder(repo.dir)))).not.toContain('tmp');
       expect(repo.git('status', '--porcelain', '--untracked-files=all', 'ledger')).not.toMatch(/tmp|\.new/);
     }
   });
@@ -152,10 +131,7 @@ describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
     const repo = ledgerWithReports();
     const status = ['status', '--worktree', '--as-of', '2020-08-25'];
     expect(runCli(status, repo.dir).code).toBe(0);
-    const crashed = runCli(['merge', 'reports/2020-07', '--as-of', '2020-08-25'], repo.dir, {
-      LEDGER_TEST_CRASH_AFTER_RENAME: '1',
-    });
-    expect(crashed.code).toBe(-1);
+    expect(crashMerge(repo, 1)).toBe(-1);
     expect(runCli(status, repo.dir).code).toBe(0);
     expect(snapshotTree(repo.dir)).toEqual(after);
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFsError } from '../../src/io/describe-fs-error.js';
-import { writeFilesAtomically } from '../../src/io/atomic-write.js';
+import { writeFilesAtomically } from '../../src/io/atomic-file.js';
 import { REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -68,7 +68,6 @@ describe('describeFsError', () => {
           { path: path.join(dir, 'ledger/a.yaml'), content: 'new' },
           { path: target, content: 'x' },
         ],
-        [],
         '台账未作任何修改',
       ),
     );

@@ -20,12 +20,21 @@ describe('readHeadCommit: HEAD without running git', () => {
     expect(readHeadCommit(repo.dir)).toBe(first);
   });
 
-  it('gives up (so the caller asks git) on a worktree, a folder without Git and a strange HEAD', () => {
+  it('reads a worktree’s HEAD from its own git dir and its branch from the common one', () => {
     const repo = tempGitRepo();
-    repo.commit('一', { 'a.txt': '1' });
+    const first = repo.commit('一', { 'a.txt': '1' });
     const worktree = path.join(tempDir(), 'wt');
     repo.git('worktree', 'add', '-q', worktree);
-    expect(readHeadCommit(worktree)).toBeUndefined();
+    expect(readHeadCommit(worktree)).toBe(first);
+    const second = repo.commit('二', { 'a.txt': '2' });
+    repo.git('-C', worktree, 'reset', '-q', '--hard', second);
+    expect(readHeadCommit(worktree)).toBe(second);
+    expect(readHeadCommit(repo.dir)).toBe(second);
+  });
+
+  it('gives up (so the caller asks git) on a folder without Git and a strange HEAD', () => {
+    const repo = tempGitRepo();
+    repo.commit('一', { 'a.txt': '1' });
     expect(readHeadCommit(tempDir())).toBeUndefined();
     writeFileSync(path.join(repo.dir, '.git/HEAD'), 'ref: refs/../../etc/passwd\n');
     expect(readHeadCommit(repo.dir)).toBeUndefined();

@@ -1,4 +1,16 @@
-import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/commands/validate/run.js';
@@ -6,9 +18,10 @@ import { LedgerRevisions } from '../../src/io/ledger-revisions.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const AREA_FILE = 'ledger/01-持续深化商事制度改革.yaml';
-const CACHE = '.git/ledger-cache.json';
+const CACHE = '.git/ledger/ledger-cache.json';
 
 /** A git work tree holding a ledger whose files were last changed a minute ago (not “racy”). */
 function settledRepo(area = SMALL_AREA): string {
@@ -41,7 +54,7 @@ afterEach(() => {
   delete process.env.LEDGER_CACHE;
 });
 
-describe('ledger cache (.git/ledger-cache.json)', () => {
+describe('ledger cache (.git/ledger/ledger-cache.json)', () => {
   it('a second load is served from the cache and equals the first', async () => {
     const root = settledRepo();
     const first = plain(root);
@@ -125,6 +138,38 @@ describe('ledger cache (.git/ledger-cache.json)', () => {
     } finally {
       revisions.close();
     }
+  });
+
+  it('a cache that is not a regular file (a link, a folder, a pipe) is ignored, and a link is replaced', async () => {
+    const root = settledRepo();
+    plain(root);
+    const cache = path.join(root, CACHE);
+    const elsewhere = path.join(tempDir(), 'cache.json');
+    writeFileSync(elsewhere, readFileSync(cache, 'utf8').replace('优化企业开办线上服务', '从链接读出'));
+    rmSync(cache);
+    symlinkSync(elsewhere, cache);
+    expect(plain(root).areas[0]!.data.tasks[0]!.measures[0]!.title).toBe('优化企业开办线上服务');
+    expect(lstatSync(cache).isFile()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toContain('从链接读出');
+    rmSync(cache);
+    execFileSync('mkfifo', [cache]);
+    expect(plain(root).areas).toHaveLength(1);
+    rmSync(cache);
+    mkdirSync(cache);
+    expect(plain(root).areas).toHaveLength(1);
+  });
+
+  it('a stat record whose blob has no parse under that file is not trusted: the file is hashed again', async () => {
+    const root = settledRepo();
+    plain(root);
+    const cache = path.join(root, CACHE);
+    const name = '01-持续深化商事制度改革.yaml';
+    const real = storedCache(root).stats[name]![1];
+    const wrong = '0'.repeat(40);
+    writeFileSync(cache, readFileSync(cache, 'utf8').replace(`"${real}"]`, `"${wrong}"]`));
+    expect(storedCache(root).stats[name]![1]).toBe(wrong);
+    plain(root);
+    expect(storedCache(root).stats[name]![1]).toBe(real);
   });
 
   it('is not used outside a git work tree, nor with LEDGER_CACHE=off', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { statusLog } from '../../src/core/status-log.js';
@@ -8,7 +8,7 @@ import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 const AREA = 'ledger/01-持续深化商事制度改革.yaml';
-const CACHE = '.git/ledger-log-cache.json';
+const CACHE = '.git/ledger/log-cache.json';
 
 function setStatus(text: string, id: string, status: string): string {
   const at = text.indexOf(`id: "${id}"`);
@@ -36,7 +36,7 @@ async function uncached(root: string) {
   return statusLog((await walkMeasureChanges(root, { summary: true })).events);
 }
 
-describe('the status history cache (.git/ledger-log-cache.json)', () => {
+describe('the status history cache (.git/ledger/log-cache.json)', () => {
   it('walks only the commits added since the cached run, and gives what a full walk gives', async () => {
     const { repo, text } = history([
       ['1.1.1', '推进中'],
@@ -71,6 +71,7 @@ describe('the status history cache (.git/ledger-log-cache.json)', () => {
 
   it('ignores a cache it cannot read', async () => {
     const { repo } = history([['1.1.1', '推进中']]);
+    mkdirSync(path.dirname(path.join(repo.dir, CACHE)));
     writeFileSync(path.join(repo.dir, CACHE), '{"key":');
     expect((await statusHistory(repo.dir)).changes).toEqual(await uncached(repo.dir));
     expect(JSON.parse(readFileSync(path.join(repo.dir, CACHE), 'utf8')).data.commits).toHaveLength(2);

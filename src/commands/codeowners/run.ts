@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { UnitsFileSchema } from '../../core/schema.js';
 import { UsageError } from '../../errors.js';
-import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { writeFileAtomically } from '../../io/atomic-file.js';
 import { gitPrefix } from '../../io/git.js';
 import { writeTarget } from '../../io/repo-path.js';
 import { LEDGER_DIR, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
@@ -74,6 +74,6 @@ export async function codeowners(options: CodeownersCommandOptions): Promise<Cod
       'ledger/units.yaml 中没有任何单位填写了 owner，CODEOWNERS 会是空的',
       ownerHint(units.data.units),
     );
-  writeFilesAtomically([{ path: file, content: built.text }]);
+  writeFileAtomically(file, built.text);
   return { ...result, written: true };
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { planNotices, type NoticePlan } from '../../core/notice-plan.js';
 import { dayOfMonth } from '../../core/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
-import { writeFilesAtomically, type FileWrite } from '../../io/atomic-write.js';
+import { writeFilesAtomically, type FileWrite } from '../../io/atomic-file.js';
 import { noticeLetter } from '../../core/notice-letter.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
 import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';

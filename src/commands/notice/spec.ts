@@ -73,9 +73,9 @@ export const noticeSpec: CommandSpec = {
           : text.renderNoticeText(result, issue);
     if (options.out === undefined) writeOut(output);
     else {
-      const { writeTextFile } = await import('../../io/atomic-stream-file.js');
+      const { writeFileAtomically } = await import('../../io/atomic-file.js');
       const file = path.resolve(global.cwd, String(options.out));
-      await writeTextFile(file, output);
+      writeFileAtomically(file, output);
       writeOut(`${text.renderNoticeText(result, issue)}\n督办单已写到 ${file}`);
     }
     return EXIT_OK;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
 import { UsageError } from '../../errors.js';
-import { writeStreamThrough } from '../../io/atomic-stream-file.js';
+import { writeStreamAtomically } from '../../io/atomic-file.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
 import { writeExport, type RenderFormat } from '../../io/export-file.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
@@ -55,7 +55,7 @@ async function renderOn(repo: LedgerRepo, options: RenderOptions & { asOf: strin
   const written = await writeExport(options, defaultName(options.asOf, filter), {
     xlsx: async (file) => {
       const { writeLedgerXlsx } = await import('../../render/ledger-xlsx.js');
-      await writeStreamThrough(file, (stream) => writeLedgerXlsx(table, stream));
+      await writeStreamAtomically(file, (stream) => writeLedgerXlsx(table, stream));
     },
     md: async () => (await import('../../render/ledger-markdown.js')).renderLedgerMarkdown(table),
   });

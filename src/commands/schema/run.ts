@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { jsonSchemaFiles, SCHEMA_DIR } from '../../core/json-schemas.js';
-import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { writeFilesAtomically } from '../../io/atomic-file.js';
 
 export interface SchemaOptions {
   root: string;

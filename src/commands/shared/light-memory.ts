@@ -7,7 +7,7 @@
  * at all; otherwise the first-parent line is listed once (and cached with that HEAD). Without a
  * commit by the previous month end (no repository, no commits, a ledger committed later) nothing
  * else runs. Each month end back from there is mapped to its commit;
- * each commit's overdue schedule comes from .git/ledger-lights-cache.json (io/schedule-cache.ts)
+ * each commit's overdue schedule comes from .git/ledger/lights-cache.json (io/schedule-cache.ts)
  * or, the first time, from parsing that version (one LedgerHistory: one `git cat-file --batch`,
  * each file parsed once per blob) — only then are yaml and zod loaded. The walk stops as soon as
  * no row red on the day was red at every month end so far, or history does not reach further

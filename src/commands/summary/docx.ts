@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MonthlySummary } from '../../core/monthly-summary.js';
 import type { TrendPoint } from '../../core/monthly-trend.js';
 import { UsageError } from '../../errors.js';
-import { writeFileThrough } from '../../io/atomic-stream-file.js';
+import { writeFileAtomically } from '../../io/atomic-file.js';
 
 /** Renders the Word summary and writes it atomically to `out` (default `defaultName` in cwd); returns the path. */
 export async function writeSummaryDocx(
@@ -16,7 +16,6 @@ export async function writeSummaryDocx(
   const { renderSummaryDocx } = await import('../../render/summary-docx.js');
   const bytes = await renderSummaryDocx(summary, trend);
   const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
-  const { writeFile } = await import('node:fs/promises');
-  await writeFileThrough(file, (temporary) => writeFile(temporary, bytes));
+  writeFileAtomically(file, bytes);
   return file;
 }

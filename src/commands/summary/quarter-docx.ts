@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { QuarterlyReport } from '../../core/quarterly-report.js';
 import { UsageError } from '../../errors.js';
-import { writeFileThrough } from '../../io/atomic-stream-file.js';
+import { writeFileAtomically } from '../../io/atomic-file.js';
 
 /** Renders the Word quarterly report and writes it atomically to `out` (default `defaultName` in cwd). */
 export async function writeQuarterDocx(
@@ -14,7 +14,6 @@ export async function writeQuarterDocx(
   const { renderQuarterDocx } = await import('../../render/quarter-docx.js');
   const bytes = await renderQuarterDocx(report);
   const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
-  const { writeFile } = await import('node:fs/promises');
-  await writeFileThrough(file, (temporary) => writeFile(temporary, bytes));
+  writeFileAtomically(file, bytes);
   return file;
 }

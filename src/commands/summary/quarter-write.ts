@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { QuarterlyReport } from '../../core/quarterly-report.js';
-import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
+import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
 import { writeExport } from '../../io/export-file.js';
 import type { SummaryFormat } from './run.js';
 
@@ -14,7 +14,7 @@ export async function writeQuarterlyReport(
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (options.out === undefined || options.out === '-') return { text };
     const file = path.resolve(options.cwd ?? options.root, options.out);
-    await writeTextFile(file, text);
+    writeFileAtomically(file, text);
     return { file };
   }
   if (options.format === 'docx') {
@@ -24,7 +24,7 @@ export async function writeQuarterlyReport(
   return writeExport({ ...options, format: options.format }, baseName, {
     xlsx: async (file) => {
       const { writeQuarterXlsx } = await import('../../render/quarter-xlsx.js');
-      await writeStreamThrough(file, (stream) => writeQuarterXlsx(report, stream));
+      await writeStreamAtomically(file, (stream) => writeQuarterXlsx(report, stream));
     },
     md: async () => (await import('../../render/quarter-markdown.js')).renderQuarterMarkdown(report),
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildMonthlySummary, type MonthlySummary } from '../../core/monthly-summary.js';
 import type { TrendPoint } from '../../core/monthly-trend.js';
-import { writeStreamThrough, writeTextFile } from '../../io/atomic-stream-file.js';
+import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
 import { dayOfMonth } from '../../core/report-path.js';
@@ -106,7 +106,7 @@ async function writeSummary(
   return writeExport({ ...options, format: options.format }, baseName, {
     xlsx: async (file) => {
       const { writeSummaryXlsx } = await import('../../render/summary-xlsx.js');
-      await writeStreamThrough(file, (stream) => writeSummaryXlsx(result, stream));
+      await writeStreamAtomically(file, (stream) => writeSummaryXlsx(result, stream));
     },
     md: async () => (await import('../../render/summary-markdown.js')).renderSummaryMarkdown(result, trend),
   });
@@ -114,7 +114,7 @@ async function writeSummary(
 
 async function writeText(options: SummaryOptions, text: string): Promise<{ file: string }> {
   const file = path.resolve(options.cwd ?? options.root, options.out!);
-  await writeTextFile(file, text);
+  writeFileAtomically(file, text);
   return { file };
 }
 

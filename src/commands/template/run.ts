@@ -4,7 +4,7 @@ import { reportPath } from '../../core/report-path.js';
 import { buildReportForm } from '../../core/report-template.js';
 import { isGroup } from '../../core/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
-import { writeFilesAtomically } from '../../io/atomic-write.js';
+import { writeFileAtomically } from '../../io/atomic-file.js';
 import { REPORT_SCHEMA_LINE } from '../../core/json-schemas.js';
 import { relativeInside, writeTarget } from '../../io/repo-path.js';
 import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
@@ -69,7 +69,7 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
   }
   const content = format === 'yaml' ? withSchemaLine(options, renderReportYaml(form)) : await xlsxForm(form);
-  if (relativeInside(options.root, target) === undefined) writeFilesAtomically([{ path: target, content }]);
+  if (relativeInside(options.root, target) === undefined) writeFileAtomically(target, content);
   else
     withWriteSession(options.root, 'ledger template', (session) =>
       writeRepoFiles(session, [{ path: target, content }]),
