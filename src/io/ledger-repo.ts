@@ -115,9 +115,9 @@ export class LedgerRepo {
     return checkedOf(ledger, diagnostics);
   }
 
-  /** The work tree valid for `action` (a write): the ledger, or the errors that stop it. */
+  /** The work tree read afresh, valid for `action` (a write, under the lock): the ledger, or the errors that stop it. */
   async validWorkTree(action: string): Promise<ValidLedger> {
-    return validOnly(await this.checked(), action);
+    return validOnly(await this.readForWrite(), action);
   }
 
   /**

@@ -5,7 +5,9 @@ import type { Ledger } from '../core/ledger.js';
 import { commitDay } from '../core/ledger-version.js';
 import { reportCounts, type GatheredReports, type PresentReport } from '../core/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
+import { openArrivalCache } from './arrival-cache.js';
 import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
+import { readHeadCommit, UNBORN } from './head-commit.js';
 import { listReportFiles } from './list-reports.js';
 
 /**
@@ -22,8 +24,9 @@ export async function gatherReportCounts(
   listed: readonly string[] = listReportFiles(root, ledger).files,
 ): Promise<GatheredReports> {
   const files = presentReports(listed, month);
-  const tracked = await isInsideWorkTree(root);
-  const commits = tracked && files.length > 0 ? await commitsOf(root, month) : undefined;
+  const head = readHeadCommit(root);
+  const tracked = head !== undefined || (await isInsideWorkTree(root));
+  const commits = tracked && files.length > 0 ? await commitsOf(root, month, head) : undefined;
   const received = await receivedDates(root, files);
   const committedDay = (file: string) => {
     const committed = commits?.get(file)?.committed;
@@ -105,9 +108,16 @@ function presentReports(listed: readonly string[], month: string): PresentReport
   return out;
 }
 
-async function commitsOf(root: string, month: string): Promise<Map<string, FirstCommit>> {
+/** First commits of the month's reports: from the cache while HEAD (read without git) is unchanged. */
+async function commitsOf(root: string, month: string, head: string | undefined): Promise<Map<string, FirstCommit>> {
+  if (head === UNBORN) return new Map();
+  const cache = head === undefined ? undefined : openArrivalCache(root, head);
+  const known = cache?.get(month);
+  if (known) return known;
   try {
-    return await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+    const commits = await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+    cache?.set(month, commits);
+    return commits;
   } catch (error) {
     // A repository without any commit yet has no history to read.
     if (isNoCommits(error)) return new Map();

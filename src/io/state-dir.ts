@@ -39,9 +39,10 @@ export const STATE = {
   ledgerCache: 'ledger-cache.json',
   lightsCache: 'lights-cache.json',
   logCache: 'log-cache.json',
+  arrivalsCache: 'arrivals-cache.json',
 } as const;
 
-export type CacheName = (typeof STATE)['ledgerCache' | 'lightsCache' | 'logCache'];
+export type CacheName = (typeof STATE)['ledgerCache' | 'lightsCache' | 'logCache' | 'arrivalsCache'];
 
 /** The git dir of the work tree at `root` (`root/.git` or where its `gitdir:` line points), if any. */
 export function gitDirOf(root: string): string | undefined {

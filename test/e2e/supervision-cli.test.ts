@@ -99,6 +99,11 @@ describe('the 督办 loop in a real Git repository', () => {
     const self = cli('verify', '1.1.2', '--unit', '市公安局', '--by', '公安局', '--date', '2020-09-25');
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('市公安局 不能核验本单位的部分');
+    // Dated before the completion (2020-09-08) or after today: refused, nothing written.
+    const early = cli('verify', '1.1.2', '--unit', '市公安局', '--date', '2020-09-01');
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('早于该部分的完成日期 2020-09-08')]);
+    const future = cli('verify', '1.1.2', '--unit', '市公安局', '--date', '2099-01-01');
+    expect([future.code, future.stderr]).toEqual([2, expect.stringContaining('核验日期 2099-01-01 晚于今天')]);
     expect(ledgerText()).toBe(merged);
     const verified = cli('verify', '1.1.2', '--unit', '市公安局', '--date', '2020-09-25');
     expect(verified.code).toBe(0);

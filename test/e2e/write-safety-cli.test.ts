@@ -54,6 +54,51 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
     }
   });
 
+  it('two notice --issue at once never share a number nor lose a notice (5 runs)', async () => {
+    for (let run = 0; run < 5; run++) {
+      const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
+      repo.commit('台账');
+      const issue = (unit: string) =>
+        runCliAsync(['notice', '--as-of', '2020-07-25', '--unit', unit, '--issue'], repo.dir);
+      const [police, approval] = await Promise.all([issue('市公安局'), issue('市审批局')]);
+      expect([police.code, approval.code], `${police.stderr}${approval.stderr}`).toEqual([0, 0]);
+      const notices = unitReport(repo.dir).areas[0]!.data.tasks.flatMap((t) =>
+        t.measures.flatMap((m) => m.notices ?? []),
+      );
+      expect(new Set(notices.map((n) => n.unit)), `run ${run}`).toEqual(new Set(['市公安局', '市审批局']));
+      expect(new Set(notices.map((n) => n.number)).size, `run ${run}`).toBe(2);
+    }
+  });
+
+  it('a verify and a merge at once never lose a write (5 runs)', async () => {
+    for (let run = 0; run < 5; run++) {
+      const repo = tempGitRepo({
+        'ledger/units.yaml': BUNDLED_UNITS,
+        [AREA_FILE]: SMALL_AREA,
+        'reports/2020-07/市公安局.yaml': reportYaml(
+          '市公安局',
+          '2020-07',
+          entry('1.1.2', '已完成', '已完成', 'completed_on: 2020-06-20'),
+        ),
+        'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
+      });
+      expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], repo.dir).code).toBe(0);
+      repo.commit('台账');
+      const [verified, merged] = await Promise.all([
+        runCliAsync(['verify', '1.1.2', '--unit', '市公安局', '--date', '2020-08-01'], repo.dir),
+        runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
+      ]);
+      expect([verified.code, merged.code], `${verified.stderr}${merged.stderr}`).toEqual([0, 0]);
+      const byId = new Map(
+        unitReport(repo.dir)
+          .areas[0]!.data.tasks.flatMap((t) => t.measures)
+          .map((m) => [m.id, m] as const),
+      );
+      expect(byId.get('1.1.2')!.unit_reports?.['市公安局']?.verification?.state, `run ${run}`).toBe('已核验');
+      expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
+    }
+  });
+
   it('a held lock makes a writer wait, then stop with the holder named and the ledger unchanged', () => {
     const repo = tempGitRepo({
       'ledger/units.yaml': BUNDLED_UNITS,

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { planNotices, type NoticePlan } from '../../core/notice-plan.js';
 import { dayOfMonth } from '../../core/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
+import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { writeFilesAtomically, type FileWrite } from '../../io/atomic-file.js';
 import { noticeLetter } from '../../core/notice-letter.js';
 import type { LedgerVersion } from '../../core/ledger-version.js';
@@ -35,14 +36,18 @@ export interface NoticeResult {
 
 /** The 督办单 due on `asOf`; with `issue`, records them in the ledger (levels only go up, so twice writes nothing). */
 export function notice(options: NoticeOptions): Promise<NoticeResult> {
-  return withLedger(options.root, (repo) => noticeIn(repo, options));
+  if (!options.issue) return withLedger(options.root, (repo) => noticeIn(repo, options));
+  // Issuing reads, numbers and writes under the write lock: two at once never share a number or lose a notice.
+  return withWriteSession(options.root, 'ledger notice --issue', (session) =>
+    withLedger(options.root, (repo) => noticeIn(repo, options, session)),
+  );
 }
 
 /**
  * Listing judges the ledger as committed by the end of the day (so a past day's list is what it was
  * then); issuing writes into the work tree, so it judges the work tree.
  */
-async function noticeIn(repo: LedgerRepo, options: NoticeOptions): Promise<NoticeResult> {
+async function noticeIn(repo: LedgerRepo, options: NoticeOptions, session?: WriteSession): Promise<NoticeResult> {
   const config = await repo.config();
   const asOf = options.asOf ?? (options.month ? dayOfMonth(options.month, config.lead_report_day) : await repo.today());
   const loaded = options.issue
@@ -53,7 +58,7 @@ async function noticeIn(repo: LedgerRepo, options: NoticeOptions): Promise<Notic
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const issuer = options.by?.trim() || ledger.config.notice_issuer;
   const { changes, ...plan } = planNotices(ledger, asOf, issuer, { unit });
-  const written = options.issue && changes.length > 0 ? applyMerge(options.root, changes) : [];
+  const written = session && changes.length > 0 ? applyMerge(options.root, changes, [], session) : [];
   return { diagnostics: [], plan, ...(loaded.version ? { version: loaded.version } : {}), written };
 }
 

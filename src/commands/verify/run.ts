@@ -5,7 +5,8 @@ import type { UnitReport, Verification } from '../../core/schema.js';
 import { verifiedReport, verifiers } from '../../core/verification.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
-import { openLedger } from '../../io/ledger-repo.js';
+import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
+import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
 export interface VerifyOptions {
@@ -42,8 +43,15 @@ export interface VerifyResult {
 /** Records the lead's verification (销号) of a part reported 已完成, or returns it to 推进中. */
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const repo = openLedger(options.root);
+  if (options.dryRun) return verifyIn(repo, options);
+  return withWriteSession(options.root, 'ledger verify', (session) => verifyIn(repo, options, session));
+}
+
+/** Reads the ledger under the write lock (when writing), so a merge finishing meanwhile is never overwritten. */
+async function verifyIn(repo: LedgerRepo, options: VerifyOptions, session?: WriteSession): Promise<VerifyResult> {
   const loaded = await repo.validWorkTree('核验');
-  const date = await repo.day(options.date);
+  const today = await repo.today();
+  const date = options.date ?? today;
   if (!loaded.ledger)
     return { id: options.id, title: '', unit: options.unit, file: '', written: false, diagnostics: loaded.diagnostics };
   const ledger = loaded.ledger;
@@ -59,6 +67,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   if (!by || !allowed.includes(by)) return { ...base, refused: refusal(ref.measure.id, unit, by, allowed) };
   if (!options.reject && report.verification?.state === '已核验') return { ...base, unchanged: true };
   if (options.reject && !options.reason?.trim()) throw new UsageError('退回须写明理由', '加 --reason 退回理由');
+  refuseDate(date, today, report);
   const verification: Verification = {
     state: options.reject ? '已退回' : '已核验',
     by,
@@ -70,8 +79,19 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   ];
   if (options.reject && ref.measure.status === '已完成')
     changes.push({ path: [...ref.path, 'status'], before: '已完成', after: '推进中' });
-  if (!options.dryRun) applyMerge(options.root, [{ file: ref.file, changes }]);
+  if (session) applyMerge(options.root, [{ file: ref.file, changes }], [], session);
   return { ...base, verification, written: !options.dryRun };
+}
+
+/** A verification is dated on a day that has come, and not before the part was completed. */
+function refuseDate(date: string, today: string, report: UnitReport): void {
+  if (date > today)
+    throw new UsageError(`核验日期 ${date} 晚于今天（${today}）`, '核验只能记在已经到来的日子：省略 --date 即为今天');
+  if (report.completed_on && date < report.completed_on)
+    throw new UsageError(
+      `核验日期 ${date} 早于该部分的完成日期 ${report.completed_on}`,
+      `写完成之后的日期，例如 --date ${report.completed_on}`,
+    );
 }
 
 function notReported(id: string, unit: string, report: UnitReport | undefined): UsageError {
