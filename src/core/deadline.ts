@@ -22,7 +22,28 @@ const PART = /^(?:(\d{4})年)?(?:(\d{1,2})月)?底$/;
 
 /** Parses a written 完成时限; returns undefined when it cannot be understood. */
 export function parseDeadline(written: string): Deadline | undefined {
-  const form = written.trim();
+  if (parsed.has(written)) return parsed.get(written);
+  const deadline = readDeadline(written.trim());
+  if (parsed.size >= MEMO_LIMIT) parsed.clear();
+  parsed.set(written, deadline && freezeDeadline(deadline));
+  return parsed.get(written);
+}
+
+/**
+ * A ledger writes a handful of distinct deadlines, and status evaluates each measure and part at
+ * every remembered month end: each written form is parsed once per process. The results are frozen,
+ * so sharing them is safe.
+ */
+const parsed = new Map<string, Deadline | undefined>();
+const MEMO_LIMIT = 10_000;
+
+function freezeDeadline(deadline: Deadline): Deadline {
+  if (deadline.kind === 'dated') deadline.milestones.forEach((m) => Object.freeze(m));
+  if (deadline.kind === 'dated') Object.freeze(deadline.milestones);
+  return Object.freeze(deadline);
+}
+
+function readDeadline(form: string): Deadline | undefined {
   if (form === '长期') return { kind: 'ongoing', written: form };
   if (form === '适时') return { kind: 'when-appropriate', written: form };
   const body = form.endsWith('前') ? form.slice(0, -1) : form;
