@@ -32,6 +32,26 @@ export default tseslint.config(
       ],
     },
   },
+  // A command is one folder over the layers below it: it never imports another command (what two
+  // commands share lives in core/, io/ or render/, or in commands/shared/), and it never touches the
+  // file system itself (io/ does).
+  {
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'],
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./|shared/)',
+              message: '命令不引用其他命令：共用的部分放到 core/、io/、render/ 或 commands/shared/',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Layers point one way (README, 架构): core imports only core; render imports only core.
   {
     files: ['src/core/**/*.ts'],

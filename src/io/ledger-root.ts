@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Kept apart from load-ledger.ts so that finding the root (every command does) loads neither yaml nor zod. */
@@ -9,6 +9,12 @@ export const CONFIG_FILE = 'config.yaml';
 /** Area files are named NN-标题.yaml so that a listing reads as a table of contents. */
 export function isAreaFileName(name: string): boolean {
   return /^\d+-.+\.ya?ml$/.test(name);
+}
+
+/** The area file names in `root`'s ledger/ (none when it has no ledger folder). */
+export function areaFileNames(root: string): string[] {
+  const dir = path.join(root, LEDGER_DIR);
+  return existsSync(dir) ? readdirSync(dir).filter(isAreaFileName) : [];
 }
 
 /** The nearest directory at or above `start` that holds ledger/. */

@@ -21,16 +21,16 @@ function areaFiles(root: string): Record<string, unknown> {
 }
 
 describe('ledger import', () => {
-  it('reproduces the committed ledger from the source document (progress fields aside)', () => {
+  it('reproduces the committed ledger from the source document (progress fields aside)', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
-    const result = importLedger({ root, source: 'source.txt' });
+    const result = await importLedger({ root, source: 'source.txt' });
     expect(result.diagnostics).toEqual([]);
     expect(areaFiles(root)).toEqual(areaFiles(REPO_ROOT));
   });
 
-  it('finds the whole attachment: 14 areas, 43 tasks, 179 measures and their deadline forms', () => {
+  it('finds the whole attachment: 14 areas, 43 tasks, 179 measures and their deadline forms', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
-    const { areas } = importLedger({ root, source: 'source.txt', dryRun: true });
+    const { areas } = await importLedger({ root, source: 'source.txt', dryRun: true });
     const measures = areas.flatMap((a) => a.tasks.flatMap((t) => t.measures));
     expect([areas.length, areas.reduce((n, a) => n + a.tasks.length, 0), measures.length]).toEqual([14, 43, 179]);
     const byDeadline = Object.fromEntries(
@@ -49,39 +49,39 @@ describe('ledger import', () => {
     });
   });
 
-  it('keeps progress already recorded when importing again', () => {
+  it('keeps progress already recorded when importing again', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
-    importLedger({ root, source: 'source.txt' });
+    await importLedger({ root, source: 'source.txt' });
     const file = path.join(root, 'ledger/01-持续深化商事制度改革.yaml');
     const withProgress = readFileSync(file, 'utf8').replace(
       'status: 未启动\n        progress: ""',
       'status: 推进中\n        progress: 已完成系统改造',
     );
     writeFileSync(file, withProgress);
-    const again = importLedger({ root, source: 'source.txt' });
+    const again = await importLedger({ root, source: 'source.txt' });
     expect(again.kept).toBe(1);
     expect(readFileSync(file, 'utf8')).toContain('progress: 已完成系统改造');
   });
 
-  it('refuses, writing nothing, when a measure with progress would disappear', () => {
+  it('refuses, writing nothing, when a measure with progress would disappear', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
-    importLedger({ root, source: 'source.txt' });
+    await importLedger({ root, source: 'source.txt' });
     const file = path.join(root, 'ledger/01-持续深化商事制度改革.yaml');
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace('id: 1.1.1\n', 'id: 1.1.9\n').replace('status: 未启动', 'status: 已完成'),
     );
     const before = snapshotTree(root);
-    const result = importLedger({ root, source: 'source.txt' });
+    const result = await importLedger({ root, source: 'source.txt' });
     expect(result.diagnostics.map((d) => d.code)).toContain('import/would-drop-progress');
     expect(result.written).toBe(false);
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('--check passes on the bundled ledger and fails on an edited definition', () => {
+  it('--check passes on the bundled ledger and fails on an edited definition', async () => {
     expect(runCli(['import', '--check'], REPO_ROOT).code).toBe(0);
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
-    importLedger({ root, source: 'source.txt' });
+    await importLedger({ root, source: 'source.txt' });
     const file = path.join(root, 'ledger/02-提升项目建设审批便利度.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('2020年底前', '2021年底前'));
     const run = runCli(['import', 'source.txt', '--check'], root);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readTextIfExists } from '../../io/optional-file.js';
 import path from 'node:path';
 import { buildCodeowners, ledgerOwnerOf, ownerHint, type Codeowners } from '../../core/codeowners.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 import { gitPrefix } from '../../io/git.js';
 import { writeTarget } from '../../io/repo-path.js';
-import { LEDGER_DIR, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
+import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
 
 export interface CodeownersCommandOptions {
   root: string;
@@ -46,7 +46,7 @@ export async function codeowners(options: CodeownersCommandOptions): Promise<Cod
   if (!units || hasErrors(diagnostics))
     return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };
   const prefix = await gitPrefix(options.root).catch(() => '');
-  const current = existsSync(file) ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(file)) : undefined;
+  const current = readTextIfExists(file);
   const kept = current === undefined ? undefined : ledgerOwnerOf(current, prefix);
   const ledgerOwner = options.ledgerOwner
     ? { handles: options.ledgerOwner, from: 'option' as const }

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { areaFileName } from '../../core/area-file-name.js';
@@ -13,7 +12,10 @@ import { UsageError } from '../../errors.js';
 import { serializeArea } from '../../io/area-yaml.js';
 import { withWriteSession, writeRepoFiles, type WriteSession } from '../../io/repo-write.js';
 import { insideRepo, readRepoFile } from '../../io/repo-path.js';
-import { isAreaFileName, LEDGER_DIR, loadLedger, readBytes, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
+import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
+import { openLedger } from '../../io/ledger-repo.js';
+import { areaFileNames, existsIn } from '../../io/ledger-root.js';
+import { readBytesIfExists } from '../../io/optional-file.js';
 import { pushAll } from '../../core/arrays.js';
 
 export interface ImportOptions {
@@ -45,16 +47,16 @@ export interface ImportResult {
 /** The document's text is a few hundred KB; anything far larger is the wrong file. */
 const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
-export function importLedger(options: ImportOptions): ImportResult {
+export async function importLedger(options: ImportOptions): Promise<ImportResult> {
   if (options.dryRun || options.check) return importIn(options);
   return withWriteSession(options.root, 'ledger import', (session) => importIn(options, session));
 }
 
-function importIn(options: ImportOptions, session?: WriteSession): ImportResult {
+async function importIn(options: ImportOptions, session?: WriteSession): Promise<ImportResult> {
   const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
-  if (!existsSync(sourcePath))
-    throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
-  const text = new TextDecoder('utf-8').decode(readBytes(sourcePath, MAX_SOURCE_BYTES));
+  const bytes = readBytesIfExists(sourcePath, MAX_SOURCE_BYTES);
+  if (!bytes) throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
+  const text = new TextDecoder('utf-8').decode(bytes);
   const { source: unitsFile, diagnostics } = readSchemaFile(
     options.root,
     `${LEDGER_DIR}/${UNITS_FILE}`,
@@ -72,7 +74,7 @@ function importIn(options: ImportOptions, session?: WriteSession): ImportResult 
         hint: '源文件应包含附件“……工作台账”及其表格内容',
       }),
     );
-  const previous = existingAreas(options.root, diagnostics);
+  const previous = await existingAreas(options.root, diagnostics);
   const carried = carryProgress(parsed.areas, previous);
   for (const measure of carried.orphaned) {
     diagnostics.push(
@@ -107,9 +109,9 @@ function importIn(options: ImportOptions, session?: WriteSession): ImportResult 
   return { ...result, written: true };
 }
 
-function existingAreas(root: string, diagnostics: Diagnostic[]): Area[] {
-  if (!existsSync(path.join(root, LEDGER_DIR))) return [];
-  const loaded = loadLedger(root);
+async function existingAreas(root: string, diagnostics: Diagnostic[]): Promise<Area[]> {
+  if (!existsIn(root)(LEDGER_DIR)) return [];
+  const loaded = await openLedger(root).readWorkTree();
   const broken = loaded.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'ledger/no-areas');
   if (broken.length > 0) {
     pushAll(diagnostics, [
@@ -131,15 +133,14 @@ interface PlannedFile {
 }
 
 function planFiles(root: string, areas: readonly Area[], compareDefinitions: boolean): PlannedFile[] {
-  const dir = path.join(root, LEDGER_DIR);
-  const present = existsSync(dir) ? readdirSync(dir).filter(isAreaFileName) : [];
+  const present = areaFileNames(root);
   const planned = areas.map((area): PlannedFile => {
     const name = areaFileName(area);
     const content = serializeArea(area, headerComment(area));
     const file = `${LEDGER_DIR}/${name}`;
     if (!present.includes(name)) return { file, action: 'create', content };
     const same = compareDefinitions
-      ? sameDefinition(path.join(dir, name), area)
+      ? sameDefinition(path.join(root, LEDGER_DIR, name), area)
       : new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRepoFile(root, `${LEDGER_DIR}/${name}`)) === content;
     return { file, action: same ? 'unchanged' : 'update', content };
   });

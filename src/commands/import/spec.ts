@@ -19,7 +19,7 @@ export const importSpec: CommandSpec = {
   async run(args, options, global) {
     const { importLedger } = await import('./run.js');
     const { renderImport } = await import('./text.js');
-    const result = importLedger({
+    const result = await importLedger({
       root: global.root,
       cwd: global.cwd,
       source: args[0] ?? DEFAULT_SOURCE,

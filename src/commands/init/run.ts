@@ -1,14 +1,14 @@
 import { dayAt } from '../../core/ledger-version.js';
 import { DEFAULT_TIMEZONE } from '../../core/schema.js';
 import { clockNow } from '../../io/clock.js';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/init-files.js';
 import { UsageError } from '../../errors.js';
 import { gitAvailable, initRepository } from '../../io/git.js';
 import { defaultToolSpec, parseToolSpec, type ToolSpec } from '../../core/tool-spec.js';
 import { readTemplate, toolPackage } from '../../io/templates.js';
-import { writeTree } from '../../io/write-tree.js';
+import { readOptional } from '../../io/optional-file.js';
+import { createFolderWith, refuseNonEmpty } from '../../io/write-tree.js';
 
 export interface InitOptions {
   cwd: string;
@@ -51,7 +51,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     tool: dependency,
     asOf: options.asOf ?? dayAt(Math.floor(clockNow() / 1000), DEFAULT_TIMEZONE),
   });
-  stageAndMove(dir, { ...files, ...extra });
+  createFolderWith(dir, { ...files, ...extra });
   let git: InitResult['git'] = 'skipped';
   if (options.git !== false) {
     git = (await gitAvailable(dir)) ? 'initialised' : 'unavailable';
@@ -75,63 +75,11 @@ function resolveTool(spec: ToolSpec, cwd: string): { dependency: string; extra: 
       '用已发布的版本（默认，或 --tool ^0.1.0）、git 地址、内部 npm 仓库中的包名，或 npm pack 生成的 .tgz 文件（会复制进新仓库的 tools/）',
     );
   if (spec.kind !== 'tarball') return { dependency: spec.dependency, extra: {} };
-  const file = path.resolve(cwd, spec.path);
-  try {
-    return { dependency: spec.dependency, extra: { [spec.target]: readFileSync(file) } };
-  } catch {
+  const bytes = readOptional(path.resolve(cwd, spec.path));
+  if (!bytes)
     throw new UsageError(
       `读不到 --tool 指定的文件 ${spec.path}`,
       '先在工具目录运行 npm pack，再用 --tool 指向生成的 .tgz',
     );
-  }
-}
-
-function refuseNonEmpty(dir: string, given: string): void {
-  try {
-    if (!existsSync(dir)) return;
-    if (!statSync(dir).isDirectory()) throw new UsageError(`${given} 已存在且不是文件夹`, '换一个新文件夹名');
-    if (readdirSync(dir).length > 0)
-      throw new UsageError(
-        `文件夹 ${given} 不是空的，ledger init 只在新的或空的文件夹中建立台账`,
-        '换一个新文件夹名，例如 ledger init 台账-2021',
-      );
-  } catch (error) {
-    throw error instanceof UsageError ? error : ioError(error, dir);
-  }
-}
-
-/** Everything is written into a sibling temp folder first, then renamed into place in one step. */
-function stageAndMove(dir: string, files: Record<string, string | Uint8Array>): void {
-  const parent = path.dirname(dir);
-  if (!existsSync(parent))
-    throw new UsageError(
-      `无法建立 ${dir}：上级文件夹 ${parent} 不存在`,
-      `先建立上级文件夹（mkdir -p "${parent}"），或换一个位置`,
-    );
-  let staging: string | undefined;
-  try {
-    staging = mkdtempSync(path.join(parent, `.${path.basename(dir)}.init-`));
-    writeTree(staging, files);
-    if (existsSync(dir)) rmdirSync(dir);
-    renameSync(staging, dir);
-  } catch (error) {
-    if (staging) rmSync(staging, { recursive: true, force: true });
-    throw ioError(error, dir);
-  }
-}
-
-/** A file-system failure as a Chinese message naming the folder (exit code 2), never a stack trace. */
-function ioError(error: unknown, dir: string): UsageError {
-  const parent = path.dirname(dir);
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, [string, string]> = {
-    EACCES: [`没有权限在 ${parent} 中建立文件夹`, '换一个有写入权限的位置，例如自己的主目录'],
-    EPERM: [`没有权限在 ${parent} 中建立文件夹`, '换一个有写入权限的位置，例如自己的主目录'],
-    EROFS: [`${parent} 在只读的文件系统上`, '换一个可以写入的位置'],
-    ENOSPC: ['磁盘空间不足', '清理磁盘后重试'],
-    ENOTDIR: [`${parent} 不是文件夹`, '换一个位置'],
-    ENOENT: [`${parent} 中不能建立文件夹`, '换一个普通的文件夹，例如 ledger init ~/台账'],
-  };
-  const [reason, hint] = reasons[code ?? ''] ?? [`文件系统错误 ${code ?? String(error)}`, '换一个位置重试'];
-  return new UsageError(`无法建立 ${dir}：${reason}`, hint);
+  return { dependency: spec.dependency, extra: { [spec.target]: bytes } };
 }

@@ -1,20 +1,18 @@
 import { olderThanMerged } from '../../core/report-stale.js';
 import { reportArrivals } from '../../io/report-arrivals.js';
 import { existsIn } from '../../io/ledger-root.js';
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { expandInputs, type Input } from '../../io/merge-inputs.js';
 import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import type { Ledger } from '../../core/ledger.js';
 import { planMerge, type MergePlan } from '../../core/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/report-checks.js';
-import { classifyReportPath, isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
+import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
 import { formFromReport } from '../../core/report-template.js';
 import { sameValue } from '../../core/same-value.js';
 import { withCellNames } from '../../core/xlsx-cell-names.js';
-import { UsageError } from '../../errors.js';
 import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
-import { insideRepo, linkProblem, MAX_REPO_FILE_BYTES, readRepoFile } from '../../io/repo-path.js';
+import { linkProblem, MAX_REPO_FILE_BYTES, readRepoFile } from '../../io/repo-path.js';
 import { MAX_XLSX_BYTES, xlsxSizeProblem } from '../../io/xlsx-limits.js';
 import { writeBlockers } from '../../core/write-blockers.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
@@ -69,7 +67,9 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
 async function mergeIn(repo: LedgerRepo, options: Dated, session?: WriteSession): Promise<MergeResult> {
   const { ledger, diagnostics: ledgerDiagnostics } = await repo.readForWrite();
   const diagnostics = writeBlockers(ledgerDiagnostics, '合并');
-  const inputs = expandInputs(options).filter((input) => !isIgnorableReportsFile(input.file));
+  const inputs = expandInputs(options.root, options.cwd ?? options.root, options.paths).filter(
+    (input) => !isIgnorableReportsFile(input.file),
+  );
   const reports: ReportSource[] = [];
   const bytesOf = new Map<ReportSource, Uint8Array>();
   for (const input of inputs) {
@@ -93,70 +93,6 @@ async function mergeIn(repo: LedgerRepo, options: Dated, session?: WriteSession)
   };
   if (hasErrors(diagnostics) || !session) return result;
   return { ...result, written: applyMerge(options.root, plan.files, stored.writes, session).sort() };
-}
-
-interface Input {
-  absolute: string;
-  /** Relative to the root when inside it, else as absolute. */
-  file: string;
-}
-
-function expandInputs(options: MergeOptions): Input[] {
-  const cwd = options.cwd ?? options.root;
-  if (options.paths.length === 0)
-    throw new UsageError('没有给出要合并的报送文件', '例如 ledger merge reports/2020-07/');
-  const files: string[] = [];
-  for (const given of options.paths) {
-    const absolute = path.resolve(cwd, given);
-    const rel = relativeTo(options.root, absolute);
-    if (rel !== undefined) insideRepo(options.root, rel);
-    const stat = statGiven(absolute, given);
-    const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
-    if (!stat.isDirectory()) files.push(absolute);
-    else if (inReports)
-      pushAll(
-        files,
-        filesUnder(absolute).filter((file) => !isEvidence(options.root, file)),
-      );
-    else {
-      throw new UsageError(
-        `请给出 reports/ 下的报送文件、月份文件夹或 reports/ 本身（${given} 是 reports/ 以外的文件夹，不会逐个查找其中的文件）`,
-        '例如 ledger merge reports/2020-07；reports/ 以外填好的报送表请逐个给出：ledger merge ~/下载/大武口区-2020-07-报送表.xlsx',
-      );
-    }
-  }
-  return [...new Set(files)].map((absolute) => ({ absolute, file: relativeTo(options.root, absolute) ?? absolute }));
-}
-
-/** Evidence beside a report (reports/YYYY-MM/<unit>/…) is not merged; validate checks its folder name. */
-function isEvidence(root: string, absolute: string): boolean {
-  return classifyReportPath(relativeTo(root, absolute) ?? '').kind === 'evidence';
-}
-
-function statGiven(absolute: string, given: string) {
-  try {
-    return statSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new UsageError(`${given} 是循环的符号链接，无法读取`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`没有读取 ${given} 的权限`);
-    throw new UsageError(`找不到 ${given}`);
-  }
-}
-
-/** `absolute` relative to the root with forward slashes, or undefined when outside it. */
-function relativeTo(root: string, absolute: string): string | undefined {
-  const rel = path.relative(root, absolute);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
-}
-
-/** Every file under a folder of reports/, sorted; symbolic links are listed, never followed (they are stray files). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) =>
-      lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)],
-    );
 }
 
 async function readInput(
@@ -226,11 +162,10 @@ function storeReports(
       diagnostics.push(linkDiagnostic(stored, link));
       continue;
     }
-    const existing = existsSync(path.join(root, stored))
-      ? parseReport(readRepoFile(root, stored), stored, [])
-      : undefined;
+    const present = existsIn(root)(stored);
+    const existing = present ? parseReport(readRepoFile(root, stored), stored, []) : undefined;
     if (existing && sameValue(reportContent(existing.data, unit), reportContent(report.data, unit))) continue;
-    if (existsSync(path.join(root, stored))) {
+    if (present) {
       diagnostics.push(
         diagnosticAt(report.locate(['unit']), {
           code: 'report/duplicate',

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { pathKind } from '../../io/optional-file.js';
 import path from 'node:path';
 import { reportPath } from '../../core/report-path.js';
 import { buildReportForm } from '../../core/report-template.js';
@@ -59,13 +59,14 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (format === 'yaml' && options.out === '-') return { ...base, text: renderReportYaml(form) };
   if (options.out === '-') throw new UsageError('xlsx 表格不能输出到终端', '用 --out 文件名.xlsx 指定保存位置');
   const target = writeTarget(options.root, targetPath(options, unit, format));
-  if (existsSync(target) && statSync(target).isDirectory()) {
+  const existing = pathKind(target);
+  if (existing === 'folder') {
     throw new UsageError(
       `${target} 是一个目录，不能写成报送表`,
       `--out 请给出文件名，例如 --out ${unit}-${options.month}-报送表.${format}`,
     );
   }
-  if (existsSync(target) && !options.force) {
+  if (existing && !options.force) {
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
   }
   const content = format === 'yaml' ? withSchemaLine(options, renderReportYaml(form)) : await xlsxForm(form);
