@@ -14,7 +14,7 @@ function withStatus(text: string, id: string, status: string, tail = ''): string
   return `${text.slice(0, line)}status: ${status}${tail}${text.slice(end)}`;
 }
 
-describe('ledger log reads status lines without parsing (walkMeasureChanges summary)', () => {
+describe('ledger log reads only what it shows of each measure (walkMeasureChanges summary)', () => {
   it('gives the status log a full parse gives, through standard and odd layouts', async () => {
     const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA });
     repo.commit('导入台账', {}, { date: '2020-07-01T10:00:00+08:00' });
