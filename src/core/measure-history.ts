@@ -1,3 +1,4 @@
+import { commitDay } from './ledger-version.js';
 import { diffMeasure, type FieldChange } from './measure-diff.js';
 import type { CommitRef, MeasureEvent } from './measure-snapshot.js';
 
@@ -6,6 +7,8 @@ export type HistoryKind = 'created' | 'changed' | 'moved' | 'deleted';
 /** One commit in a measure's history. */
 export interface HistoryEntry {
   commit: CommitRef;
+  /** The commit's day in the ledger's time zone. */
+  day: string;
   kind: HistoryKind;
   /** The file that holds the measure after the commit (before it, for a deletion). */
   file: string;
@@ -16,15 +19,18 @@ export interface HistoryEntry {
 }
 
 /** Turns the walk's events for one measure into history entries, oldest first. */
-export function measureHistory(events: readonly MeasureEvent[]): HistoryEntry[] {
+export function measureHistory(events: readonly MeasureEvent[], timezone: string): HistoryEntry[] {
   return events.map((event): HistoryEntry => {
     const { before, after, commit } = event;
-    if (!before && after) return { commit, kind: 'created', file: after.file, changes: diffMeasure({}, after.measure) };
-    if (before && !after) return { commit, kind: 'deleted', file: before.file, changes: [] };
+    const day = commitDayOf(commit, timezone);
+    if (!before && after)
+      return { commit, day, kind: 'created', file: after.file, changes: diffMeasure({}, after.measure) };
+    if (before && !after) return { commit, day, kind: 'deleted', file: before.file, changes: [] };
     const changes = diffMeasure(before!.measure, after!.measure);
     const moved = before!.file !== after!.file;
     return {
       commit,
+      day,
       kind: changes.length === 0 && moved ? 'moved' : 'changed',
       file: after!.file,
       ...(moved ? { previousFile: before!.file } : {}),
@@ -33,7 +39,7 @@ export function measureHistory(events: readonly MeasureEvent[]): HistoryEntry[] 
   });
 }
 
-/** The commit date as YYYY-MM-DD in the author's own time zone. */
-export function commitDay(commit: CommitRef): string {
-  return commit.date.slice(0, 10);
+/** The commit's day in the ledger's time zone (the one clock: core/ledger-version.ts). */
+export function commitDayOf(commit: CommitRef, timezone: string): string {
+  return commitDay(commit.date, timezone);
 }

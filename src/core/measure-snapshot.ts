@@ -58,23 +58,6 @@ export function normaliseMeasure(raw: Record<string, unknown>): Record<string, u
   return out;
 }
 
-/** The area number of a parsed area file, when it has one. */
-export function areaNumberOf(value: unknown): number | undefined {
-  return isRecord(value) && typeof value.area === 'number' ? value.area : undefined;
-}
-
-/** Whether a parsed frame (an area file with its measure items cut out) holds no measure any more. */
-export function isEmptyFrame(value: unknown): boolean {
-  if (!isRecord(value) || !Array.isArray(value.tasks)) return false;
-  return value.tasks.every((task) => isRecord(task) && (task.measures === null || task.measures === undefined));
-}
-
-/** The one measure a segment parses to, or undefined when it does not parse to exactly that. */
-export function segmentMeasure(value: unknown, id: string): Record<string, unknown> | undefined {
-  if (!Array.isArray(value) || value.length !== 1 || !isRecord(value[0])) return undefined;
-  return String(value[0].id) === id ? normaliseMeasure(value[0]) : undefined;
-}
-
 /** A cheap test that a file's text may hold measure `id`, to skip parsing files that cannot. */
 export function mayContainMeasure(text: string, id: string): boolean {
   const escaped = id.replace(/\./g, '\\.');

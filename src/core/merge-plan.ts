@@ -17,8 +17,6 @@ export interface FieldChange {
   path: YamlPath;
   before: unknown;
   after: unknown;
-  /** The measure the change falls in and the path inside it: lets the writer edit that measure's text alone. */
-  inMeasure?: { id: string; path: YamlPath };
 }
 
 export interface FileChanges {
@@ -133,7 +131,7 @@ function planMeasure(ledger: Ledger, ref: MeasureRef, candidates: readonly Candi
 }
 
 function measureChange(ref: MeasureRef, inner: YamlPath, before: unknown, after: unknown): FieldChange {
-  return { path: [...ref.path, ...inner], before, after, inMeasure: { id: ref.measure.id, path: inner } };
+  return { path: [...ref.path, ...inner], before, after };
 }
 
 function toUnitReport(month: string, entry: ReportEntry): UnitReport {

@@ -1,5 +1,5 @@
 import type { CommitRef, MeasureEvent } from './measure-snapshot.js';
-import { commitDay } from './measure-history.js';
+import { commitDayOf } from './measure-history.js';
 import { sameValue } from './same-value.js';
 
 /** A change of a measure's status (状态) in one commit. */
@@ -31,12 +31,16 @@ export interface StatusLogFilter {
  * Status changes across the ledger, newest first (events come oldest first). A new measure counts only
  * when it arrives with a status other than 未启动.
  */
-export function statusLog(events: readonly MeasureEvent[], filter: StatusLogFilter = {}): StatusChange[] {
-  return filterStatusChanges(newestCommitFirst(statusChanges(events)), filter);
+export function statusLog(
+  events: readonly MeasureEvent[],
+  timezone: string,
+  filter: StatusLogFilter = {},
+): StatusChange[] {
+  return filterStatusChanges(newestCommitFirst(statusChanges(events, timezone)), filter);
 }
 
 /** The status changes among the events, in their order, unfiltered. */
-export function statusChanges(events: readonly MeasureEvent[]): StatusChange[] {
+export function statusChanges(events: readonly MeasureEvent[], timezone: string): StatusChange[] {
   const changes: StatusChange[] = [];
   for (const { commit, id, before, after } of events) {
     if (!after) continue;
@@ -53,7 +57,7 @@ export function statusChanges(events: readonly MeasureEvent[]): StatusChange[] {
       file: after.file,
       ...(from !== undefined ? { from } : {}),
       to,
-      day: commitDay(commit),
+      day: commitDayOf(commit, timezone),
       commit,
       reportedBy: reportingUnits(before?.measure.unit_reports, after.measure.unit_reports),
     });

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
-import { BlobMeasures, isAreaPath, type Measures } from './blob-measures.js';
+import { AreaMeasures, isAreaPath, type Measures } from './area-measures.js';
 import {
   commitsTouching,
   gitPrefix,
   isNoCommits,
-  openBlobReader,
   type CommitChanges,
   type CommitInfo,
   type FileChange,
 } from './git.js';
+import { HistoryReader } from './history-reader.js';
 import { LEDGER_DIR } from './ledger-root.js';
 import { pushAll } from '../core/arrays.js';
 
@@ -25,15 +25,15 @@ export interface MeasureWalk {
 export interface WalkOptions {
   /** Only this measure: files that cannot hold it are not parsed. */
   id?: string;
-  /** Measures hold only title, units and status (core/measure-summary.ts): enough for `ledger log`, much cheaper. */
+  /** Measures hold only title, units, status and whose reports (core/measure-summary.ts): what `ledger log` shows. */
   summary?: boolean;
 }
 
 /**
  * Walks every commit that changed an area file under ledger/ (renames followed
  * through the blob hashes of `git log --raw -M`) and returns each change of a
- * measure. All blobs are read through one `git cat-file --batch` process and
- * each is parsed once.
+ * measure. All blobs are read through the history reader (one `git cat-file --batch`)
+ * and each is parsed once.
  */
 export async function walkMeasureChanges(root: string, options: WalkOptions = {}): Promise<MeasureWalk> {
   const commits = await ledgerCommits(root);
@@ -63,13 +63,13 @@ export async function walkCommits(
   options: WalkOptions = {},
   latest = new Map<string, MeasureVersion>(),
 ): Promise<MeasureWalk & { latest: Map<string, MeasureVersion> }> {
-  const reader = openBlobReader(root);
-  const blobs = new BlobMeasures(reader, options.id, commits, options.summary);
+  const history = new HistoryReader(root);
+  const blobs = new AreaMeasures(history, commits, { only: options.id, summary: options.summary });
   const events: MeasureEvent[] = [];
   const warnings: string[] = [];
   try {
     // The next window's blobs are asked for while this one is worked through (each blob parsed ends with a
-    // turn of the event loop, see BlobMeasures), so git's output is read as it comes, not when the window ends.
+    // turn of the event loop, see AreaMeasures), so git's output is read as it comes, not when the window ends.
     let ahead = handled(blobs.prefetch(commits.slice(0, PREFETCH)));
     for (let start = 0; start < commits.length; start += PREFETCH) {
       await ahead;
@@ -79,7 +79,7 @@ export async function walkCommits(
     }
     await ahead;
   } finally {
-    reader.close();
+    history.close();
   }
   return { events, warnings, latest };
 }
@@ -94,7 +94,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 
 async function commitEvents(
   commit: CommitChanges,
-  blobs: BlobMeasures,
+  blobs: AreaMeasures,
   latest: Map<string, MeasureVersion>,
   warnings: string[],
   only?: string,

@@ -5,7 +5,6 @@ import type { Locator, SourceFile } from '../core/ledger.js';
 import { salvageArea } from '../core/salvage-area.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
 import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
-import type { AreaPieces } from './area-pieces.js';
 import {
   assembleLedger,
   parseKey,
@@ -21,15 +20,13 @@ import { parseYamlSource } from './yaml-source.js';
 export type { FileParse, LoadResult } from './ledger-assembly.js';
 
 /**
- * Parses shared between loads: of files by content id (the Git blob id; the work tree's files are
- * hashed), so a file unchanged between two revisions, or since the ledger cache stored its parse
- * (`stored`), is not parsed again; of the measures of area files by their text (`pieces`, history
- * walks, see AreaPieces), so a changed file re-parses only the fields that changed. Parses are
- * immutable values; `files` ends up holding every parse a load used.
+ * Parses shared between loads, by file content id (the Git blob id; the work tree's files are
+ * hashed): a file unchanged between two revisions, or since the ledger cache stored its parse
+ * (`stored`), is not parsed again. Parses are immutable values; `files` ends up holding every
+ * parse a load used.
  */
 export interface ParseMemo {
   files: Map<string, FileParse<unknown>>;
-  pieces?: AreaPieces;
   stored?: (key: string) => StoredParse | undefined;
 }
 
@@ -48,7 +45,7 @@ export function defaultConfig(): Config {
  * (see salvageArea). Throws only when there is no ledger folder at all.
  */
 export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
-  const area = { salvage: salvageArea, strictComments: true, byPieces: true };
+  const area = { salvage: salvageArea, strictComments: true };
   const loaded = assembleLedger(files, {
     units: (file) => parseSchemaFile(files, file, UnitsFileSchema, {}, memo),
     config: (file) => parseSchemaFile(files, file, ConfigSchema, {}, memo),
@@ -64,8 +61,6 @@ export interface SchemaFileOptions<T> {
   salvage?: (value: unknown) => { data: T; origin?: SourceFile<T>['origin'] } | undefined;
   /** The file never carries trailing comments after texts (see textCutByComments). */
   strictComments?: boolean;
-  /** An area file: with a memo, parsed piece by piece (see AreaPieces). */
-  byPieces?: boolean;
 }
 
 /** Parses one file against a schema; memoised on the file's content id when a memo is given. */
@@ -79,7 +74,7 @@ export function parseSchemaFile<S extends z.ZodType>(
   const key = memo && parseKey(files, file);
   if (!key) return parseFile(files, file, schema, options);
   const known = memo.files.get(key) ?? restore(files, file, memo.stored?.(key));
-  const parse = known ?? parseFile(files, file, schema, options, memo.pieces);
+  const parse = known ?? parseFile(files, file, schema, options);
   memo.files.set(key, parse);
   return parse as FileParse<z.output<S>>;
 }
@@ -92,18 +87,14 @@ function parseFile<S extends z.ZodType>(
   files: LedgerFiles,
   file: string,
   schema: S,
-  { salvage, strictComments, byPieces }: SchemaFileOptions<z.output<S>>,
-  pieces?: AreaPieces,
+  { salvage, strictComments }: SchemaFileOptions<z.output<S>>,
 ): FileParse<z.output<S>> {
   const link = files.refused(file);
   if (link) return { diagnostics: [linkDiagnostic(file, link)] };
   if (!files.has(file)) {
     return { diagnostics: [fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` })] };
   }
-  const parsed = parseYamlSource(files.read(file), file, {
-    strictComments,
-    ...(byPieces && pieces ? { pieces } : {}),
-  });
+  const parsed = parseYamlSource(files.read(file), file, { strictComments });
   const diagnostics = [...parsed.diagnostics, ...parsed.warnings];
   if (parsed.diagnostics.length > 0) return { diagnostics };
   const result = schema.safeParse(parsed.source.value);

@@ -1,3 +1,4 @@
+import { openLedger } from './ledger-repo.js';
 import type { MeasureVersion } from '../core/measure-snapshot.js';
 import { newestCommitFirst, statusChanges, type StatusChange } from '../core/status-log.js';
 import { stampCode } from './ledger-cache.js';
@@ -30,8 +31,9 @@ const FORMAT = 1;
 export async function statusHistory(root: string, env: NodeJS.ProcessEnv = process.env): Promise<StatusHistory> {
   const commits = await ledgerCommits(root);
   if (!commits) return { changes: [], warnings: [], noCommits: true };
+  const { timezone } = await openLedger(root).config();
   const file = cacheFile(root, STATE.logCache, env);
-  const key = `${FORMAT} ${stampCode()}`;
+  const key = `${FORMAT} ${stampCode()} ${timezone}`;
   const hashes = commits.map((commit) => commit.hash);
   const cached = file ? readCache(file, key) : undefined;
   const reuse = cached && startsWith(hashes, cached.commits) ? cached : undefined;
@@ -41,7 +43,7 @@ export async function statusHistory(root: string, env: NodeJS.ProcessEnv = proce
     { summary: true },
     new Map(reuse?.latest ?? []),
   );
-  const changes = [...(reuse?.changes ?? []), ...statusChanges(walk.events)];
+  const changes = [...(reuse?.changes ?? []), ...statusChanges(walk.events, timezone)];
   const warnings = [...(reuse?.warnings ?? []), ...walk.warnings];
   if (file && (!reuse || hashes.length > reuse.commits.length))
     writeCache(file, key, { commits: hashes, changes, warnings, latest: [...walk.latest] });

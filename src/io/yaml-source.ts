@@ -1,7 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
 import type { Locator, YamlPath } from '../core/ledger.js';
-import type { AreaPieces } from './area-pieces.js';
 import { detachStrings } from './detach-strings.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
@@ -25,8 +24,6 @@ export interface ParsedYaml {
 export interface ParseOptions {
   /** The file never carries trailing comments, so any comment after a text is suspicious (area files). */
   strictComments?: boolean;
-  /** Parse an area file piece by piece, memoised across versions (history walks; see AreaPieces). */
-  pieces?: AreaPieces;
 }
 
 /** Aliases a file may expand before it counts as an alias bomb. */
@@ -36,9 +33,6 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
-  const pieced = options.pieces?.parse(decoded.text, file);
-  if (pieced !== undefined)
-    return { source: { file, value: pieced, locate: lazyLocator(file, bytes) }, diagnostics: [], warnings: [] };
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
   const locate = lazyLocator(file, bytes);
   const diagnostics = yamlErrorDiagnostics(file, document.errors);

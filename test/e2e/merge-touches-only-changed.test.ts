@@ -1,22 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, HAND_MADE_AREA, REPO_ROOT, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const OTHER = 'ledger/02-提升项目建设审批便利度.yaml';
 // Hand-made layout in the merged file: a comment, blank lines, padded flow lists.
-const AREA = replaceOrThrow(
-  replaceOrThrow(
-    SMALL_AREA,
-    '        units: [市审批局, 市公安局]\n',
-    '        units: [ 市审批局, 市公安局 ]  # 线下\n',
-  ),
-  '        remark: ""\n      - id: "1.1.2"',
-  '        remark: "" # 备注\n\n      # 以下为线下服务\n      - id: "1.1.2"',
-);
+const AREA = HAND_MADE_AREA;
 
 describe('ledger merge writes only the files it changes', () => {
   it('leaves other area files untouched and keeps the merged file’s comments and layout', () => {

@@ -80,3 +80,14 @@ export function replaceOrThrow(text: string, search: string | RegExp, replacemen
   if (!found) throw new Error(`fixture edit: ${String(search)} is not in the text`);
   return typeof search === 'string' ? text.replace(search, replacement) : text.replace(search, replacement);
 }
+
+/** SMALL_AREA laid out by hand in measure 1.1.2 and before it: a padded flow list, comments, blank lines. */
+export const HAND_MADE_AREA = replaceOrThrow(
+  replaceOrThrow(
+    SMALL_AREA,
+    '        units: [市审批局, 市公安局]\n',
+    '        units: [ 市审批局 , 市公安局 ]   # 线下\n',
+  ),
+  '        remark: ""\n      - id: "1.1.2"',
+  '        remark: "" # 备注\n\n\n      # 以下为线下服务\n      - id: "1.1.2"',
+);

@@ -14,7 +14,7 @@ function withStatus(text: string, id: string, status: string, tail = ''): string
   return `${text.slice(0, line)}status: ${status}${tail}${text.slice(end)}`;
 }
 
-describe('ledger log reads status lines without parsing (walkMeasureChanges summary)', () => {
+describe('ledger log reads only what it shows of each measure (walkMeasureChanges summary)', () => {
   it('gives the status log a full parse gives, through standard and odd layouts', async () => {
     const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA });
     repo.commit('导入台账', {}, { date: '2020-07-01T10:00:00+08:00' });
@@ -39,8 +39,8 @@ describe('ledger log reads status lines without parsing (walkMeasureChanges summ
         { date: `2020-07-${String(i + 2).padStart(2, '0')}T10:00:00+08:00` },
       );
     });
-    const full = statusLog((await walkMeasureChanges(repo.dir)).events);
-    const quick = statusLog((await walkMeasureChanges(repo.dir, { summary: true })).events);
+    const full = statusLog((await walkMeasureChanges(repo.dir)).events, '+08:00');
+    const quick = statusLog((await walkMeasureChanges(repo.dir, { summary: true })).events, '+08:00');
     expect(full.map((c) => `${c.id} ${c.from} → ${c.to}`)).toEqual([
       '1.1.2 已完成 → 推进中',
       '1.2.2 未启动 → 推进中',

@@ -33,7 +33,7 @@ function history(steps: [string, string][]): { repo: GitRepo; text: string } {
 
 /** What a full walk without any cache gives. */
 async function uncached(root: string) {
-  return statusLog((await walkMeasureChanges(root, { summary: true })).events);
+  return statusLog((await walkMeasureChanges(root, { summary: true })).events, '+08:00');
 }
 
 describe('the status history cache (.git/ledger/log-cache.json)', () => {

@@ -1,5 +1,6 @@
 import { measureHistory, type HistoryEntry } from '../../core/measure-history.js';
 import { UsageError } from '../../errors.js';
+import { openLedger } from '../../io/ledger-repo.js';
 import { walkMeasureChanges } from '../../io/measure-versions.js';
 
 /** As MeasureIdSchema, without loading zod. */
@@ -36,7 +37,8 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
   }
   const walk = await walkMeasureChanges(options.root, { id });
   if (walk.noCommits) return { id, title: '', file: '', entries: [], warnings: [], noCommits: true };
-  const entries = measureHistory(walk.events);
+  const { timezone } = await openLedger(options.root).config();
+  const entries = measureHistory(walk.events, timezone);
   const last = walk.events[walk.events.length - 1];
   if (!last) {
     throw new UsageError(

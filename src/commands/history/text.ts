@@ -1,8 +1,8 @@
 import type { HistoryResult } from './run.js';
-import { commitDay, type HistoryEntry } from '../../core/measure-history.js';
+import type { HistoryEntry } from '../../core/measure-history.js';
 import { reportingUnits } from '../../core/status-log.js';
 import { changeLines, formatValue } from '../../render/field-change.js';
-import { creditText, NO_COMMITS_TEXT } from '../log/text.js';
+import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
 
 export type HistoryFormat = 'text' | 'json';
 
@@ -22,7 +22,7 @@ function renderText(result: HistoryResult): string {
 
 function entryLines(entry: HistoryEntry): string[] {
   const { commit } = entry;
-  const head = `${commitDay(commit)}  ${creditText(reportedBy(entry), commit.author)}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
+  const head = `${entry.day}  ${creditText(reportedBy(entry), commit.author)}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
   if (entry.kind === 'created') return [head, `  ${KIND_LABELS.created}于 ${entry.file}：${createdSummary(entry)}`];
   if (entry.kind === 'deleted') return [head, `  ${KIND_LABELS.deleted}（从 ${entry.file} 中删去）`];
   const moved = entry.previousFile ? [`  ${KIND_LABELS.moved}：${entry.previousFile} → ${entry.file}`] : [];

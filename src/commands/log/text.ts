@@ -1,8 +1,8 @@
+import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
 import type { LogResult } from './run.js';
 import type { StatusChange } from '../../core/status-log.js';
 
 /** Shared with `ledger history`: an empty repository is a normal state of a new ledger. */
-export const NO_COMMITS_TEXT = '还没有任何提交：台账的历史从第一次提交开始（git add -A && git commit -m "建立台账"）';
 
 export type LogFormat = 'text' | 'json';
 
@@ -26,10 +26,6 @@ function changeLine(change: StatusChange): string {
 }
 
 /** “市税务局报送，王芳合并”: the units whose reports made a change, beside who committed it. */
-export function creditText(units: readonly string[], author: string): string {
-  return units.length > 0 ? `${units.join('、')}报送，${author}合并` : author;
-}
-
 function renderJson(result: LogResult): string {
   const changes = result.changes.map((c) => ({
     id: c.id,

@@ -122,6 +122,6 @@ async function measureHistories(root: string, asOf: string, timezone: string) {
   const walk = await walkMeasureChanges(root);
   if (walk.noCommits) return undefined;
   const events = walk.events.filter((e) => commitDay(e.commit.date, timezone) <= asOf);
-  const map: MeasureHistoryMap = historiesById(events);
+  const map: MeasureHistoryMap = historiesById(events, timezone);
   return { map, warnings: walk.warnings };
 }

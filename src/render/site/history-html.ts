@@ -1,4 +1,4 @@
-import { commitDay, type HistoryEntry } from '../../core/measure-history.js';
+import type { HistoryEntry } from '../../core/measure-history.js';
 import { changeLabel, formatValue, leafChanges } from '../field-change.js';
 import { esc, multiline } from './html.js';
 
@@ -14,7 +14,7 @@ export function historyHtml(entries: readonly HistoryEntry[] | undefined): strin
     return '<p class="note">截至当天，Git 历史中没有修改过这项措施的提交（尚未提交，或提交晚于这一天）。</p>';
   const blocks = [...entries].reverse().map((entry) => {
     const { commit } = entry;
-    const head = `<div class="history-head"><strong>${esc(commitDay(commit))}</strong>　${esc(commit.author)}　<code>${esc(commit.hash.slice(0, 7))}</code>　${esc(commit.subject)}</div>`;
+    const head = `<div class="history-head"><strong>${esc(entry.day)}</strong>　${esc(commit.author)}　<code>${esc(commit.hash.slice(0, 7))}</code>　${esc(commit.subject)}</div>`;
     return `<div class="history-entry">${head}<ul class="changes">${changeItems(entry)}</ul></div>`;
   });
   return `<p class="note">共 ${entries.length} 次提交修改过，最新的在前。</p>\n${blocks.join('\n')}`;
