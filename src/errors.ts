@@ -1,4 +1,4 @@
-import type { Diagnostic } from './core/diagnostic.js';
+import type { Diagnostic } from './core/model/diagnostic.js';
 
 /** A mistake in how the tool was called, or a file that cannot be read: exit code 2. */
 export class UsageError extends Error {

@@ -1,4 +1,4 @@
-import { isRealDay, monthLastDay } from '../core/calendar.js';
+import { isRealDay, monthLastDay } from '../core/model/calendar.js';
 import { UsageError } from '../errors.js';
 
 // Kept apart from spec.ts so that `ledger --version` loads no calendar.

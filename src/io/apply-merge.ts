@@ -1,4 +1,4 @@
-import type { FileChanges } from '../core/merge-plan.js';
+import type { FileChanges } from '../core/reports/merge-plan.js';
 import { editDocument } from './edit-document.js';
 import { withWriteSession, writeRepoFiles, type RepoFileWrite, type WriteSession } from './repo-write.js';
 import { insideRepo, readRepoFile } from './repo-path.js';

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { measureSummary } from '../core/measure-summary.js';
-import { mayContainMeasure, measuresOfArea, type MeasureVersion } from '../core/measure-snapshot.js';
+import { measureSummary } from '../core/review/measure-summary.js';
+import { mayContainMeasure, measuresOfArea, type MeasureVersion } from '../core/review/measure-snapshot.js';
 import type { CommitChanges } from './git.js';
 import type { HistoryReader } from './history-reader.js';
 import { isAreaFileName, LEDGER_DIR } from './ledger-root.js';

@@ -1,5 +1,5 @@
 import { Document, isSeq, visit } from 'yaml';
-import type { Area } from '../core/schema.js';
+import type { Area } from '../core/model/schema.js';
 
 const FLOW_KEYS = new Set(['lead', 'units', 'aliases', 'members']);
 

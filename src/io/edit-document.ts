@@ -1,7 +1,7 @@
 import { Document, isScalar, parseDocument, YAMLSeq, type Node } from 'yaml';
-import type { YamlPath } from '../core/ledger.js';
-import type { FieldChange } from '../core/merge-plan.js';
-import { styleMultiline } from '../core/yaml-style.js';
+import type { YamlPath } from '../core/model/ledger.js';
+import type { FieldChange } from '../core/reports/merge-plan.js';
+import { styleMultiline } from '../core/model/yaml-style.js';
 import { UsageError } from '../errors.js';
 
 export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;

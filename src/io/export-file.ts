@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { REPORTS_DIR } from '../core/report-path.js';
+import { REPORTS_DIR } from '../core/reports/report-path.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { LEDGER_DIR } from './ledger-root.js';

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import type { LineCommit } from '../core/ledger-version.js';
+import type { LineCommit } from '../core/model/ledger-version.js';
 import { GitError } from '../errors.js';
 import { isRefusedGitMode } from './repo-path.js';
 

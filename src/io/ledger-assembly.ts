@@ -1,8 +1,8 @@
-import { pushAll } from '../core/arrays.js';
-import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Ledger, Locator, SourceFile, TaskOrigin } from '../core/ledger.js';
-import type { Area, Config, UnitsFile } from '../core/schema.js';
-import { buildUnitRegistry } from '../core/units.js';
+import { pushAll } from '../core/model/arrays.js';
+import { fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
+import type { Ledger, Locator, SourceFile, TaskOrigin } from '../core/model/ledger.js';
+import type { Area, Config, UnitsFile } from '../core/model/schema.js';
+import { buildUnitRegistry } from '../core/model/units.js';
 import { UsageError } from '../errors.js';
 import type { LedgerFiles } from './ledger-files.js';
 import { CONFIG_FILE, isAreaFileName, LEDGER_DIR, UNITS_FILE } from './ledger-root.js';

@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRecord } from '../core/is-record.js';
-import type { Config } from '../core/schema.js';
+import { isRecord } from '../core/model/is-record.js';
+import type { Config } from '../core/model/schema.js';
 import { keyParts, type StoredParse } from './ledger-assembly.js';
 import { cacheFile, STATE, type CacheFile } from './state-dir.js';
 
@@ -57,7 +57,7 @@ export function stampCode(): string {
     .flatMap((dir) => {
       const folder = fileURLToPath(new URL(dir, import.meta.url));
       try {
-        return readdirSync(folder)
+        return readdirSync(folder, { recursive: true, encoding: 'utf8' })
           .filter((name) => /\.[jt]s$/.test(name))
           .sort()
           .map((name) => {

@@ -5,11 +5,11 @@ import {
   worktreeVersion,
   type LedgerVersion,
   type LineCommit,
-} from '../core/ledger-version.js';
-import { REPORTS_DIR } from '../core/report-path.js';
-import type { Ledger } from '../core/ledger.js';
-import { ConfigSchema } from '../core/schema.js';
-import { buildUnitRegistry } from '../core/units.js';
+} from '../core/model/ledger-version.js';
+import { REPORTS_DIR } from '../core/reports/report-path.js';
+import type { Ledger } from '../core/model/ledger.js';
+import { ConfigSchema } from '../core/model/schema.js';
+import { buildUnitRegistry } from '../core/model/units.js';
 import { GitError } from '../errors.js';
 import { firstParentLine, hasCommits, isInsideWorkTree, isShallowRepository, resolveCommit, treeAt } from './git.js';
 import { LedgerRevisions } from './ledger-revisions.js';

@@ -1,9 +1,9 @@
-import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Ledger } from '../core/ledger.js';
-import { dayAt, worktreeVersion, type LedgerVersion } from '../core/ledger-version.js';
-import type { Config } from '../core/schema.js';
-import { writeBlockers } from '../core/write-blockers.js';
+import { LEDGER_CHECKS, runChecks } from '../core/rules/checks/index.js';
+import type { Diagnostic } from '../core/model/diagnostic.js';
+import type { Ledger } from '../core/model/ledger.js';
+import { dayAt, worktreeVersion, type LedgerVersion } from '../core/model/ledger-version.js';
+import type { Config } from '../core/model/schema.js';
+import { writeBlockers } from '../core/rules/write-blockers.js';
 import { UsageError } from '../errors.js';
 import { clockNow } from './clock.js';
 import type { LedgerHistory, VersionedLedger } from './ledger-history.js';
@@ -41,7 +41,7 @@ export interface CheckedLedger {
  * The one way a command reaches the ledger: opened once per run on a repository root, it answers the
  * work tree, the ledger at a day or a revision, the ledger checked for an action, the config and
  * today — one clock (the run's instant, `clockNow`) read in the ledger's own time zone. Recovery of an
- * interrupted write, the ledger cache and the version rule (core/ledger-version.ts) live behind it.
+ * interrupted write, the ledger cache and the version rule (core/model/ledger-version.ts) live behind it.
  * The work tree is read once however often it is asked for; history is opened on first need and
  * shared (one `git cat-file --batch`) by every past day of the run.
  */
@@ -69,7 +69,7 @@ export class LedgerRepo {
       return (await this.workTree()).ledger.config;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      return (await import('../core/schema.js')).ConfigSchema.parse({});
+      return (await import('../core/model/schema.js')).ConfigSchema.parse({});
     }
   }
 
@@ -84,7 +84,7 @@ export class LedgerRepo {
   }
 
   /**
-   * The ledger as of a day or at a revision (rules: core/ledger-version.ts). From today on this is the
+   * The ledger as of a day or at a revision (rules: core/model/ledger-version.ts). From today on this is the
    * work tree, with no git command and no history module loaded; a past day or --rev opens history.
    */
   async version(request: VersionRequest = {}, options: { positions?: boolean } = {}): Promise<VersionedLedger> {

@@ -1,8 +1,8 @@
-import { dayBefore, monthRange } from '../core/calendar.js';
-import { parseDeadline } from '../core/deadline.js';
-import { countBySeverity } from '../core/diagnostic.js';
-import { measureRefs, type Ledger } from '../core/ledger.js';
-import { dayOfMonth, monthOf } from '../core/report-path.js';
+import { dayBefore, monthRange } from '../core/model/calendar.js';
+import { parseDeadline } from '../core/model/deadline.js';
+import { countBySeverity } from '../core/model/diagnostic.js';
+import { measureRefs, type Ledger } from '../core/model/ledger.js';
+import { dayOfMonth, monthOf } from '../core/reports/report-path.js';
 import {
   doneKeys,
   monthEnd,
@@ -11,7 +11,7 @@ import {
   type TrendGrouping,
   type TrendMonth,
   type TrendResult,
-} from '../core/trend.js';
+} from '../core/summaries/trend.js';
 import { UsageError } from '../errors.js';
 import type { LedgerRepo, VersionedLedger } from './ledger-repo.js';
 import { walkMonths } from './month-walk.js';
@@ -33,7 +33,7 @@ export interface TrendRequest {
 
 /**
  * The one monthly-trend computation (ledger trend, the quarterly report): the state at each month
- * end (core/month-day.ts), each month read from Git through the run's one month walk.
+ * end (core/model/month-day.ts), each month read from Git through the run's one month walk.
  */
 export async function ledgerTrend(repo: LedgerRepo, request: TrendRequest): Promise<TrendResult> {
   const walk = await repo.walk({ worktree: request.worktree });

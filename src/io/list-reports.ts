@@ -1,10 +1,10 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pushAll } from '../core/arrays.js';
-import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Ledger } from '../core/ledger.js';
-import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core/report-path.js';
-import { isGroup, suggestUnits } from '../core/units.js';
+import { pushAll } from '../core/model/arrays.js';
+import { fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
+import type { Ledger } from '../core/model/ledger.js';
+import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core/reports/report-path.js';
+import { isGroup, suggestUnits } from '../core/model/units.js';
 import { LINK_HINT, linkProblem, repoFolder } from './repo-path.js';
 
 // Listing reports/ reads no file, so it imports neither yaml nor zod (ledger status lists them on every run).

@@ -1,4 +1,4 @@
-import type { Locator } from '../core/ledger.js';
+import type { Locator } from '../core/model/ledger.js';
 import {
   assembleLedger,
   parseKey,

@@ -1,12 +1,12 @@
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Ledger } from '../core/ledger.js';
-import type { ReportSource } from '../core/report-checks.js';
-import { ReportSchema } from '../core/report-schema.js';
-import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import type { Diagnostic } from '../core/model/diagnostic.js';
+import type { Ledger } from '../core/model/ledger.js';
+import type { ReportSource } from '../core/reports/report-checks.js';
+import { ReportSchema } from '../core/reports/report-schema.js';
+import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
 import { listReportFiles } from './list-reports.js';
 import { readRepoFile } from './repo-path.js';
 import { parseYamlSource } from './yaml-source.js';
-import { pushAll } from '../core/arrays.js';
+import { pushAll } from '../core/model/arrays.js';
 
 export { classifyReportFiles, listReportFiles, reportsFileProblem } from './list-reports.js';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { MeasureEvent, MeasureVersion } from '../core/measure-snapshot.js';
+import type { MeasureEvent, MeasureVersion } from '../core/review/measure-snapshot.js';
 import { AreaMeasures, isAreaPath, type Measures } from './area-measures.js';
 import {
   commitsTouching,
@@ -11,7 +11,7 @@ import {
 } from './git.js';
 import { HistoryReader } from './history-reader.js';
 import { LEDGER_DIR } from './ledger-root.js';
-import { pushAll } from '../core/arrays.js';
+import { pushAll } from '../core/model/arrays.js';
 
 export interface MeasureWalk {
   /** Oldest first. */
@@ -25,7 +25,7 @@ export interface MeasureWalk {
 export interface WalkOptions {
   /** Only this measure: files that cannot hold it are not parsed. */
   id?: string;
-  /** Measures hold only title, units, status and whose reports (core/measure-summary.ts): what `ledger log` shows. */
+  /** Measures hold only title, units, status and whose reports (core/review/measure-summary.ts): what `ledger log` shows. */
   summary?: boolean;
 }
 

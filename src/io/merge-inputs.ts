@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pushAll } from '../core/arrays.js';
-import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
+import { pushAll } from '../core/model/arrays.js';
+import { classifyReportPath, REPORTS_DIR } from '../core/reports/report-path.js';
 import { UsageError } from '../errors.js';
 import { insideRepo } from './repo-path.js';
 

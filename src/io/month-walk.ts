@@ -1,10 +1,10 @@
-import { monthDay, type MonthDayRule } from '../core/month-day.js';
+import { monthDay, type MonthDayRule } from '../core/model/month-day.js';
 import type { VersionedLedger } from './ledger-history.js';
 import type { VersionWalk } from './version-walk.js';
 
 export interface WalkedMonth {
   month: string;
-  /** The day that stands for the month (core/month-day.ts). */
+  /** The day that stands for the month (core/model/month-day.ts). */
   day: string;
   /** The ledger as committed by the end of that day; undefined where history does not reach (`reach: 'skip'`). */
   loaded: VersionedLedger | undefined;
@@ -12,7 +12,7 @@ export interface WalkedMonth {
 
 /**
  * The one month walk: `months` in order, each read as committed by the end of its day (rule:
- * core/month-day.ts) through the run's VersionWalk, so every version is read once however many
+ * core/model/month-day.ts) through the run's VersionWalk, so every version is read once however many
  * months share it. With `reach: 'throw'` a day history cannot answer is an error (ledger trend);
  * with `'skip'` such a month comes with no ledger (the 通报's and the site's trends, 较上月).
  */

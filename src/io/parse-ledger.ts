@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { pushAll } from '../core/arrays.js';
-import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Locator, SourceFile } from '../core/ledger.js';
-import { salvageArea } from '../core/salvage-area.js';
-import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/schema.js';
-import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import { pushAll } from '../core/model/arrays.js';
+import { fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
+import type { Locator, SourceFile } from '../core/model/ledger.js';
+import { salvageArea } from '../core/reports/salvage-area.js';
+import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/model/schema.js';
+import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
 import {
   assembleLedger,
   parseKey,

@@ -1,12 +1,12 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
-import { diagnosticAt, fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
-import type { Locator } from '../core/ledger.js';
-import type { ReportSource } from '../core/report-checks.js';
-import { ReportSchema } from '../core/report-schema.js';
-import { zodIssuesToDiagnostics } from '../core/zod-issues.js';
+import { diagnosticAt, fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/model/diagnostic.js';
+import type { Locator } from '../core/model/ledger.js';
+import type { ReportSource } from '../core/reports/report-checks.js';
+import { ReportSchema } from '../core/reports/report-schema.js';
+import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
 import { REPORT_HEADER_KEYS } from './report-form-layout.js';
-import type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
-import { pushAll } from '../core/arrays.js';
+import type { ReportColumnKey, ReportFormLayout } from '../core/reports/report-form-layout.js';
+import { pushAll } from '../core/model/arrays.js';
 import { MAX_CELL_CHARS } from './xlsx-limits.js';
 
 /**

@@ -1,4 +1,4 @@
-import { REPORTS_DIR } from '../core/report-path.js';
+import { REPORTS_DIR } from '../core/reports/report-path.js';
 import { firstCommitsSync } from './git.js';
 
 /**

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dueReportMonth } from '../core/evaluate.js';
-import type { Ledger } from '../core/ledger.js';
-import { commitDay } from '../core/ledger-version.js';
-import { reportCounts, type GatheredReports, type PresentReport } from '../core/report-counts.js';
-import { classifyReportPath, REPORTS_DIR } from '../core/report-path.js';
+import { dueReportMonth } from '../core/rules/evaluate.js';
+import type { Ledger } from '../core/model/ledger.js';
+import { commitDay } from '../core/model/ledger-version.js';
+import { reportCounts, type GatheredReports, type PresentReport } from '../core/reports/report-counts.js';
+import { classifyReportPath, REPORTS_DIR } from '../core/reports/report-path.js';
 import { openArrivalCache } from './arrival-cache.js';
 import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
 import { readHeadCommit, UNBORN } from './head-commit.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ReportFormLayoutSchema, type ReportFormLayout } from '../core/report-form-layout.js';
+import { ReportFormLayoutSchema, type ReportFormLayout } from '../core/reports/report-form-layout.js';
 import { TEMPLATES_URL } from './templates.js';
 
-export { REPORT_COLUMN_KEYS, ReportFormLayoutSchema } from '../core/report-form-layout.js';
-export type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
+export { REPORT_COLUMN_KEYS, ReportFormLayoutSchema } from '../core/reports/report-form-layout.js';
+export type { ReportColumnKey, ReportFormLayout } from '../core/reports/report-form-layout.js';
 
 /** The header fields of a report, in the order the form shows them. */
 export const REPORT_HEADER_KEYS = ['filled_by', 'phone', 'reviewed_by', 'submitted_on'] as const;

@@ -1,10 +1,10 @@
-import type { LineCommit } from '../core/ledger-version.js';
-import type { OverdueSchedule } from '../core/remembered-lights.js';
+import type { LineCommit } from '../core/model/ledger-version.js';
+import type { OverdueSchedule } from '../core/rules/remembered-lights.js';
 import { stampCode } from './ledger-cache.js';
 import { cacheFile, STATE, type CacheFile } from './state-dir.js';
 
 /**
- * Overdue schedules of past versions (core/remembered-lights.ts) kept in lights-cache.json in the state folder,
+ * Overdue schedules of past versions (core/rules/remembered-lights.ts) kept in lights-cache.json in the state folder,
  * so that `ledger status` does not parse last month's ledger again on every run. A commit never
  * changes, so its schedule is keyed on the commit (and the scope it was narrowed to) and on the
  * tool's code, nothing else. Best effort, like the ledger cache: a file that cannot be read or

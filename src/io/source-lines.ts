@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { MAX_REPO_FILE_BYTES, readRegularFile, readRepoFile, relativeInside } from './repo-path.js';
 
-import type { SourceLineLookup } from '../core/diagnostic.js';
+import type { SourceLineLookup } from '../core/model/diagnostic.js';
 
-export type { SourceLineLookup } from '../core/diagnostic.js';
+export type { SourceLineLookup } from '../core/model/diagnostic.js';
 
 export function sourceLineReader(root: string): SourceLineLookup {
   const cache = new Map<string, string[] | undefined>();

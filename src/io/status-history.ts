@@ -1,6 +1,6 @@
 import { openLedger } from './ledger-repo.js';
-import type { MeasureVersion } from '../core/measure-snapshot.js';
-import { newestCommitFirst, statusChanges, type StatusChange } from '../core/status-log.js';
+import type { MeasureVersion } from '../core/review/measure-snapshot.js';
+import { newestCommitFirst, statusChanges, type StatusChange } from '../core/review/status-log.js';
 import { stampCode } from './ledger-cache.js';
 import { ledgerCommits, walkCommits } from './measure-versions.js';
 import { cacheFile, STATE, type CacheFile } from './state-dir.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ToolPackage } from '../core/tool-spec.js';
+import type { ToolPackage } from '../core/model/tool-spec.js';
 
 /**
  * The tool's own folder: the nearest folder above this module with a package.json (src/io/ and

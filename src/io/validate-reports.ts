@@ -1,11 +1,11 @@
 import { existsIn } from './ledger-root.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Ledger } from '../core/ledger.js';
-import { checkReports, type ReportSource } from '../core/report-checks.js';
-import { lateReports, olderThanMerged } from '../core/report-stale.js';
+import type { Diagnostic } from '../core/model/diagnostic.js';
+import type { Ledger } from '../core/model/ledger.js';
+import { checkReports, type ReportSource } from '../core/reports/report-checks.js';
+import { lateReports, olderThanMerged } from '../core/reports/report-stale.js';
 import { loadReports } from './load-reports.js';
 import { reportArrivals } from './report-arrivals.js';
-import { pushAll } from '../core/arrays.js';
+import { pushAll } from '../core/model/arrays.js';
 
 export interface ReportValidation {
   diagnostics: Diagnostic[];

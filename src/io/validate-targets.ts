@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { LEDGER_DIR } from './ledger-root.js';
-import { REPORTS_DIR } from '../core/report-path.js';
+import { REPORTS_DIR } from '../core/reports/report-path.js';
 
 /** What `ledger validate PATH…` was asked to look at. */
 export interface ValidateTargets {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { LEDGER_CHECKS, runChecks } from '../core/checks/index.js';
-import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
-import { measureRefs, type Ledger } from '../core/ledger.js';
-import { checkReports, type ReportSource } from '../core/report-checks.js';
-import type { ValidateResult } from '../core/validate-result.js';
+import { LEDGER_CHECKS, runChecks } from '../core/rules/checks/index.js';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/model/diagnostic.js';
+import { measureRefs, type Ledger } from '../core/model/ledger.js';
+import { checkReports, type ReportSource } from '../core/reports/report-checks.js';
+import type { ValidateResult } from '../core/model/validate-result.js';
 import { openLedger } from './ledger-repo.js';
 import { existsIn } from './ledger-root.js';
 import { readBytes } from './ledger-files.js';

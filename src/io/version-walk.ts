@@ -1,4 +1,4 @@
-import { worktreeVersion } from '../core/ledger-version.js';
+import { worktreeVersion } from '../core/model/ledger-version.js';
 import type { LedgerHistory, VersionedLedger } from './ledger-history.js';
 
 /**

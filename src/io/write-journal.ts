@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { isRecord } from '../core/is-record.js';
+import { isRecord } from '../core/model/is-record.js';
 import { UsageError } from '../errors.js';
 import { removeQuietly, replaceFile } from './atomic-file.js';
 import { describeFsError, isFsError } from './describe-fs-error.js';

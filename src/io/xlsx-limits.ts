@@ -1,4 +1,4 @@
-import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
 import { formatBytes } from './repo-path.js';
 
 /**

@@ -1,5 +1,5 @@
 import { isScalar, visit, type Document } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/model/diagnostic.js';
 
 /**
  * Text cut short by a comment: in `progress: 已办结 #12 号文件` YAML stores

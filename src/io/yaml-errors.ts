@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/model/diagnostic.js';
 
 /** What the yaml package reports; its messages are English, so they are translated by code. */
 export interface YamlErrorLike {

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/diagnostic.js';
-import type { Locator, YamlPath } from '../core/ledger.js';
+import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/model/diagnostic.js';
+import type { Locator, YamlPath } from '../core/model/ledger.js';
 import { detachStrings } from './detach-strings.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';

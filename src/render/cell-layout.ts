@@ -8,7 +8,7 @@
  * those; Latin letters and digits in 宋体 are half that.
  */
 import { isWideCodePoint } from './text-width.js';
-import { maxOf } from '../core/arrays.js';
+import { maxOf } from '../core/model/arrays.js';
 
 /**
  * Wide in a terminal (text-width.ts) is wide in 宋体 too; these are also drawn

@@ -11,8 +11,8 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { chineseNumeral } from '../core/ledger-labels.js';
-import type { AreaRow, Light } from '../core/rollup.js';
+import { chineseNumeral } from '../core/model/ledger-labels.js';
+import type { AreaRow, Light } from '../core/rules/rollup.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, AriaComponent, SVGRenderer]);
 

@@ -1,5 +1,5 @@
-import type { Diagnostic, SourceLineLookup } from '../core/diagnostic.js';
-import type { ValidateResult } from '../core/validate-result.js';
+import type { Diagnostic, SourceLineLookup } from '../core/model/diagnostic.js';
+import type { ValidateResult } from '../core/model/validate-result.js';
 import { foldText } from './fold.js';
 import { MAX_VALUE_CHARS, safeExcerpt, safeMessage, safeText } from './safe-text.js';
 import { displayWidth } from './text-width.js';

@@ -1,7 +1,7 @@
-import { FIELD_LABELS } from '../core/field-labels.js';
-import type { FieldChange } from '../core/measure-diff.js';
-import { sameValue } from '../core/same-value.js';
-import { isRecord } from '../core/is-record.js';
+import { FIELD_LABELS } from '../core/model/field-labels.js';
+import type { FieldChange } from '../core/review/measure-diff.js';
+import { sameValue } from '../core/model/same-value.js';
+import { isRecord } from '../core/model/is-record.js';
 
 /** 各单位报送情况 › 市公安局 › 状态 */
 export function changeLabel(path: readonly (string | number)[]): string {

@@ -1,4 +1,4 @@
-import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/ledger-table.js';
+import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/summaries/ledger-table.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
 
 /**

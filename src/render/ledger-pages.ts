@@ -6,7 +6,7 @@
  * full text stays whole on its first page. Pure: the xlsx writer follows the
  * plan (merges, labels, heights, row breaks).
  */
-import type { LedgerAreaGroup, LedgerRow, LedgerTable, LedgerTaskGroup } from '../core/ledger-table.js';
+import type { LedgerAreaGroup, LedgerRow, LedgerTable, LedgerTaskGroup } from '../core/summaries/ledger-table.js';
 import { fittingHeight, growSpan } from './cell-layout.js';
 
 export interface MergedLabel {

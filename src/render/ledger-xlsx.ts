@@ -4,7 +4,7 @@
  * stays bounded for ledgers of any size. exceljs is imported here only.
  */
 import type { Worksheet } from 'exceljs';
-import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/ledger-table.js';
+import { LEDGER_COLUMNS, type LedgerRow, type LedgerTable } from '../core/summaries/ledger-table.js';
 import type { Writable } from 'node:stream';
 import { keepDatesWhole } from './print-text.js';
 import { fittingHeight, growSpan, linesHeight, wrappedLineCount } from './cell-layout.js';

@@ -1,4 +1,4 @@
-import { maxOf } from '../core/arrays.js';
+import { maxOf } from '../core/model/arrays.js';
 import { safeText } from './safe-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { MeasureState } from '../core/evaluate.js';
+import type { MeasureState } from '../core/rules/evaluate.js';
 
 /** “逾期 15 天”, “临期，还剩 5 天”, “还剩 120 天”, “长期” … for tables and lists. */
 export function stateText(state: MeasureState): string {

@@ -2,10 +2,10 @@
  * A 督办单 as a Word document on A4, after the same 公文 conventions as the
  * monthly 通报 (docx-style.ts): title in 黑体, number, addressee, body in 仿宋,
  * the parts as a table, the answer deadline, issuer and date at the right.
- * The wording is core/notice-letter.ts's, the Markdown's too.
+ * The wording is core/summaries/notice-letter.ts's, the Markdown's too.
  */
 import { AlignmentType, Document, LineRuleType, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
-import type { NoticeLetter } from '../core/notice-letter.js';
+import type { NoticeLetter } from '../core/summaries/notice-letter.js';
 import { BODY_LINE, FONTS, LANGUAGE, PAGE, SIZES } from './docx-style.js';
 import { sectionTable } from './summary-docx-tables.js';
 

@@ -1,4 +1,4 @@
-import { pushAll } from '../core/arrays.js';
+import { pushAll } from '../core/model/arrays.js';
 /**
  * The quarterly report as a Word document for the 领导小组's quarterly meeting: A4, the 公文 layout
  * of the monthly 通报 (summary-docx.ts: its headings, paragraphs, tables and page numbers), the
@@ -6,8 +6,8 @@ import { pushAll } from '../core/arrays.js';
  * quarter-sections.ts cut to the columns a short report needs. docx is imported here only.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
-import type { TrendPoint } from '../core/monthly-trend.js';
-import type { QuarterlyReport } from '../core/quarterly-report.js';
+import type { TrendPoint } from '../core/summaries/monthly-trend.js';
+import type { QuarterlyReport } from '../core/summaries/quarterly-report.js';
 import { trendChartSvg } from './charts.js';
 import { pngSize, svgToPng } from './chart-png.js';
 import { FONTS, SIZES, TEXT_WIDTH } from './docx-style.js';

@@ -1,6 +1,6 @@
-import { insertAll, pushAll } from '../core/arrays.js';
-import type { QuarterlyReport } from '../core/quarterly-report.js';
-import type { Light } from '../core/rollup.js';
+import { insertAll, pushAll } from '../core/model/arrays.js';
+import type { QuarterlyReport } from '../core/summaries/quarterly-report.js';
+import type { Light } from '../core/rules/rollup.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
 import { quarterNarrative } from './quarter-narrative.js';
 import { quarterSections, quarterTitle } from './quarter-sections.js';

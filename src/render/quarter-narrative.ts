@@ -3,7 +3,7 @@
  * quarter, overdue at its start and end, and the units' reporting. Every figure is one of the
  * report's own (the same as `summary --quarter --format json`).
  */
-import type { QuarterlyReport } from '../core/quarterly-report.js';
+import type { QuarterlyReport } from '../core/summaries/quarterly-report.js';
 import { dateLabel } from './summary-narrative.js';
 
 /** At most this many units are named in a sentence; the rest are counted. */

@@ -1,6 +1,6 @@
 /** The units' reporting record over the quarter as a table: a column per month, then the counts. */
-import type { QuarterlyReport } from '../core/quarterly-report.js';
-import type { QuarterReportState, UnitMonthReport } from '../core/quarter-reporting.js';
+import type { QuarterlyReport } from '../core/summaries/quarterly-report.js';
+import type { QuarterReportState, UnitMonthReport } from '../core/summaries/quarter-reporting.js';
 import { REPORT_STATE_LABELS, monthLabel, type SummarySection } from './summary-sections.js';
 
 const LABELS: Record<QuarterReportState, string> = { ...REPORT_STATE_LABELS, 'not-owing': '无需报送', none: '—' };

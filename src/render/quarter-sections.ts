@@ -2,9 +2,9 @@
  * The quarterly report as titled tables: the one content that the Markdown and the xlsx renderer
  * lay out (a section each, a sheet each), as summary-sections.ts does for the monthly summary.
  */
-import { chineseNumeral } from '../core/ledger-labels.js';
-import type { QuarterMeasure, QuarterlyReport } from '../core/quarterly-report.js';
-import type { Counts } from '../core/rollup.js';
+import { chineseNumeral } from '../core/model/ledger-labels.js';
+import type { QuarterMeasure, QuarterlyReport } from '../core/summaries/quarterly-report.js';
+import type { Counts } from '../core/rules/rollup.js';
 import { quarterReportingSection } from './quarter-reporting-section.js';
 import { LIGHT_NOTE, monthLabel, type SummarySection } from './summary-sections.js';
 

@@ -4,7 +4,7 @@
  * coloured traffic lights). exceljs is imported here only.
  */
 import type { Writable } from 'node:stream';
-import type { QuarterlyReport } from '../core/quarterly-report.js';
+import type { QuarterlyReport } from '../core/summaries/quarterly-report.js';
 import { quarterSections, quarterTitle } from './quarter-sections.js';
 import { writeSection } from './summary-xlsx.js';
 

@@ -1,6 +1,6 @@
 import type { Cell, Worksheet } from 'exceljs';
-import type { FormEntry, ReportForm } from '../core/report-template.js';
-import type { ReportColumnKey, ReportFormLayout } from '../core/report-form-layout.js';
+import type { FormEntry, ReportForm } from '../core/reports/report-template.js';
+import type { ReportColumnKey, ReportFormLayout } from '../core/reports/report-form-layout.js';
 import { fittingHeight, linesHeight } from './cell-layout.js';
 
 const LOCKED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { FormEntry, ReportForm } from '../core/report-template.js';
-import { styleMultiline } from '../core/yaml-style.js';
+import type { FormEntry, ReportForm } from '../core/reports/report-template.js';
+import { styleMultiline } from '../core/model/yaml-style.js';
 
 const FIELD_COMMENTS: Record<string, string> = {
   title: '具体措施（仅供参考，合并时忽略）',

@@ -1,10 +1,16 @@
 /**
  * 较上月 in the summary's tables (Markdown, xlsx, docx alike): a column beside the headline figures
  * and the area rows, and the section of measures whose status changed. Every figure is the
- * summary's own `change` (core/month-change.ts), the one the docx narrative quotes too.
+ * summary's own `change` (core/summaries/month-change.ts), the one the docx narrative quotes too.
  */
-import { NO_PREVIOUS_MONTH, areaChangeText, signed, type CountsDelta, type MonthChange } from '../core/month-change.js';
-import type { MonthlySummary } from '../core/monthly-summary.js';
+import {
+  NO_PREVIOUS_MONTH,
+  areaChangeText,
+  signed,
+  type CountsDelta,
+  type MonthChange,
+} from '../core/summaries/month-change.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
 import type { SummarySection } from './summary-sections.js';
 
 /** The headline rows' keys, in the order of the 总体情况 table. */

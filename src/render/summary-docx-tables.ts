@@ -1,4 +1,4 @@
-import { maxOf } from '../core/arrays.js';
+import { maxOf } from '../core/model/arrays.js';
 /**
  * The summary's tables in Word: a section of summary-sections.ts (the
  * Markdown's and the xlsx's own rows), cut to the columns a short report
@@ -18,7 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { Light } from '../core/rollup.js';
+import type { Light } from '../core/rules/rollup.js';
 import { textUnits } from './cell-layout.js';
 import { FONTS, HEADER_SHADE, LANGUAGE, LIGHT_SHADES, SIZES, TABLE_LINE, TEXT_WIDTH } from './docx-style.js';
 import { keepDatesWhole } from './print-text.js';

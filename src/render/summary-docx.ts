@@ -1,4 +1,4 @@
-import { pushAll } from '../core/arrays.js';
+import { pushAll } from '../core/model/arrays.js';
 /**
  * The monthly summary as a Word document (docx) an office sends upward: a
  * short 通报 on A4 after the 公文 conventions — title, the month in a few
@@ -21,9 +21,9 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
-import { chineseNumeral } from '../core/ledger-labels.js';
-import type { MonthlySummary } from '../core/monthly-summary.js';
-import type { TrendPoint } from '../core/monthly-trend.js';
+import { chineseNumeral } from '../core/model/ledger-labels.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
+import type { TrendPoint } from '../core/summaries/monthly-trend.js';
 import { areaCompletionChartSvg, trendChartSvg } from './charts.js';
 import { pngSize, svgToPng } from './chart-png.js';
 import { BODY_LINE, FONTS, LANGUAGE, PAGE, SIZES, TEXT_WIDTH } from './docx-style.js';

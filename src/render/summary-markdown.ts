@@ -1,8 +1,8 @@
-import { insertAll, pushAll } from '../core/arrays.js';
-import type { MonthlySummary } from '../core/monthly-summary.js';
-import type { Light } from '../core/rollup.js';
+import { insertAll, pushAll } from '../core/model/arrays.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
+import type { Light } from '../core/rules/rollup.js';
 import { escapeCell, escapeInline, markdownTable } from './markdown.js';
-import type { TrendPoint } from '../core/monthly-trend.js';
+import type { TrendPoint } from '../core/summaries/monthly-trend.js';
 import { summaryNarrative } from './summary-narrative.js';
 import { LIGHT_EMOJI, summarySections, summaryTitle, type SummarySection } from './summary-sections.js';
 

@@ -3,13 +3,13 @@
  * completed, what is overdue and where, who did not report on time. Every
  * figure is one of the summary's own (the same as `summary --format json`).
  */
-import { chineseNumeral } from '../core/ledger-labels.js';
-import { signed } from '../core/month-change.js';
-import { redMonthsText } from '../core/remembered-lights.js';
-import type { MonthlySummary } from '../core/monthly-summary.js';
-import { shiftMonth } from '../core/calendar.js';
-import type { TrendPoint } from '../core/monthly-trend.js';
-import type { MeasureItem } from '../core/rollup.js';
+import { chineseNumeral } from '../core/model/ledger-labels.js';
+import { signed } from '../core/summaries/month-change.js';
+import { redMonthsText } from '../core/rules/remembered-lights.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
+import { shiftMonth } from '../core/model/calendar.js';
+import type { TrendPoint } from '../core/summaries/monthly-trend.js';
+import type { MeasureItem } from '../core/rules/rollup.js';
 import { monthLabel } from './summary-sections.js';
 
 /** At most this many areas are named as where overdue measures concentrate. */

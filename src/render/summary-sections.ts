@@ -2,15 +2,15 @@
  * The monthly summary as a list of titled tables: the one content that both
  * the Markdown and the xlsx renderer lay out (a section each, a sheet each).
  */
-import { noticeCountsText } from '../core/supervision-record.js';
-import { PHASE_DESCRIPTIONS } from '../core/evaluate.js';
-import { chineseNumeral } from '../core/ledger-labels.js';
-import type { MonthlySummary } from '../core/monthly-summary.js';
-import type { ReportState } from '../core/report-counts.js';
-import type { Counts, Light, MeasureItem } from '../core/rollup.js';
-import type { UnitRecord } from '../core/unit-ranking.js';
+import { noticeCountsText } from '../core/rules/supervision-record.js';
+import { PHASE_DESCRIPTIONS } from '../core/rules/evaluate.js';
+import { chineseNumeral } from '../core/model/ledger-labels.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
+import type { ReportState } from '../core/reports/report-counts.js';
+import type { Counts, Light, MeasureItem } from '../core/rules/rollup.js';
+import type { UnitRecord } from '../core/summaries/unit-ranking.js';
 import { fileLabel, timestampLabel } from './print-text.js';
-import { lightLabel, redMonthsText } from '../core/remembered-lights.js';
+import { lightLabel, redMonthsText } from '../core/rules/remembered-lights.js';
 import { areaChangeCells, changeNote, headlineChangeCells, statusChangeSection } from './summary-change.js';
 
 export interface SummarySection {

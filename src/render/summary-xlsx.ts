@@ -4,9 +4,9 @@
  * coloured cells. exceljs is imported here only.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import type { MonthlySummary } from '../core/monthly-summary.js';
-import type { Light } from '../core/rollup.js';
-import { maxOf } from '../core/arrays.js';
+import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
+import type { Light } from '../core/rules/rollup.js';
+import { maxOf } from '../core/model/arrays.js';
 import type { Writable } from 'node:stream';
 import { fittingHeight, linesHeight, textUnits } from './cell-layout.js';
 import { keepDatesWhole } from './print-text.js';

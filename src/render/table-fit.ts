@@ -1,5 +1,5 @@
 import { displayWidth } from './text-width.js';
-import { maxOf } from '../core/arrays.js';
+import { maxOf } from '../core/model/arrays.js';
 
 /**
  * How a column may wrap to fit: `text` between characters, `list` only after the 、 between names,

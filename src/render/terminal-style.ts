@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
-import { maxOf } from '../core/arrays.js';
-import type { Phase } from '../core/evaluate.js';
-import type { Light } from '../core/rollup.js';
+import { maxOf } from '../core/model/arrays.js';
+import type { Phase } from '../core/rules/evaluate.js';
+import type { Light } from '../core/rules/rollup.js';
 import {
   applyFallbacks,
   boxWidth,

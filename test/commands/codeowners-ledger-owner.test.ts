@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ledgerOwnerOf } from '../../src/core/codeowners.js';
+import { ledgerOwnerOf } from '../../src/core/review/codeowners.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeowners } from '../../src/commands/codeowners/run.js';
-import { buildCodeowners, handles } from '../../src/core/codeowners.js';
+import { buildCodeowners, handles } from '../../src/core/review/codeowners.js';
 import { tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scopeLedger } from '../../src/core/ledger-scope.js';
-import { measureRefs } from '../../src/core/ledger.js';
+import { scopeLedger } from '../../src/core/rules/ledger-scope.js';
+import { measureRefs } from '../../src/core/model/ledger.js';
 import { summary } from '../../src/commands/summary/run.js';
 import { status } from '../../src/commands/status/run.js';
 import { render } from '../../src/commands/render/run.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/commands/merge/run.js';
-import { planMerge } from '../../src/core/merge-plan.js';
+import { planMerge } from '../../src/core/reports/merge-plan.js';
 import { applyMerge } from '../../src/io/apply-merge.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { loadReports } from '../../src/io/load-reports.js';

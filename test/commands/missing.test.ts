@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missing } from '../../src/commands/missing/run.js';
-import { reportCounts } from '../../src/core/report-counts.js';
+import { reportCounts } from '../../src/core/reports/report-counts.js';
 import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 import { AREA_FILE, entry, loadedLedger, reportYaml } from '../helpers/report-fixture.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFiles, REPORT_SCHEMA_LINE, vscodeSettings } from '../../src/core/json-schemas.js';
+import { jsonSchemaFiles, REPORT_SCHEMA_LINE, vscodeSettings } from '../../src/core/model/json-schemas.js';
 import { REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -7,7 +7,7 @@ import {
   isRealDay,
   lastDayOf,
   nextMonth,
-} from '../../src/core/calendar.js';
+} from '../../src/core/model/calendar.js';
 
 describe('calendar (date-fns on string dates)', () => {
   it('knows month ends and leap years', () => {

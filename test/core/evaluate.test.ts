@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween } from '../../src/core/calendar.js';
-import { dueReportMonth, evaluateMeasure } from '../../src/core/evaluate.js';
-import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/schema.js';
+import { daysBetween } from '../../src/core/model/calendar.js';
+import { dueReportMonth, evaluateMeasure } from '../../src/core/rules/evaluate.js';
+import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/model/schema.js';
 
 const CONFIG = ConfigSchema.parse({});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERVISORS, extensionDeciders } from '../../src/core/extension-rules.js';
+import { DEFAULT_SUPERVISORS, extensionDeciders } from '../../src/core/rules/extension-rules.js';
 
 describe('extensionDeciders', () => {
   it('lets the lead decide another unit’s request', () => {

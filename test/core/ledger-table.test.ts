@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMeasure } from '../../src/core/evaluate.js';
-import { areaLabel, chineseNumeral, measureLabel, taskLabel, unitsLabel } from '../../src/core/ledger-labels.js';
-import { progressLabel, remarkLabel } from '../../src/core/ledger-cells.js';
-import { ConfigSchema, MeasureSchema, type Area, type Task } from '../../src/core/schema.js';
+import { evaluateMeasure } from '../../src/core/rules/evaluate.js';
+import { areaLabel, chineseNumeral, measureLabel, taskLabel, unitsLabel } from '../../src/core/model/ledger-labels.js';
+import { progressLabel, remarkLabel } from '../../src/core/summaries/ledger-cells.js';
+import { ConfigSchema, MeasureSchema, type Area, type Task } from '../../src/core/model/schema.js';
 
 const config = ConfigSchema.parse({});
 const measure = (fields: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { measureSummary } from '../../src/core/measure-summary.js';
+import { measureSummary } from '../../src/core/review/measure-summary.js';
 
 /** The one measure of a one-item list, as the yaml package reads it. */
 function measure(text: string): Record<string, unknown> {

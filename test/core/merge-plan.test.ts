@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergedProgress, planMerge } from '../../src/core/merge-plan.js';
+import { mergedProgress, planMerge } from '../../src/core/reports/merge-plan.js';
 import { entry, loadedLedger, report, reportYaml } from '../helpers/report-fixture.js';
 
 const MEASURE_111 = ['tasks', 0, 'measures', 0];

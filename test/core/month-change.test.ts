@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaChangeText, monthChange, signed } from '../../src/core/month-change.js';
+import { areaChangeText, monthChange, signed } from '../../src/core/summaries/month-change.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completionDate } from '../../src/core/monthly-summary.js';
-import { nextMonth } from '../../src/core/calendar.js';
-import { MeasureSchema } from '../../src/core/schema.js';
+import { completionDate } from '../../src/core/summaries/monthly-summary.js';
+import { nextMonth } from '../../src/core/model/calendar.js';
+import { MeasureSchema } from '../../src/core/model/schema.js';
 
 const base = { id: '1.1.1', title: 't', text: 't', deadline: '2020年底前', units: ['市税务局', '市人社局'] };
 const report = (month: string, status: string, completed_on?: string) => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureState } from '../../src/core/evaluate.js';
-import { nextNoticeNumber, noticeDue, noticeLevelFor, type PartForNotice } from '../../src/core/notices.js';
-import type { Notice } from '../../src/core/schema.js';
-import { carryVerification, verificationState, verifiedReport, verifiers } from '../../src/core/verification.js';
+import type { MeasureState } from '../../src/core/rules/evaluate.js';
+import { nextNoticeNumber, noticeDue, noticeLevelFor, type PartForNotice } from '../../src/core/rules/notices.js';
+import type { Notice } from '../../src/core/model/schema.js';
+import { carryVerification, verificationState, verifiedReport, verifiers } from '../../src/core/rules/verification.js';
 
 const CONFIG = { notice_blue_days: 15, notice_red_after_days: 30, notice_red_overdue_days: 60 };
 

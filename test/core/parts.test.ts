@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMeasure } from '../../src/core/ledger.js';
-import { holdBackText, waitingText } from '../../src/core/part-text.js';
-import { evaluatePart, evaluateWhole, measureExtension, measureParts } from '../../src/core/parts.js';
+import { findMeasure } from '../../src/core/model/ledger.js';
+import { holdBackText, waitingText } from '../../src/core/rules/part-text.js';
+import { evaluatePart, evaluateWhole, measureExtension, measureParts } from '../../src/core/rules/parts.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { SIX_UNIT_AREA, SIX_UNIT_AREA_REPORTED } from '../helpers/six-unit-area.js';
 

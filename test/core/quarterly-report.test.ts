@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../src/core/ledger.js';
-import { worktreeVersion } from '../../src/core/ledger-version.js';
-import { parseQuarter, quarterOf } from '../../src/core/quarter-period.js';
-import { buildQuarterlyReport, type QuarterMonthInput } from '../../src/core/quarterly-report.js';
-import { reportCounts } from '../../src/core/report-counts.js';
-import { doneKeys, monthEnd, trendRows } from '../../src/core/trend.js';
+import type { Ledger } from '../../src/core/model/ledger.js';
+import { worktreeVersion } from '../../src/core/model/ledger-version.js';
+import { parseQuarter, quarterOf } from '../../src/core/summaries/quarter-period.js';
+import { buildQuarterlyReport, type QuarterMonthInput } from '../../src/core/summaries/quarterly-report.js';
+import { reportCounts } from '../../src/core/reports/report-counts.js';
+import { doneKeys, monthEnd, trendRows } from '../../src/core/summaries/trend.js';
 import { replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 

@@ -7,9 +7,9 @@ import {
   overdueSchedule,
   redMonths,
   type MonthEnd,
-} from '../../src/core/remembered-lights.js';
-import { previousMonthEnd } from '../../src/core/calendar.js';
-import { countItems, evaluateLedger } from '../../src/core/rollup.js';
+} from '../../src/core/rules/remembered-lights.js';
+import { previousMonthEnd } from '../../src/core/model/calendar.js';
+import { countItems, evaluateLedger } from '../../src/core/rules/rollup.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { replaceOrThrow, SMALL_AREA } from '../helpers/ledger-fixture.js';
 

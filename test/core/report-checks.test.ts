@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReports } from '../../src/core/report-checks.js';
+import { checkReports } from '../../src/core/reports/report-checks.js';
 import { entry, loadedLedger, report, reportYaml } from '../helpers/report-fixture.js';
 
 const AS_OF = { asOf: '2020-07-15' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { checkReports } from '../../src/core/report-checks.js';
+import type { Diagnostic } from '../../src/core/model/diagnostic.js';
+import { checkReports } from '../../src/core/reports/report-checks.js';
 import { parseReport } from '../../src/io/load-reports.js';
 import { entry, loadedLedger, reportYaml } from '../helpers/report-fixture.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { checkReports } from '../../src/core/report-checks.js';
-import { reportPath } from '../../src/core/report-path.js';
-import { buildReportForm, measuresOfUnit } from '../../src/core/report-template.js';
-import { isGroup } from '../../src/core/units.js';
+import type { Diagnostic } from '../../src/core/model/diagnostic.js';
+import { checkReports } from '../../src/core/reports/report-checks.js';
+import { reportPath } from '../../src/core/reports/report-path.js';
+import { buildReportForm, measuresOfUnit } from '../../src/core/reports/report-template.js';
+import { isGroup } from '../../src/core/model/units.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { parseReport } from '../../src/io/load-reports.js';
 import { renderReportYaml } from '../../src/render/report-yaml.js';
-import { planMerge } from '../../src/core/merge-plan.js';
+import { planMerge } from '../../src/core/reports/merge-plan.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 
 describe('report forms for the bundled ledger', () => {

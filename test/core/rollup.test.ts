@@ -9,7 +9,7 @@ import {
   rollupForLead,
   trafficLight,
   unitObligations,
-} from '../../src/core/rollup.js';
+} from '../../src/core/rules/rollup.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { SMALL_AREA } from '../helpers/ledger-fixture.js';
 

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { salvageArea } from '../../src/core/salvage-area.js';
+import { salvageArea } from '../../src/core/reports/salvage-area.js';
 import { SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 
 describe('salvageArea', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rollupByArea, rollupByUnit } from '../../src/core/rollup.js';
-import { buildSiteModel, type SiteTrendPoint } from '../../src/core/site-model.js';
+import { rollupByArea, rollupByUnit } from '../../src/core/rules/rollup.js';
+import { buildSiteModel, type SiteTrendPoint } from '../../src/core/summaries/site-model.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 
 const point = (month: string, asOf: string, overdue: number): SiteTrendPoint => ({

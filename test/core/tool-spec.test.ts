@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultToolSpec, parseToolSpec } from '../../src/core/tool-spec.js';
+import { defaultToolSpec, parseToolSpec } from '../../src/core/model/tool-spec.js';
 
 const own = { name: 'szs-ledger', version: '0.3.1' };
 

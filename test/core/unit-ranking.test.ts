@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildMonthlySummary } from '../../src/core/monthly-summary.js';
-import type { MonthReportCounts } from '../../src/core/report-counts.js';
-import type { UnitRow } from '../../src/core/rollup.js';
-import { ConfigSchema } from '../../src/core/schema.js';
-import { rankUnits, unitScore, type UnitRecord } from '../../src/core/unit-ranking.js';
+import { buildMonthlySummary } from '../../src/core/summaries/monthly-summary.js';
+import type { MonthReportCounts } from '../../src/core/reports/report-counts.js';
+import type { UnitRow } from '../../src/core/rules/rollup.js';
+import { ConfigSchema } from '../../src/core/model/schema.js';
+import { rankUnits, unitScore, type UnitRecord } from '../../src/core/summaries/unit-ranking.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 import { SIX_UNIT_AREA_REPORTED } from '../helpers/six-unit-area.js';
 

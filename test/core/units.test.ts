@@ -1,7 +1,13 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { UnitsFileSchema } from '../../src/core/schema.js';
-import { buildUnitRegistry, isResponsible, reportingUnits, resolveUnit, suggestUnits } from '../../src/core/units.js';
+import { UnitsFileSchema } from '../../src/core/model/schema.js';
+import {
+  buildUnitRegistry,
+  isResponsible,
+  reportingUnits,
+  resolveUnit,
+  suggestUnits,
+} from '../../src/core/model/units.js';
 import { BUNDLED_UNITS } from '../helpers/ledger-fixture.js';
 
 const registry = buildUnitRegistry(UnitsFileSchema.parse(parse(BUNDLED_UNITS)));

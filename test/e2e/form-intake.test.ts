@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/commands/merge/run.js';
 import { gatherReportCounts } from '../../src/io/report-counts.js';
 import { template } from '../../src/commands/template/run.js';
-import { findMeasure } from '../../src/core/ledger.js';
+import { findMeasure } from '../../src/core/model/ledger.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { fillXlsx } from '../helpers/fill-xlsx.js';
 import { tempGitRepo } from '../helpers/git-repo.js';

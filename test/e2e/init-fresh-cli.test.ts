@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDeadline } from '../../src/core/init-files.js';
-import { dayAt } from '../../src/core/ledger-version.js';
+import { exampleDeadline } from '../../src/core/model/init-files.js';
+import { dayAt } from '../../src/core/model/ledger-version.js';
 import { clockNow } from '../../src/io/clock.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';

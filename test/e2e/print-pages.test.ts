@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLedgerTable } from '../../src/core/ledger-table.js';
+import { buildLedgerTable } from '../../src/core/summaries/ledger-table.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { continuedAreaLabel, continuedTaskLabel } from '../../src/render/ledger-pages.js';
 import { LEDGER_WIDTHS } from '../../src/render/ledger-xlsx.js';

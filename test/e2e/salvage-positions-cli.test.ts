@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/io/load-ledger.js';
-import { findMeasure } from '../../src/core/ledger.js';
+import { findMeasure } from '../../src/core/model/ledger.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadLedger } from '../../src/io/load-ledger.js';
-import { rollupByArea } from '../../src/core/rollup.js';
+import { rollupByArea } from '../../src/core/rules/rollup.js';
 import { runCli } from '../helpers/run-cli.js';
 import { siteRepo } from '../helpers/site-fixture.js';
 

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import type { Ledger } from '../../src/core/ledger.js';
-import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../../src/core/schema.js';
-import { buildUnitRegistry } from '../../src/core/units.js';
+import type { Ledger } from '../../src/core/model/ledger.js';
+import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../../src/core/model/schema.js';
+import { buildUnitRegistry } from '../../src/core/model/units.js';
 import { BUNDLED_UNITS, SMALL_AREA } from './ledger-fixture.js';
 
 /** A ledger built in memory from area YAML texts and the bundled units, for pure core tests. */

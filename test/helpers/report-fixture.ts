@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../src/core/diagnostic.js';
-import type { ReportSource } from '../../src/core/report-checks.js';
+import type { Diagnostic } from '../../src/core/model/diagnostic.js';
+import type { ReportSource } from '../../src/core/reports/report-checks.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { parseReport } from '../../src/io/load-reports.js';
 import { SMALL_AREA, tempLedger } from './ledger-fixture.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planMerge } from '../../src/core/merge-plan.js';
+import { planMerge } from '../../src/core/reports/merge-plan.js';
 import { applyMerge } from '../../src/io/apply-merge.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';

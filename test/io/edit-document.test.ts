@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldChange } from '../../src/core/merge-plan.js';
+import type { FieldChange } from '../../src/core/reports/merge-plan.js';
 import { editDocument } from '../../src/io/edit-document.js';
 import { HAND_MADE_AREA, SMALL_AREA, replaceOrThrow } from '../helpers/ledger-fixture.js';
 

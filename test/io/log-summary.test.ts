@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusLog } from '../../src/core/status-log.js';
+import { statusLog } from '../../src/core/review/status-log.js';
 import { walkMeasureChanges } from '../../src/io/measure-versions.js';
 import { tempGitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';

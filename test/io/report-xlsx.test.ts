@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/commands/merge/run.js';
 import { template } from '../../src/commands/template/run.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
-import { findMeasure } from '../../src/core/ledger.js';
+import { findMeasure } from '../../src/core/model/ledger.js';
 import { SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { AREA_FILE } from '../helpers/report-fixture.js';
 import { fillXlsx } from '../helpers/fill-xlsx.js';

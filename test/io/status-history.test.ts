@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { statusLog } from '../../src/core/status-log.js';
+import { statusLog } from '../../src/core/review/status-log.js';
 import { walkMeasureChanges } from '../../src/io/measure-versions.js';
 import { statusHistory } from '../../src/io/status-history.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';

@@ -7,7 +7,7 @@ import {
   MAX_ROW_HEIGHT,
   wrappedLineCount,
 } from '../../src/render/cell-layout.js';
-import { buildLedgerTable } from '../../src/core/ledger-table.js';
+import { buildLedgerTable } from '../../src/core/summaries/ledger-table.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { SMALL_AREA, tempLedger, replaceOrThrow } from '../helpers/ledger-fixture.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaCompletionChartSvg, trendChartSvg } from '../../src/render/charts.js';
-import { countItems } from '../../src/core/rollup.js';
+import { countItems } from '../../src/core/rules/rollup.js';
 
 const ZERO = countItems([]);
 const rows = [

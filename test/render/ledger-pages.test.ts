@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedgerTable } from '../../src/core/ledger-table.js';
+import { buildLedgerTable } from '../../src/core/summaries/ledger-table.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { fittingHeight } from '../../src/render/cell-layout.js';
 import { CONTINUED, continuedTaskLabel, planLedgerPages, type PlannedRow } from '../../src/render/ledger-pages.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxOf, pushAll } from '../../src/core/arrays.js';
+import { maxOf, pushAll } from '../../src/core/model/arrays.js';
 import { cellWidth, fitWidths } from '../../src/render/table-fit.js';
 import { columnWidths } from '../../src/render/summary-xlsx.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMeasure } from '../../src/core/evaluate.js';
-import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/schema.js';
+import { evaluateMeasure } from '../../src/core/rules/evaluate.js';
+import { ConfigSchema, MeasureSchema, type Measure } from '../../src/core/model/schema.js';
 import { deadlineMeaning, deadlineText, stateText } from '../../src/render/measure-state-text.js';
 import { displayWidth, wrapList, wrapToWidth } from '../../src/render/terminal-style.js';
 import { renderStatusText } from '../../src/commands/status/text.js';
-import { rollupByArea } from '../../src/core/rollup.js';
+import { rollupByArea } from '../../src/core/rules/rollup.js';
 import { memoryLedger } from '../helpers/memory-ledger.js';
 
 const CONFIG = ConfigSchema.parse({});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { merge } from '../../src/commands/merge/run.js';
 import { validate } from '../../src/commands/validate/run.js';
-import { parseDeadline } from '../../src/core/deadline.js';
+import { parseDeadline } from '../../src/core/model/deadline.js';
 import { DEADLINE_FORMS, generateLedger, writeFiles } from '../../scripts/generate-ledger.mjs';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -1,7 +1,7 @@
-import { countBySeverity, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
-import { compareLedgers } from '../../core/ledger-delta.js';
-import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from '../../core/pr-review.js';
-import { isIgnorableReportsFile, REPORTS_DIR } from '../../core/report-path.js';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from '../../core/model/diagnostic.js';
+import { compareLedgers } from '../../core/review/ledger-delta.js';
+import { reviewPullRequest, type PullRequestReview, type ReportFileChange } from '../../core/review/pr-review.js';
+import { isIgnorableReportsFile, REPORTS_DIR } from '../../core/reports/report-path.js';
 import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../../io/git.js';
 import { openLedger } from '../../io/ledger-repo.js';
 import { LEDGER_DIR } from '../../io/ledger-root.js';

@@ -1,10 +1,10 @@
 import type { CheckResult } from './run.js';
-import type { PullRequestKind, ReportInPullRequest } from '../../core/pr-review.js';
+import type { PullRequestKind, ReportInPullRequest } from '../../core/review/pr-review.js';
 import type { SourceLineLookup } from '../../io/source-lines.js';
 import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from '../../render/diagnostics.js';
 import { codeSpan, escapeCell, escapeInline } from '../../render/markdown.js';
 import { MAX_VALUE_CHARS, safeMessage, safeText } from '../../render/safe-text.js';
-import { pushAll } from '../../core/arrays.js';
+import { pushAll } from '../../core/model/arrays.js';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'markdown';
 

@@ -1,9 +1,9 @@
 import { readTextIfExists } from '../../io/optional-file.js';
 import path from 'node:path';
-import { buildCodeowners, ledgerOwnerOf, ownerHint, type Codeowners } from '../../core/codeowners.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { hasErrors } from '../../core/diagnostic.js';
-import { UnitsFileSchema } from '../../core/schema.js';
+import { buildCodeowners, ledgerOwnerOf, ownerHint, type Codeowners } from '../../core/review/codeowners.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { hasErrors } from '../../core/model/diagnostic.js';
+import { UnitsFileSchema } from '../../core/model/schema.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 import { gitPrefix } from '../../io/git.js';

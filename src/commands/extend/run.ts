@@ -1,11 +1,11 @@
-import { extensionDeciders } from '../../core/extension-rules.js';
-import { findMeasure } from '../../core/ledger.js';
-import type { FileChanges } from '../../core/merge-plan.js';
-import type { Extension } from '../../core/schema.js';
+import { extensionDeciders } from '../../core/rules/extension-rules.js';
+import { findMeasure } from '../../core/model/ledger.js';
+import type { FileChanges } from '../../core/reports/merge-plan.js';
+import type { Extension } from '../../core/model/schema.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { CONFIG_FILE, LEDGER_DIR, UNITS_FILE } from '../../io/load-ledger.js';
-import { writeBlockers } from '../../core/write-blockers.js';
+import { writeBlockers } from '../../core/rules/write-blockers.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';

@@ -1,4 +1,4 @@
-import { measureHistory, type HistoryEntry } from '../../core/measure-history.js';
+import { measureHistory, type HistoryEntry } from '../../core/review/measure-history.js';
 import { UsageError } from '../../errors.js';
 import { openLedger } from '../../io/ledger-repo.js';
 import { walkMeasureChanges } from '../../io/measure-versions.js';

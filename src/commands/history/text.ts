@@ -1,6 +1,6 @@
 import type { HistoryResult } from './run.js';
-import type { HistoryEntry } from '../../core/measure-history.js';
-import { reportingUnits } from '../../core/status-log.js';
+import type { HistoryEntry } from '../../core/review/measure-history.js';
+import { reportingUnits } from '../../core/review/status-log.js';
 import { changeLines, formatValue } from '../../render/field-change.js';
 import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
 

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { areaFileName } from '../../core/area-file-name.js';
-import { fileDiagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import { carryProgress } from '../../core/import/carry-progress.js';
-import { parseAttachment } from '../../core/import/parse-attachment.js';
-import { areaLabel } from '../../core/ledger-labels.js';
-import { definitionOf } from '../../core/progress-fields.js';
-import { AreaSchema, UnitsFileSchema, type Area } from '../../core/schema.js';
-import { buildUnitRegistry } from '../../core/units.js';
+import { areaFileName } from '../../core/model/area-file-name.js';
+import { fileDiagnostic, hasErrors, type Diagnostic } from '../../core/model/diagnostic.js';
+import { carryProgress } from '../../core/reports/import/carry-progress.js';
+import { parseAttachment } from '../../core/reports/import/parse-attachment.js';
+import { areaLabel } from '../../core/model/ledger-labels.js';
+import { definitionOf } from '../../core/model/progress-fields.js';
+import { AreaSchema, UnitsFileSchema, type Area } from '../../core/model/schema.js';
+import { buildUnitRegistry } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
 import { serializeArea } from '../../io/area-yaml.js';
 import { withWriteSession, writeRepoFiles, type WriteSession } from '../../io/repo-write.js';
@@ -16,7 +16,7 @@ import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js'
 import { openLedger } from '../../io/ledger-repo.js';
 import { areaFileNames, existsIn } from '../../io/ledger-root.js';
 import { readBytesIfExists } from '../../io/optional-file.js';
-import { pushAll } from '../../core/arrays.js';
+import { pushAll } from '../../core/model/arrays.js';
 
 export interface ImportOptions {
   root: string;

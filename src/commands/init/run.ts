@@ -1,11 +1,11 @@
-import { dayAt } from '../../core/ledger-version.js';
-import { DEFAULT_TIMEZONE } from '../../core/schema.js';
+import { dayAt } from '../../core/model/ledger-version.js';
+import { DEFAULT_TIMEZONE } from '../../core/model/schema.js';
 import { clockNow } from '../../io/clock.js';
 import path from 'node:path';
-import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/init-files.js';
+import { INIT_LAYOUT, initFiles, packageNameFor } from '../../core/model/init-files.js';
 import { UsageError } from '../../errors.js';
 import { gitAvailable, initRepository } from '../../io/git.js';
-import { defaultToolSpec, parseToolSpec, type ToolSpec } from '../../core/tool-spec.js';
+import { defaultToolSpec, parseToolSpec, type ToolSpec } from '../../core/model/tool-spec.js';
 import { readTemplate, toolPackage } from '../../io/templates.js';
 import { readOptional } from '../../io/optional-file.js';
 import { createFolderWith, refuseNonEmpty } from '../../io/write-tree.js';

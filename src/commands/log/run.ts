@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { filterStatusChanges, type StatusChange } from '../../core/status-log.js';
-import { buildUnitRegistry, isResponsible } from '../../core/units.js';
+import { filterStatusChanges, type StatusChange } from '../../core/review/status-log.js';
+import { buildUnitRegistry, isResponsible } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
 import { LEDGER_DIR, UNITS_FILE } from '../../io/ledger-root.js';
 import { statusHistory } from '../../io/status-history.js';
@@ -53,7 +53,7 @@ export async function log(options: LogOptions): Promise<LogResult> {
 
 /** Only --unit needs the registry, and with it yaml and zod. */
 async function canonicalUnit(root: string, typed: string) {
-  const { UnitsFileSchema } = await import('../../core/schema.js');
+  const { UnitsFileSchema } = await import('../../core/model/schema.js');
   const { readSchemaFile } = await import('../../io/load-ledger.js');
   const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema).source;
   const registry = buildUnitRegistry(file?.data ?? { units: [] });

@@ -1,4 +1,4 @@
-import { monthLastDay } from '../../core/calendar.js';
+import { monthLastDay } from '../../core/model/calendar.js';
 import { UsageError } from '../../errors.js';
 import { EXIT_OK, formatOption, warnIfShallow, writeFitted, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument, parseMonthArgument } from '../../cli/date-options.js';

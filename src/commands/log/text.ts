@@ -1,6 +1,6 @@
 import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
 import type { LogResult } from './run.js';
-import type { StatusChange } from '../../core/status-log.js';
+import type { StatusChange } from '../../core/review/status-log.js';
 
 /** Shared with `ledger history`: an empty repository is a normal state of a new ledger. */
 

@@ -1,25 +1,31 @@
-import { olderThanMerged } from '../../core/report-stale.js';
+import { olderThanMerged } from '../../core/reports/report-stale.js';
 import { reportArrivals } from '../../io/report-arrivals.js';
 import { existsIn } from '../../io/ledger-root.js';
 import { expandInputs, type Input } from '../../io/merge-inputs.js';
-import { diagnosticAt, fileDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
-import type { Ledger } from '../../core/ledger.js';
-import { planMerge, type MergePlan } from '../../core/merge-plan.js';
-import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/report-checks.js';
-import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/report-path.js';
-import { formFromReport } from '../../core/report-template.js';
-import { sameValue } from '../../core/same-value.js';
-import { withCellNames } from '../../core/xlsx-cell-names.js';
+import {
+  diagnosticAt,
+  fileDiagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+} from '../../core/model/diagnostic.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { planMerge, type MergePlan } from '../../core/reports/merge-plan.js';
+import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/reports/report-checks.js';
+import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/reports/report-path.js';
+import { formFromReport } from '../../core/reports/report-template.js';
+import { sameValue } from '../../core/model/same-value.js';
+import { withCellNames } from '../../core/model/xlsx-cell-names.js';
 import { applyMerge, type ExtraWrite } from '../../io/apply-merge.js';
 import { linkDiagnostic, readBytes } from '../../io/load-ledger.js';
 import { linkProblem, MAX_REPO_FILE_BYTES, readRepoFile } from '../../io/repo-path.js';
 import { MAX_XLSX_BYTES, xlsxSizeProblem } from '../../io/xlsx-limits.js';
-import { writeBlockers } from '../../core/write-blockers.js';
+import { writeBlockers } from '../../core/rules/write-blockers.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { parseReport, reportsFileProblem } from '../../io/load-reports.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
-import { pushAll } from '../../core/arrays.js';
+import { pushAll } from '../../core/model/arrays.js';
 
 export interface MergeOptions {
   root: string;

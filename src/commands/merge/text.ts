@@ -1,11 +1,11 @@
 import type { MergeResult } from './run.js';
-import { countBySeverity } from '../../core/diagnostic.js';
-import type { MeasureChange } from '../../core/merge-plan.js';
-import { sameValue } from '../../core/same-value.js';
-import type { Extension } from '../../core/schema.js';
+import { countBySeverity } from '../../core/model/diagnostic.js';
+import type { MeasureChange } from '../../core/reports/merge-plan.js';
+import { sameValue } from '../../core/model/same-value.js';
+import type { Extension } from '../../core/model/schema.js';
 import { renderDiagnosticLines } from '../../render/diagnostics.js';
 import { MAX_VALUE_CHARS, safeText } from '../../render/safe-text.js';
-import { pushAll } from '../../core/arrays.js';
+import { pushAll } from '../../core/model/arrays.js';
 
 export interface MergeTextOptions {
   /** Every change with the new progress texts; default: only status changes, completions and extension requests. */

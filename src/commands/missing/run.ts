@@ -1,7 +1,7 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import { scopeLedger } from '../../core/ledger-scope.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
-import type { GatheredReports } from '../../core/report-counts.js';
+import { countBySeverity } from '../../core/model/diagnostic.js';
+import { scopeLedger } from '../../core/rules/ledger-scope.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
+import type { GatheredReports } from '../../core/reports/report-counts.js';
 import { onLedgerDay } from '../../io/ledger-repo.js';
 import { gatherReportCounts } from '../../io/report-counts.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';

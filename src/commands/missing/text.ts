@@ -1,5 +1,5 @@
 import type { MissingResult } from './run.js';
-import type { ReportState } from '../../core/report-counts.js';
+import type { ReportState } from '../../core/reports/report-counts.js';
 
 const STATE_LABELS: Record<ReportState, string> = {
   missing: '未报送',

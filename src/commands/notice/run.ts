@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { planNotices, type NoticePlan } from '../../core/notice-plan.js';
-import { dayOfMonth } from '../../core/report-path.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { planNotices, type NoticePlan } from '../../core/rules/notice-plan.js';
+import { dayOfMonth } from '../../core/reports/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { writeFilesAtomically, type FileWrite } from '../../io/atomic-file.js';
-import { noticeLetter } from '../../core/notice-letter.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import { noticeLetter } from '../../core/summaries/notice-letter.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 

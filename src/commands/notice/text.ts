@@ -1,6 +1,6 @@
-import { NOTICE_LEVEL_NAMES } from '../../core/notices.js';
-import { noticeLetter, noticeTiming } from '../../core/notice-letter.js';
-import type { NoticeDocument } from '../../core/notice-plan.js';
+import { NOTICE_LEVEL_NAMES } from '../../core/rules/notices.js';
+import { noticeLetter, noticeTiming } from '../../core/summaries/notice-letter.js';
+import type { NoticeDocument } from '../../core/rules/notice-plan.js';
 import { escapeCell, escapeInline, markdownTable } from '../../render/markdown.js';
 import type { NoticeResult } from './run.js';
 

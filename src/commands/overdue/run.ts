@@ -1,6 +1,6 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rollup.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import { countBySeverity } from '../../core/model/diagnostic.js';
+import { evaluateLedger, sortByUrgency, unitObligations, type MeasureItem } from '../../core/rules/rollup.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';

@@ -1,5 +1,5 @@
 import type { OverdueResult } from './run.js';
-import { holdBackText } from '../../core/part-text.js';
+import { holdBackText } from '../../core/rules/part-text.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
 import type { TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines } from '../../render/terminal-style.js';

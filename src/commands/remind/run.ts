@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { daysBetween } from '../../core/calendar.js';
-import { scopeLedger } from '../../core/ledger-scope.js';
-import { buildReminders, type UnitReminder } from '../../core/reminders.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { daysBetween } from '../../core/model/calendar.js';
+import { scopeLedger } from '../../core/rules/ledger-scope.js';
+import { buildReminders, type UnitReminder } from '../../core/rules/reminders.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 import { gatherReportCounts } from '../../io/report-counts.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';

@@ -1,4 +1,4 @@
-import type { ReminderPart } from '../../core/reminders.js';
+import type { ReminderPart } from '../../core/rules/reminders.js';
 import { escapeInline } from '../../render/markdown.js';
 import type { RemindResult } from './run.js';
 

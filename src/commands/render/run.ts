@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Ledger } from '../../core/ledger.js';
-import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/ledger-table.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { buildLedgerTable, type LedgerTable, type LedgerTableFilter } from '../../core/summaries/ledger-table.js';
 import { UsageError } from '../../errors.js';
 import { writeStreamAtomically } from '../../io/atomic-file.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { writeExport, type RenderFormat } from '../../io/export-file.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { jsonSchemaFiles, SCHEMA_DIR } from '../../core/json-schemas.js';
+import { jsonSchemaFiles, SCHEMA_DIR } from '../../core/model/json-schemas.js';
 import { writeFilesAtomically } from '../../io/atomic-file.js';
 
 export interface SchemaOptions {

@@ -1,6 +1,6 @@
 /**
- * The month ends that lights remember (core/remembered-lights.ts), each read from Git as committed
- * by the end of that day (the same pick as `--as-of`, core/ledger-version.ts), so a past day's
+ * The month ends that lights remember (core/rules/remembered-lights.ts), each read from Git as committed
+ * by the end of that day (the same pick as `--as-of`, core/model/ledger-version.ts), so a past day's
  * lights are reproducible.
  *
  * Cost: while HEAD (read from .git, no git process) is the commit the cache last saw, no git runs
@@ -13,16 +13,16 @@
  * no row red on the day was red at every month end so far, or history does not reach further
  * (before the first commit, a shallow clone's end, a rewritten stretch, a version without ledger/).
  */
-import { previousMonthEnd } from '../../core/calendar.js';
-import type { Ledger } from '../../core/ledger.js';
-import { commitVersion, endOfDay, pickCommit, type LineCommit } from '../../core/ledger-version.js';
+import { previousMonthEnd } from '../../core/model/calendar.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { commitVersion, endOfDay, pickCommit, type LineCommit } from '../../core/model/ledger-version.js';
 import {
   monthEndState,
   overdueSchedule,
   type LightMemory,
   type MonthEnd,
   type OverdueSchedule,
-} from '../../core/remembered-lights.js';
+} from '../../core/rules/remembered-lights.js';
 import { firstParentLine } from '../../io/git.js';
 import { readHeadCommit, UNBORN } from '../../io/head-commit.js';
 import type { LedgerRepo } from '../../io/ledger-repo.js';

@@ -1,4 +1,4 @@
-import { resolveUnit, suggestUnits, type UnitRegistry } from '../../core/units.js';
+import { resolveUnit, suggestUnits, type UnitRegistry } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
 
 /** The canonical unit for a command-line value (name, alias or name without 市); unknown → UsageError with “did you mean”. */

@@ -1,10 +1,10 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import { findMeasure, measureRefs } from '../../core/ledger.js';
-import { measureItem, type MeasureItem } from '../../core/rollup.js';
-import type { Area, Measure, Task } from '../../core/schema.js';
-import { reportingUnits } from '../../core/units.js';
+import { countBySeverity } from '../../core/model/diagnostic.js';
+import { findMeasure, measureRefs } from '../../core/model/ledger.js';
+import { measureItem, type MeasureItem } from '../../core/rules/rollup.js';
+import type { Area, Measure, Task } from '../../core/model/schema.js';
+import { reportingUnits } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
 
 export interface ShowOptions {

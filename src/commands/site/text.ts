@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteResult } from './run.js';
-import { pushAll } from '../../core/arrays.js';
+import { pushAll } from '../../core/model/arrays.js';
 
 export function renderSiteResult(result: SiteResult, format: 'text' | 'json'): string {
   if (format === 'json') {

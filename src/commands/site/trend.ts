@@ -1,6 +1,6 @@
-import { monthRange, shiftMonth } from '../../core/calendar.js';
-import { rollupByArea } from '../../core/rollup.js';
-import type { SiteTrendPoint } from '../../core/site-model.js';
+import { monthRange, shiftMonth } from '../../core/model/calendar.js';
+import { rollupByArea } from '../../core/rules/rollup.js';
+import type { SiteTrendPoint } from '../../core/summaries/site-model.js';
 import type { LedgerRepo } from '../../io/ledger-repo.js';
 import { walkMonths } from '../../io/month-walk.js';
 
@@ -9,7 +9,7 @@ export const TREND_MONTHS = 24;
 
 /**
  * The figures at each month end before `asOf`'s month: the ledger as committed by the month's last
- * day (core/month-day.ts), evaluated on that day — what `ledger status --as-of <that day>` shows.
+ * day (core/model/month-day.ts), evaluated on that day — what `ledger status --as-of <that day>` shows.
  * Months history does not reach are left out.
  */
 export async function siteTrend(repo: LedgerRepo, asOf: string): Promise<SiteTrendPoint[]> {

@@ -1,4 +1,4 @@
-import type { GatheredReports } from '../../core/report-counts.js';
+import type { GatheredReports } from '../../core/reports/report-counts.js';
 import { wrapLines } from '../../render/terminal-style.js';
 
 /** The reports line under `ledger status`: counts for one month and where to see the names. */

@@ -1,8 +1,8 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import type { EvaluateOptions } from '../../core/evaluate.js';
-import { measureRefs, type Ledger } from '../../core/ledger.js';
-import type { PartItem } from '../../core/part-items.js';
-import type { Status } from '../../core/status.js';
+import { countBySeverity } from '../../core/model/diagnostic.js';
+import type { EvaluateOptions } from '../../core/rules/evaluate.js';
+import { measureRefs, type Ledger } from '../../core/model/ledger.js';
+import type { PartItem } from '../../core/rules/part-items.js';
+import type { Status } from '../../core/rules/status.js';
 import {
   rollupByArea,
   rollupByLead,
@@ -15,12 +15,12 @@ import {
   type LeadRow,
   type TaskRow,
   type UnitRow,
-} from '../../core/rollup.js';
-import { noticeCountsByUnit, pendingVerifications, type NoticeCounts } from '../../core/supervision-record.js';
+} from '../../core/rules/rollup.js';
+import { noticeCountsByUnit, pendingVerifications, type NoticeCounts } from '../../core/rules/supervision-record.js';
 import { UsageError } from '../../errors.js';
-import type { LedgerVersion } from '../../core/ledger-version.js';
+import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { onLedgerDay, type LedgerRepo } from '../../io/ledger-repo.js';
-import type { GatheredReports } from '../../core/report-counts.js';
+import type { GatheredReports } from '../../core/reports/report-counts.js';
 import { dueReportCounts } from '../../io/report-counts.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { lightMemory } from '../shared/light-memory.js';
@@ -31,7 +31,7 @@ import {
   unitKey,
   withRedMonths,
   type LightMemory,
-} from '../../core/remembered-lights.js';
+} from '../../core/rules/remembered-lights.js';
 
 export const STATUS_VIEWS = ['area', 'unit', 'lead'] as const;
 export type StatusGrouping = (typeof STATUS_VIEWS)[number];
@@ -69,7 +69,7 @@ interface StatusBase {
   reports?: GatheredReports;
   /** 督办单 this year and parts waiting for verification, once there are any. */
   supervision?: StatusSupervision;
-  /** The month ends the lights remembered (core/remembered-lights.ts), newest first; absent without history. */
+  /** The month ends the lights remembered (core/rules/remembered-lights.ts), newest first; absent without history. */
   monthEnds?: string[];
 }
 

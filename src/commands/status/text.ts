@@ -1,9 +1,9 @@
-import { pushAll } from '../../core/arrays.js';
-import { noticeCountsText } from '../../core/supervision-record.js';
+import { pushAll } from '../../core/model/arrays.js';
+import { noticeCountsText } from '../../core/rules/supervision-record.js';
 import type { StatusResult, UnitMeasureItem } from './run.js';
-import { lightLabel, redMonthsText } from '../../core/remembered-lights.js';
-import { waitingText } from '../../core/part-text.js';
-import type { Counts } from '../../core/rollup.js';
+import { lightLabel, redMonthsText } from '../../core/rules/remembered-lights.js';
+import { waitingText } from '../../core/rules/part-text.js';
+import type { Counts } from '../../core/rules/rollup.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
 import type { ColumnWrap, TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines, type Align, type TerminalStyle } from '../../render/terminal-style.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { MonthlySummary } from '../../core/monthly-summary.js';
-import type { TrendPoint } from '../../core/monthly-trend.js';
+import type { MonthlySummary } from '../../core/summaries/monthly-summary.js';
+import type { TrendPoint } from '../../core/summaries/monthly-trend.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 

@@ -1,11 +1,11 @@
 /**
  * Last month's summary for 较上月: the ledger as committed by the end of last month's lead report
- * day (core/month-day.ts), like the summary's trend. The previous month is always what was committed
+ * day (core/model/month-day.ts), like the summary's trend. The previous month is always what was committed
  * then, whatever --worktree or --rev say about this month: it is the summary that was sent last month.
  */
-import { shiftMonth } from '../../core/calendar.js';
-import type { Ledger } from '../../core/ledger.js';
-import { monthChange, type MonthChange } from '../../core/month-change.js';
+import { shiftMonth } from '../../core/model/calendar.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { monthChange, type MonthChange } from '../../core/summaries/month-change.js';
 import type { LedgerRepo } from '../../io/ledger-repo.js';
 import { walkMonths } from '../../io/month-walk.js';
 

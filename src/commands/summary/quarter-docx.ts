@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { QuarterlyReport } from '../../core/quarterly-report.js';
+import type { QuarterlyReport } from '../../core/summaries/quarterly-report.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 

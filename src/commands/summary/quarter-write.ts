@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { QuarterlyReport } from '../../core/quarterly-report.js';
+import type { QuarterlyReport } from '../../core/summaries/quarterly-report.js';
 import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
 import { writeExport } from '../../io/export-file.js';
 import type { SummaryFormat } from './run.js';

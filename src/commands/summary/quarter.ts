@@ -1,19 +1,19 @@
 /**
  * `ledger summary --quarter`: the quarterly report. Reads the quarter's start, its month ends and
  * its closing day from Git (one LedgerHistory), takes the month rows from `ledger trend` itself and
- * the report counts from `ledger missing`'s gatherReportCounts, then computes (core/quarterly-report.ts).
+ * the report counts from `ledger missing`'s gatherReportCounts, then computes (core/summaries/quarterly-report.ts).
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
-import { dayBefore } from '../../core/calendar.js';
-import { parseQuarter, type QuarterPeriod } from '../../core/quarter-period.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/rules/ledger-scope.js';
+import { dayBefore } from '../../core/model/calendar.js';
+import { parseQuarter, type QuarterPeriod } from '../../core/summaries/quarter-period.js';
 import {
   buildQuarterlyReport,
   type QuarterMonthInput,
   type QuarterSnapshot,
   type QuarterlyReport,
-} from '../../core/quarterly-report.js';
-import { monthOf } from '../../core/report-path.js';
+} from '../../core/summaries/quarterly-report.js';
+import { monthOf } from '../../core/reports/report-path.js';
 import { UsageError } from '../../errors.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { ledgerTrend, monthReports } from '../../io/ledger-trend.js';

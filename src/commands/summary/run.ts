@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { buildMonthlySummary, type MonthlySummary } from '../../core/monthly-summary.js';
-import type { TrendPoint } from '../../core/monthly-trend.js';
+import { buildMonthlySummary, type MonthlySummary } from '../../core/summaries/monthly-summary.js';
+import type { TrendPoint } from '../../core/summaries/monthly-trend.js';
 import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/ledger-scope.js';
-import { dayOfMonth } from '../../core/report-path.js';
-import type { Ledger } from '../../core/ledger.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { scopeLabel, scopeLedger, type LedgerScope } from '../../core/rules/ledger-scope.js';
+import { dayOfMonth } from '../../core/reports/report-path.js';
+import type { Ledger } from '../../core/model/ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 import { writeExport, type RenderFormat } from '../../io/export-file.js';

@@ -1,12 +1,12 @@
 /**
  * The month-by-month trend for the summary (通报): each of the months before the summary's, read as
- * committed by the end of its lead report day (core/month-day.ts) and counted on that day, then the
+ * committed by the end of its lead report day (core/model/month-day.ts) and counted on that day, then the
  * summary's own month on `ledger`. Outside a repository (or before the first commit) only the
  * current month is known; earlier months only as far back as history reaches without a gap.
  */
-import { monthRange, shiftMonth } from '../../core/calendar.js';
-import type { Ledger } from '../../core/ledger.js';
-import { trendPoint, type TrendPoint } from '../../core/monthly-trend.js';
+import { monthRange, shiftMonth } from '../../core/model/calendar.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { trendPoint, type TrendPoint } from '../../core/summaries/monthly-trend.js';
 import type { LedgerRepo } from '../../io/ledger-repo.js';
 import { walkMonths } from '../../io/month-walk.js';
 

@@ -1,16 +1,16 @@
 import { pathKind } from '../../io/optional-file.js';
 import path from 'node:path';
-import { reportPath } from '../../core/report-path.js';
-import { buildReportForm } from '../../core/report-template.js';
-import { isGroup } from '../../core/units.js';
+import { reportPath } from '../../core/reports/report-path.js';
+import { buildReportForm } from '../../core/reports/report-template.js';
+import { isGroup } from '../../core/model/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
-import { REPORT_SCHEMA_LINE } from '../../core/json-schemas.js';
+import { REPORT_SCHEMA_LINE } from '../../core/model/json-schemas.js';
 import { relativeInside, writeTarget } from '../../io/repo-path.js';
 import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
-import { writeBlockers } from '../../core/write-blockers.js';
+import { writeBlockers } from '../../core/rules/write-blockers.js';
 import { openLedger } from '../../io/ledger-repo.js';
 
 export type TemplateFormat = 'yaml' | 'xlsx';

@@ -1,11 +1,11 @@
-import type { Ledger } from '../../core/ledger.js';
-import type { TrendFilter, TrendGrouping, TrendResult } from '../../core/trend.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import type { TrendFilter, TrendGrouping, TrendResult } from '../../core/summaries/trend.js';
 import { onLedgerDay } from '../../io/ledger-repo.js';
 import { ledgerTrend } from '../../io/ledger-trend.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
-export type { LedgerVersion } from '../../core/ledger-version.js';
+export type { LedgerVersion } from '../../core/model/ledger-version.js';
 
 export interface TrendOptions {
   root: string;

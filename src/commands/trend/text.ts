@@ -1,5 +1,5 @@
-import { maxOf, pushAll } from '../../core/arrays.js';
-import type { TrendMonth, TrendResult, TrendRow } from '../../core/trend.js';
+import { maxOf, pushAll } from '../../core/model/arrays.js';
+import type { TrendMonth, TrendResult, TrendRow } from '../../core/summaries/trend.js';
 import { escapeCell, escapeInline, markdownTable } from '../../render/markdown.js';
 import { renderTable, terminalStyle, wrapLines, type Align } from '../../render/terminal-style.js';
 

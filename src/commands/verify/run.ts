@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { findMeasure } from '../../core/ledger.js';
-import type { FieldChange } from '../../core/merge-plan.js';
-import type { UnitReport, Verification } from '../../core/schema.js';
-import { verifiedReport, verifiers } from '../../core/verification.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
+import { findMeasure } from '../../core/model/ledger.js';
+import type { FieldChange } from '../../core/reports/merge-plan.js';
+import type { UnitReport, Verification } from '../../core/model/schema.js';
+import { verifiedReport, verifiers } from '../../core/rules/verification.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';

@@ -1,7 +1,7 @@
-import { areaLabel, chineseNumeral, leadsLabel } from '../../core/ledger-labels.js';
-import { taskLeads } from '../../core/ledger.js';
-import type { Counts, MeasureItem } from '../../core/rollup.js';
-import type { SiteModel } from '../../core/site-model.js';
+import { areaLabel, chineseNumeral, leadsLabel } from '../../core/model/ledger-labels.js';
+import { taskLeads } from '../../core/model/ledger.js';
+import type { Counts, MeasureItem } from '../../core/rules/rollup.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { areaCompletionChartSvg } from '../charts.js';
 import { completionBar, esc, lightBadge } from './html.js';
 import { measureTable, unitLinks } from './measure-table.js';

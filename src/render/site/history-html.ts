@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../core/measure-history.js';
+import type { HistoryEntry } from '../../core/review/measure-history.js';
 import { changeLabel, formatValue, leafChanges } from '../field-change.js';
 import { esc, multiline } from './html.js';
 

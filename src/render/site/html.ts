@@ -3,8 +3,8 @@
  * through `esc` (text and attribute values alike); links to outside the site are
  * made only by `evidenceLink`, which accepts http(s) URLs and repository paths.
  */
-import type { Light } from '../../core/rollup.js';
-import type { Phase } from '../../core/evaluate.js';
+import type { Light } from '../../core/rules/rollup.js';
+import type { Phase } from '../../core/rules/evaluate.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,13 +1,13 @@
-import { PHASE_DESCRIPTIONS } from '../../core/evaluate.js';
-import { chineseNumeral } from '../../core/ledger-labels.js';
-import type { MeasureRef } from '../../core/ledger.js';
-import type { MeasureItem } from '../../core/rollup.js';
-import type { SiteModel } from '../../core/site-model.js';
+import { PHASE_DESCRIPTIONS } from '../../core/rules/evaluate.js';
+import { chineseNumeral } from '../../core/model/ledger-labels.js';
+import type { MeasureRef } from '../../core/model/ledger.js';
+import type { MeasureItem } from '../../core/rules/rollup.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { deadlineMeaning, deadlineText, stateText } from '../measure-state-text.js';
 import { historyHtml } from './history-html.js';
 import { esc, evidenceLink, phaseBadge } from './html.js';
 import { unitLinks } from './measure-table.js';
-import { evaluatePart } from '../../core/parts.js';
+import { evaluatePart } from '../../core/rules/parts.js';
 import { partsOf } from './parts.js';
 import { areaPage, leadPage, measurePage, relativeHref } from './paths.js';
 

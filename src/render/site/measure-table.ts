@@ -1,4 +1,4 @@
-import type { MeasureItem } from '../../core/rollup.js';
+import type { MeasureItem } from '../../core/rules/rollup.js';
 import { deadlineText, stateText } from '../measure-state-text.js';
 import { esc, phaseBadge } from './html.js';
 import { measurePage, relativeHref, unitPage } from './paths.js';

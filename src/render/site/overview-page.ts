@@ -1,5 +1,5 @@
-import { chineseNumeral } from '../../core/ledger-labels.js';
-import type { SiteModel } from '../../core/site-model.js';
+import { chineseNumeral } from '../../core/model/ledger-labels.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { trendChartSvg } from '../charts.js';
 import { completionBar, delta, esc, lightBadge } from './html.js';
 import { areaPage, relativeHref, SITE_PAGES, unitPage } from './paths.js';

@@ -1,4 +1,4 @@
-import type { SiteModel } from '../../core/site-model.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { areaBody, areasIndexBody } from './area-pages.js';
 import { pageHtml } from './layout.js';
 import { overdueBody, reportingBody, searchBody } from './list-pages.js';

@@ -1,10 +1,10 @@
-import { measureParts, type Part } from '../../core/parts.js';
-import type { Measure } from '../../core/schema.js';
-import type { SiteModel } from '../../core/site-model.js';
+import { measureParts, type Part } from '../../core/rules/parts.js';
+import type { Measure } from '../../core/model/schema.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { esc } from './html.js';
 import { relativeHref, unitPage } from './paths.js';
 
-/** The parts (具体措施, 责任单位) of one measure: every unit that reports on it, groups as their members (core/parts.ts). */
+/** The parts (具体措施, 责任单位) of one measure: every unit that reports on it, groups as their members (core/rules/parts.ts). */
 export function partsOf(model: SiteModel, measure: Measure): Part[] {
   return measureParts(measure, model.ledger.units);
 }

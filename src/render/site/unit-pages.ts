@@ -1,5 +1,5 @@
-import { sortByUrgency } from '../../core/rollup.js';
-import type { SiteModel } from '../../core/site-model.js';
+import { sortByUrgency } from '../../core/rules/rollup.js';
+import type { SiteModel } from '../../core/summaries/site-model.js';
 import { REPORT_STATE_LABELS } from '../summary-sections.js';
 import { deadlineText, stateText } from '../measure-state-text.js';
 import { countCells, countTable, withParts } from './area-pages.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttachment } from '../../../src/core/import/parse-attachment.js';
-import { UnitsFileSchema } from '../../../src/core/schema.js';
-import { buildUnitRegistry } from '../../../src/core/units.js';
+import { parseAttachment } from '../../../src/core/reports/import/parse-attachment.js';
+import { UnitsFileSchema } from '../../../src/core/model/schema.js';
+import { buildUnitRegistry } from '../../../src/core/model/units.js';
 import { parse } from 'yaml';
 import { BUNDLED_UNITS } from '../../helpers/ledger-fixture.js';
 
