@@ -150,6 +150,8 @@ function profileMisses(targets, rows, work) {
     const row = rows.find((r) => r.id === target.profile);
     if (!row) continue;
     const dir = mkdtempSync(path.join(work, 'prof-'));
+    // As timed: a warm row's caches are made first (a later group may have removed them).
+    if (row.warm) runOnce(row.argv, { cwd: row.cwd, env: row.env });
     row.before?.();
     const [node, ...args] = row.argv;
     spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], {
