@@ -15,7 +15,7 @@ export function benchmarksMarkdown(input: {
   targets: { name: string; limit: string; measured?: string; met?: boolean; miss?: string }[];
   /** The dated repositories (dated-repos.mjs): spec and facts. */
   repos?: Record<string, unknown>[];
-  outputs?: { key: string; labels: string[]; same: boolean; detail?: string }[];
+  outputs?: import('./outputs.mjs').OutputCheck[];
   fixtures: string[];
   profiles: { title: string; summary: string }[];
   scaling?: ScalingCheck[];
