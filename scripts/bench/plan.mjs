@@ -6,14 +6,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { datedRepoSpecs, prepareDatedRepo } from './dated-repos.mjs';
 import { prepareLedger, REPORT_MONTH, restoreMergeCopy, SYNTHETIC_NOW } from './fixtures.mjs';
+import { ZONES } from './zones.mjs';
 
 export { evaluateTargets } from './targets.mjs';
-
-/** The machine zones every command row runs in: a UTC machine (every CI runner) and one in the ledger's zone. */
-export const ZONES = [
-  { key: 'utc', tz: 'UTC' },
-  { key: 'sh', tz: 'Asia/Shanghai' },
-];
+export { ZONES } from './zones.mjs';
 
 const fmt = (n) => n.toLocaleString('en-US');
 

@@ -1,10 +1,8 @@
 // The targets of issue 23 (point 7 and "Done when"), each judged in both machine zones: met only when every
 // zone's row meets it; a row that failed (exit code, or output differing between zones) misses it.
+import { ZONES } from './zones.mjs';
+
 const MB = 1024;
-const ZONE_KEYS = [
-  ['utc', 'UTC'],
-  ['sh', 'Asia/Shanghai'],
-];
 const PROVINCE = '省级规模，10,000 项，60 次合并';
 
 const duration = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
@@ -48,9 +46,9 @@ export function evaluateTargets(rows) {
 
 /** The rows of one command in each zone (`<id>-utc`, `<id>-sh`) that ran, with their zone's name. */
 function zoneRows(rows, id) {
-  return ZONE_KEYS.flatMap(([key, zone]) => {
+  return ZONES.flatMap(({ key, tz }) => {
     const row = rows.find((r) => r.id === `${id}-${key}` && (r.state === 'ok' || r.state === 'failed'));
-    return row ? [{ ...row, zoneName: zone }] : [];
+    return row ? [{ ...row, zoneName: tz }] : [];
   });
 }
 
