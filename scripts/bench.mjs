@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// npm run bench: whole-process timings and peak memory of the built CLI against their floors,
-// printed as a table and written to BENCHMARKS.md. Options:
-//   --sizes 1000,10000,50000,100000   synthetic ledger sizes (a size and its double give the scaling check)    --out FILE   (default BENCHMARKS.md; --out - writes nothing)
-//   --work DIR                  where fixtures go (default: a temp folder, removed afterwards)
-//   --no-profile                skip the CPU profiles of missed targets
+// npm run bench: whole-process timings and peak memory of the built CLI, commands as users type them, against
+// `node -e 0`; printed as a table and written to BENCHMARKS.md. What runs where: scripts/bench/plan.mjs. Options:
+//   --work DIR        where fixtures go; the dated repositories built there are reused by later runs while their
+//                     recipe is unchanged (default: a temp folder, removed afterwards)
+//   --sizes 5000,10000  synthetic ledgers (information rows; a size and its double give the scaling check;
+//                     --sizes "" for none)
+//   --quick           a trial: a small province-sized stand-in, no synthetic ledgers, one or two rounds per group
+//   --out FILE        (default BENCHMARKS.md; --out - writes nothing)
+//   --no-profile      skip the CPU profiles of missed targets
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPlan, evaluateTargets } from './bench/plan.mjs';
 import { formatSummary, summariseProfile } from './bench/cpu-profile-summary.mjs';
 import { cleanupProbe, median, memoryProbe, runOnce } from './bench/measure.mjs';
+import { checkOutputs } from './bench/outputs.mjs';
 import { benchmarksMarkdown, scalingChecks, textTable } from './bench/report.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,19 +24,22 @@ const BIN = path.join(REPO, 'bin/ledger');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [1000, 10000, 50000, 100000],
+    sizes: undefined,
     out: path.join(REPO, 'BENCHMARKS.md'),
     work: undefined,
     profile: true,
+    quick: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--sizes') options.sizes = argv[++i].split(',').map(Number);
+    if (flag === '--sizes') options.sizes = argv[++i].split(',').filter(Boolean).map(Number);
     else if (flag === '--out') options.out = argv[++i] === '-' ? undefined : path.resolve(argv[i]);
     else if (flag === '--work') options.work = path.resolve(argv[++i]);
     else if (flag === '--no-profile') options.profile = false;
+    else if (flag === '--quick') options.quick = true;
     else throw new Error(`未知选项 ${flag}`);
   }
+  options.sizes ??= options.quick ? [] : [5000, 10000];
   return options;
 }
 
@@ -71,7 +79,10 @@ function commandState(name, listed) {
   return listed.commands.has(name) ? { state: 'ok' } : { state: 'unavailable' };
 }
 
-/** Runs a group's rows interleaved, round after round, until `rounds` or the group's time budget. */
+/**
+ * Runs a group's rows interleaved, round after round, until `rounds` or the group's time budget; a `warm`
+ * command runs once untimed first. Each row's first run keeps its standard output for checkOutputs.
+ */
 function runGroup(group, log) {
   const listed = listedCommands();
   const live = group.rows.filter((row) => {
@@ -81,24 +92,19 @@ function runGroup(group, log) {
     row.rss = [];
     return row.state === 'ok';
   });
+  // Caches do not depend on the machine's zone: one untimed run per command warms them for both zones' rows.
+  const warmed = new Set();
+  for (const row of live.filter((r) => r.warm && !warmed.has(r.output ?? r.id))) {
+    warmed.add(row.output ?? row.id);
+    runRow(row, group, false);
+  }
   const start = Date.now();
   for (let round = 0; round < group.rounds; round++) {
-    for (const row of live.filter((r) => r.state === 'ok')) {
-      row.before?.();
-      const run = runOnce(row.argv, { cwd: row.cwd ?? group.cwd, env: row.env });
-      if (run.code !== (row.expectCode ?? 0)) {
-        row.state = 'failed';
-        row.error = `退出码 ${run.code}：${run.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 160);
-        continue;
-      }
-      row.ms.push(run.ms);
-      if (run.cpuMs !== undefined) row.cpu.push(run.cpuMs);
-      if (run.rssKB !== undefined) row.rss.push(run.rssKB);
-    }
+    for (const row of live.filter((r) => r.state === 'ok')) runRow(row, group, true);
     log(`  ${group.name}：第 ${round + 1} 轮完成（${((Date.now() - start) / 1000).toFixed(1)} s）`);
     if (round + 1 >= (group.minRounds ?? 1) && Date.now() - start > group.budgetMs) break;
   }
-  for (const row of group.rows.filter((r) => r.state === 'ok')) {
+  for (const row of group.rows.filter((r) => r.state === 'ok' && r.ms.length > 0)) {
     Object.assign(row, {
       median: median(row.ms),
       cpuMedian: row.cpu.length ? median(row.cpu) : undefined,
@@ -107,6 +113,22 @@ function runGroup(group, log) {
       peakKB: row.rss.length ? row.rss.reduce((a, b) => Math.max(a, b)) : undefined,
     });
   }
+}
+
+function runRow(row, group, timed) {
+  row.before?.();
+  const capture = row.output !== undefined && row.stdout === undefined;
+  const run = runOnce(row.argv, { cwd: row.cwd ?? group.cwd, env: row.env, capture });
+  if (run.code !== (row.expectCode ?? 0)) {
+    row.state = 'failed';
+    row.error = `退出码 ${run.code}：${run.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 160);
+    return;
+  }
+  if (capture) row.stdout = run.stdout;
+  if (!timed) return;
+  row.ms.push(run.ms);
+  if (run.cpuMs !== undefined) row.cpu.push(run.cpuMs);
+  if (run.rssKB !== undefined) row.rss.push(run.rssKB);
 }
 
 function attachFloors(rows) {
@@ -126,13 +148,16 @@ function profileMisses(targets, rows, work) {
   const out = [];
   for (const target of targets.filter((t) => t.met === false && t.profile)) {
     const row = rows.find((r) => r.id === target.profile);
+    if (!row) continue;
     const dir = mkdtempSync(path.join(work, 'prof-'));
+    // As timed: a warm row's caches are made first (a later group may have removed them).
+    if (row.warm) runOnce(row.argv, { cwd: row.cwd, env: row.env });
     row.before?.();
     const [node, ...args] = row.argv;
     spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], {
       cwd: row.cwd,
       stdio: 'ignore',
-      env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...row.env },
+      env: { ...process.env, NO_COLOR: '1', ...row.env },
     });
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (file)
@@ -147,16 +172,31 @@ function profileMisses(targets, rows, work) {
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
+  // The run's one instant: LEDGER_NOW of the rows on this repository's own checkout (the dated repositories have their own).
+  const now = startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const work = options.work ?? mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
+  mkdirSync(work, { recursive: true });
   const log = (line) => process.stderr.write(`${line}\n`);
   const info = machine();
   log(`准备测试数据于 ${work} …`);
-  const { groups, fixtures } = buildPlan({ repo: REPO, bin: BIN, work, sizes: options.sizes, log });
+  const { groups, repos, fixtures } = buildPlan({
+    repo: REPO,
+    bin: BIN,
+    work,
+    sizes: options.sizes,
+    quick: options.quick,
+    now,
+    log,
+  });
+  if (options.quick)
+    for (const group of groups) Object.assign(group, { rounds: Math.min(group.rounds, 2), minRounds: 1, budgetMs: 0 });
+  const prepared = Date.now();
   for (const group of groups) {
     log(`运行 ${group.name} …`);
     runGroup(group, log);
   }
-  const rows = groups.flatMap((g) => g.rows.map((r) => ({ ...r, cwd: r.cwd ?? g.cwd })));
+  const rows = groups.flatMap((g) => g.rows.map((r) => Object.assign(r, { cwd: r.cwd ?? g.cwd })));
+  const outputs = checkOutputs(rows);
   attachFloors(rows);
   const targets = evaluateTargets(rows);
   const profiles = options.profile ? profileMisses(targets, rows, work) : [];
@@ -164,7 +204,7 @@ function main() {
   info.当时的负载 += `；结束时 ${os
     .loadavg()
     .map((l) => l.toFixed(2))
-    .join(' / ')}（这台 2 核机器同时有其他任务在运行，负载高时墙钟时间偏长，CPU 时间受影响较小）`;
+    .join(' / ')}`;
   const scaling = scalingChecks(rows);
   console.log(textTable(rows));
   console.log('');
@@ -172,11 +212,14 @@ function main() {
     console.log(
       `${t.met === undefined ? '· 未测' : t.met ? '✓ 达标' : '✗ 未达标'}  ${t.name}：${t.measured ?? '—'}（要求 ${t.limit}）${t.met === false ? ` —— ${t.miss}` : ''}`,
     );
+  for (const o of outputs.filter((check) => !check.same)) console.log(`✗ 输出不同：${o.detail}`);
   for (const s of scaling)
     console.log(
       `${s.flagged ? '✗ 超过 2.3×' : '✓'}  规模翻倍 ${s.label}：${s.from} → ${s.to}，时间 ${s.ratio.toFixed(2)}×`,
     );
-  console.log(`\n总用时 ${(totalMs / 1000).toFixed(1)} s`);
+  console.log(
+    `\n总用时 ${(totalMs / 1000).toFixed(1)} s（其中准备测试数据 ${((prepared - startedAt.getTime()) / 1000).toFixed(1)} s）`,
+  );
   if (options.out) {
     const stamp = startedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
     writeFileSync(
@@ -185,8 +228,13 @@ function main() {
         machine: info,
         startedAt: stamp,
         totalMs,
+        prepareMs: prepared - startedAt.getTime(),
+        now,
+        quick: options.quick,
         rows,
         targets,
+        repos,
+        outputs,
         fixtures,
         profiles,
         scaling,

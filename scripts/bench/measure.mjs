@@ -21,12 +21,13 @@ export const memoryProbe = (() => {
 const useGnuTime = memoryProbe.startsWith('GNU');
 
 /**
- * Runs `argv` once with stdout discarded. Returns wall milliseconds, CPU milliseconds (user + system
- * of the child, undefined when unknown), peak RSS in KB (undefined when unknown), the exit code and stderr.
+ * Runs `argv` once with stdout discarded (or, with `capture`, returned). Returns wall milliseconds, CPU
+ * milliseconds (user + system of the child, undefined when unknown), peak RSS in KB (undefined when
+ * unknown), the exit code and stderr. The machine's zone is whatever `env` says (TZ), else this process's.
  */
-export function runOnce(argv, { cwd, env = {} }) {
+export function runOnce(argv, { cwd, env = {}, capture = false }) {
   rmSync(rssFile, { force: true });
-  const fullEnv = { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...env };
+  const fullEnv = { ...process.env, NO_COLOR: '1', ...env };
   if (!useGnuTime) {
     fullEnv.NODE_OPTIONS = `${fullEnv.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim();
     fullEnv.LEDGER_BENCH_RSS_OUT = rssFile;
@@ -36,8 +37,8 @@ export function runOnce(argv, { cwd, env = {} }) {
   const result = spawnSync(file, args, {
     cwd,
     env: fullEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'],
+    maxBuffer: 512 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const probed = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : '';
@@ -49,6 +50,7 @@ export function runOnce(argv, { cwd, env = {} }) {
     cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined,
     rssKB,
     code: result.status ?? -1,
+    stdout: capture ? String(result.stdout ?? '') : undefined,
     stderr: String(result.stderr ?? ''),
   };
 }

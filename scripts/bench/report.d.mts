@@ -7,8 +7,15 @@ export function benchmarksMarkdown(input: {
   machine: Record<string, string>;
   startedAt: string;
   totalMs: number;
+  prepareMs?: number;
+  /** LEDGER_NOW of the rows on this repository's own checkout. */
+  now?: string;
+  quick?: boolean;
   rows: Record<string, unknown>[];
   targets: { name: string; limit: string; measured?: string; met?: boolean; miss?: string }[];
+  /** The dated repositories (dated-repos.mjs): spec and facts. */
+  repos?: Record<string, unknown>[];
+  outputs?: import('./outputs.mjs').OutputCheck[];
   fixtures: string[];
   profiles: { title: string; summary: string }[];
   scaling?: ScalingCheck[];

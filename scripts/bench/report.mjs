@@ -1,4 +1,5 @@
-// Turns benchmark results into a terminal table and BENCHMARKS.md (keeping its hand-written part).
+// Turns benchmark results into a terminal table and BENCHMARKS.md (keeping its hand-written part): how the
+// rows are run, the repositories, what each row is, the targets met or missed, the output checks, every row.
 import { existsSync, readFileSync } from 'node:fs';
 
 export const NOTES_MARKER = '<!-- 以下为手写分析：npm run bench 重新生成上面的部分，保留这一行以下的内容 -->';
@@ -14,7 +15,7 @@ const seconds = (ms) =>
 const megabytes = (kb) => (kb === undefined ? '—' : `${(kb / 1024).toFixed(0)} MB`);
 const ratio = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
 
-const CACHE = { warm: '有（warm）', cold: '无（cold）', edited: '部分（改过一个文件）' };
+const CACHE = { warm: '有（先运行一次）', first: '无（删除 .git/ledger/）' };
 
 /** One display row per measured command. */
 export function rowCells(row) {
@@ -118,21 +119,39 @@ export function benchmarksMarkdown({
   machine,
   startedAt,
   totalMs,
+  prepareMs,
+  now,
+  quick = false,
   rows,
   targets,
+  repos = [],
+  outputs = [],
   fixtures,
   profiles,
   scaling = [],
   file,
 }) {
   const notes = existsSync(file) ? readFileSync(file, 'utf8').split(NOTES_MARKER)[1] : undefined;
+  const met = targets.filter((t) => t.met === true).length;
+  const missed = targets.filter((t) => t.met === false).length;
   const lines = [
     '# 性能基准',
     '',
-    `由 \`npm run bench\`（scripts/bench.mjs）于 ${startedAt} 生成，整个基准用时 ${seconds(totalMs)}。`,
-    '每个数字都是**整个进程**从启动到退出的墙钟时间（多次运行取中位数）、同一批运行的 CPU 时间（用户态 + 内核态，中位数）和峰值常驻内存（RSS，各次运行的最大值）。',
-    '“缓存”一列说明这一行运行时台账缓存（.git/ledger/ledger-cache.json）的状态：有（warm）= 读缓存；无（cold）= 解析全部 YAML（没有缓存、缓存已删除或 LEDGER_CACHE=off）；部分 = 改过一个主要指标文件，只有它重新解析，其余文件的解析结果取自缓存；— = 与缓存无关。',
-    '同一组内的命令与其基准（floor）交替运行，倍数 = 命令中位数 ÷ 基准中位数，因此机器的快慢和负载对倍数影响较小。',
+    `由 \`npm run bench\`（scripts/bench.mjs）于 ${startedAt} 生成，整个基准用时 ${seconds(totalMs)}` +
+      (prepareMs === undefined ? '。' : `（其中准备测试数据 ${seconds(prepareMs)}）。`),
+    ...(quick ? ['', '**这是试运行（`--quick`）：省级规模换成了缩小版，每组只跑一两轮，数字不能作为结论。**'] : []),
+    '',
+    `目标 ${targets.length} 项：达标 ${met}，未达标 ${missed}，未测 ${targets.length - met - missed}（见“目标”）。`,
+    '',
+    ...METHOD(now),
+    '',
+    '## 仓库',
+    '',
+    ...repoSection(repos),
+    '',
+    '## 各行是什么',
+    '',
+    ...ROWS,
     '',
     '## 机器',
     '',
@@ -142,11 +161,20 @@ export function benchmarksMarkdown({
     '',
     markdownTable(['目标', '实测', '要求', '结论'], targets.map(targetCells)),
     '',
+    '## 输出一致性',
+    '',
+    outputs.length > 0
+      ? markdownTable(
+          ['命令与仓库', '比较的行', '结论'],
+          outputs.map((o) => [o.key, o.labels.join('；'), o.same ? '✓ 逐字节相同' : `✗ 不同：${o.detail}`]),
+        )
+      : '（本次没有比较）',
+    '',
     '## 全部结果',
     '',
     markdownTable(HEADERS, rows.map(rowCells)),
     '',
-    `## 规模翻倍（台账翻倍时耗时超过 ${SCALING_LIMIT} 倍即标出：说明有比线性更快增长的部分）`,
+    `## 规模翻倍（合成台账翻倍时耗时超过 ${SCALING_LIMIT} 倍即标出：说明有比线性更快增长的部分）`,
     '',
     scaling.length > 0
       ? markdownTable(
@@ -161,11 +189,9 @@ export function benchmarksMarkdown({
         )
       : '（本次没有成对的规模，未检查）',
     '',
-    '基准：`node -e 0` 是 Node 本身的启动时间；“YAML 解析”是用 `yaml` 包在一个进程里读取并解析同一批 YAML 文件（ledger/ 与 reports/，scripts/bench/yaml-floor.mjs），什么也不保留。',
+    '## 合成台账（只作参考，无目标）',
     '',
-    '## 测试数据',
-    '',
-    ...fixtures.map((f) => `- ${f}`),
+    ...(fixtures.length > 0 ? fixtures.map((f) => `- ${f}`) : ['（本次未运行：`--sizes` 为空）']),
     '',
   ];
   if (profiles.length > 0) {
@@ -177,4 +203,59 @@ export function benchmarksMarkdown({
     notes === undefined ? '\n## 分析\n\n（在此写下对未达标项的分析。）\n' : `\n${notes.replace(/^\n+/, '')}`,
   );
   return lines.join('\n').replace(/\n*$/, '\n');
+}
+
+const METHOD = (now) => [
+  '## 怎样测',
+  '',
+  '- **命令照用户的敲法**：每一行是一条在终端里敲的命令（`TZ=… ledger …`），不加用户不会加的选项，在带历史的日期仓库或本仓库自己的检出中运行。' +
+    '数字是**整个进程**从启动到退出的墙钟时间（多次运行的中位数）、同一批运行的 CPU 时间（用户态 + 内核态，中位数）和峰值常驻内存（RSS，各次运行的最大值）。',
+  '- **时钟**：每次运行的“今天”由环境变量 `LEDGER_NOW` 固定——带时区的 ISO 时刻，工具唯一的时钟；“今天”是这一时刻在台账时区（+08:00）的日期。' +
+    '日期仓库用各自的时刻（见“仓库”：北京时间早上 7:30，此时 UTC 还是前一天，两种机器时区的日期不同）；' +
+    `本仓库的检出用基准开始的时刻（本次 \`LEDGER_NOW=${now ?? '—'}\`）。`,
+  '- **机器时区**：每条命令在 `TZ=UTC`（CI 的机器）和 `TZ=Asia/Shanghai` 下各跑一行。同一条命令在同一仓库里的输出——两种时区、首次与有缓存——必须逐字节相同：' +
+    '每行的第一次运行留下标准输出，全部跑完后比较，不同的行判为失败（见“输出一致性”）。',
+  '- **缓存**：“有”= 计时前先运行一次，状态文件夹 `.git/ledger/` 里有这条命令留下的缓存（日常使用的情形）；' +
+    '“无”= 每次运行前删除整个 `.git/ledger/`（克隆后第一次运行），只作参考，除 `ledger log` 外没有目标；“—”= 与缓存无关。',
+  '- **成对**：同一组的各行轮流运行（一轮中每行一次，直到轮数或该组的时间预算用完），倍数 = 该行中位数 ÷ 同组 `node -e 0` 的中位数，' +
+    '所以机器的快慢和负载对倍数影响较小；墙钟时间在负载高时偏长，CPU 时间受影响较小。',
+];
+
+const ROWS = [
+  '- `ledger status`（本仓库的检出）：在本仓库自己的检出（当前目录 = 仓库根目录）不加选项运行：读工作区，状态灯回看 Git 历史中的各月末。issue 23 的验收数字。',
+  '- `ledger --version`：只有启动。',
+  '- 日期仓库，有缓存：不加选项的 `ledger status`（工作区“今天”的状态和状态灯）、`ledger overdue`（逾期清单）、`ledger show 1.1.1`（一项措施）、`ledger log`（状态变化时间线）。',
+  '- 日期仓库，首次运行（无缓存）：`ledger status` 和 `ledger log`，每次运行前删除 `.git/ledger/`，即克隆后的第一次。',
+  '- 日期仓库，走势、网站、月度汇总（绝对时间，不与 `node -e 0` 相比）：`ledger trend`（默认范围：从第一份报送或第一个完成时限所在月到今天）、' +
+    '`ledger site --out site-<仓库>`（输出到仓库以外的文件夹，每次运行前删除）、`ledger summary --month <最后合并的月份>`（默认 xlsx，写入仓库根目录的“月度汇总-月份.xlsx”，`.gitignore` 已忽略）。',
+  '- 合成台账（`--sizes`，只作参考）：`ledger validate`、`ledger status`、`ledger merge reports/2020-07/`（每次运行前把克隆的工作区恢复原状）、`ledger summary --month 2020-07`；基准为用 `yaml` 包解析同一批文件（scripts/bench/yaml-floor.mjs）。',
+  '- （参考）行：只加载一个依赖包、只用 `yaml` 包解析本仓库的台账，用来看启动时间花在哪里；没有目标。',
+];
+
+function repoSection(repos) {
+  if (repos.length === 0) return ['（本次没有日期仓库）'];
+  return [
+    markdownTable(
+      ['仓库', '措施', '主要指标', '提交', '月度合并', '每月', '报送文件', '今天（LEDGER_NOW）', '生成'],
+      repos.map((r) => [
+        r.label,
+        r.measures.toLocaleString('en-US'),
+        String(r.areas),
+        r.commits.toLocaleString('en-US'),
+        `${r.merges}（${r.first} 至 ${r.lastMerged}）`,
+        `${r.reporters} 份报送（${r.units} 个单位轮流）${r.edits ? `，${r.edits} 次日常提交` : ''}，1 次合并`,
+        String(r.reports),
+        r.now,
+        r.reused ? `沿用 --work 中已生成的（当时用时 ${seconds(r.buildMs)}）` : `本次生成，用时 ${seconds(r.buildMs)}`,
+      ]),
+    ),
+    '',
+    '两个仓库按人的做法逐日生成（scripts/bench/dated-repo.mjs，固定的日期、身份和随机种子，不签名，同样的输入得到同样的历史）：' +
+      '第一个月 1 日提交台账（自带台账：本仓库的 ledger/ 和 source/；省级规模：`scripts/generate-ledger.mjs --seed 1` 生成的台账，措施数见上表；都有 `ledger init` 写的 .gitignore）；' +
+      '之后每月几个单位（报送单位轮流）在 2–19 日各自提交报送表 reports/<月份>/<单位>.yaml——第一次用 `ledger template --unit … --month …` 生成，' +
+      '以后复制自己上一次的报送表改月份——每项措施的状态只进不退、填写工作完成情况、完成日期和时间节点；' +
+      '有日常提交的仓库，其余的提交是单位修改本月已交的报送表中一到三项的工作完成情况，或督查室在某个主要指标文件里给一项措施写备注；' +
+      '24 日牵头单位在 `LEDGER_NOW` 为当天 10:00 时运行 `ledger merge reports/<月份>`，当天提交。合并完最后一个月后，今天所在的月只有今天以前的提交。' +
+      '人手写的提交用 git fast-import 写入（与 `git commit` 相同的树、日期和作者，只是更快），模板和合并是真正的命令行；最后 `git repack -a -d`，没有 .git/ledger/，与克隆相同。',
+  ];
 }
