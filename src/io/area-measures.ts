@@ -3,6 +3,7 @@ import { measureSummary } from '../core/measure-summary.js';
 import { mayContainMeasure, measuresOfArea, type MeasureVersion } from '../core/measure-snapshot.js';
 import type { CommitChanges } from './git.js';
 import type { HistoryReader } from './history-reader.js';
+import { ItemMemo } from './item-memo.js';
 import { isAreaFileName, LEDGER_DIR } from './ledger-root.js';
 
 export type Measures = Map<string, MeasureVersion>;
@@ -25,6 +26,8 @@ export class AreaMeasures {
   private readonly uses = new Map<string, number>();
   private readonly blobUses = new Map<string, number>();
   private readonly serialisations = new WeakMap<object, string>();
+  /** Versions of a file differ in a few measures: each measure item is parsed once per text. */
+  private readonly items = new ItemMemo(VERSION_OPTIONS);
 
   constructor(
     private readonly history: HistoryReader,
@@ -65,7 +68,7 @@ export class AreaMeasures {
   private parse(body: Uint8Array | undefined, file: string): Measures | undefined {
     const text = versionText(body);
     if (this.options.only !== undefined && !mayContainMeasure(text, this.options.only)) return new Map();
-    const value = parseVersion(text);
+    const value = this.items.parse(text) ?? parseVersion(text);
     if (value === INVALID) return undefined;
     const measures = measuresOfArea(value, file);
     if (this.options.summary)
@@ -81,11 +84,12 @@ export class AreaMeasures {
 }
 
 const INVALID = Symbol('invalid YAML');
+const VERSION_OPTIONS = { maxAliasCount: 100, uniqueKeys: false };
 
 /** A version of a file as the yaml package reads it, tolerant of what history may hold (a key given twice). */
 function parseVersion(text: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
+    return parse(text, { ...VERSION_OPTIONS, logLevel: 'error' });
   } catch {
     return INVALID;
   }

@@ -6,6 +6,7 @@ import { LEDGER_DIR } from './ledger-root.js';
 import { keyParts } from './ledger-assembly.js';
 import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
 import { parseLedger, parseMemo, type LoadResult, type ParseMemo } from './parse-ledger.js';
+import { areaItemMemo } from './yaml-source.js';
 
 /**
  * The whole ledger at a commit, read through the history reader: every blob is read once and
@@ -23,7 +24,7 @@ export class LedgerRevisions {
     // Files still in the work tree were parsed there: the ledger cache has them (opened on the first parse).
     let cache: { opened?: LedgerCache } | undefined;
     const stored = (key: string) => (cache ??= { opened: openLedgerCache(root, LEDGER_DIR) }).opened?.parse(key);
-    this.memo = parseMemo({ stored });
+    this.memo = parseMemo({ stored, items: areaItemMemo() });
   }
 
   /** The files of `commit` under `dirs` (default ledger/), read into memory. */
