@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type ParseOptions } from 'yaml';
 import { cutAreaItems, type AreaItems } from './area-items.js';
+import { isRecord } from '../core/is-record.js';
 import { detachStrings } from './detach-strings.js';
+import type { ItemStore } from './item-store.js';
 import { TextMemo } from './text-memo.js';
 import { textCutByComments } from './yaml-comments.js';
 
@@ -20,6 +22,7 @@ const MAX_FRAME_CHARS = 4 * 1024 * 1024;
  * any error or warning, a comment in an item or one that may cut a text in the frame, an alias,
  * a placeholder that does not stand where a measure does. The caller parses the whole file then,
  * and its diagnostics come from that parse. Results are shared between versions: never mutate them.
+ * With a store (item-store.ts), items and frames parsed by an earlier run are taken from it.
  */
 export class ItemMemo {
   /** Items (false: not to be read alone). */
@@ -27,22 +30,56 @@ export class ItemMemo {
   /** Frames (false: not to be assembled); a file's frame rarely changes between versions. */
   private readonly frames = new TextMemo<ParsedFrame | false>(MAX_FRAME_CHARS);
 
-  constructor(private readonly options: ItemParseOptions) {}
+  constructor(
+    private readonly options: ItemParseOptions,
+    /** Parses kept between runs (item-store.ts), asked before parsing. */
+    private readonly store?: ItemStore,
+  ) {}
 
   /** The data of an area file's text, or undefined: parse the whole file. */
   parse(text: string): unknown {
     const cut = cutAreaItems(text);
     if (!cut) return undefined;
-    const frame = this.frames.get(cut.frame) ?? this.frames.set(cut.frame, parseFrame(cut, this.options) ?? false);
+    const frame = this.frames.get(cut.frame) ?? this.frames.set(cut.frame, this.frame(cut) ?? false);
     if (frame === false) return undefined;
     const values: unknown[] = [];
     for (const item of cut.items) {
-      const value = this.items.get(item) ?? this.items.set(item, parseItem(item, this.options) ?? false);
+      const value = this.items.get(item) ?? this.items.set(item, this.item(item) ?? false);
       if (value === false) return undefined;
       values.push(value);
     }
     return assemble(frame, values);
   }
+
+  private frame(cut: AreaItems): ParsedFrame | undefined {
+    const stored = this.store?.get(cut.frame);
+    if (isParsedFrame(stored)) return deepFreeze(stored);
+    const frame = parseFrame(cut, this.options);
+    if (frame) this.store?.set(cut.frame, frame);
+    return frame;
+  }
+
+  private item(text: string): unknown {
+    const stored = this.store?.get(text);
+    if (isRecord(stored)) return deepFreeze(stored);
+    const value = parseItem(text, this.options);
+    if (value !== undefined) this.store?.set(text, value);
+    return value;
+  }
+}
+
+/** A stored frame whose every slot names a measure place in its data (a damaged cache is parsed again). */
+function isParsedFrame(value: unknown): value is ParsedFrame {
+  if (!isRecord(value) || !Array.isArray(value.slots) || !isRecord(value.value)) return false;
+  const tasks = value.value.tasks;
+  return (
+    Array.isArray(tasks) &&
+    value.slots.every((slot: unknown) => {
+      if (!isRecord(slot) || !isIndex(slot.task) || !isIndex(slot.measure)) return false;
+      const task: unknown = tasks[slot.task];
+      return isRecord(task) && Array.isArray(task.measures) && slot.measure < task.measures.length;
+    })
+  );
 }
 
 /** The frame's data with the items in their places: fresh down to the measure lists, items shared. */
@@ -87,6 +124,10 @@ function parseItem(text: string, options: ItemParseOptions): unknown {
   if (!isSeq(contents) || contents.items.length !== 1 || !isMap(contents.items[0])) return undefined;
   const [value] = document!.toJS({ maxAliasCount: options.maxAliasCount }) as unknown[];
   return deepFreeze(detachStrings(value));
+}
+
+function isIndex(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 /** The document of `text`, when yaml parses it without an error, a warning or an alias. */

@@ -3,6 +3,7 @@ import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/di
 import type { Locator, YamlPath } from '../core/ledger.js';
 import { detachStrings } from './detach-strings.js';
 import { ItemMemo } from './item-memo.js';
+import type { ItemStore } from './item-store.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
 
@@ -33,8 +34,8 @@ export interface ParseOptions {
 const MAX_ALIAS_COUNT = 100;
 
 /** An item memo for area files that stands in for this module's whole-file parse (same yaml options). */
-export function areaItemMemo(): ItemMemo {
-  return new ItemMemo({ uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT });
+export function areaItemMemo(store?: ItemStore): ItemMemo {
+  return new ItemMemo({ uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT }, store);
 }
 
 /** Decodes and parses one YAML file's bytes. Never throws on bad data; never touches disk. */
