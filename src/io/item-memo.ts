@@ -10,7 +10,7 @@ import { textCutByComments } from './yaml-comments.js';
 export type ItemParseOptions = Pick<ParseOptions, 'uniqueKeys'> & { maxAliasCount: number };
 
 /** Text kept at the most (UTF-16 units), least recently used forgotten first. */
-const MAX_ITEM_CHARS = 16 * 1024 * 1024;
+const MAX_ITEM_CHARS = 8 * 1024 * 1024;
 const MAX_FRAME_CHARS = 4 * 1024 * 1024;
 
 /**

@@ -19,7 +19,7 @@ export interface ItemStore {
 }
 
 const FORMAT = 1;
-const MAX_CHARS = 64 * 1024 * 1024;
+const MAX_CHARS = 32 * 1024 * 1024;
 
 /** The store of the repository at `root`; without a cache file (outside Git, LEDGER_CACHE=off), one that keeps nothing. */
 export function openItemStore(root: string, env: NodeJS.ProcessEnv = process.env): ItemStore {
