@@ -3,7 +3,10 @@ import { measureSummary } from '../core/review/measure-summary.js';
 import { mayContainMeasure, measuresOfArea, type MeasureVersion } from '../core/review/measure-snapshot.js';
 import type { CommitChanges } from './git.js';
 import type { HistoryReader } from './history-reader.js';
+import type { ItemMemo } from './item-memo.js';
+import { openItemStore, type ItemStore } from './item-store.js';
 import { isAreaFileName, LEDGER_DIR } from './ledger-root.js';
+import { areaItemMemo } from './yaml-source.js';
 
 export type Measures = Map<string, MeasureVersion>;
 
@@ -25,12 +28,17 @@ export class AreaMeasures {
   private readonly uses = new Map<string, number>();
   private readonly blobUses = new Map<string, number>();
   private readonly serialisations = new WeakMap<object, string>();
+  /** Versions of a file differ in a few measures: each measure item is parsed once per text (and kept between runs). */
+  private readonly store: ItemStore;
+  private readonly items: ItemMemo;
 
   constructor(
     private readonly history: HistoryReader,
     commits: readonly CommitChanges[],
     private readonly options: AreaMeasuresOptions = {},
   ) {
+    this.store = openItemStore(history.root);
+    this.items = areaItemMemo(this.store);
     for (const commit of commits)
       for (const { blob, file } of areaBlobs(commit)) {
         countUp(this.uses, `${blob}\0${file}`);
@@ -57,6 +65,11 @@ export class AreaMeasures {
     return result;
   }
 
+  /** Keeps this walk's parses for the next (history-cache.json). */
+  save(): void {
+    this.store.save();
+  }
+
   /** Whether two measures are equal: each is serialised once, however often it is compared. */
   sameMeasure(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
     return a === b || this.serialised(a) === this.serialised(b);
@@ -65,7 +78,7 @@ export class AreaMeasures {
   private parse(body: Uint8Array | undefined, file: string): Measures | undefined {
     const text = versionText(body);
     if (this.options.only !== undefined && !mayContainMeasure(text, this.options.only)) return new Map();
-    const value = parseVersion(text);
+    const value = this.items.parse(text) ?? parseVersion(text);
     if (value === INVALID) return undefined;
     const measures = measuresOfArea(value, file);
     if (this.options.summary)

@@ -6,6 +6,8 @@ import { LEDGER_DIR } from './ledger-root.js';
 import { keyParts } from './ledger-assembly.js';
 import { openLedgerCache, type LedgerCache } from './ledger-cache.js';
 import { parseLedger, parseMemo, type LoadResult, type ParseMemo } from './parse-ledger.js';
+import { openItemStore, type ItemStore } from './item-store.js';
+import { areaItemMemo } from './yaml-source.js';
 
 /**
  * The whole ledger at a commit, read through the history reader: every blob is read once and
@@ -17,13 +19,15 @@ import { parseLedger, parseMemo, type LoadResult, type ParseMemo } from './parse
 export class LedgerRevisions {
   private readonly history: HistoryReader;
   private readonly memo: ParseMemo;
+  private readonly store: ItemStore;
 
   constructor(private readonly root: string) {
     this.history = new HistoryReader(root);
     // Files still in the work tree were parsed there: the ledger cache has them (opened on the first parse).
     let cache: { opened?: LedgerCache } | undefined;
     const stored = (key: string) => (cache ??= { opened: openLedgerCache(root, LEDGER_DIR) }).opened?.parse(key);
-    this.memo = parseMemo({ stored });
+    this.store = openItemStore(root);
+    this.memo = parseMemo({ stored, items: areaItemMemo(this.store) });
   }
 
   /** The files of `commit` under `dirs` (default ledger/), read into memory. */
@@ -48,8 +52,10 @@ export class LedgerRevisions {
     return parseLedger(files, this.memo);
   }
 
+  /** Ends the reader; what was parsed is kept for the next walk (history-cache.json). */
   close(): void {
     this.history.close();
+    this.store.save();
   }
 
   private async present(id: string): Promise<Uint8Array> {

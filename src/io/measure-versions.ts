@@ -78,6 +78,7 @@ export async function walkCommits(
         pushAll(events, await commitEvents(commit, blobs, latest, warnings, options.id));
     }
     await ahead;
+    blobs.save();
   } finally {
     history.close();
   }

@@ -15,6 +15,7 @@ import {
 } from './ledger-assembly.js';
 import type { LedgerFiles } from './ledger-files.js';
 import { LINK_HINT } from './repo-path.js';
+import type { ItemMemo } from './item-memo.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export type { FileParse, LoadResult } from './ledger-assembly.js';
@@ -28,6 +29,8 @@ export type { FileParse, LoadResult } from './ledger-assembly.js';
 export interface ParseMemo {
   files: Map<string, FileParse<unknown>>;
   stored?: (key: string) => StoredParse | undefined;
+  /** Area files parsed per measure item (history: a version differs from the last in a few items). */
+  items?: ItemMemo;
 }
 
 export function parseMemo(options: Omit<ParseMemo, 'files'> = {}): ParseMemo {
@@ -45,7 +48,7 @@ export function defaultConfig(): Config {
  * (see salvageArea). Throws only when there is no ledger folder at all.
  */
 export function parseLedger(files: LedgerFiles, memo?: ParseMemo): LoadResult {
-  const area = { salvage: salvageArea, strictComments: true };
+  const area = { salvage: salvageArea, strictComments: true, items: memo?.items };
   const loaded = assembleLedger(files, {
     units: (file) => parseSchemaFile(files, file, UnitsFileSchema, {}, memo),
     config: (file) => parseSchemaFile(files, file, ConfigSchema, {}, memo),
@@ -61,6 +64,7 @@ export interface SchemaFileOptions<T> {
   salvage?: (value: unknown) => { data: T; origin?: SourceFile<T>['origin'] } | undefined;
   /** The file never carries trailing comments after texts (see textCutByComments). */
   strictComments?: boolean;
+  items?: ItemMemo | undefined;
 }
 
 /** Parses one file against a schema; memoised on the file's content id when a memo is given. */
@@ -87,14 +91,14 @@ function parseFile<S extends z.ZodType>(
   files: LedgerFiles,
   file: string,
   schema: S,
-  { salvage, strictComments }: SchemaFileOptions<z.output<S>>,
+  { salvage, strictComments, items }: SchemaFileOptions<z.output<S>>,
 ): FileParse<z.output<S>> {
   const link = files.refused(file);
   if (link) return { diagnostics: [linkDiagnostic(file, link)] };
   if (!files.has(file)) {
     return { diagnostics: [fileDiagnostic(file, { code: 'file/missing', message: `缺少文件 ${file}` })] };
   }
-  const parsed = parseYamlSource(files.read(file), file, { strictComments });
+  const parsed = parseYamlSource(files.read(file), file, { strictComments, ...(items ? { items } : {}) });
   const diagnostics = [...parsed.diagnostics, ...parsed.warnings];
   if (parsed.diagnostics.length > 0) return { diagnostics };
   const result = schema.safeParse(parsed.source.value);

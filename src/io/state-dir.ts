@@ -40,9 +40,10 @@ export const STATE = {
   lightsCache: 'lights-cache.json',
   logCache: 'log-cache.json',
   arrivalsCache: 'arrivals-cache.json',
+  historyCache: 'history-cache.json',
 } as const;
 
-export type CacheName = (typeof STATE)['ledgerCache' | 'lightsCache' | 'logCache' | 'arrivalsCache'];
+export type CacheName = (typeof STATE)['ledgerCache' | 'lightsCache' | 'logCache' | 'arrivalsCache' | 'historyCache'];
 
 /** The git dir of the work tree at `root` (`root/.git` or where its `gitdir:` line points), if any. */
 export function gitDirOf(root: string): string | undefined {

@@ -2,6 +2,8 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { fileDiagnostic, type Diagnostic, type SourcePosition } from '../core/model/diagnostic.js';
 import type { Locator, YamlPath } from '../core/model/ledger.js';
 import { detachStrings } from './detach-strings.js';
+import { ItemMemo } from './item-memo.js';
+import type { ItemStore } from './item-store.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
 
@@ -24,15 +26,25 @@ export interface ParsedYaml {
 export interface ParseOptions {
   /** The file never carries trailing comments, so any comment after a text is suspicious (area files). */
   strictComments?: boolean;
+  /** Parses an area file per measure item, memoised (history: versions differ in a few items). */
+  items?: ItemMemo;
 }
 
 /** Aliases a file may expand before it counts as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
+/** An item memo for area files that stands in for this module's whole-file parse (same yaml options). */
+export function areaItemMemo(store?: ItemStore): ItemMemo {
+  return new ItemMemo({ uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT }, store);
+}
+
 /** Decodes and parses one YAML file's bytes. Never throws on bad data; never touches disk. */
 export function parseYamlSource(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedYaml {
   const decoded = decodeUtf8(bytes, file);
   if ('diagnostic' in decoded) return failed(file, [decoded.diagnostic]);
+  const value = options.items?.parse(decoded.text);
+  if (value !== undefined)
+    return { source: { file, value, locate: lazyLocator(file, bytes) }, diagnostics: [], warnings: [] };
   const document = parseDocument(decoded.text, { prettyErrors: true, uniqueKeys: true });
   const locate = lazyLocator(file, bytes);
   const diagnostics = yamlErrorDiagnostics(file, document.errors);
