@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type ParseOptions } from 'yaml';
 import { cutAreaItems, type AreaItems } from './area-items.js';
-import { isRecord } from '../core/is-record.js';
+import { isRecord } from '../core/model/is-record.js';
 import { detachStrings } from './detach-strings.js';
 import type { ItemStore } from './item-store.js';
 import { TextMemo } from './text-memo.js';

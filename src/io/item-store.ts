@@ -1,4 +1,4 @@
-import { isRecord } from '../core/is-record.js';
+import { isRecord } from '../core/model/is-record.js';
 import { gitBlobId } from './blob-id.js';
 import { stampCode } from './ledger-cache.js';
 import { cacheFile, STATE, type CacheFile } from './state-dir.js';
