@@ -109,12 +109,6 @@ export class LedgerRepo {
     return { ...validOnly(checkedOf(ledger, diagnostics), action), version, reportFiles };
   }
 
-  /** The work tree checked (the load's diagnostics and the ledger checks'). */
-  async checked(): Promise<CheckedLedger> {
-    const { ledger, diagnostics } = await this.workTree({ positions: true });
-    return checkedOf(ledger, diagnostics);
-  }
-
   /** The work tree read afresh, valid for `action` (a write, under the lock): the ledger, or the errors that stop it. */
   async validWorkTree(action: string): Promise<ValidLedger> {
     return validOnly(await this.readForWrite(), action);
