@@ -22,6 +22,9 @@ export interface NoticeOptions {
   by?: string;
   /** Record the new notices in the ledger. */
   issue?: boolean;
+  /** Listing only: this Git revision, or the work tree whatever the day. */
+  rev?: string;
+  worktree?: boolean;
 }
 
 export interface NoticeResult {
@@ -52,7 +55,7 @@ async function noticeIn(repo: LedgerRepo, options: NoticeOptions, session?: Writ
   const asOf = options.asOf ?? (options.month ? dayOfMonth(options.month, config.lead_report_day) : await repo.today());
   const loaded = options.issue
     ? { ...(await repo.validWorkTree('发出督办单')), version: undefined }
-    : await repo.valid({ asOf }, '列出督办单');
+    : await repo.valid({ asOf, rev: options.rev, worktree: options.worktree }, '列出督办单');
   if (!loaded.ledger) return { diagnostics: loaded.diagnostics, written: [] };
   const ledger = loaded.ledger;
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');

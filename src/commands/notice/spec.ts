@@ -1,6 +1,16 @@
-import { EXIT_OK, EXIT_PROBLEMS, formatOption, writeOut, type CommandSpec } from '../../cli/spec.js';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  formatOption,
+  REV_OPTION,
+  versionOptions,
+  WORKTREE_OPTION,
+  writeOut,
+  type CommandSpec,
+} from '../../cli/spec.js';
 import { parseDateArgument, parseMonthArgument } from '../../cli/date-options.js';
 import path from 'node:path';
+import { UsageError } from '../../errors.js';
 
 export const noticeSpec: CommandSpec = {
   usage: 'notice',
@@ -27,6 +37,8 @@ export const noticeSpec: CommandSpec = {
     { flags: '--unit <unit>', description: '只看一个责任单位' },
     { flags: '--by <office>', description: '发文单位，默认 config.yaml 的 notice_issuer（市政府督查室）' },
     { flags: '--issue', description: '发出：把新的督办单记入台账（之后用 git 提交）' },
+    { ...REV_OPTION, description: `${REV_OPTION.description}（只用于列出，不与 --issue 同用）` },
+    { ...WORKTREE_OPTION, description: `${WORKTREE_OPTION.description}（只用于列出；--issue 总是写入工作区）` },
     formatOption(['text', 'md', 'docx', 'json'], 'text'),
     {
       flags: '--out <path>',
@@ -38,6 +50,11 @@ export const noticeSpec: CommandSpec = {
     const month = options.month === undefined ? undefined : parseMonthArgument(String(options.month));
     const asOf = options.asOf === undefined ? undefined : parseDateArgument(String(options.asOf), '--as-of');
     const issue = Boolean(options.issue);
+    if (issue && (options.rev !== undefined || options.worktree))
+      throw new UsageError(
+        '--issue 不能与 --rev 或 --worktree 同用',
+        '督办单总是记入工作区的台账：去掉 --rev / --worktree',
+      );
     const result = await notice({
       root: global.root,
       cwd: global.cwd,
@@ -46,6 +63,7 @@ export const noticeSpec: CommandSpec = {
       unit: options.unit as string | undefined,
       by: options.by as string | undefined,
       issue,
+      ...versionOptions(options),
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');

@@ -18,6 +18,10 @@ export interface RemindOptions {
   /** Only the tasks this unit leads, and their units. */
   lead?: string;
   within?: number;
+  /** Evaluate this Git revision instead of the ledger as of `asOf`. */
+  rev?: string;
+  /** Evaluate the work tree whatever `asOf` is. */
+  worktree?: boolean;
 }
 
 export interface RemindResult {
@@ -38,7 +42,7 @@ export function remind(options: RemindOptions): Promise<RemindResult> {
 async function remindOn(repo: LedgerRepo, options: RemindOptions & { asOf: string }): Promise<RemindResult> {
   const month = options.month ?? options.asOf.slice(0, 7);
   const base = { asOf: options.asOf, month, reminders: [] };
-  const loaded = await repo.valid({ asOf: options.asOf }, '生成提醒');
+  const loaded = await repo.valid(options, '生成提醒');
   if (!loaded.ledger) return { ...base, diagnostics: loaded.diagnostics };
   const lead = options.lead === undefined ? undefined : resolveUnitOption(loaded.ledger.units, options.lead, '--lead');
   const unit = options.unit === undefined ? undefined : resolveUnitOption(loaded.ledger.units, options.unit, '--unit');

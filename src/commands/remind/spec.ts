@@ -1,6 +1,9 @@
 import {
   AS_OF_OPTION,
   EXIT_OK,
+  REV_OPTION,
+  versionOptions,
+  WORKTREE_OPTION,
   EXIT_PROBLEMS,
   formatOption,
   parseCountArgument,
@@ -29,6 +32,8 @@ export const remindSpec: CommandSpec = {
     { flags: '--lead <unit>', description: '只看该单位牵头的目标任务的责任单位' },
     { flags: '--within <days>', description: '即将到期：几天内到期，默认 config.yaml 的 due_soon_days（30）' },
     AS_OF_OPTION,
+    REV_OPTION,
+    WORKTREE_OPTION,
     formatOption(['text', 'md', 'json'], 'text'),
   ],
   async run(_args, options, global) {
@@ -43,6 +48,7 @@ export const remindSpec: CommandSpec = {
       unit: options.unit as string | undefined,
       lead: options.lead as string | undefined,
       within: options.within === undefined ? undefined : parseCountArgument(String(options.within), '--within'),
+      ...versionOptions(options),
     });
     if (result.diagnostics.length > 0) {
       const { renderLedgerErrors } = await import('../../render/diagnostics.js');
