@@ -3,9 +3,10 @@
 // `node -e 0`; printed as a table and written to BENCHMARKS.md. What runs where: scripts/bench/plan.mjs. Options:
 //   --work DIR        where fixtures go; the dated repositories built there are reused by later runs while their
 //                     recipe is unchanged (default: a temp folder, removed afterwards)
-//   --sizes 5000,10000  synthetic ledgers (information rows; a size and its double give the scaling check;
-//                     --sizes "" for none)
-//   --quick           a trial: a small province-sized stand-in, no synthetic ledgers, one or two rounds per group
+//   --sizes 1000,2000 synthetic ledgers (information rows; a size and its double give the scaling check;
+//                     --sizes "" for none, --sizes 50000,100000 for the large ones)
+//   --quick           a trial: a small province-sized stand-in, no synthetic ledgers, one round per group
+//   --only WORD       run only the groups whose name contains WORD (repeatable); the others' targets stay 未测
 //   --out FILE        (default BENCHMARKS.md; --out - writes nothing)
 //   --no-profile      skip the CPU profiles of missed targets
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ function parseArgs(argv) {
     work: undefined,
     profile: true,
     quick: false,
+    only: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -37,9 +39,10 @@ function parseArgs(argv) {
     else if (flag === '--work') options.work = path.resolve(argv[++i]);
     else if (flag === '--no-profile') options.profile = false;
     else if (flag === '--quick') options.quick = true;
+    else if (flag === '--only') options.only.push(argv[++i]);
     else throw new Error(`未知选项 ${flag}`);
   }
-  options.sizes ??= options.quick ? [] : [5000, 10000];
+  options.sizes ??= options.quick ? [] : [1000, 2000];
   return options;
 }
 
@@ -188,14 +191,15 @@ function main() {
     now,
     log,
   });
-  if (options.quick)
-    for (const group of groups) Object.assign(group, { rounds: Math.min(group.rounds, 2), minRounds: 1, budgetMs: 0 });
+  if (options.quick) for (const group of groups) Object.assign(group, { rounds: 1, minRounds: 1 });
   const prepared = Date.now();
-  for (const group of groups) {
+  const chosen =
+    options.only.length > 0 ? groups.filter((g) => options.only.some((word) => g.name.includes(word))) : groups;
+  for (const group of chosen) {
     log(`运行 ${group.name} …`);
     runGroup(group, log);
   }
-  const rows = groups.flatMap((g) => g.rows.map((r) => Object.assign(r, { cwd: r.cwd ?? g.cwd })));
+  const rows = chosen.flatMap((g) => g.rows.map((r) => Object.assign(r, { cwd: r.cwd ?? g.cwd })));
   const outputs = checkOutputs(rows);
   attachFloors(rows);
   const targets = evaluateTargets(rows);

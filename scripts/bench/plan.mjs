@@ -131,7 +131,7 @@ function datedGroups(spec, info, { ledger, floor, work }) {
       name: `${size}：首次运行（无缓存）`,
       cwd: info.dir,
       rounds: big ? 3 : 6,
-      minRounds: big ? 2 : 3,
+      minRounds: big ? 1 : 3,
       budgetMs: big ? 120_000 : 40_000,
       rows: [
         floor(`node0-${key}-first`),
@@ -143,8 +143,8 @@ function datedGroups(spec, info, { ledger, floor, work }) {
       name: `${size}：走势、网站、月度汇总`,
       cwd: info.dir,
       rounds: 3,
-      minRounds: big ? 2 : 3,
-      budgetMs: big ? 240_000 : 60_000,
+      minRounds: big ? 1 : 2,
+      budgetMs: big ? 180_000 : 60_000,
       rows: [
         ...row('trend', 'ledger trend', ['trend'], { cache: 'warm', warm: true }),
         ...row('site', `ledger site --out ${path.basename(site)}`, ['site', '--out', site], {

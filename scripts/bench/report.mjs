@@ -139,7 +139,7 @@ export function benchmarksMarkdown({
     '',
     `由 \`npm run bench\`（scripts/bench.mjs）于 ${startedAt} 生成，整个基准用时 ${seconds(totalMs)}` +
       (prepareMs === undefined ? '。' : `（其中准备测试数据 ${seconds(prepareMs)}）。`),
-    ...(quick ? ['', '**这是试运行（`--quick`）：省级规模换成了缩小版，每组只跑一两轮，数字不能作为结论。**'] : []),
+    ...(quick ? ['', '**这是试运行（`--quick`）：省级规模换成了缩小版，每组只跑一轮，数字不能作为结论。**'] : []),
     '',
     `目标 ${targets.length} 项：达标 ${met}，未达标 ${missed}，未测 ${targets.length - met - missed}（见“目标”）。`,
     '',
