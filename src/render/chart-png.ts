@@ -1,34 +1,17 @@
 /**
  * Charts as PNG for documents (docx): the dashboard's own SVG (charts.ts),
  * drawn by resvg. resvg has no system font fallback for Chinese unless it is
- * given fonts: the Noto CJK files are loaded when installed (Debian
- * fonts-noto-cjk), else the system's fonts. @resvg/resvg-js is imported here only.
+ * given fonts: the caller passes the Noto CJK files it found (io/cjk-fonts.ts),
+ * else the system's fonts are loaded. @resvg/resvg-js is imported here only.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-
-const FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk'];
-
-/** Noto CJK font files found in the usual Linux places. */
-export function cjkFontFiles(dirs: readonly string[] = FONT_DIRS): string[] {
-  return dirs.flatMap((dir) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((name) => /CJK.*\.(ttc|otf|ttf)$/i.test(name) && !/Mono/i.test(name))
-          .map((name) => path.join(dir, name))
-      : [],
-  );
-}
-
 /** PNG bytes of `svg`, `width` pixels wide (height to scale), on white. */
-export async function svgToPng(svg: string, width: number): Promise<Buffer> {
+export async function svgToPng(svg: string, width: number, fontFiles: readonly string[]): Promise<Buffer> {
   const { Resvg } = await import('@resvg/resvg-js');
-  const fontFiles = cjkFontFiles();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     font: {
-      fontFiles,
+      fontFiles: [...fontFiles],
       loadSystemFonts: fontFiles.length === 0,
       defaultFontFamily: 'Noto Sans CJK SC',
       sansSerifFamily: 'Noto Sans CJK SC',

@@ -34,11 +34,11 @@ const DOCX_SECTIONS: readonly (Omit<DocxTableOptions, 'columns'> & { name: strin
 const CHART_PIXELS = 1600;
 const CHART_WIDTH = 640;
 
-export async function renderQuarterDocx(report: QuarterlyReport): Promise<Buffer> {
+export async function renderQuarterDocx(report: QuarterlyReport, fontFiles: readonly string[] = []): Promise<Buffer> {
   const sections = quarterSections(report);
   const children: FileChild[] = [...titleBlock(report), heading(1, '总体情况')];
   for (const text of quarterNarrative(report)) children.push(bodyParagraph(text));
-  pushAll(children, [...(await trendFigure(report))]);
+  pushAll(children, [...(await trendFigure(report, fontFiles))]);
   const overall = sections.find((s) => s.name === '总体情况');
   if (overall?.note) children.push(note(overall.note.replaceAll('\n', '；')));
   DOCX_SECTIONS.forEach((wanted, i) => {
@@ -69,7 +69,7 @@ function titleBlock(report: QuarterlyReport): Paragraph[] {
 }
 
 /** The months of the quarter as the monthly 通报's trend chart (two months at least). */
-async function trendFigure(report: QuarterlyReport): Promise<Paragraph[]> {
+async function trendFigure(report: QuarterlyReport, fontFiles: readonly string[]): Promise<Paragraph[]> {
   if (report.trend.length < 2) return [];
   const points: TrendPoint[] = report.trend.map(({ month, day, row }) => ({
     month,
@@ -84,6 +84,7 @@ async function trendFigure(report: QuarterlyReport): Promise<Paragraph[]> {
   const png = await svgToPng(
     trendChartSvg(points, { idPrefix: 'trend', width: CHART_WIDTH, height: 190 }),
     CHART_PIXELS,
+    fontFiles,
   );
   const { width, height } = pngSize(png);
   const shown = { width: TEXT_WIDTH.pixels, height: Math.round((TEXT_WIDTH.pixels * height) / width) };

@@ -48,11 +48,16 @@ const CHART_PIXELS = 1600;
 /** Width the charts are laid out at (SVG pixels): its 12 px labels print at about 9 pt across the type area. */
 const CHART_WIDTH = 640;
 
-export async function renderSummaryDocx(summary: MonthlySummary, trend: readonly TrendPoint[] = []): Promise<Buffer> {
+/** `fontFiles`: the CJK fonts the charts are drawn with (io/cjk-fonts.ts; none: the system's). */
+export async function renderSummaryDocx(
+  summary: MonthlySummary,
+  trend: readonly TrendPoint[] = [],
+  fontFiles: readonly string[] = [],
+): Promise<Buffer> {
   const sections = summarySections(summary);
   const children: FileChild[] = [...titleBlock(summary), heading(1, '总体情况')];
   for (const text of summaryNarrative(summary, trend)) children.push(bodyParagraph(text));
-  pushAll(children, [...(await charts(summary, trend))]);
+  pushAll(children, [...(await charts(summary, trend, fontFiles))]);
   DOCX_SECTIONS.forEach((wanted, i) => {
     const section = sections.find((s) => s.name === wanted.name);
     if (section) pushAll(children, [...sectionBlock(section, i + 2, wanted)]);
@@ -122,7 +127,11 @@ export function note(text: string): Paragraph {
 }
 
 /** The area chart, and the trend when there are at least two months of history. */
-async function charts(summary: MonthlySummary, trend: readonly TrendPoint[]): Promise<Paragraph[]> {
+async function charts(
+  summary: MonthlySummary,
+  trend: readonly TrendPoint[],
+  fontFiles: readonly string[],
+): Promise<Paragraph[]> {
   const areas = { idPrefix: 'areas', width: CHART_WIDTH, height: 40 + summary.areas.rows.length * 17 };
   const figures = [{ svg: areaCompletionChartSvg(summary.areas, areas), caption: '各主要指标完成情况' }];
   if (trend.length >= 2)
@@ -132,7 +141,7 @@ async function charts(summary: MonthlySummary, trend: readonly TrendPoint[]): Pr
     });
   const out: Paragraph[] = [];
   for (const [i, figure] of figures.entries()) {
-    const png = await svgToPng(figure.svg, CHART_PIXELS);
+    const png = await svgToPng(figure.svg, CHART_PIXELS, fontFiles);
     const { width, height } = pngSize(png);
     const shown = { width: TEXT_WIDTH.pixels, height: Math.round((TEXT_WIDTH.pixels * height) / width) };
     out.push(

@@ -1,3 +1,4 @@
+import { cjkFontFiles } from '../../io/cjk-fonts.js';
 import path from 'node:path';
 import type { QuarterlyReport } from '../../core/summaries/quarterly-report.js';
 import { UsageError } from '../../errors.js';
@@ -12,7 +13,7 @@ export async function writeQuarterDocx(
   if (options.out === '-')
     throw new UsageError('docx 不能输出到标准输出', '用 --out 文件名.docx 指定输出文件，或改用 --format md');
   const { renderQuarterDocx } = await import('../../render/quarter-docx.js');
-  const bytes = await renderQuarterDocx(report);
+  const bytes = await renderQuarterDocx(report, cjkFontFiles());
   const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
   writeFileAtomically(file, bytes);
   return file;
