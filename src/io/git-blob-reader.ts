@@ -1,6 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { gitEnv, gitError } from './git.js';
+import { childProcess, gitEnv, gitError } from './git.js';
 
 /** Reads many blobs through one `git cat-file --batch` process. */
 export interface BlobReader {
@@ -44,7 +44,7 @@ class CatFileReader implements BlobReader {
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv() });
+    const child = childProcess().spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv() });
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     child.on('error', (error) => this.fail(gitError(error, this.stderr, '读取 Git 对象')));

@@ -1,4 +1,3 @@
-import { execFile, execFileSync } from 'node:child_process';
 import type { LineCommit } from '../core/model/ledger-version.js';
 import { GitError } from '../errors.js';
 import { isRefusedGitMode } from './repo-path.js';
@@ -10,13 +9,16 @@ import { isRefusedGitMode } from './repo-path.js';
  */
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
+
+/** node:child_process, loaded by the first git call: a warm `ledger status` runs no git and skips its ~5 ms load. */
+export const childProcess = () => process.getBuiltinModule('node:child_process');
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
 /** Runs git in `cwd` and returns its standard output. */
 export function runGit(cwd: string, args: readonly string[], what = `运行 git ${args[0] ?? ''}`): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       'git',
       [...args],
       { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() },
@@ -319,7 +321,7 @@ export async function firstCommits(cwd: string, pathspecs: readonly string[]): P
 /** firstCommits for synchronous callers (`ledger validate`); undefined when git cannot tell (no git, no repository, no commits). */
 export function firstCommitsSync(cwd: string, pathspecs: readonly string[]): Map<string, FirstCommit> | undefined {
   try {
-    const out = execFileSync('git', firstCommitsArgs(pathspecs), {
+    const out = childProcess().execFileSync('git', firstCommitsArgs(pathspecs), {
       cwd,
       encoding: 'utf8',
       env: gitEnv(),

@@ -6,6 +6,9 @@ import { ItemMemo } from './item-memo.js';
 import type { ItemStore } from './item-store.js';
 import { textCutByComments } from './yaml-comments.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
+import { growHeapGently } from './heap.js';
+
+growHeapGently();
 
 export interface YamlSource {
   file: string;

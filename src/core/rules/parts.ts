@@ -14,7 +14,13 @@
  *   earliest of them), so one unit's extension never hides another's delay.
  * Pure: no I/O, no clock.
  */
-import { approvedExtension, evaluateMeasure, type EvaluateOptions, type MeasureState } from './evaluate.js';
+import {
+  approvedExtension,
+  evaluateMeasure,
+  type EvaluatedFields,
+  type EvaluateOptions,
+  type MeasureState,
+} from './evaluate.js';
 import type { Config, Extension, Measure, UnitReport } from '../model/schema.js';
 import type { Status } from './status.js';
 import { reportingUnits, type UnitRegistry } from '../model/units.js';
@@ -44,14 +50,14 @@ export function partOf(measure: Measure, unit: string): Part {
 }
 
 /** The measure as one unit's part: its status, milestones, report and only its own extensions. */
-export function partView(measure: Measure, unit: string): Measure {
+export function partView(measure: Measure, unit: string): EvaluatedFields {
   const part = partOf(measure, unit);
   const own = part.report?.status === '已完成' ? Number.MAX_SAFE_INTEGER : (part.report?.milestones_met ?? 0);
   const met = Math.max(own, measure.milestones_met ?? 0);
   return {
-    ...measure,
+    deadline: measure.deadline,
     status: part.status,
-    ...(measure.milestones_met !== undefined || met > 0 ? { milestones_met: met } : {}),
+    milestones_met: measure.milestones_met !== undefined || met > 0 ? met : undefined,
     unit_reports: part.report ? { [unit]: part.report } : {},
     extensions: (measure.extensions ?? []).filter((e) => e.requested_by === unit),
   };
@@ -69,10 +75,14 @@ export function evaluatePart(
   const state = evaluateMeasure(view, asOf, config, options);
   // 长期/适时: a unit's part lacks progress when the measure has reports but not this unit's for the month due.
   if (state.kind !== 'ongoing' && state.kind !== 'when-appropriate') return state;
-  if (state.status === '已完成' || Object.keys(view.unit_reports ?? {}).length > 0) return state;
-  if (Object.keys(measure.unit_reports ?? {}).length === 0) return state;
-  return { ...state, phase: '本月未报进展', noProgressThisMonth: true };
+  if (state.status === '已完成' || view.unit_reports !== undefined && hasKeys(view.unit_reports)) return state;
+  if (!hasKeys(measure.unit_reports ?? {})) return state;
+  state.phase = '本月未报进展';
+  state.noProgressThisMonth = true;
+  return state;
 }
+
+const hasKeys = (record: object) => Object.keys(record).length > 0;
 
 /**
  * The extension that moves the whole measure: when every unfinished part has an
@@ -98,6 +108,12 @@ export function evaluateWhole(
   options: EvaluateOptions = {},
 ): MeasureState {
   const extension = measureExtension(measure, registry);
-  const view: Measure = { ...measure, extensions: extension ? [extension] : [] };
+  const view: EvaluatedFields = {
+    deadline: measure.deadline,
+    status: measure.status,
+    milestones_met: measure.milestones_met,
+    unit_reports: measure.unit_reports,
+    extensions: extension ? [extension] : [],
+  };
   return evaluateMeasure(view, asOf, config, options);
 }
