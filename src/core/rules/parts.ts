@@ -75,7 +75,7 @@ export function evaluatePart(
   const state = evaluateMeasure(view, asOf, config, options);
   // 长期/适时: a unit's part lacks progress when the measure has reports but not this unit's for the month due.
   if (state.kind !== 'ongoing' && state.kind !== 'when-appropriate') return state;
-  if (state.status === '已完成' || view.unit_reports !== undefined && hasKeys(view.unit_reports)) return state;
+  if (state.status === '已完成' || (view.unit_reports !== undefined && hasKeys(view.unit_reports))) return state;
   if (!hasKeys(measure.unit_reports ?? {})) return state;
   state.phase = '本月未报进展';
   state.noProgressThisMonth = true;
