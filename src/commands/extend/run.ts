@@ -67,9 +67,7 @@ async function extendIn(
     throw new UsageError(`台账中没有编号为 ${options.id} 的具体措施`, '编号形如 1.1.1；用 ledger show 编号 查看');
   const unit = options.unit ? resolveUnitOption(ledger.units, options.unit, '--unit') : undefined;
   const extensions = ref.measure.extensions ?? [];
-  const pending = extensions
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => e.state === '待审批' && (!unit || e.requested_by === unit));
+  const pending = extensions.filter((e) => e.state === '待审批' && (!unit || e.requested_by === unit));
   if (pending.length === 0) {
     throw new UsageError(
       `具体措施 ${ref.measure.id} 没有${unit ? ` ${unit} 的` : ''}待审批延期申请`,
@@ -79,10 +77,10 @@ async function extendIn(
   if (pending.length > 1) {
     throw new UsageError(
       `具体措施 ${ref.measure.id} 有 ${pending.length} 个待审批延期申请`,
-      `用 --unit 指定：${pending.map(({ e }) => `--unit ${e.requested_by}`).join('、')}`,
+      `用 --unit 指定：${pending.map((e) => `--unit ${e.requested_by}`).join('、')}`,
     );
   }
-  const { e: before, index } = pending[0]!;
+  const before = pending[0]!;
   const base = { id: ref.measure.id, title: ref.measure.title, file: ref.file, before, written: false };
   const deciders = extensionDeciders(before.requested_by, ref.leads, ledger.config.supervisors);
   const by = options.by?.trim() ? resolveUnitOption(ledger.units, options.by, '--by') : undefined;

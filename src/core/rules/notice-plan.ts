@@ -8,7 +8,7 @@ import type { MeasureState } from './evaluate.js';
 import type { NoticeDecision } from '../model/decision.js';
 import { issuedLevel, nextNoticeNumber, noticeDue, noticeLevelFor, noticeNumber, NOTICE_RANK } from './notices.js';
 import { evaluatePart, measureParts } from './parts.js';
-import type { Notice, NoticeLevel } from '../model/schema.js';
+import type { NoticeLevel } from '../model/schema.js';
 import type { Status } from './status.js';
 
 export interface NoticeItem {
