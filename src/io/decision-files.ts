@@ -71,7 +71,9 @@ export function parseDecision(bytes: Uint8Array, file: string, diagnostics: Diag
       ? { path: ['by'], what: `决定单位 ${data.by} 与所在文件夹 ${shape.by} 不符` }
       : data.on.slice(0, 7) !== shape.month
         ? { path: ['on'], what: `决定日期 ${data.on} 不在所在的月份文件夹 ${shape.month} 中` }
-        : undefined;
+        : file !== decisionPath(data)
+          ? { path: ['decision'], what: `文件名与决定的内容不符` }
+          : undefined;
   if (misplaced) {
     diagnostics.push(
       diagnosticAt(parsed.source.locate(misplaced.path), {

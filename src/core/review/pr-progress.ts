@@ -1,5 +1,9 @@
-import { diagnosticAt, type Diagnostic } from '../model/diagnostic.js';
-import { measureRefs, type Ledger } from '../model/ledger.js';
+import { diagnosticAt, type Diagnostic, type SourcePosition } from '../model/diagnostic.js';
+import { pushAll } from '../model/arrays.js';
+import { withChanges } from '../model/apply-changes.js';
+import { DECISIONS_DIR, type DecisionSource } from '../model/decision.js';
+import { applyDecisions, type AppliedDecisions } from '../rules/decisions.js';
+import { measureRefs, type Ledger, type MeasureRef } from '../model/ledger.js';
 import type { LedgerDelta } from './ledger-delta.js';
 import { sameValue } from '../model/same-value.js';
 import { planMerge } from '../reports/merge-plan.js';
@@ -8,44 +12,41 @@ import type { Measure } from '../model/schema.js';
 import { fieldLabel } from '../model/field-labels.js';
 import { hasProgress } from '../model/progress-fields.js';
 
-/** Progress fields that only `ledger merge` may write: each must follow from the reports. */
-export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_reports'] as const;
+/** Progress fields that only `ledger merge` (with the decisions made on it) may write: each must follow from the files. */
+export const BACKED_FIELDS = ['status', 'progress', 'milestones_met', 'unit_reports', 'notices'] as const;
+
+export interface ExpectedLedger {
+  /** Each measure as the base with the claimed reports merged and the added decisions applied would leave it. */
+  measures: Map<string, Measure>;
+  /** Added decisions that do not apply to that ledger, with why. */
+  problems: AppliedDecisions<DecisionSource['data']>['problems'];
+}
 
 /**
- * Each measure as merging the reports the change draws on into the base
- * ledger would leave it (only measures the merge changes are in the map).
- * The reports drawn on are those whose unit and month appear in a changed
- * unit_reports record, so a lead may merge some of the month's reports and
- * leave the others for later.
+ * The ledger the pull request should leave: the base, with the reports the change draws on merged
+ * (those whose unit and month appear in a changed unit_reports record, so a lead may merge some of
+ * the month's reports and leave the others for later), then the added decisions applied in order
+ * by the same functions the writing commands use.
  */
-export function expectedAfterMerge(
+export function expectedLedger(
   base: Ledger,
   reports: readonly ReportSource[],
   delta: LedgerDelta,
-): Map<string, Measure> {
+  decisions: readonly DecisionSource[],
+): ExpectedLedger {
   const claimed = claimedReports(delta);
   const plan = planMerge(
     base,
     reports.filter((r) => claimed.has(`${reportUnit(base, r.data) ?? r.data.unit}\u0000${r.data.month}`)),
   );
-  const byPath = new Map(measureRefs(base).map((ref) => [`${ref.file}\u0000${ref.path.join('/')}`, ref]));
-  const out = new Map<string, Measure>();
-  for (const { file, changes } of plan.files) {
-    for (const change of changes) {
-      const ref = byPath.get(`${file}\u0000${change.path.slice(0, 4).join('/')}`);
-      if (!ref) continue;
-      const measure: Measure = out.get(ref.measure.id) ?? {
-        ...ref.measure,
-        unit_reports: { ...(ref.measure.unit_reports ?? {}) },
-      };
-      const [field, unit] = change.path.slice(4) as [keyof Measure, string | undefined];
-      if (field === 'unit_reports' && unit !== undefined)
-        measure.unit_reports![unit] = change.after as NonNullable<Measure['unit_reports']>[string];
-      else (measure as Record<string, unknown>)[field] = change.after;
-      out.set(ref.measure.id, measure);
-    }
-  }
-  return out;
+  const applied = applyDecisions(
+    withChanges(base, plan.files),
+    decisions.map((d) => d.data),
+  );
+  return {
+    measures: new Map(measureRefs(applied.ledger).map((ref) => [ref.measure.id, ref.measure])),
+    problems: applied.problems,
+  };
 }
 
 /** unit + month of every unit_reports record the change adds or alters. */
@@ -65,11 +66,16 @@ export function unbackedProgress(delta: LedgerDelta, expected: ReadonlyMap<strin
   const out: Diagnostic[] = [];
   for (const { base, head, progress } of delta.changed) {
     const want = expected.get(head.measure.id) ?? base.measure;
+    pushAll(out, unbackedDecisions(base.measure, head, want));
     for (const field of BACKED_FIELDS) {
       if (!progress.includes(field)) continue;
       const got = head.measure[field];
       if (sameValue(normal(field, got), normal(field, want[field]))) continue;
       const at = head.locate([...head.path, field], 'key');
+      if (field === 'notices') {
+        out.push(unbackedNotices(head, at));
+        continue;
+      }
       out.push(
         diagnosticAt(at, {
           code: 'check/unbacked-progress',
@@ -82,9 +88,37 @@ export function unbackedProgress(delta: LedgerDelta, expected: ReadonlyMap<strin
   return out;
 }
 
+function unbackedNotices(head: MeasureRef, at: SourcePosition): Diagnostic {
+  return diagnosticAt(at, {
+    code: 'check/unbacked-notice',
+    message: `具体措施 ${head.measure.id} 的督办记录（notices）与决定文件不符：督办单只能由 ledger notice --issue 连同 ${DECISIONS_DIR}/ 中督办单位的决定文件一起记入，已记入的不能删除、降级、改日期或改对象`,
+    hint: '撤销对 notices 的手工修改；发出督办单请由督办单位运行 ledger notice --issue 并提交它写出的决定文件',
+  });
+}
+
+/** Decided extensions the base had pending: the decision must be the one a decision file makes. */
+function unbackedDecisions(base: Measure, head: MeasureRef, want: Measure): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const before = base.extensions ?? [];
+  (head.measure.extensions ?? []).forEach((extension, index) => {
+    const was = before[index];
+    if (!was || was.state !== '待审批' || extension.state === '待审批') return;
+    if (sameValue(extension, want.extensions?.[index])) return;
+    out.push(
+      diagnosticAt(head.locate([...head.path, 'extensions', index, 'state']), {
+        code: 'check/unbacked-decision',
+        message: `具体措施 ${head.measure.id} 上 ${extension.requested_by} 的延期申请被记为“${extension.state}”，但本次合并请求中没有与之相符的审批决定文件（${DECISIONS_DIR}/审批单位/…）`,
+        hint: `由审批单位运行 ledger extend ${head.measure.id} --approve（或 --reject）--unit ${extension.requested_by}，提交台账的修改和它写出的决定文件`,
+      }),
+    );
+  });
+  return out;
+}
+
 function normal(field: string, value: unknown): unknown {
   if (field === 'milestones_met') return value ?? 0;
   if (field === 'unit_reports') return value ?? {};
+  if (field === 'notices') return value ?? [];
   return value;
 }
 

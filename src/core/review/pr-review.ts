@@ -5,7 +5,9 @@ import { sameValue } from '../model/same-value.js';
 import { planMerge } from '../reports/merge-plan.js';
 import type { ReportSource } from '../reports/report-checks.js';
 import { classifyReportPath } from '../reports/report-path.js';
-import { expectedAfterMerge, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
+import { expectedLedger, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
+import { reviewDecisions } from './pr-decisions.js';
+import type { DecisionSource } from '../model/decision.js';
 import { extensionChanges, unitsReportingIn } from './pr-extensions.js';
 
 /** A file under reports/ that the pull request adds, changes, renames or deletes. */
@@ -22,6 +24,12 @@ export interface PullRequestInput {
   reportChanges: readonly ReportFileChange[];
   /** Every report at the head that passed the schema. */
   headReports: readonly ReportSource[];
+  /** Files under decisions/ the pull request adds, changes, renames or deletes. */
+  decisionChanges: readonly ReportFileChange[];
+  /** The decision files it adds that parsed, oldest first. */
+  addedDecisions: readonly DecisionSource[];
+  /** Today in the ledger's time zone. */
+  asOf: string;
 }
 
 /** report: only reports/; merge: progress fields (and the reports behind them); definition: what the document defines. */
@@ -61,12 +69,23 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const progressParts = input.delta.changed
     .filter((c) => c.progress.length > 0)
     .map((c) => `${c.head.measure.id} 的 ${c.progress.join('、')}`);
-  const kind = kindOf(definitionParts.length > 0, progressParts.length > 0, input.reportChanges.length > 0);
-  const expected = expectedAfterMerge(input.base, input.headReports, input.delta);
+  const kind = kindOf(
+    definitionParts.length > 0,
+    progressParts.length > 0 || input.decisionChanges.length > 0,
+    input.reportChanges.length > 0,
+  );
+  const expected = expectedLedger(input.base, input.headReports, input.delta, input.addedDecisions);
   const diagnostics = [
     ...removedMeasures(input),
     ...mergedReportsEdited(input),
-    ...unbackedProgress(input.delta, expected),
+    ...reviewDecisions({
+      base: input.base,
+      changes: input.decisionChanges,
+      added: input.addedDecisions,
+      problems: expected.problems,
+      asOf: input.asOf,
+    }),
+    ...unbackedProgress(input.delta, expected.measures),
     ...extensionChanges({
       base: input.base,
       changed: input.delta.changed,
