@@ -1,12 +1,6 @@
 import { pushAll } from '../core/model/arrays.js';
-import {
-  classifyDecisionPath,
-  DECISIONS_DIR,
-  DecisionSchema,
-  decisionPath,
-  type Decision,
-  type DecisionSource,
-} from '../core/model/decision.js';
+import { DecisionSchema, type Decision, type DecisionSource } from '../core/model/decision.js';
+import { classifyDecisionPath, DECISIONS_DIR, decisionPath } from '../core/model/decision-path.js';
 import { diagnosticAt, fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
 import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
 import { renderDecisionYaml } from '../render/decision-yaml.js';

@@ -1,3 +1,6 @@
+import { DECISIONS_DIR, receiptOfPath } from '../core/model/decision-path.js';
+import { listFilesUnder } from './list-reports.js';
+import { repoFolder } from './repo-path.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dueReportMonth } from '../core/rules/evaluate.js';
@@ -65,17 +68,29 @@ export function reportMonths(listed: readonly string[]): string[] {
 }
 
 /**
- * received_on of each report (written by ledger merge --received), read by the yaml package; only
- * files that mention the key are parsed (the yaml module is loaded only then).
+ * When each mailed form was received: its receipt decision (the earliest), else — for repositories
+ * from before decision files — the received_on that `merge --received` once wrote into the stored
+ * report, read by the yaml package; only files that mention the key are parsed.
  */
 async function receivedDates(root: string, reports: readonly PresentReport[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const out = receiptDates(root);
   for (const report of reports) {
     const text = readText(path.join(root, report.file));
-    if (!text?.includes('received_on')) continue;
+    if (out.has(report.file) || !text?.includes('received_on')) continue;
     const { parse } = await import('yaml');
     const date = receivedOn(() => parse(text) as unknown);
     if (date) out.set(report.file, date);
+  }
+  return out;
+}
+
+/** Receipts recorded as decision files (ledger merge --received): report file → the day it was received. */
+function receiptDates(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (repoFolder(root, DECISIONS_DIR) === 'absent') return out;
+  for (const file of listFilesUnder(root, DECISIONS_DIR)) {
+    const receipt = receiptOfPath(file);
+    if (receipt && !(out.get(receipt.report)! <= receipt.on)) out.set(receipt.report, receipt.on);
   }
   return out;
 }

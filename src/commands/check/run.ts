@@ -6,7 +6,7 @@ import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../../io/git.
 import { openLedger } from '../../io/ledger-repo.js';
 import { LEDGER_DIR } from '../../io/ledger-root.js';
 import { validateTree } from '../../io/validate-tree.js';
-import { DECISIONS_DIR } from '../../core/model/decision.js';
+import { DECISIONS_DIR } from '../../core/model/decision-path.js';
 import { readDecisions } from '../../io/decision-files.js';
 
 export interface CheckOptions {

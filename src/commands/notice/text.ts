@@ -1,4 +1,4 @@
-import { DECISIONS_DIR } from '../../core/model/decision.js';
+import { DECISIONS_DIR } from '../../core/model/decision-path.js';
 import { decisionLine } from '../shared/decision-line.js';
 import { NOTICE_LEVEL_NAMES } from '../../core/rules/notices.js';
 import { noticeLetter, noticeTiming } from '../../core/summaries/notice-letter.js';

@@ -9,8 +9,6 @@ import { z } from 'zod';
 import { DateSchema, MeasureIdSchema, MonthSchema } from './schema.js';
 import { NOTICE_LEVELS } from '../rules/status.js';
 
-export const DECISIONS_DIR = 'decisions';
-
 const text = z.string().trim().min(1);
 
 const common = {
@@ -81,38 +79,4 @@ export type ReceiptDecision = z.infer<typeof ReceiptSchema>;
 export interface DecisionSource {
   file: string;
   data: Decision;
-}
-
-/** decisions/<by>/<YYYY-MM>/<on>-<kind>-<subject>.yaml: the folder names the author, the name sorts by day. */
-export function decisionPath(decision: Decision): string {
-  return `${DECISIONS_DIR}/${decision.by}/${decision.on.slice(0, 7)}/${decision.on}-${decision.decision}-${subjectOf(decision)}.yaml`;
-}
-
-function subjectOf(decision: Decision): string {
-  switch (decision.decision) {
-    case '督办':
-      return `${decision.number.replace(/\D+/g, '-').replace(/^-|-$/g, '')}号-${decision.unit}`;
-    case '收件':
-      return decision.report.split('/').slice(1).join('-');
-    default:
-      return `${decision.measure}-${decision.unit}`;
-  }
-}
-
-export type DecisionPathShape = { kind: 'decision'; by: string; month: string } | { kind: 'stray'; reason: string };
-
-/** What a path under decisions/ is: a decision file of `by` in `month`, or something else. */
-export function classifyDecisionPath(file: string): DecisionPathShape {
-  const parts = file.split('/');
-  if (parts[0] !== DECISIONS_DIR) return { kind: 'stray', reason: `不在 ${DECISIONS_DIR}/ 中` };
-  if (parts.length !== 4) return { kind: 'stray', reason: `应为 ${DECISIONS_DIR}/单位/YYYY-MM/文件名.yaml` };
-  const [, by = '', month = '', name = ''] = parts;
-  if (!MonthSchema.safeParse(month).success) return { kind: 'stray', reason: `月份文件夹 ${month} 应写作 YYYY-MM` };
-  if (!name.endsWith('.yaml')) return { kind: 'stray', reason: '决定文件应为 .yaml' };
-  return { kind: 'decision', by, month };
-}
-
-/** The unit a decision is about (its target), undefined for a receipt (the report's unit). */
-export function decidedAbout(decision: Decision): string {
-  return decision.decision === '收件' ? (decision.report.split('/')[2] ?? '').replace(/\.[^.]+$/, '') : decision.unit;
 }

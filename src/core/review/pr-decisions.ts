@@ -3,10 +3,10 @@
  * it, on a day that has come, and applicable to the ledger it changes (docs/audit.md).
  */
 import { fileDiagnostic, type Diagnostic, type DiagnosticInput } from '../model/diagnostic.js';
-import { decidedAbout, DECISIONS_DIR, type Decision, type DecisionSource } from '../model/decision.js';
+import type { Decision, DecisionSource } from '../model/decision.js';
+import { decidedAbout, DECISIONS_DIR } from '../model/decision-path.js';
 import type { Ledger } from '../model/ledger.js';
-import { shiftMonth } from '../model/calendar.js';
-import { decisionDeciders } from '../rules/decisions.js';
+import { decisionDeciders, receiptDateProblem } from '../rules/decisions.js';
 import type { ReportFileChange } from './pr-review.js';
 
 export interface DecisionReviewInput {
@@ -78,15 +78,13 @@ function decisionProblem(base: Ledger, decision: Decision, asOf: string): Diagno
   return undefined;
 }
 
-/** A mailed form of month M is received from the first of M to the end of the month after it. */
 function receiptWindow(report: string, on: string): DiagnosticInput | undefined {
-  const month = report.split('/')[1] ?? '';
-  const last = shiftMonth(month, 1);
-  if (on.slice(0, 7) >= month && on.slice(0, 7) <= last) return undefined;
-  return {
-    severity: 'error',
-    code: 'check/receipt-window',
-    message: `${report} 是 ${month} 的报送，收件日期 ${on} 不在 ${month}-01 至 ${last} 月底之间`,
-    hint: '收件日期写实际收到的那一天：ledger receive --unit 单位 --month 月份 --date 收到的日期',
-  };
+  const problem = receiptDateProblem(report, on);
+  return problem
+    ? {
+        code: 'check/receipt-window',
+        message: problem,
+        hint: '收件日期写实际收到的那一天：ledger merge 表格 --received 收到的日期',
+      }
+    : undefined;
 }

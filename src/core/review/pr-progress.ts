@@ -1,7 +1,8 @@
 import { diagnosticAt, type Diagnostic, type SourcePosition } from '../model/diagnostic.js';
 import { pushAll } from '../model/arrays.js';
 import { withChanges } from '../model/apply-changes.js';
-import { DECISIONS_DIR, type DecisionSource } from '../model/decision.js';
+import type { DecisionSource } from '../model/decision.js';
+import { DECISIONS_DIR } from '../model/decision-path.js';
 import { applyDecisions, type AppliedDecisions } from '../rules/decisions.js';
 import { measureRefs, type Ledger, type MeasureRef } from '../model/ledger.js';
 import type { LedgerDelta } from './ledger-delta.js';

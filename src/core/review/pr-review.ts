@@ -78,6 +78,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const diagnostics = [
     ...removedMeasures(input),
     ...mergedReportsEdited(input),
+    ...arrivalsInReports(input),
     ...reviewDecisions({
       base: input.base,
       changes: input.decisionChanges,
@@ -165,6 +166,20 @@ function mergedReportsEdited({ base, reportChanges }: PullRequestInput): Diagnos
     );
   }
   return out;
+}
+
+/** A unit's own file never carries its arrival: a report arrives by landing on main, or by the lead's receipt. */
+function arrivalsInReports({ reportChanges, headReports }: PullRequestInput): Diagnostic[] {
+  const touched = new Set(reportChanges.filter((c) => c.status !== 'D').map((c) => c.path));
+  return headReports
+    .filter((report) => touched.has(report.file) && report.data.received_on !== undefined)
+    .map((report) =>
+      diagnosticAt(report.locate(['received_on'], 'key'), {
+        code: 'check/arrival-in-report',
+        message: `${report.file} 自己写了收到日期 received_on: ${report.data.received_on}；报送的到达时间由合并进主分支的时间决定，邮寄的表格由牵头单位记录收件，报送表不能自报`,
+        hint: '删除 received_on；表格是邮寄或送来的，由牵头单位 ledger merge 表格 --received 收到的日期（写出收件决定文件）',
+      }),
+    );
 }
 
 /** The latest month of `unit` merged into any measure of the ledger. */

@@ -11,13 +11,14 @@
  * - 收件: a lead of a task the unit answers for, or a supervisor, never the unit itself.
  */
 import type { Decision, ExtensionDecision, NoticeDecision } from '../model/decision.js';
-import { decidedAbout } from '../model/decision.js';
+import { decidedAbout } from '../model/decision-path.js';
 import { findMeasure, measureRefs, type Ledger, type MeasureRef } from '../model/ledger.js';
 import type { Extension, Notice, Verification } from '../model/schema.js';
 import type { FieldChange, FileChanges } from '../reports/merge-plan.js';
 import { extensionDeciders } from './extension-rules.js';
 import { isResponsible } from '../model/units.js';
 import { combineChanges, withChanges } from '../model/apply-changes.js';
+import { shiftMonth } from '../model/calendar.js';
 import { verifiedReport, verifiers } from './verification.js';
 
 export type DecisionEffect = { changes: FileChanges[] } | { problem: string };
@@ -166,3 +167,11 @@ function fileOf(byFile: Map<string, FileChanges>, ref: MeasureRef): FileChanges 
 }
 
 const unique = (list: readonly string[]) => [...new Set(list)];
+
+/** A mailed form of month M is received from the first of M to the end of the month after it. */
+export function receiptDateProblem(report: string, on: string): string | undefined {
+  const month = report.split('/')[1] ?? '';
+  const last = shiftMonth(month, 1);
+  if (on.slice(0, 7) >= month && on.slice(0, 7) <= last) return undefined;
+  return `${report} 是 ${month} 的报送，收件日期 ${on} 不在 ${month}-01 至 ${last} 月底之间`;
+}
