@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/commands/check/run.js';
+import { merge } from '../../src/commands/merge/run.js';
+import { notice } from '../../src/commands/notice/run.js';
+import { verify } from '../../src/commands/verify/run.js';
+import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
+import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+
+// Issue 24: every change to the supervision half of the record is backed by a decision file its author owns.
+
+const AREA = 'ledger/01-持续深化商事制度改革.yaml';
+const AS_OF = '2020-08-25';
+
+const done = (unit: string, month = '2020-07') =>
+  `unit: ${unit}\nmonth: ${month}\nentries:\n  - id: 1.1.2\n    status: 已完成\n    progress: 已办结\n    completed_on: ${month}-15\n`;
+
+const read = (repo: GitRepo, file = AREA) => readFileSync(path.join(repo.dir, file), 'utf8');
+const write = (repo: GitRepo, text: string, file = AREA) => {
+  mkdirSync(path.dirname(path.join(repo.dir, file)), { recursive: true });
+  writeFileSync(path.join(repo.dir, file), text);
+};
+const errors = (result: { diagnostics: { code: string; severity: string }[] }) =>
+  [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code))].sort();
+const decisionFiles = (repo: GitRepo) =>
+  existsSync(path.join(repo.dir, 'decisions'))
+    ? readdirSync(path.join(repo.dir, 'decisions'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => `decisions/${f.split(path.sep).join('/')}`)
+    : [];
+
+function edit(text: string, from: string | RegExp, to: string): string {
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit found nothing to replace: ${String(from)}`);
+  return next;
+}
+
+/** main: 1.1.2 (units 市审批局, 市公安局; lead 市审批局) with both units' 2020-07 reports of 已完成 merged; branch pr. */
+async function repoWithCompletions(): Promise<GitRepo> {
+  const repo = tempGitRepo();
+  repo.commit('导入台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA, 'reports/.gitkeep': '' });
+  repo.commit('报送', {
+    'reports/2020-07/市公安局.yaml': done('市公安局'),
+    'reports/2020-07/市审批局.yaml': done('市审批局'),
+  });
+  await merge({ root: repo.dir, paths: ['reports/2020-07'], asOf: AS_OF });
+  repo.commit('合并 2020-07 报送');
+  repo.git('checkout', '-q', '-b', 'pr');
+  return repo;
+}
+
+/** main: the ledger with 1.1.2 and others overdue and a 黄 督办单 issued on 2020-07-25; branch pr. */
+async function repoWithNotice(): Promise<GitRepo> {
+  const repo = tempGitRepo();
+  repo.commit('导入台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA, 'reports/.gitkeep': '' });
+  const issued = await notice({ root: repo.dir, asOf: '2020-07-25', issue: true });
+  expect(issued.written.some((f) => f.startsWith('decisions/'))).toBe(true);
+  repo.commit('督办');
+  repo.git('checkout', '-q', '-b', 'pr');
+  return repo;
+}
+
+describe('ledger check: decisions (issue 24)', () => {
+  it("passes the lead's 销号 and 退回 made by ledger verify, with the decision file in the lead's folder", async () => {
+    const repo = await repoWithCompletions();
+    const result = await verify({ root: repo.dir, id: '1.1.2', unit: '市公安局', date: '2020-08-20' });
+    expect(result.decisionFile).toBe('decisions/市审批局/2020-08/2020-08-20-核验-1.1.2-市公安局.yaml');
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toEqual([]);
+    repo.commit('核验销号');
+    await verify({
+      root: repo.dir,
+      id: '1.1.2',
+      unit: '市公安局',
+      date: '2020-08-21',
+      reject: true,
+      reason: '佐证材料不全',
+    });
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toEqual([]);
+  });
+
+  it('refuses a verification typed into the ledger without its decision file', async () => {
+    const repo = await repoWithCompletions();
+    await verify({ root: repo.dir, id: '1.1.2', unit: '市公安局', date: '2020-08-20' });
+    for (const file of decisionFiles(repo)) rmSync(path.join(repo.dir, file));
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toEqual(['check/unbacked-progress']);
+  });
+
+  it("never lets a lead 销号 its own part: the supervisor's folder, and a forged file in the lead's own fails", async () => {
+    const repo = await repoWithCompletions();
+    const own = await verify({ root: repo.dir, id: '1.1.2', unit: '市审批局', date: '2020-08-20' });
+    expect(own.verification?.by).toBe('市发改委');
+    expect(own.decisionFile).toBe('decisions/市发改委/2020-08/2020-08-20-核验-1.1.2-市审批局.yaml');
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toEqual([]);
+    // The same decision moved into the lead's own folder and signed by it.
+    const forged = 'decisions/市审批局/2020-08/2020-08-20-核验-1.1.2-市审批局.yaml';
+    write(repo, read(repo, own.decisionFile!).replace('by: 市发改委', 'by: 市审批局'), forged);
+    rmSync(path.join(repo.dir, own.decisionFile!));
+    write(repo, read(repo).replace('by: 市发改委', 'by: 市审批局'));
+    const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(errors(result)).toContain('check/decision-not-allowed');
+    expect(result.diagnostics.find((d) => d.code === 'check/decision-not-allowed')!.file).toBe(forged);
+  });
+
+  it('never lets a decision file change once it is on main, nor one dated in the future', async () => {
+    const repo = await repoWithCompletions();
+    const { decisionFile } = await verify({ root: repo.dir, id: '1.1.2', unit: '市公安局', date: '2020-08-20' });
+    repo.commit('核验销号');
+    repo.git('checkout', '-q', 'main');
+    repo.git('merge', '-q', '--no-ff', 'pr', '-m', '合并核验');
+    repo.git('checkout', '-q', '-b', 'pr2');
+    rmSync(path.join(repo.dir, decisionFile!));
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toContain('check/decision-edited');
+    repo.git('checkout', '-q', '--', '.');
+    await verify({ root: repo.dir, id: '1.1.2', unit: '市审批局', date: '2020-08-24' });
+    const future = decisionFiles(repo).find((f) => f.includes('市审批局.yaml') && f.includes('2020-08-24'))!;
+    const later = future.replaceAll('2020-08-24', '2020-08-30');
+    write(repo, read(repo, future).replace('on: 2020-08-24', 'on: 2020-08-30'), later);
+    rmSync(path.join(repo.dir, future));
+    write(repo, read(repo).replace('on: 2020-08-24', 'on: 2020-08-30'));
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toContain('check/decision-future');
+  });
+
+  it('passes 督办单 issued by ledger notice --issue and refuses every hand edit of the notices', async () => {
+    const repo = await repoWithNotice();
+    const base = read(repo);
+    expect(base).toContain('level: 黄');
+    const cases: [string, string][] = [
+      ['deleted', edit(base, /\n {8}notices:\n(?: {10}.*\n| {12}.*\n)+/, '\n')],
+      ['downgraded', edit(base, 'level: 黄', 'level: 蓝')],
+      ['re-dated', edit(base, 'issued_on: 2020-07-25', 'issued_on: 2020-07-01')],
+      ['re-attributed', edit(base, 'unit: 市公安局\n            level', 'unit: 市审批局\n            level')],
+    ];
+    for (const [what, text] of cases) {
+      write(repo, text);
+      const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+      expect(errors(result), what).toContain('check/unbacked-notice');
+    }
+    write(repo, base);
+    // A legitimate later notice (红 after 30 days) with its decision file passes.
+    const red = await notice({ root: repo.dir, asOf: AS_OF, issue: true });
+    expect(red.plan!.documents.length).toBeGreaterThan(0);
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toEqual([]);
+  });
+
+  it('refuses a report that declares its own arrival, and a receipt dated after the day it is merged on', async () => {
+    const repo = await repoWithCompletions();
+    write(repo, `${done('市公安局', '2020-08')}received_on: 2020-08-10\n`, 'reports/2020-08/市公安局.yaml');
+    const result = await check({ root: repo.dir, base: 'main', asOf: '2020-08-28' });
+    expect(errors(result)).toEqual(['check/arrival-in-report']);
+    expect(result.diagnostics.find((d) => d.code === 'check/arrival-in-report')!.file).toBe(
+      'reports/2020-08/市公安局.yaml',
+    );
+    rmSync(path.join(repo.dir, 'reports/2020-08/市公安局.yaml'));
+    write(repo, done('市公安局', '2020-08'), 'in/市公安局.yaml');
+    await expect(
+      merge({ root: repo.dir, paths: ['in/市公安局.yaml'], asOf: '2020-08-20', received: '2020-08-21' }),
+    ).rejects.toThrow(/晚于/);
+    await expect(
+      merge({ root: repo.dir, paths: ['in/市公安局.yaml'], asOf: '2020-10-20', received: '2020-10-01' }),
+    ).rejects.toThrow(/不在 2020-08-01 至 2020-09 月底之间/);
+    const ok = await merge({ root: repo.dir, paths: ['in/市公安局.yaml'], asOf: '2020-08-20', received: '2020-08-18' });
+    expect(ok.written).toContain('decisions/市审批局/2020-08/2020-08-18-收件-2020-08-市公安局.yaml');
+    rmSync(path.join(repo.dir, 'in'), { recursive: true });
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: '2020-08-20' }))).toEqual([]);
+  });
+});
