@@ -164,4 +164,20 @@ describe('ledger check: decisions (issue 24)', () => {
     rmSync(path.join(repo.dir, 'in'), { recursive: true });
     expect(errors(await check({ root: repo.dir, base: 'main', asOf: '2020-08-20' }))).toEqual([]);
   });
+
+  it('refuses a measure born 已完成 and an extension that ends before the deadline it extends', async () => {
+    const repo = await repoWithCompletions();
+    const born =
+      '      - id: "1.1.9"\n        title: 新增措施\n        text: 新增措施。\n        deadline: 2020年底前\n' +
+      '        units: [市公安局]\n        status: 已完成\n        progress: 已办结\n        remark: ""\n';
+    write(repo, edit(read(repo), /\n  - id: "1\.2"/, `\n${born}  - id: "1.2"`));
+    expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toContain('check/new-measure-completed');
+    repo.git('checkout', '-q', '--', '.');
+    const early =
+      'unit: 市公安局\nmonth: 2020-08\nentries:\n  - id: 1.1.1\n    status: 推进中\n    progress: 推进\n' +
+      '    extension: { until: 2020-05-31, reason: 提前 }\n';
+    write(repo, early, 'reports/2020-08/市公安局.yaml');
+    const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(errors(result)).toEqual(['report/extension-before-deadline']);
+  });
 });

@@ -142,16 +142,25 @@ function short(value: unknown): string {
   return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text.replace(/\n/g, ' ');
 }
 
-/** A measure added with progress already filled: progress should come from reports, so this is worth a look. */
+/**
+ * A measure added with progress already filled: progress should come from reports, so this is worth a
+ * look; one born 已完成 is refused (a completion is only ever reported and merged).
+ */
 export function newMeasuresWithProgress(delta: LedgerDelta): Diagnostic[] {
   return delta.added
     .filter((ref) => hasProgress(ref.measure))
     .map((ref) =>
-      diagnosticAt(ref.locate([...ref.path, 'status'], 'key'), {
-        severity: 'warning',
-        code: 'check/new-measure-progress',
-        message: `新增的具体措施 ${ref.measure.id} 已带有进展（状态 ${ref.measure.status}）；新措施通常从 未启动 开始，进展由报送合并写入`,
-        hint: '如确属从其他台账迁入的已有进展，可忽略此警告；否则把 status 改为 未启动，并清空 progress',
-      }),
+      ref.measure.status === '已完成'
+        ? diagnosticAt(ref.locate([...ref.path, 'status'], 'key'), {
+            code: 'check/new-measure-completed',
+            message: `新增的具体措施 ${ref.measure.id} 一出现就是“已完成”；完成只能由责任单位报送、经 ledger merge 合并`,
+            hint: '先以 status: 未启动 提交新措施（定义修改），完成情况在以后的报送中报',
+          })
+        : diagnosticAt(ref.locate([...ref.path, 'status'], 'key'), {
+            severity: 'warning',
+            code: 'check/new-measure-progress',
+            message: `新增的具体措施 ${ref.measure.id} 已带有进展（状态 ${ref.measure.status}）；新措施通常从 未启动 开始，进展由报送合并写入`,
+            hint: '如确属从其他台账迁入的已有进展，可忽略此警告；否则把 status 改为 未启动，并清空 progress',
+          }),
     );
 }
