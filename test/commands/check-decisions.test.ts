@@ -170,7 +170,7 @@ describe('ledger check: decisions (issue 24)', () => {
     const born =
       '      - id: "1.1.9"\n        title: 新增措施\n        text: 新增措施。\n        deadline: 2020年底前\n' +
       '        units: [市公安局]\n        status: 已完成\n        progress: 已办结\n        remark: ""\n';
-    write(repo, edit(read(repo), /\n  - id: "1\.2"/, `\n${born}  - id: "1.2"`));
+    write(repo, edit(read(repo), /\n {2}- id: "1\.2"/, `\n${born}  - id: "1.2"`));
     expect(errors(await check({ root: repo.dir, base: 'main', asOf: AS_OF }))).toContain('check/new-measure-completed');
     repo.git('checkout', '-q', '--', '.');
     const early =
