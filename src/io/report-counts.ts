@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dueReportMonth } from '../core/rules/evaluate.js';
 import type { Ledger } from '../core/model/ledger.js';
-import { commitDay } from '../core/model/ledger-version.js';
+import { commitDay, landedTimes, type LineCommit } from '../core/model/ledger-version.js';
+import { clockNow } from './clock.js';
 import { reportCounts, type GatheredReports, type PresentReport } from '../core/reports/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../core/reports/report-path.js';
 import { openArrivalCache } from './arrival-cache.js';
-import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
+import { firstCommits, firstParentLine, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
 import { readHeadCommit, UNBORN } from './head-commit.js';
 import { listReportFiles } from './list-reports.js';
 
@@ -123,6 +124,21 @@ function presentReports(listed: readonly string[], month: string): PresentReport
   return out;
 }
 
+/** Each report's arrival as the time its commit landed on the first-parent line (see landedTimes). */
+function landed(commits: Map<string, FirstCommit>, line: readonly LineCommit[]): Map<string, FirstCommit> {
+  const times = landedTimes(line, Math.floor(clockNow() / 1000));
+  const out = new Map<string, FirstCommit>();
+  for (const [file, commit] of commits) {
+    const time = times.get(commit.hash);
+    const own = Math.floor(Date.parse(commit.committed) / 1000);
+    out.set(
+      file,
+      time === undefined || time === own ? commit : { ...commit, committed: new Date(time * 1000).toISOString() },
+    );
+  }
+  return out;
+}
+
 /** First commits of the month's reports: from the cache while HEAD (read without git) is unchanged. */
 async function commitsOf(root: string, month: string, head: string | undefined): Promise<Map<string, FirstCommit>> {
   if (head === UNBORN) return new Map();
@@ -130,7 +146,7 @@ async function commitsOf(root: string, month: string, head: string | undefined):
   const known = cache?.get(month);
   if (known) return known;
   try {
-    const commits = await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+    const commits = landed(await firstCommits(root, [`${REPORTS_DIR}/${month}`]), await firstParentLine(root));
     cache?.set(month, commits);
     return commits;
   } catch (error) {

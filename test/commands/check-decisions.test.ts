@@ -5,6 +5,8 @@ import { check } from '../../src/commands/check/run.js';
 import { merge } from '../../src/commands/merge/run.js';
 import { notice } from '../../src/commands/notice/run.js';
 import { verify } from '../../src/commands/verify/run.js';
+import { gatherReportCounts } from '../../src/io/report-counts.js';
+import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
 
@@ -179,5 +181,27 @@ describe('ledger check: decisions (issue 24)', () => {
     write(repo, early, 'reports/2020-08/市公安局.yaml');
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual(['report/extension-before-deadline']);
+  });
+
+  it('counts a report as arriving when it lands on the first-parent line, never before the commit under it', async () => {
+    const repo = tempGitRepo();
+    repo.commit(
+      '导入台账',
+      { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA },
+      { date: '2020-07-01T09:00:00+08:00' },
+    );
+    repo.commit('合并 7 月', { 'README.md': '7\n' }, { date: '2020-07-25T10:00:00+08:00' });
+    // Committed on a branch "on the 10th", merged on the 28th: late.
+    repo.git('checkout', '-q', '-b', 'late');
+    repo.commit('报送', { 'reports/2020-07/市公安局.yaml': done('市公安局') }, { date: '2020-07-10T10:00:00+08:00' });
+    repo.git('checkout', '-q', 'main');
+    repo.git('-c', 'user.name=牵头单位', 'merge', '-q', '--no-ff', 'late', '-m', '合并报送');
+    // A commit straight on main dated before its parent: no earlier than the parent.
+    repo.commit('补报', { 'reports/2020-07/市审批局.yaml': done('市审批局') }, { date: '2020-07-05T10:00:00+08:00' });
+    const { ledger } = loadLedger(repo.dir);
+    const counts = await gatherReportCounts(repo.dir, ledger, '2020-07');
+    const state = (unit: string) => counts.rows.find((r) => r.unit === unit)?.state;
+    expect(state('市公安局')).toBe('late');
+    expect(state('市审批局')).toBe('late');
   });
 });
