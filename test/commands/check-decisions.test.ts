@@ -147,14 +147,15 @@ describe('ledger check: decisions (issue 24)', () => {
 
   it('refuses a report that declares its own arrival, and a receipt dated after the day it is merged on', async () => {
     const repo = await repoWithCompletions();
-    write(repo, `${done('市公安局', '2020-08')}received_on: 2020-08-10\n`, 'reports/2020-08/市公安局.yaml');
+    const august = done('市公安局', '2020-08').replace('2020-08-15', '2020-07-15');
+    write(repo, `${august}received_on: 2020-08-10\n`, 'reports/2020-08/市公安局.yaml');
     const result = await check({ root: repo.dir, base: 'main', asOf: '2020-08-28' });
     expect(errors(result)).toEqual(['check/arrival-in-report']);
     expect(result.diagnostics.find((d) => d.code === 'check/arrival-in-report')!.file).toBe(
       'reports/2020-08/市公安局.yaml',
     );
     rmSync(path.join(repo.dir, 'reports/2020-08/市公安局.yaml'));
-    write(repo, done('市公安局', '2020-08'), 'in/市公安局.yaml');
+    write(repo, august, 'in/市公安局.yaml');
     await expect(
       merge({ root: repo.dir, paths: ['in/市公安局.yaml'], asOf: '2020-08-20', received: '2020-08-21' }),
     ).rejects.toThrow(/晚于/);
@@ -203,5 +204,23 @@ describe('ledger check: decisions (issue 24)', () => {
     const state = (unit: string) => counts.rows.find((r) => r.unit === unit)?.state;
     expect(state('市公安局')).toBe('late');
     expect(state('市审批局')).toBe('late');
+  });
+
+  it('lets a later report move a reported completion date only with a reason, and flags it', async () => {
+    const repo = await repoWithCompletions();
+    const moved = (reason = '') =>
+      `${done('市公安局', '2020-08').replace('completed_on: 2020-08-15', 'completed_on: 2020-06-20')}${reason}`;
+    write(repo, moved(), 'reports/2020-08/市公安局.yaml');
+    const refused = await merge({ root: repo.dir, paths: ['reports/2020-08'], asOf: AS_OF });
+    expect(refused.written).toEqual([]);
+    expect(refused.diagnostics.map((d) => [d.code, d.severity])).toEqual([['report/completion-redated', 'error']]);
+    expect(refused.diagnostics[0]!.message).toContain('已于 2020-07 报送完成日期 2020-07-15，本次改成了 2020-06-20');
+    write(repo, moved('    completed_on_reason: 原报日期有误，以办结通知为准\n'), 'reports/2020-08/市公安局.yaml');
+    const merged = await merge({ root: repo.dir, paths: ['reports/2020-08'], asOf: AS_OF });
+    expect(merged.diagnostics.map((d) => [d.code, d.severity])).toEqual([['report/completion-redated', 'warning']]);
+    expect(read(repo)).toContain('completed_on_reason: 原报日期有误，以办结通知为准');
+    const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
+    expect(errors(result)).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toContain('check/completion-redated');
   });
 });

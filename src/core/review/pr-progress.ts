@@ -164,3 +164,23 @@ export function newMeasuresWithProgress(delta: LedgerDelta): Diagnostic[] {
           }),
     );
 }
+
+/** Completion dates the pull request changes (with the report's reason): flagged for the reviewer. */
+export function redatedCompletions(delta: LedgerDelta): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { base, head } of delta.changed) {
+    for (const [unit, record] of Object.entries(head.measure.unit_reports ?? {})) {
+      const before = base.measure.unit_reports?.[unit]?.completed_on;
+      if (!before || !record.completed_on || before === record.completed_on) continue;
+      out.push(
+        diagnosticAt(head.locate([...head.path, 'unit_reports', unit, 'completed_on']), {
+          severity: 'warning',
+          code: 'check/completion-redated',
+          message: `${unit} 在具体措施 ${head.measure.id} 上的完成日期由 ${before} 改为 ${record.completed_on}（理由：${record.completed_on_reason ?? '未写明'}）`,
+          hint: '核对报送中的更正理由 completed_on_reason 是否成立；合并后 ledger history 中可查',
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { sameValue } from '../model/same-value.js';
 import { planMerge } from '../reports/merge-plan.js';
 import type { ReportSource } from '../reports/report-checks.js';
 import { classifyReportPath } from '../reports/report-path.js';
-import { expectedLedger, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
+import { expectedLedger, newMeasuresWithProgress, redatedCompletions, unbackedProgress } from './pr-progress.js';
 import { reviewDecisions } from './pr-decisions.js';
 import type { DecisionSource } from '../model/decision.js';
 import { extensionChanges, unitsReportingIn } from './pr-extensions.js';
@@ -87,6 +87,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
       asOf: input.asOf,
     }),
     ...unbackedProgress(input.delta, expected.measures),
+    ...redatedCompletions(input.delta),
     ...extensionChanges({
       base: input.base,
       changed: input.delta.changed,
