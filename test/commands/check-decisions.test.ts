@@ -5,6 +5,8 @@ import { check } from '../../src/commands/check/run.js';
 import { merge } from '../../src/commands/merge/run.js';
 import { notice } from '../../src/commands/notice/run.js';
 import { verify } from '../../src/commands/verify/run.js';
+import { history } from '../../src/commands/history/run.js';
+import { renderHistory } from '../../src/commands/history/text.js';
 import { gatherReportCounts } from '../../src/io/report-counts.js';
 import { loadLedger } from '../../src/io/load-ledger.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
@@ -222,5 +224,27 @@ describe('ledger check: decisions (issue 24)', () => {
     const result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
     expect(errors(result)).toEqual([]);
     expect(result.diagnostics.map((d) => d.code)).toContain('check/completion-redated');
+  });
+
+  it('names each commit in history by kind and by the unit that acted', async () => {
+    const repo = await repoWithCompletions();
+    await verify({ root: repo.dir, id: '1.1.2', unit: '市公安局', date: '2020-08-20' });
+    repo.commit('核验销号');
+    await verify({
+      root: repo.dir,
+      id: '1.1.2',
+      unit: '市审批局',
+      date: '2020-08-21',
+      reject: true,
+      reason: '材料不全',
+    });
+    repo.commit('退回');
+    await notice({ root: repo.dir, asOf: '2020-08-22', issue: true });
+    repo.commit('督办');
+    const text = renderHistory(await history({ root: repo.dir, id: '1.1.2' }), 'text');
+    expect(text).toMatch(/市公安局、市审批局报送，\S+合并 {2}\w{7} {2}合并 2020-07 报送/);
+    expect(text).toMatch(/核验销号：市审批局→市公安局（\S+） {2}\w{7} {2}核验销号/);
+    expect(text).toMatch(/退回：市发改委→市审批局（\S+） {2}\w{7} {2}退回/);
+    expect(text).toMatch(/督办：市政府督查室→市审批局（\S+） {2}\w{7} {2}督办/);
   });
 });
