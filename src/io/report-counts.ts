@@ -27,11 +27,11 @@ export async function gatherReportCounts(
   asOf?: string,
   listed: readonly string[] = listReportFiles(root, ledger).files,
 ): Promise<GatheredReports> {
-  const files = presentReports(listed, month);
+  const received = await receivedDates(root, presentReports(listed, month));
+  const files = withReceiptsOnly(presentReports(listed, month), received, month);
   const head = readHeadCommit(root);
   const tracked = head !== undefined || (await isInsideWorkTree(root));
   const commits = tracked && files.length > 0 ? await commitsOf(root, month, head) : undefined;
-  const received = await receivedDates(root, files);
   const committedDay = (file: string) => {
     const committed = commits?.get(file)?.committed;
     return committed ? commitDay(committed, ledger.config.timezone) : '';
@@ -83,6 +83,21 @@ async function receivedDates(root: string, reports: readonly PresentReport[]): P
     if (date) out.set(report.file, date);
   }
   return out;
+}
+
+/** A form received (its receipt recorded) but not merged yet counts as the unit's report of the month. */
+function withReceiptsOnly(
+  files: PresentReport[],
+  received: ReadonlyMap<string, string>,
+  month: string,
+): PresentReport[] {
+  const units = new Set(files.map((f) => f.unit));
+  for (const report of received.keys()) {
+    const shape = classifyReportPath(report);
+    if (shape.kind === 'report' && shape.month === month && !units.has(shape.unitName))
+      files.push({ unit: shape.unitName, file: report });
+  }
+  return files;
 }
 
 /** Receipts recorded as decision files (ledger merge --received): report file → the day it was received. */
