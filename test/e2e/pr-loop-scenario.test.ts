@@ -10,6 +10,7 @@ import { notice } from '../../src/commands/notice/run.js';
 import { verify } from '../../src/commands/verify/run.js';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { BUNDLED_UNITS, SMALL_AREA } from '../helpers/ledger-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
 
 // Issue 24: the whole supervision loop through pull requests. Each step is a branch off main checked
 // with `ledger check --base main` and merged; a forged variant of it, on a branch of its own, fails.
@@ -180,5 +181,9 @@ describe('the supervision loop through pull requests (issue 24)', () => {
     expect(text).toContain('延期审批：市审批局（审批局经办人）');
     expect(text).toContain('核验销号：市审批局→市公安局（审批局经办人）');
     expect(text).toContain('退回：市发改委→市审批局（发改委经办人）');
+    // The status timeline names the kind too: the 退回 took 市审批局's completion back.
+    const log = runCli(['log'], repo.dir);
+    expect(log.stdout).toMatch(/1\.1\.2 +已完成 → 推进中 .*—— 退回：市发改委→市审批局（发改委经办人）/);
+    expect(log.stdout).toMatch(/1\.1\.2 +推进中 → 已完成 .*—— 市公安局、市审批局报送，审批局经办人合并/);
   });
 });
