@@ -40,7 +40,7 @@ export function nextMonth(month: string): string {
 
 /** YYYY-MM moved by `delta` months (negative: earlier). */
 export function shiftMonth(month: string, delta: number): string {
-  return day(addMonths(parseISO(`${month}-01`), delta)).slice(0, 7);
+  return remembered(`${month}${delta}`, () => day(addMonths(parseISO(`${month}-01`), delta)).slice(0, 7));
 }
 
 /** The months from `from` to `to` inclusive (YYYY-MM), in order. */
@@ -52,7 +52,24 @@ export function monthRange(from: string, to: string): string[] {
 
 /** The last day of the month before `iso`'s month. */
 export function previousMonthEnd(iso: string): string {
-  return monthLastDay(shiftMonth(iso.slice(0, 7), -1));
+  return remembered(`<${iso}`, () => monthLastDay(shiftMonth(iso.slice(0, 7), -1)));
+}
+
+/**
+ * Month arithmetic asked per measure (the report month due, the lights' month ends) sees a handful of
+ * distinct months in a run, but a province-sized status asks ~100,000 times (~1 µs each through
+ * date-fns): answers are kept per process, as parseDeadline keeps deadlines.
+ */
+const answers = new Map<string, string>();
+
+function remembered(key: string, compute: () => string): string {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= 10_000) answers.clear();
+    answer = compute();
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 /**
