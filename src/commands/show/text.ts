@@ -3,6 +3,7 @@ import { deadlineMeaning } from '../../render/measure-state-text.js';
 import { terminalStyle, wrapLines, wrapToWidth, type TerminalStyle } from '../../render/terminal-style.js';
 import { displayWidth } from '../../render/text-width.js';
 import { safeText } from '../../render/safe-text.js';
+import { holdBackText } from '../../core/rules/part-text.js';
 
 /** Below this many columns beside the label, continuation lines hang by a fixed indent instead. */
 const MIN_TEXT_COLUMNS = 20;
@@ -27,7 +28,7 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
     ['台账版本', result.version.label.replace('台账版本：', '')],
     ['责任部门', members !== measure.units.join('、') ? `${units}（分别报送：${members}）` : units],
     ['牵头单位', item.leads.join('、')],
-    ['状态', measure.status + (measure.milestones_met ? `（已完成 ${measure.milestones_met} 个时间节点）` : '')],
+    ['状态', statusLine(result)],
     ['工作完成情况', measure.progress || style.dim('（暂无）')],
     ['备注', measure.remark || style.dim('（无）')],
   ];
@@ -39,6 +40,9 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
       `${ext.requested_by} ${ext.requested_in} 申请延期至 ${ext.until}（${ext.reason}）：${ext.state}${decided}${why}`,
     ]);
   }
+  for (const unit of result.reportingUnits)
+    if (!measure.unit_reports?.[unit] && measure.status !== '已完成')
+      lines.push([`${unit} 报送`, style.warn('从未报送')]);
   for (const [unit, report] of Object.entries(measure.unit_reports ?? {})) {
     const done = report.completed_on ? `（完成日期 ${report.completed_on}）` : '';
     const evidence = report.evidence?.length ? `\n佐证材料：${report.evidence.join('、')}` : '';
@@ -51,6 +55,13 @@ export function renderShowText(result: ShowResult, options: { color: boolean; wi
   const note =
     result.problems > 0 ? [style.warn(`注意：台账中有 ${result.problems} 处错误；运行 ledger validate 查看。`)] : [];
   return `${[...wrapLines([head], options.width), ...lines.map(([label, text]) => labelled(label, text, options.width, style)), ...note].join('\n')}\n`;
+}
+
+/** The stored status, its milestones, and who the measure waits for (已完成 4/5，待 平罗县（从未报送）). */
+function statusLine({ measure, item }: ShowResult): string {
+  const milestones = measure.milestones_met ? `（已完成 ${measure.milestones_met} 个时间节点）` : '';
+  const waiting = holdBackText(item.parts);
+  return `${measure.status}${milestones}${waiting ? `；${waiting}` : ''}`;
 }
 
 /**
