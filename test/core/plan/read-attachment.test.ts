@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttachment } from '../../../src/core/reports/import/parse-attachment.js';
+import { planToAreas } from '../../../src/core/plan/plan-to-areas.js';
+import { readAttachment } from '../../../src/core/plan/read-attachment.js';
 import { UnitsFileSchema } from '../../../src/core/model/schema.js';
 import { buildUnitRegistry } from '../../../src/core/model/units.js';
 import { parse } from 'yaml';
@@ -7,11 +8,15 @@ import { BUNDLED_UNITS } from '../../helpers/ledger-fixture.js';
 
 const registry = buildUnitRegistry(UnitsFileSchema.parse(parse(BUNDLED_UNITS)));
 
+function parseAttachment(text: string, file: string, units = registry) {
+  return planToAreas(readAttachment(text, file), units, { file });
+}
+
 function attachment(body: string): string {
   return `正文……\n\n附件\n\n石嘴山市深化放管服改革优化营商环境工作台账\n\n主要指标\n\n目标任务\n\n备注\n\n${body}\n\n附件下载:\n`;
 }
 
-describe('parseAttachment', () => {
+describe('readAttachment, then planToAreas', () => {
   it('reads areas, tasks and measures, skipping headings repeated at page breaks', () => {
     const text = attachment(`一、持续深化商事制度改革(市审批局牵头)
 
