@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { importLedger } from '../../src/commands/import/run.js';
+import { definitionOf } from '../../src/core/model/progress-fields.js';
+import { AreaSchema } from '../../src/core/model/schema.js';
+import { BUNDLED_UNITS } from '../helpers/ledger-fixture.js';
+import { attachmentDocx, bundledAreas } from '../helpers/plan-inputs.js';
+import { runCli } from '../helpers/run-cli.js';
+import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
+
+describe('ledger import of a Word table', () => {
+  it('the attachment table of areas 1–2 imports to the bundled measures, deadlines and units', async () => {
+    const areas = bundledAreas();
+    const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'plan.docx': await attachmentDocx(areas) });
+    const result = await importLedger({ root, source: 'plan.docx' });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan).toMatchObject({ format: 'docx', levels: 3, title: expect.stringContaining('工作台账') });
+    expect(result.written).toBe(true);
+    for (const area of areas) {
+      const file = path.join(root, 'ledger', result.files.find((f) => f.file.includes(area.title))!.file.slice(7));
+      const imported = AreaSchema.parse(parse(readFileSync(file, 'utf8')));
+      expect(definitionOf(imported)).toEqual(definitionOf(area));
+    }
+    expect(runCli(['validate'], root).code).toBe(0);
+  });
+
+  it('--dry-run reports what it found and writes nothing', async () => {
+    const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'plan.docx': await attachmentDocx(bundledAreas()) });
+    const before = snapshotTree(root);
+    const run = runCli(['import', 'plan.docx', '--dry-run'], root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('方案格式：Word 文档（.docx）');
+    expect(run.stdout).toContain('示例 1.1.1 优化企业开办线上服务｜2020年底前｜市审批局、市公安局');
+    expect(run.stdout).toContain('源文件中有 2 个主要指标、9 项目标任务、34 项具体措施。');
+    expect(run.stdout).toContain('未写入任何文件。');
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
