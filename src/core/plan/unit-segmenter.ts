@@ -23,7 +23,7 @@ const SOURCE_CORRECTIONS: Record<string, string> = {
 
 const SEPARATORS = /[、,，;；\s]+/;
 /** Words that name no unit but “the departments concerned”: the measure gets related_units. */
-const GENERIC = /^(?:.{0,6}?(?:各|有关|相关)(?:有关|相关)?(?:部门|单位)(?:按职责分工负责|负责|配合)?)$/;
+const GENERIC = /^.{0,6}?(?:各|有关|相关).{0,4}(?:部门|单位)(?:按职责分工负责|负责|配合)?$/;
 /** How a unit's name ends: a piece left over between known names must end like one to count as a name. */
 const UNIT_ENDING = /(局|委|办|室|中心|院|行|区|县|部|会|处|所|站|队|公司|集团|厅|署|社|馆|团|支队|大队)$/;
 
