@@ -45,17 +45,34 @@ interface Step {
 }
 
 export function planToAreas(plan: Plan, registry: UnitRegistry, options: PlanOptions): LedgerFromPlan {
+  const first = buildAreas(plan, registry, options);
+  if (!options.newUnits || first.book.unknownCounts().length === 0) return first.result;
+  // --new-units: read again with the unknown names registered, so that headings and glued cells
+  // split on them too.
+  const { registry: extended, added } = first.book.extended();
+  const second = buildAreas(plan, extended, options).result;
+  const used = new Set(
+    second.areas.flatMap((a) => [...a.lead, ...a.tasks.flatMap((t) => t.measures.flatMap((m) => m.units))]),
+  );
+  return { ...second, newUnits: added.filter((n) => used.has(n)), unknownUnits: first.result.unknownUnits };
+}
+
+function buildAreas(
+  plan: Plan,
+  registry: UnitRegistry,
+  options: PlanOptions,
+): { result: LedgerFromPlan; book: UnitBook } {
   const diagnostics = [...plan.diagnostics];
   const year = options.year ?? planYear(plan.title);
   const step: Step = {
-    book: new UnitBook(registry, options.newUnits ?? false),
+    book: new UnitBook(registry),
     ...(year !== undefined ? { year } : {}),
     options,
     report: (at, input) => diagnostics.push(diagnosticAt({ file: options.file, ...at }, input)),
     noYear: [],
     defaulted: [],
   };
-  let areas = plan.areas.map((area, i) => buildArea(area, i, step));
+  const areas = plan.areas.map((area, i) => buildArea(area, i, step));
   pushAll(diagnostics, step.book.diagnostics(options.file));
   if (step.noYear.length > 0)
     diagnostics.push(
@@ -68,17 +85,16 @@ export function planToAreas(plan: Plan, registry: UnitRegistry, options: PlanOpt
         },
       ),
     );
-  const names = step.book.newNames();
-  if (options.newUnits && names.size > 0) areas = areas.map((area) => renameUnits(area, names));
   checkNumbering(areas, step.report);
-  return {
+  const result = {
     areas,
     diagnostics,
-    newUnits: options.newUnits ? [...new Set(names.values())] : [],
+    newUnits: [],
     unknownUnits: step.book.unknownCounts(),
     ...(year !== undefined ? { year } : {}),
     defaulted: step.defaulted,
   };
+  return { result, book: step.book };
 }
 
 /** 2021 from “2021年…工作要点” or “…〔2020〕5号”. */
@@ -89,8 +105,8 @@ export function planYear(title: string | undefined): number | undefined {
 
 function buildArea(plan: PlanArea, index: number, step: Step): Area {
   const number = plan.number ?? index + 1;
-  const heading = readHeading(plan, step);
   const tasks = plan.tasks.map((task, t) => buildTask(task, `${number}.${task.number ?? t + 1}`, plan, step));
+  const heading = readHeading(plan, step);
   let lead = heading.leads;
   if (lead.length === 0) lead = [...new Set(tasks.flatMap((t) => t.leads))];
   if (lead.length === 0)
@@ -189,19 +205,6 @@ function measureDeadline(plan: PlanMeasure, id: string, step: Step): string {
       hint: '在方案中写明，或用 --default-deadline 给没有时限的措施统一指定，例如 --default-deadline 2021年底前',
     });
   return plan.deadline?.trim() || '未定';
-}
-
-function renameUnits(area: Area, names: ReadonlyMap<string, string>): Area {
-  const rename = (list: readonly string[]) => [...new Set(list.map((n) => names.get(n) ?? n))];
-  return {
-    ...area,
-    lead: rename(area.lead),
-    tasks: area.tasks.map((task) => ({
-      ...task,
-      ...(task.lead ? { lead: names.get(task.lead) ?? task.lead } : {}),
-      measures: task.measures.map((m) => ({ ...m, units: rename(m.units) })),
-    })),
-  };
 }
 
 function checkNumbering(areas: readonly Area[], report: (at: PlanPlace, d: DiagnosticInput) => void): void {

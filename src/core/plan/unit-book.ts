@@ -1,32 +1,28 @@
 import { diagnosticAt, type Diagnostic } from '../model/diagnostic.js';
-import type { UnitRegistry } from '../model/units.js';
+import { buildUnitRegistry, type UnitRegistry } from '../model/units.js';
 import type { PlanPlace } from './plan.js';
 import { segmentUnits, splitTrailingUnits } from './unit-segmenter.js';
 
 /**
  * Reads every unit name of one plan against the registry and keeps one list of the names it does
- * not know, each once, with how often and where first. With newUnits, those names are taken as
- * new units (written to units.yaml once each); otherwise they are one diagnostic each.
+ * not know, each once, with how often and where first.
  */
 export class UnitBook {
-  private readonly unknown = new Map<string, { count: number; at: PlanPlace }>();
+  private readonly unknown = new Map<string, { count: number; at: PlanPlace; name: string }>();
 
-  constructor(
-    private readonly registry: UnitRegistry,
-    private readonly newUnits: boolean,
-  ) {}
+  constructor(private readonly registry: UnitRegistry) {}
 
-  /** Canonical names in `text` (unknown ones too, with newUnits), and whether it adds “等相关部门”. */
+  /** Canonical names in `text`, the names it does not know, and whether it adds “等相关部门”. */
   read(text: string | undefined, at: PlanPlace): { units: string[]; related: boolean; unknown: string[] } {
     if (!text) return { units: [], related: false, unknown: [] };
     const segmented = segmentUnits(this.registry, text);
-    for (const name of segmented.unknown) {
-      const seen = this.unknown.get(name);
+    const prefix = /^\s*([市区县])/.exec(text)?.[1];
+    for (const written of segmented.unknown) {
+      const seen = this.unknown.get(written);
       if (seen) seen.count++;
-      else this.unknown.set(name, { count: 1, at });
+      else this.unknown.set(written, { count: 1, at, name: inherited(written, prefix) });
     }
-    const units = this.newUnits ? [...segmented.units, ...segmented.unknown] : segmented.units;
-    return { units: [...new Set(units)], related: segmented.related, unknown: segmented.unknown };
+    return segmented;
   }
 
   /** Registered names glued to the end of a title (“…监管体系市市场监管局”). */
@@ -34,22 +30,8 @@ export class UnitBook {
     return splitTrailingUnits(this.registry, text);
   }
 
-  /**
-   * The new units' names: a name written both bare and with its 市/区/县 (“财政局”, “区财政局”)
-   * is one unit, the longer name. Returns written → name.
-   */
-  newNames(): Map<string, string> {
-    const names = new Map<string, string>();
-    for (const name of this.unknown.keys()) {
-      const prefixed = ['市', '区', '县'].map((p) => `${p}${name}`).filter((n) => this.unknown.has(n));
-      names.set(name, prefixed.length === 1 ? prefixed[0]! : name);
-    }
-    return names;
-  }
-
-  /** One diagnostic per unknown name, in order of first appearance (none with newUnits). */
+  /** One diagnostic per unknown name, in order of first appearance. */
   diagnostics(file: string): Diagnostic[] {
-    if (this.newUnits) return [];
     return [...this.unknown].map(([name, { count, at }]) =>
       diagnosticAt(
         { file, ...at },
@@ -62,8 +44,36 @@ export class UnitBook {
     );
   }
 
-  /** The unknown names with their counts, for the preview. */
+  /** The unknown names as written, with their counts. */
   unknownCounts(): { name: string; count: number }[] {
     return [...this.unknown].map(([name, { count }]) => ({ name, count }));
   }
+
+  /**
+   * The registry with the unknown names added as units, for --new-units: a bare department name
+   * takes the 市/区/县 its cell starts with (“市审批局、人社局” → 市人社局, as the document means);
+   * a name written both bare and prefixed is one unit; a name that is two others glued together
+   * (a lost separator) is not a unit. Returns the names added.
+   */
+  extended(): { registry: UnitRegistry; added: string[] } {
+    let names = [...new Set([...this.unknown.values()].map((u) => u.name))];
+    names = names.filter((n) => !['市', '区', '县'].some((p) => names.includes(`${p}${n}`)));
+    const withOthers = (name: string) =>
+      buildUnitRegistry({
+        units: [...this.registry.units, ...names.filter((n) => n !== name).map((n) => ({ name: n }))],
+      });
+    names = names.filter((name) => {
+      const split = segmentUnits(withOthers(name), name);
+      return !(split.unknown.length === 0 && split.units.length > 1);
+    });
+    const registry = buildUnitRegistry({ units: [...this.registry.units, ...names.map((name) => ({ name }))] });
+    return { registry, added: names };
+  }
+}
+
+const DEPARTMENT = /(局|委|办|办公室|中心)$/;
+
+function inherited(written: string, prefix: string | undefined): string {
+  const bare = !/^[市区县各]/.test(written) && written.length <= 5 && DEPARTMENT.test(written);
+  return prefix && bare ? `${prefix}${written}` : written;
 }
