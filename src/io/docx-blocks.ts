@@ -111,5 +111,5 @@ function toGrid(table: OpenTable, index: number, firstLine: number): PlanGrid {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (const [r, row] of rows.entries())
     while (row.length < width) row.push({ text: '', origin: `${index}:${r}:${row.length}` });
-  return { name: `表格 ${index}`, rows, lines: rows.map((_, r) => firstLine + r + 1) };
+  return { rows, lines: rows.map((_, r) => firstLine + r + 1) };
 }

@@ -24,7 +24,7 @@ export async function xlsxGrids(bytes: Uint8Array, file: string): Promise<PlanDo
       rows.push(row);
       lines.push(r);
     }
-    return { name: `工作表“${sheet.name}”`, rows, lines };
+    return { rows, lines };
   });
   return { paragraphs: [], grids };
 }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { importLedger } from '../../src/commands/import/run.js';
 import { definitionOf } from '../../src/core/model/progress-fields.js';
 import { AreaSchema } from '../../src/core/model/schema.js';
-import { BUNDLED_UNITS } from '../helpers/ledger-fixture.js';
-import { attachmentDocx, bundledAreas } from '../helpers/plan-inputs.js';
+import { attachmentDocx, bundledAreas, paragraphsDocx } from '../helpers/plan-inputs.js';
+import { BUNDLED_UNITS, REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
 
@@ -36,5 +36,20 @@ describe('ledger import of a Word table', () => {
     expect(run.stdout).toContain('源文件中有 2 个主要指标、9 项目标任务、34 项具体措施。');
     expect(run.stdout).toContain('未写入任何文件。');
     expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('a Word document without a table: its numbered paragraphs read as the same text would be', async () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'test/fixtures/plans/county-points.txt'), 'utf8');
+    const root = tempDir({
+      'ledger/units.yaml': BUNDLED_UNITS,
+      'plan.docx': await paragraphsDocx(text.split('\n')),
+      'plan.txt': text,
+    });
+    const fromDocx = await importLedger({ root, source: 'plan.docx', newUnits: true, dryRun: true });
+    const fromText = await importLedger({ root, source: 'plan.txt', newUnits: true, dryRun: true });
+    expect(fromDocx.diagnostics).toEqual([]);
+    expect(fromDocx.plan).toMatchObject({ format: 'docx', levels: 3, year: 2022 });
+    expect(fromDocx.areas).toEqual(fromText.areas);
+    expect(fromDocx.areas.flatMap((a) => a.tasks.flatMap((t) => t.measures))).toHaveLength(4);
   });
 });

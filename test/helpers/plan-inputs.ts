@@ -105,3 +105,9 @@ export async function divisionXlsx(title: string, rows: readonly SheetRow[]): Pr
   sheet.mergeCells(note.number, 1, note.number, 6);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A Word document of plain paragraphs, one per line. */
+export async function paragraphsDocx(lines: readonly string[]): Promise<Buffer> {
+  const document = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
+  return Packer.toBuffer(document);
+}

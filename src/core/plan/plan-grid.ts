@@ -9,8 +9,6 @@ export interface GridCell {
 }
 
 export interface PlanGrid {
-  /** Where the table is, for messages: “表格 1”, “工作表“台账””. */
-  name: string;
   rows: GridCell[][];
   /** Each row's line for diagnostics (the sheet's row number; the document's running table row). */
   lines: number[];

@@ -40,12 +40,12 @@ export function readTables(document: PlanDocument, format: 'docx' | 'xlsx'): Pla
     if (header) {
       pushAll(titles, grid.rows.slice(0, header.start).map(rowText).filter(Boolean));
       columns = columnsOf(header.columns);
+      const title = titles.filter(Boolean).join(' ');
+      if (title) state.plan.title = title;
     } else if (!columns || grid.rows[0]?.length !== columns.meanings.length) continue;
     for (let r = header?.end ?? 0; r < grid.rows.length; r++) readRow(grid, r, columns, state);
     state.measure = undefined;
   }
-  const title = titles.filter(Boolean).join(' ');
-  if (title) state.plan.title = title;
   if (!columns) return readNumberedText(document.paragraphs, format);
   state.plan.levels = columns.levels.length >= 3 ? 3 : 2;
   state.plan.areas = state.plan.areas.filter((a) => a.tasks.some((t) => t.measures.length > 0));
@@ -64,7 +64,7 @@ function readRow(grid: PlanGrid, r: number, columns: Columns, state: State): voi
   const text = rowText(row);
   const oneCell = new Set(filled.map((c) => c.origin)).size === 1;
   if (oneCell && (filled.length >= 2 || /^(注|说明)/.test(text))) {
-    if (!state.area || columns.levels.includes('area') || /^注/.test(text)) state.plan.skipped.push(text);
+    if (columns.levels.includes('area') || /^(注|说明)/.test(text)) state.plan.skipped.push(text);
     else state.section = text;
     return;
   }
@@ -75,7 +75,9 @@ function readRow(grid: PlanGrid, r: number, columns: Columns, state: State): voi
   const at = { line: grid.lines[r]!, col: columns.meanings.indexOf('measure') + 1 };
   const measureCell = cell('measure');
   if (!measureCell || measureCell.text === '') return;
-  const areaText = flat(strip(cell('area')?.text ?? state.section ?? state.plan.title ?? '工作任务'));
+  const areaText = flat(
+    strip(cell('area')?.text ?? state.section ?? state.area?.heading ?? state.plan.title ?? '工作任务'),
+  );
   if (!state.area || (areaText !== '' && areaText !== state.area.heading)) {
     state.area = { heading: areaText, tasks: [], at };
     state.plan.areas.push(state.area);
