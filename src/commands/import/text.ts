@@ -62,6 +62,8 @@ function planLines(plan: PlanSummary, areas: readonly Area[], preview: boolean):
       `${plan.defaulted.length} 项具体措施没有完成时限，使用了 --default-deadline：${plan.defaulted.join('、')}`,
     );
   if (plan.newUnits.length > 0)
-    lines.push(`登记 ${plan.newUnits.length} 个新单位到 ledger/units.yaml：${plan.newUnits.join('、')}`);
+    lines.push(
+      `${preview ? '将登记' : '登记了'} ${plan.newUnits.length} 个新单位到 ledger/units.yaml：${plan.newUnits.join('、')}`,
+    );
   return lines;
 }

@@ -1,5 +1,5 @@
 import { pushAll } from '../model/arrays.js';
-import { diagnosticAt, type Diagnostic, type DiagnosticInput } from '../model/diagnostic.js';
+import { diagnosticAt, sortDiagnostics, type Diagnostic, type DiagnosticInput } from '../model/diagnostic.js';
 import type { Area, Measure, Task } from '../model/schema.js';
 import type { UnitRegistry } from '../model/units.js';
 import { inlineDeadline, readWrittenDeadline } from './inline-deadline.js';
@@ -88,7 +88,7 @@ function buildAreas(
   checkNumbering(areas, step.report);
   const result = {
     areas,
-    diagnostics,
+    diagnostics: [...plan.diagnostics, ...sortDiagnostics(diagnostics.slice(plan.diagnostics.length))],
     newUnits: [],
     unknownUnits: step.book.unknownCounts(),
     ...(year !== undefined ? { year } : {}),
@@ -109,7 +109,9 @@ function buildArea(plan: PlanArea, index: number, step: Step): Area {
   const heading = readHeading(plan, step);
   let lead = heading.leads;
   if (lead.length === 0) lead = [...new Set(tasks.flatMap((t) => t.leads))];
-  if (lead.length === 0)
+  // Leads written but not in the registry are already listed as unknown units.
+  const unknownLeads = tasks.some((t) => t.unknownLeads);
+  if (lead.length === 0 && !unknownLeads)
     step.report(plan.at, {
       code: 'import/area-lead',
       message: `无法从“${plan.heading}”中识别牵头单位`,
@@ -146,15 +148,22 @@ function readHeading(plan: PlanArea, step: Step): { title: string; leads: string
     : { title: plan.heading, leads: [], separately: false };
 }
 
-function buildTask(plan: PlanTask, id: string, area: PlanArea, step: Step): { task: Task; leads: string[] } {
+function buildTask(
+  plan: PlanTask,
+  id: string,
+  area: PlanArea,
+  step: Step,
+): { task: Task; leads: string[]; unknownLeads: boolean } {
   const task: Task = { id, title: firstSentence(plan.text), text: plan.text, measures: [] };
   const leads: string[] = [];
+  let unknownLeads = false;
   plan.measures.forEach((measure, m) => {
     const built = buildMeasure(measure, `${id}.${measure.number ?? m + 1}`, plan, area, step);
     task.measures.push(built.measure);
     for (const lead of built.leads) if (!leads.includes(lead)) leads.push(lead);
+    unknownLeads ||= built.unknownLeads;
   });
-  return { task, leads };
+  return { task, leads, unknownLeads };
 }
 
 function buildMeasure(
@@ -163,7 +172,7 @@ function buildMeasure(
   task: PlanTask,
   area: PlanArea,
   step: Step,
-): { measure: Measure; leads: string[] } {
+): { measure: Measure; leads: string[]; unknownLeads: boolean } {
   const own = plan.leads !== undefined || plan.units !== undefined;
   const source = own ? plan : task.leads !== undefined || task.units !== undefined ? task : area;
   const at = (own && plan.unitsAt) || (own ? plan.at : source.at);
@@ -184,7 +193,7 @@ function buildMeasure(
     progress: plan.progress ?? '',
     remark: plan.remark ?? '',
   };
-  return { measure, leads: leads.units };
+  return { measure, leads: leads.units, unknownLeads: leads.unknown.length > 0 };
 }
 
 function measureDeadline(plan: PlanMeasure, id: string, step: Step): string {
