@@ -1,6 +1,8 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { AreaSchema } from '../../src/core/model/schema.js';
 import { REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { attachmentDocx, bundledAreas, divisionXlsx } from '../helpers/plan-inputs.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -42,6 +44,12 @@ describe('ledger import --new-units on a fresh ledger init repository', () => {
     expect(unknown.length).toBeGreaterThan(30);
     expect(unknown.length).toBeLessThan(80);
     importThenStatus(dir, ['seed.txt'], '持续深化商事制度改革');
+    const heads = (root: string) =>
+      readdirSync(path.join(root, 'ledger'))
+        .filter((name) => /^\d+-/.test(name))
+        .map((name) => AreaSchema.parse(parse(readFileSync(path.join(root, 'ledger', name), 'utf8'))))
+        .map((a) => [a.title, a.lead, a.tasks.map((t) => [t.lead, t.measures.map((m) => m.deadline)])]);
+    expect(heads(dir)).toEqual(heads(REPO_ROOT));
   });
 
   it('a Word table', async () => {

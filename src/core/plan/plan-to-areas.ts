@@ -123,7 +123,7 @@ function buildArea(plan: PlanArea, index: number, step: Step): Area {
     if (heading.separately) {
       const own = lead[t];
       if (own) task.lead = own;
-      else
+      else if (!heading.unknown)
         step.report(plan.tasks[t]!.at, {
           code: 'import/task-lead',
           message: `“分别牵头”的牵头单位少于目标任务数，目标任务 ${task.id} 没有对应的牵头单位`,
@@ -133,19 +133,29 @@ function buildArea(plan: PlanArea, index: number, step: Step): Area {
   return { area: number, title: heading.title, lead, tasks: tasks.map((t) => t.task) };
 }
 
-function readHeading(plan: PlanArea, step: Step): { title: string; leads: string[]; separately: boolean } {
-  if (plan.leads) return { title: plan.heading, leads: step.book.read(plan.leads, plan.at).units, separately: false };
+interface Heading {
+  title: string;
+  leads: string[];
+  separately: boolean;
+  /** Some lead written in the heading is not in the registry (listed already). */
+  unknown: boolean;
+}
+
+function readHeading(plan: PlanArea, step: Step): Heading {
+  const read = (title: string, text: string, separately: boolean): Heading => {
+    const { units, unknown } = step.book.read(text, plan.at);
+    return { title, leads: units, separately, unknown: unknown.length > 0 };
+  };
+  if (plan.leads) return read(plan.heading, plan.leads, false);
   const paren = trailingUnits(plan.heading);
-  if (paren?.leads)
-    return { title: paren.text, leads: step.book.read(paren.leads, plan.at).units, separately: paren.separately };
+  if (paren?.leads) return read(paren.text, paren.leads, paren.separately);
+  const none = { title: plan.heading, leads: [], separately: false, unknown: false };
   let body = plan.heading.replace(/[)）]\s*$/, '').trim();
-  if (!body.endsWith('牵头')) return { title: plan.heading, leads: [], separately: false };
+  if (!body.endsWith('牵头')) return none;
   body = body.slice(0, -2);
   const separately = body.endsWith('分别');
   const split = step.book.splitTrailing(separately ? body.slice(0, -2) : body);
-  return split
-    ? { title: split.head.trim(), leads: split.units, separately }
-    : { title: plan.heading, leads: [], separately: false };
+  return split ? { title: split.head.trim(), leads: split.units, separately, unknown: false } : none;
 }
 
 function buildTask(

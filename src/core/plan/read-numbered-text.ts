@@ -131,7 +131,7 @@ function chooseMeasureKind(nodes: readonly Node[]): number | undefined {
   return parents.size * 2 > withUnits.length ? mostCommon(children.map((n) => n.kind)) : kind;
 }
 
-/** Heading kinds that stand above measures, without a single wrapper (“二、主要任务”) on top. */
+/** Heading kinds that stand above measures, without a single wrapper (“二、主要任务”, naming no units) on top. */
 function usedHeadingKinds(nodes: readonly Node[], kinds: readonly number[], measureKind: number): number[] {
   const above = kinds.filter((kind) =>
     nodes.some((n) => n.kind === measureKind && ancestors(n).some((a) => a.kind === kind)),
@@ -140,7 +140,7 @@ function usedHeadingKinds(nodes: readonly Node[], kinds: readonly number[], meas
     const top = nodes.filter(
       (n) => n.kind === above[0] && nodes.some((m) => m.kind === measureKind && ancestors(m).includes(n)),
     );
-    if (top.length === 1) return above.slice(1);
+    if (top.length === 1 && !top[0]!.ownParen) return above.slice(1);
   }
   return above;
 }

@@ -52,8 +52,8 @@ export class UnitBook {
   /**
    * The registry with the unknown names added as units, for --new-units: a bare department name
    * takes the 市/区/县 its cell starts with (“市审批局、人社局” → 市人社局, as the document means);
-   * a name written both bare and prefixed is one unit; a name that is two others glued together
-   * (a lost separator) is not a unit. Returns the names added.
+   * a name written both bare and prefixed is one unit; a name that is others glued together (a lost
+   * separator: “石嘴山供电公司市住建局” where 市住建局 is known) is taken apart. Returns the names added.
    */
   extended(): { registry: UnitRegistry; added: string[] } {
     let names = [...new Set([...this.unknown.values()].map((u) => u.name))];
@@ -62,10 +62,13 @@ export class UnitBook {
       buildUnitRegistry({
         units: [...this.registry.units, ...names.filter((n) => n !== name).map((n) => ({ name: n }))],
       });
-    names = names.filter((name) => {
+    const added: string[] = [];
+    for (const name of names) {
       const split = segmentUnits(withOthers(name), name);
-      return !(split.unknown.length === 0 && split.units.length > 1);
-    });
+      const glued = split.units.length > 0 && split.units.length + split.unknown.length > 1;
+      for (const piece of glued ? split.unknown : [name]) if (!added.includes(piece)) added.push(piece);
+    }
+    names = added;
     const registry = buildUnitRegistry({ units: [...this.registry.units, ...names.map((name) => ({ name }))] });
     return { registry, added: names };
   }
