@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { importLedger } from '../../src/commands/import/run.js';
@@ -9,6 +10,9 @@ import { attachmentDocx, bundledAreas, paragraphsDocx } from '../helpers/plan-in
 import { BUNDLED_UNITS, REPO_ROOT } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshotTree, tempDir } from '../helpers/temp-dir.js';
+
+/** The first bytes of a Word 97–2003 (.doc) file. */
+const OLE_HEADER = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 
 describe('ledger import of a Word table', () => {
   it('the attachment table of areas 1–2 imports to the bundled measures, deadlines and units', async () => {
@@ -35,6 +39,9 @@ describe('ledger import of a Word table', () => {
     expect(run.stdout).toContain('示例 1.1.1 优化企业开办线上服务｜2020年底前｜市审批局、市公安局');
     expect(run.stdout).toContain('源文件中有 2 个主要指标、9 项目标任务、34 项具体措施。');
     expect(run.stdout).toContain('未写入任何文件。');
+    const json = JSON.parse(runCli(['import', 'plan.docx', '--dry-run', '--format', 'json'], root).stdout);
+    expect(json).toMatchObject({ written: false, counts: { areas: 2, tasks: 9, measures: 34 } });
+    expect(json.plan).toMatchObject({ format: 'docx', levels: 3, newUnits: [], unknownUnits: [], defaulted: [] });
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -51,5 +58,14 @@ describe('ledger import of a Word table', () => {
     expect(fromDocx.plan).toMatchObject({ format: 'docx', levels: 3, year: 2022 });
     expect(fromDocx.areas).toEqual(fromText.areas);
     expect(fromDocx.areas.flatMap((a) => a.tasks.flatMap((t) => t.measures))).toHaveLength(4);
+  });
+
+  it('refuses a .docx whose body unpacks past 32 MB, and an old .doc, without reading further', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', ' '.repeat(33 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'bomb.docx': bomb, 'old.doc': OLE_HEADER });
+    await expect(importLedger({ root, source: 'bomb.docx', dryRun: true })).rejects.toThrow('解压后超过 32 MB');
+    await expect(importLedger({ root, source: 'old.doc', dryRun: true })).rejects.toThrow('旧版 Word/Excel 文件');
   });
 });
