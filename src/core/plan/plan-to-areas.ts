@@ -3,6 +3,7 @@ import { diagnosticAt, sortDiagnostics, type Diagnostic, type DiagnosticInput } 
 import type { Area, Measure, Task } from '../model/schema.js';
 import type { UnitRegistry } from '../model/units.js';
 import { inlineDeadline, readWrittenDeadline } from './inline-deadline.js';
+import { checkNumbering } from './check-numbering.js';
 import { firstSentence } from './numbering.js';
 import type { Plan, PlanArea, PlanMeasure, PlanPlace, PlanTask } from './plan.js';
 import { trailingUnits } from './unit-parenthesis.js';
@@ -224,28 +225,4 @@ function measureDeadline(plan: PlanMeasure, id: string, step: Step): string {
       hint: '在方案中写明，或用 --default-deadline 给没有时限的措施统一指定，例如 --default-deadline 2021年底前',
     });
   return plan.deadline?.trim() || '未定';
-}
-
-function checkNumbering(areas: readonly Area[], report: (at: PlanPlace, d: DiagnosticInput) => void): void {
-  const at = { line: 0, col: 0 };
-  const seen = new Set<string>();
-  areas.forEach((area, i) => {
-    if (area.area !== i + 1)
-      report(at, {
-        code: 'import/numbering',
-        message: `主要指标序号不连续：第 ${i + 1} 个是 ${area.area}`,
-        severity: 'warning',
-      });
-    area.tasks.forEach((task, t) => {
-      if (task.id !== `${area.area}.${t + 1}`)
-        report(at, { code: 'import/numbering', message: `目标任务编号不连续：${task.id}`, severity: 'warning' });
-      task.measures.forEach((measure, m) => {
-        if (seen.has(measure.id))
-          report(at, { code: 'import/duplicate-id', message: `具体措施编号重复：${measure.id}` });
-        seen.add(measure.id);
-        if (measure.id !== `${task.id}.${m + 1}`)
-          report(at, { code: 'import/numbering', message: `具体措施编号不连续：${measure.id}`, severity: 'warning' });
-      });
-    });
-  });
 }
