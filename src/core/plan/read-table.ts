@@ -10,8 +10,9 @@ import { trailingUnits } from './unit-parenthesis.js';
 /**
  * Reads a plan from the tables of a Word document or the sheets of a workbook: the header is found
  * by meaning, vertically merged cells group rows into areas and tasks, title rows above the header
- * give the plan's title, full-width rows below the data are notes. A document with no such table
- * is read as numbered text from its paragraphs.
+ * give the plan's title, full-width rows below the data are notes. A Word table without a header
+ * continues the one before it (a table split across pages); a sheet without one is not read. A
+ * document with no such table is read as numbered text from its paragraphs.
  */
 const LEVEL_MARK =
   /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,3}\s*[.．、)）](?!\d))\s*/;
@@ -42,7 +43,7 @@ export function readTables(document: PlanDocument, format: 'docx' | 'xlsx'): Pla
       columns = columnsOf(header.columns);
       const title = titles.filter(Boolean).join(' ');
       if (title) state.plan.title = title;
-    } else if (!columns || grid.rows[0]?.length !== columns.meanings.length) continue;
+    } else if (format === 'xlsx' || !columns || grid.rows[0]?.length !== columns.meanings.length) continue;
     for (let r = header?.end ?? 0; r < grid.rows.length; r++) readRow(grid, r, columns, state);
     state.measure = undefined;
   }

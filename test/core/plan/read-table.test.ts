@@ -116,4 +116,33 @@ describe('readTables', () => {
       leads: '区审批局',
     });
   });
+
+  it('工作完成情况 and 备注 columns fill progress and remark; a sheet without a header is not read', () => {
+    const plan = readTables(
+      {
+        paragraphs: [],
+        grids: [
+          grid([
+            ['重点任务', '具体措施', '责任单位', '完成时限', '工作完成情况', '备注'],
+            ['一、审批改革', '推行容缺受理', '县审批局', '2021年底前', '已制定方案', '省级试点'],
+          ]),
+          grid([
+            ['填表说明', '', '', '', '', ''],
+            ['1', '按月填写', '', '', '', ''],
+          ]),
+        ],
+      },
+      'xlsx',
+    );
+    expect(plan.areas.flatMap((a) => a.tasks.flatMap((t) => t.measures))).toEqual([
+      {
+        text: '推行容缺受理',
+        units: '县审批局',
+        deadline: '2021年底前',
+        progress: '已制定方案',
+        remark: '省级试点',
+        at: { line: 2, col: 2 },
+      },
+    ]);
+  });
 });
