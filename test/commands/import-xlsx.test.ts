@@ -90,6 +90,13 @@ describe('ledger import of an Excel 分工台账', () => {
     expect(runCli(['validate'], root).code).toBe(0);
   });
 
+  it('--new-units only appends to units.yaml: comments, layout, BOM and CRLF line ends stay', async () => {
+    const units = `\uFEFF${BUNDLED_UNITS.replaceAll('\n', '\r\n')}`;
+    const root = tempDir({ 'ledger/units.yaml': units, 'plan.xlsx': await divisionXlsx(TITLE, ROWS) });
+    await importLedger({ root, source: 'plan.xlsx', defaultDeadline: '2021年底前', newUnits: true });
+    expect(readFileSync(path.join(root, 'ledger/units.yaml'), 'utf8')).toBe(`${units}  - name: 市大数据中心\r\n`);
+  });
+
   it('refuses a --default-deadline it cannot read (exit 2)', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'plan.xlsx': await divisionXlsx(TITLE, ROWS) });
     const run = runCli(['import', 'plan.xlsx', '--default-deadline', '年底'], root);
