@@ -26,12 +26,14 @@ export function docxBlocks(xml: string, file: string): PlanDocument {
   let paragraph: string[] | undefined;
   let inText = false;
   let line = 0;
+  let before: number | undefined;
   const parser = new SaxesParser();
   const cellNow = () => tables.at(-1)?.rows.at(-1)?.cells.at(-1);
   parser.on('opentag', (node) => {
     const val = typeof node.attributes['w:val'] === 'string' ? node.attributes['w:val'] : undefined;
     switch (node.name) {
       case 'w:tbl':
+        if (tables.length === 0 && before === undefined) before = paragraphs.length;
         tables.push({ rows: [] });
         break;
       case 'w:tr':
@@ -92,7 +94,7 @@ export function docxBlocks(xml: string, file: string): PlanDocument {
       '用 Word/WPS 打开后重新保存为 .docx',
     );
   }
-  return { paragraphs, grids };
+  return { paragraphs, grids, ...(before !== undefined ? { before } : {}) };
 }
 
 function toGrid(table: OpenTable, index: number, firstLine: number): PlanGrid {

@@ -17,5 +17,7 @@ export interface PlanGrid {
 /** A document: its paragraphs outside tables (in order) and its tables. */
 export interface PlanDocument {
   paragraphs: string[];
+  /** How many paragraphs come before the first table (its title); all when there is none. */
+  before?: number;
   grids: PlanGrid[];
 }

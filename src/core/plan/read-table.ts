@@ -34,7 +34,7 @@ interface State {
 export function readTables(document: PlanDocument, format: 'docx' | 'xlsx'): Plan {
   const diagnostics: Diagnostic[] = [];
   const state: State = { plan: { format, levels: 3, areas: [], skipped: [], diagnostics } };
-  const titles = document.paragraphs.slice(0, 3);
+  const titles = document.paragraphs.slice(0, Math.min(3, document.before ?? document.paragraphs.length));
   let columns: Columns | undefined;
   for (const grid of document.grids) {
     const header = findHeader(grid.rows);
