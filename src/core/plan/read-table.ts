@@ -27,7 +27,10 @@ interface State {
   area?: PlanArea;
   task?: PlanTask;
   measure?: { value: PlanMeasure; origin: string };
-  /** A full-width row between data rows: the next area's heading when the table has no area column. */
+  /**
+   * The last full-width row between data rows (“一、深化商事制度改革”), in a table with fewer than
+   * three level columns: sections are its areas, and its level column (if any) gives the tasks.
+   */
   section?: string;
 }
 
@@ -48,7 +51,8 @@ export function readTables(document: PlanDocument, format: 'docx' | 'xlsx'): Pla
     state.measure = undefined;
   }
   if (!columns) return readNumberedText(document.paragraphs, format);
-  state.plan.levels = columns.levels.length >= 3 ? 3 : 2;
+  const sectioned = state.plan.areas.length > 0 && state.section !== undefined && columns.levels.length === 2;
+  state.plan.levels = columns.levels.length >= 3 || sectioned ? 3 : 2;
   state.plan.areas = state.plan.areas.filter((a) => a.tasks.some((t) => t.measures.length > 0));
   return state.plan;
 }
@@ -65,8 +69,8 @@ function readRow(grid: PlanGrid, r: number, columns: Columns, state: State): voi
   const text = rowText(row);
   const oneCell = new Set(filled.map((c) => c.origin)).size === 1;
   if (oneCell && (filled.length >= 2 || /^(注|说明)/.test(text))) {
-    if (columns.levels.includes('area') || /^(注|说明)/.test(text)) state.plan.skipped.push(text);
-    else state.section = text;
+    if (columns.levels.length >= 3 || /^(注|说明)/.test(text)) state.plan.skipped.push(text);
+    else state.section = flat(strip(text));
     return;
   }
   const cell = (meaning: ColumnMeaning): GridCell | undefined => {
@@ -76,19 +80,16 @@ function readRow(grid: PlanGrid, r: number, columns: Columns, state: State): voi
   const at = { line: grid.lines[r]!, col: columns.meanings.indexOf('measure') + 1 };
   const measureCell = cell('measure');
   if (!measureCell || measureCell.text === '') return;
-  const areaText = flat(
-    strip(cell('area')?.text ?? state.section ?? state.area?.heading ?? state.plan.title ?? '工作任务'),
-  );
-  if (!state.area || (areaText !== '' && areaText !== state.area.heading)) {
-    state.area = { heading: areaText, tasks: [], at };
+  const levels = rowLevels(cell, columns, state);
+  if (!state.area || (levels.area !== '' && levels.area !== state.area.heading)) {
+    state.area = { heading: levels.area, tasks: [], at };
     state.plan.areas.push(state.area);
     state.task = undefined;
-    state.section = undefined;
   }
-  const heading = state.area.heading;
-  const taskText = columns.levels.length >= 3 ? (cell('task')?.text ?? '') : (trailingUnits(heading)?.text ?? heading);
-  if (!state.task || (taskText !== '' && flat(strip(taskText)) !== state.task.text)) {
-    state.task = { text: flat(strip(taskText || heading)), ...numbered(taskText), measures: [], at };
+  if (!state.task || (levels.task !== '' && flat(strip(levels.task)) !== state.task.text)) {
+    const heading = state.area.heading;
+    const text = levels.task ? flat(strip(levels.task)) : (trailingUnits(heading)?.text ?? heading);
+    state.task = { text, ...numbered(levels.task), measures: [], at };
     state.area.tasks.push(state.task);
   }
   const leads = texts(row, columns.meanings, 'leads');
@@ -102,6 +103,20 @@ function readRow(grid: PlanGrid, r: number, columns: Columns, state: State): voi
   const value = measureOf(measureCell.text, { leads, units }, row, columns.meanings, at);
   state.task.measures.push(value);
   state.measure = { value, origin: measureCell.origin };
+}
+
+/** A data row's area and task as written: from its level columns, or under the table's section rows. */
+function rowLevels(
+  cell: (meaning: ColumnMeaning) => GridCell | undefined,
+  columns: Columns,
+  state: State,
+): { area: string; task: string } {
+  const written = (meaning: ColumnMeaning) => cell(meaning)?.text ?? '';
+  if (state.section !== undefined)
+    return { area: state.section, task: columns.levels.length >= 2 ? written('area') : '' };
+  const area = columns.levels.length >= 2 ? flat(strip(written('area'))) : '';
+  const first = state.area ? '' : (state.plan.title ?? '工作任务');
+  return { area: area || first, task: columns.levels.length >= 3 ? written('task') : '' };
 }
 
 function measureOf(
