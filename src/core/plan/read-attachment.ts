@@ -95,10 +95,12 @@ function attachmentLines(source: string): Line[] {
   return body.filter((l) => l.text !== '' && !HEADER.has(l.text));
 }
 
-/** The attachment's title line (石嘴山市……工作台账), or the document's first line. */
+/** The attachment's title line (石嘴山市……工作台账), or the first line; with the line naming the 文号 (its year). */
 function titleOf(source: string): string | undefined {
   const lines = source.split(/\r?\n/).map((l) => l.trim());
-  return lines.find((l) => ATTACHMENT_START.test(l) && !l.startsWith('附件')) ?? lines.find((l) => l !== '');
+  const title = lines.find((l) => ATTACHMENT_START.test(l) && !l.startsWith('附件')) ?? lines.find((l) => l !== '');
+  const number = lines.find((l) => /[〔﹝[［](20\d{2})[〕﹞\]］]\s*\d+\s*号/.test(l));
+  return [title, number].filter(Boolean).join(' ') || undefined;
 }
 
 function readMeasure(number: number, rest: string, at: PlanPlace): PlanMeasure {

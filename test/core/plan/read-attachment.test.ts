@@ -126,4 +126,18 @@ describe('readAttachment, then planToAreas', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'import/unknown-unit', file: 'source.txt', line });
     expect(diagnostics[0]!.message).toContain('火星办公室');
   });
+
+  it('reads a deadline without its year in the year of the document number (文号)', () => {
+    const text = `石政规发〔2020〕5号\n${attachment(`一、持续深化商事制度改革(市审批局牵头)
+
+1.任务。内容。
+
+1)措施。内容。(完成时限:6月底前)
+
+市审批局`)}`;
+    const { areas, diagnostics, year } = parseAttachment(text, 'source.txt');
+    expect(diagnostics).toEqual([]);
+    expect(year).toBe(2020);
+    expect(areas[0]!.tasks[0]!.measures[0]!.deadline).toBe('2020年6月底前');
+  });
 });
