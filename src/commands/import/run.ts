@@ -62,14 +62,15 @@ export interface ImportResult {
   plan?: PlanSummary;
 }
 
-/**
- * Imports the document's attachment into ledger/NN-标题.yaml. Definitions come
- * from the source; progress already recorded (status, 工作完成情况, 备注, reports,
- * extensions) is kept. Refuses when a measure with progress would disappear.
- */
 /** The document's text is a few hundred KB; anything far larger is the wrong file. */
 const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Imports a plan (read by its content: .docx, .xlsx or text) into ledger/NN-标题.yaml. Definitions
+ * come from the plan; progress already recorded (status, 工作完成情况, 备注, reports, extensions) is
+ * kept. Refuses when a measure with progress would disappear, and writes nothing while the plan has
+ * a problem (an unknown unit without --new-units, a measure without deadline …).
+ */
 export async function importLedger(options: ImportOptions): Promise<ImportResult> {
   if (options.dryRun || options.check) return importIn(options);
   return withWriteSession(options.root, 'ledger import', (session) => importIn(options, session));
