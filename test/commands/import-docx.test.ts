@@ -69,4 +69,16 @@ describe('ledger import of a Word table', () => {
     await expect(importLedger({ root, source: 'bomb.docx', dryRun: true })).rejects.toThrow('解压后超过 32 MB');
     await expect(importLedger({ root, source: 'old.doc', dryRun: true })).rejects.toThrow('旧版 Word/Excel 文件');
   });
+
+  it('a Word document with neither a table nor numbered items: found nothing, wrote nothing (not “无需改动”)', async () => {
+    const root = tempDir({
+      'ledger/units.yaml': BUNDLED_UNITS,
+      'memo.docx': await paragraphsDocx(['会议纪要', '研究了有关事项。']),
+    });
+    const run = runCli(['import', 'memo.docx'], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[import/no-attachment]');
+    expect(run.stdout).toContain('未写入任何文件。');
+    expect(run.stdout).not.toContain('无需改动');
+  });
 });

@@ -1,5 +1,6 @@
 import type { FileAction, ImportResult, PlanSummary } from './run.js';
 import { renderDiagnosticLines } from '../../render/diagnostics.js';
+import { hasErrors } from '../../core/model/diagnostic.js';
 import type { Area } from '../../core/model/schema.js';
 
 const ACTION_LABELS: Record<FileAction, string> = { create: '新建', update: '更新', unchanged: '未变', remove: '删除' };
@@ -40,7 +41,7 @@ export function renderImport(result: ImportResult, format: 'text' | 'json'): str
   lines.push(
     result.written
       ? `已写入 ${changed.length} 个文件。`
-      : changed.length === 0
+      : changed.length === 0 && !hasErrors(result.diagnostics)
         ? '台账与源文件一致，无需改动。'
         : '未写入任何文件。',
   );
