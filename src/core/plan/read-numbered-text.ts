@@ -72,7 +72,8 @@ export function readNumberedText(lines: readonly string[], format: Plan['format'
     } else if (node.kind > measureKind && measure) measure.text += node.raw + node.extra;
     else if (node.kind < measureKind && node.kind !== areaKind && node.kind !== taskKind) skipped.push(node.text);
   }
-  const kept = areas.filter((a) => a.tasks.some((t) => t.measures.some((m) => hasUnits(m) || t.leads || t.units)));
+  const named = (x: { leads?: string; units?: string }) => x.leads !== undefined || x.units !== undefined;
+  const kept = areas.filter((a) => named(a) || a.tasks.some((t) => named(t) || t.measures.some(named)));
   for (const a of areas) if (!kept.includes(a)) skipped.push(a.heading);
   for (const a of kept) a.tasks = a.tasks.filter((t) => t.measures.length > 0);
   const levels = taskKind === undefined ? 2 : 3;
@@ -131,16 +132,16 @@ function chooseMeasureKind(nodes: readonly Node[]): number | undefined {
   return parents.size * 2 > withUnits.length ? mostCommon(children.map((n) => n.kind)) : kind;
 }
 
-/** Heading kinds that stand above measures, without a single wrapper (“二、主要任务”, naming no units) on top. */
+/** Heading kinds that stand above measures, without a wrapper on top (the one section with measures). */
 function usedHeadingKinds(nodes: readonly Node[], kinds: readonly number[], measureKind: number): number[] {
   const above = kinds.filter((kind) =>
     nodes.some((n) => n.kind === measureKind && ancestors(n).some((a) => a.kind === kind)),
   );
   if (above.length >= 2) {
-    const top = nodes.filter(
-      (n) => n.kind === above[0] && nodes.some((m) => m.kind === measureKind && ancestors(m).includes(n)),
-    );
-    if (top.length === 1 && !top[0]!.ownParen) return above.slice(1);
+    const tops = nodes.filter((n) => n.kind === above[0]);
+    const top = tops.filter((n) => nodes.some((m) => m.kind === measureKind && ancestors(m).includes(n)));
+    // “二、重点任务” among “一、总体要求” and “三、保障措施”: the only section with measures, naming no units.
+    if (top.length === 1 && tops.length > 1 && !top[0]!.ownParen) return above.slice(1);
   }
   return above;
 }
@@ -169,10 +170,6 @@ function measureOf(node: Node): PlanMeasure {
 
 function unitsOf(paren: UnitParenthesis): { leads?: string; units?: string } {
   return { ...(paren.leads ? { leads: paren.leads } : {}), ...(paren.units ? { units: paren.units } : {}) };
-}
-
-function hasUnits(measure: PlanMeasure): boolean {
-  return measure.leads !== undefined || measure.units !== undefined;
 }
 
 function mostCommon(values: readonly number[]): number | undefined {

@@ -112,4 +112,33 @@ describe('numbered plan text with a units parenthesis on each item', () => {
       '推行企业简易注销。持续推进。（1）公告时间压缩至20天。（2）推行“一网通办”。',
     );
   });
+
+  it('units written on the task heading go to its measures; 1） marks measures', () => {
+    const text = [
+      '某区2021年营商环境提升行动方案',
+      '一、提升审批效率',
+      '（一）压缩审批时间（牵头单位：区审批局；责任单位：区住建局）',
+      '1）推行并联审批，6月底完成。',
+      '2）推行容缺受理，9月底完成。',
+      '（二）规范中介服务（区司法局负责）',
+      '1）清理中介事项，年底前完成。',
+    ].join('\n');
+    const result = planToAreas(readPlanText(text, 'p.txt'), DISTRICT, { file: 'p.txt' });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.areas.map((a) => [a.title, a.lead, a.tasks.map((t) => [t.title, t.lead])])).toEqual([
+      [
+        '提升审批效率',
+        ['区审批局'],
+        [
+          ['压缩审批时间', undefined],
+          ['规范中介服务', undefined],
+        ],
+      ],
+    ]);
+    expect(rows(result.areas)).toEqual([
+      ['1.1.1', '2021年6月底前', ['区审批局', '区住建局'], undefined],
+      ['1.1.2', '2021年9月底前', ['区审批局', '区住建局'], undefined],
+      ['1.2.1', '2021年底前', ['区司法局'], undefined],
+    ]);
+  });
 });
