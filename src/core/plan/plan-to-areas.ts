@@ -9,10 +9,6 @@ import type { Plan, PlanArea, PlanMeasure, PlanPlace, PlanTask } from './plan.js
 import { trailingUnits } from './unit-parenthesis.js';
 import { UnitBook } from './unit-book.js';
 
-/**
- * The one step from a plan, whatever document it came from, to the ledger's areas: ids, titles,
- * leads, units read against the registry, deadlines in the document's forms. Pure.
- */
 export interface PlanOptions {
   /** The source file, relative to the root, for diagnostics. */
   file: string;
@@ -45,6 +41,10 @@ interface Step {
   defaulted: string[];
 }
 
+/**
+ * The one step from a plan, whatever document it came from, to the ledger's areas: ids, titles,
+ * leads, units read against the registry, deadlines in the document's forms. Pure.
+ */
 export function planToAreas(plan: Plan, registry: UnitRegistry, options: PlanOptions): LedgerFromPlan {
   const first = buildAreas(plan, registry, options);
   if (!options.newUnits || first.book.unknownCounts().length === 0) return first.result;
