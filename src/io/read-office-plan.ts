@@ -6,30 +6,34 @@ import { docxBlocks } from './docx-blocks.js';
 import { xlsxGrids } from './xlsx-grids.js';
 
 /** A plan's body is a few hundred KB; more than this unpacked is the wrong file, or a zip bomb. */
-const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 
-/** The text of a zip entry, read as a stream and refused past MAX_ENTRY_BYTES (never unpacked whole first). */
-async function entryText(entry: JSZip.JSZipObject, file: string): Promise<string> {
+/**
+ * The entries' bytes, unpacked as streams and refused once they pass MAX_UNPACKED_BYTES together
+ * (never unpacked whole first). `keep` false only counts.
+ */
+async function unpacked(entries: readonly JSZip.JSZipObject[], file: string, keep: boolean): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  await new Promise<void>((resolve, reject) => {
-    const stream = entry.nodeStream('nodebuffer');
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      chunks.push(chunk);
-      if (size <= MAX_ENTRY_BYTES) return;
-      stream.pause();
-      reject(
-        new UsageError(
-          `${file} 的正文解压后超过 ${MAX_ENTRY_BYTES / 1024 / 1024} MB，不像是一份工作方案`,
-          '确认文件无误；方案正文通常不到 1 MB',
-        ),
-      );
+  for (const entry of entries)
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (keep) chunks.push(chunk);
+        if (size <= MAX_UNPACKED_BYTES) return;
+        stream.pause();
+        reject(
+          new UsageError(
+            `${file} 解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像是一份工作方案`,
+            '确认文件无误；一份方案通常不到 1 MB',
+          ),
+        );
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', reject);
     });
-    stream.on('end', () => resolve());
-    stream.on('error', reject);
-  });
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** A plan in a .docx (its tables, else its numbered paragraphs) or an .xlsx (its sheets' tables). */
@@ -45,8 +49,19 @@ export async function readOfficePlan(bytes: Uint8Array, file: string): Promise<P
     );
   }
   const document = zip.file('word/document.xml');
-  if (document) return readTables(docxBlocks(await entryText(document, file), file), 'docx');
-  if (zip.file('xl/workbook.xml')) return readTables(await xlsxGrids(bytes, file), 'xlsx');
+  if (document) {
+    const xml = new TextDecoder('utf-8').decode(await unpacked([document], file, true));
+    return readTables(docxBlocks(xml, file), 'docx');
+  }
+  if (zip.file('xl/workbook.xml')) {
+    // exceljs unpacks the whole workbook: first make sure it is of a plan's size.
+    await unpacked(
+      Object.values(zip.files).filter((entry) => !entry.dir),
+      file,
+      false,
+    );
+    return readTables(await xlsxGrids(bytes, file), 'xlsx');
+  }
   throw new UsageError(
     `${file} 既不是 Word 文档（.docx）也不是 Excel 工作簿（.xlsx）`,
     '导入支持 .docx、.xlsx 和纯文本',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { parse } from 'yaml';
@@ -61,12 +61,20 @@ describe('ledger import of a Word table', () => {
     expect(fromDocx.areas.flatMap((a) => a.tasks.flatMap((t) => t.measures))).toHaveLength(4);
   });
 
-  it('refuses a .docx whose body unpacks past 32 MB, and an old .doc, without reading further', async () => {
+  it('refuses a .docx or .xlsx that unpacks past 32 MB, and an old .doc, without reading further', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', ' '.repeat(33 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'bomb.docx': bomb, 'old.doc': OLE_HEADER });
     await expect(importLedger({ root, source: 'bomb.docx', dryRun: true })).rejects.toThrow('解压后超过 32 MB');
+    const sheets = new JSZip();
+    sheets.file('xl/workbook.xml', '<workbook/>');
+    sheets.file('xl/worksheets/sheet1.xml', ' '.repeat(33 * 1024 * 1024));
+    writeFileSync(
+      path.join(root, 'bomb.xlsx'),
+      await sheets.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    );
+    await expect(importLedger({ root, source: 'bomb.xlsx', dryRun: true })).rejects.toThrow('解压后超过 32 MB');
     await expect(importLedger({ root, source: 'old.doc', dryRun: true })).rejects.toThrow('旧版 Word/Excel 文件');
   });
 
