@@ -50,7 +50,7 @@ const OPTIONS = {
   chunkNames: '[name]-[hash]',
   external: EXTERNAL,
   define: { __LEDGER_CODE_STAMP__: JSON.stringify(codeStamp()) },
-  // Bundled CommonJS packages (cli-table3) call require() for Node's own modules.
+  // Bundled CommonJS packages (commander, string-width) call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __ledgerRequire } from 'node:module';\nconst require = __ledgerRequire(import.meta.url);",
   },
@@ -66,7 +66,7 @@ const OPTIONS = {
  * cli.ts use; a plugin adds it to every `import()` target of src/, so that all those sources are
  * reached by every entry and share one chunk (those cli.ts loads by themselves: a second one).
  * Other commands load a little unused code with it. Not in it: the commands' own folders (each
- * command loads only its own), terminal-style.ts with cli-table3 (text output only) and whatever
+ * command loads only its own), terminal-style.ts with the box tables (text output only) and whatever
  * is imported with `import()` (zod, yaml, the YAML loader, exceljs, ...).
  */
 const PRELUDE_ROOTS = [

@@ -18,7 +18,6 @@ export type GitErrorKind =
   | 'no-commits'
   | 'unknown-revision'
   | 'shallow'
-  | 'rewritten-history'
   | 'before-first-commit'
   | 'no-ledger'
   | 'failed';

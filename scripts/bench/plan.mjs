@@ -77,7 +77,7 @@ function ownGroup({ repo, ledger, floor, node, now }) {
         argv: [node, path.join(repo, 'scripts/bench/yaml-floor.mjs'), repo],
         floor: 'node0',
       },
-      ...['zod', 'yaml', 'commander', 'cli-table3'].map((pkg) => ({
+      ...['zod', 'yaml', 'commander', 'string-width'].map((pkg) => ({
         id: `import-${pkg}`,
         label: `（参考）只加载 ${pkg}`,
         size: '—',

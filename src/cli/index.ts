@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'site', load: async () => (await import('../commands/site/spec.js')).siteSpec },
   { name: 'template', load: async () => (await import('../commands/template/spec.js')).templateSpec },
   { name: 'merge', load: async () => (await import('../commands/merge/spec.js')).mergeSpec },
+  { name: 'receive', load: async () => (await import('../commands/receive/spec.js')).receiveSpec },
   { name: 'extend', load: async () => (await import('../commands/extend/spec.js')).extendSpec },
   { name: 'verify', load: async () => (await import('../commands/verify/spec.js')).verifySpec },
   { name: 'missing', load: async () => (await import('../commands/missing/spec.js')).missingSpec },

@@ -337,6 +337,7 @@ export function firstCommitsSync(cwd: string, pathspecs: readonly string[]): Map
 function firstCommitsArgs(pathspecs: readonly string[]): string[] {
   return [
     'log',
+    '--first-parent',
     '--reverse',
     '--diff-filter=A',
     '--no-renames',

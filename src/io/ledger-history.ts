@@ -127,18 +127,21 @@ function emptyLedger(): Ledger {
   return { config: ConfigSchema.parse({}), units: buildUnitRegistry({ units: [] }), areas: [] };
 }
 
+/** The version with a warning naming an older commit dated after the day (its change is counted). */
+function outOfOrder(version: LedgerVersion, commit: LineCommit | undefined, timezone: string): LedgerVersion {
+  if (!commit) return version;
+  const date = dayAt(commit.committed, timezone);
+  const short = commit.hash.slice(0, 7);
+  return {
+    ...version,
+    label: `${version.label}；注意：更早的提交 ${short} 的提交时间是 ${date}，晚于这一天（时钟有误或历史被改写），按提交顺序计入`,
+    outOfOrder: { commit: commit.hash, date },
+  };
+}
+
 async function pickedVersion(root: string, line: LineCommit[], day: string, timezone: string): Promise<LedgerVersion> {
   const pick = pickCommit(line, day, timezone);
-  if (pick.kind === 'commit') return commitVersion(pick.commit, timezone);
-  if (pick.kind === 'rewritten') {
-    const { label } = commitVersion(pick.commit, timezone);
-    throw new GitError(
-      `无法确定 ${day} 的台账版本：提交历史似乎被改写过（${label.replace('台账版本：', '')} 的提交时间与前后提交矛盾）`,
-      '',
-      '历史被 rebase 或改写后，提交时间不再反映当时的台账；改用 --rev 指定版本，或在未改写的仓库中运行',
-      'rewritten-history',
-    );
-  }
+  if (pick.kind === 'commit') return outOfOrder(commitVersion(pick.commit, timezone), pick.outOfOrder, timezone);
   const first = commitVersion(pick.first, timezone);
   if (await isShallowRepository(root)) {
     throw new GitError(

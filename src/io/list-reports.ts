@@ -13,7 +13,7 @@ import { LINK_HINT, linkProblem, repoFolder } from './repo-path.js';
 export function listReportFiles(root: string, ledger: Ledger): { files: string[]; diagnostics: Diagnostic[] } {
   if (repoFolder(root, REPORTS_DIR) === 'absent') return { files: [], diagnostics: [] };
   const isLink = (file: string) => linkProblem(root, file) !== undefined;
-  return classifyReportFiles(ledger, listFiles(root, REPORTS_DIR), isLink);
+  return classifyReportFiles(ledger, listFilesUnder(root, REPORTS_DIR), isLink);
 }
 
 /** The same for files listed elsewhere (a Git revision's tree): which are reports, which are not. */
@@ -56,12 +56,13 @@ export function reportsFileProblem(ledger: Ledger, root: string, file: string): 
 }
 
 /** Files (not folders) under `dir`, relative to root with forward slashes, sorted. */
-function listFiles(root: string, dir: string): string[] {
+/** Every file under `dir` (relative to `root`), sorted, links included as files (callers refuse them). */
+export function listFilesUnder(root: string, dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(root, dir)).sort()) {
     const rel = `${dir}/${name}`;
     const stat = lstatSync(path.join(root, rel));
-    if (stat.isDirectory()) pushAll(out, listFiles(root, rel));
+    if (stat.isDirectory()) pushAll(out, listFilesUnder(root, rel));
     else out.push(rel);
   }
   return out;

@@ -1,12 +1,16 @@
+import { DECISIONS_DIR, receiptOfPath } from '../core/model/decision-path.js';
+import { listFilesUnder } from './list-reports.js';
+import { repoFolder } from './repo-path.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dueReportMonth } from '../core/rules/evaluate.js';
 import type { Ledger } from '../core/model/ledger.js';
-import { commitDay } from '../core/model/ledger-version.js';
+import { commitDay, landedTimes, type LineCommit } from '../core/model/ledger-version.js';
+import { clockNow } from './clock.js';
 import { reportCounts, type GatheredReports, type PresentReport } from '../core/reports/report-counts.js';
 import { classifyReportPath, REPORTS_DIR } from '../core/reports/report-path.js';
 import { openArrivalCache } from './arrival-cache.js';
-import { firstCommits, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
+import { firstCommits, firstParentLine, isInsideWorkTree, isNoCommits, type FirstCommit } from './git.js';
 import { readHeadCommit, UNBORN } from './head-commit.js';
 import { listReportFiles } from './list-reports.js';
 
@@ -23,11 +27,11 @@ export async function gatherReportCounts(
   asOf?: string,
   listed: readonly string[] = listReportFiles(root, ledger).files,
 ): Promise<GatheredReports> {
-  const files = presentReports(listed, month);
+  const received = await receivedDates(root, presentReports(listed, month));
+  const files = withReceiptsOnly(presentReports(listed, month), received, month);
   const head = readHeadCommit(root);
   const tracked = head !== undefined || (await isInsideWorkTree(root));
   const commits = tracked && files.length > 0 ? await commitsOf(root, month, head) : undefined;
-  const received = await receivedDates(root, files);
   const committedDay = (file: string) => {
     const committed = commits?.get(file)?.committed;
     return committed ? commitDay(committed, ledger.config.timezone) : '';
@@ -65,17 +69,44 @@ export function reportMonths(listed: readonly string[]): string[] {
 }
 
 /**
- * received_on of each report (written by ledger merge --received), read by the yaml package; only
- * files that mention the key are parsed (the yaml module is loaded only then).
+ * When each mailed form was received: its receipt decision (the earliest), else — for repositories
+ * from before decision files — the received_on that `merge --received` once wrote into the stored
+ * report, read by the yaml package; only files that mention the key are parsed.
  */
 async function receivedDates(root: string, reports: readonly PresentReport[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const out = receiptDates(root);
   for (const report of reports) {
     const text = readText(path.join(root, report.file));
-    if (!text?.includes('received_on')) continue;
+    if (out.has(report.file) || !text?.includes('received_on')) continue;
     const { parse } = await import('yaml');
     const date = receivedOn(() => parse(text) as unknown);
     if (date) out.set(report.file, date);
+  }
+  return out;
+}
+
+/** A form received (its receipt recorded) but not merged yet counts as the unit's report of the month. */
+function withReceiptsOnly(
+  files: PresentReport[],
+  received: ReadonlyMap<string, string>,
+  month: string,
+): PresentReport[] {
+  const units = new Set(files.map((f) => f.unit));
+  for (const report of received.keys()) {
+    const shape = classifyReportPath(report);
+    if (shape.kind === 'report' && shape.month === month && !units.has(shape.unitName))
+      files.push({ unit: shape.unitName, file: report });
+  }
+  return files;
+}
+
+/** Receipts recorded as decision files (ledger merge --received): report file → the day it was received. */
+function receiptDates(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (repoFolder(root, DECISIONS_DIR) === 'absent') return out;
+  for (const file of listFilesUnder(root, DECISIONS_DIR)) {
+    const receipt = receiptOfPath(file);
+    if (receipt && !(out.get(receipt.report)! <= receipt.on)) out.set(receipt.report, receipt.on);
   }
   return out;
 }
@@ -108,6 +139,21 @@ function presentReports(listed: readonly string[], month: string): PresentReport
   return out;
 }
 
+/** Each report's arrival as the time its commit landed on the first-parent line (see landedTimes). */
+function landed(commits: Map<string, FirstCommit>, line: readonly LineCommit[]): Map<string, FirstCommit> {
+  const times = landedTimes(line, Math.floor(clockNow() / 1000));
+  const out = new Map<string, FirstCommit>();
+  for (const [file, commit] of commits) {
+    const time = times.get(commit.hash);
+    const own = Math.floor(Date.parse(commit.committed) / 1000);
+    out.set(
+      file,
+      time === undefined || time === own ? commit : { ...commit, committed: new Date(time * 1000).toISOString() },
+    );
+  }
+  return out;
+}
+
 /** First commits of the month's reports: from the cache while HEAD (read without git) is unchanged. */
 async function commitsOf(root: string, month: string, head: string | undefined): Promise<Map<string, FirstCommit>> {
   if (head === UNBORN) return new Map();
@@ -115,7 +161,7 @@ async function commitsOf(root: string, month: string, head: string | undefined):
   const known = cache?.get(month);
   if (known) return known;
   try {
-    const commits = await firstCommits(root, [`${REPORTS_DIR}/${month}`]);
+    const commits = landed(await firstCommits(root, [`${REPORTS_DIR}/${month}`]), await firstParentLine(root));
     cache?.set(month, commits);
     return commits;
   } catch (error) {

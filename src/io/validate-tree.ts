@@ -9,6 +9,7 @@ import { existsIn } from './ledger-root.js';
 import { readBytes } from './ledger-files.js';
 import { parseReport } from './load-reports.js';
 import { validateReports } from './validate-reports.js';
+import { loadDecisions } from './decision-files.js';
 import { validateTargets } from './validate-targets.js';
 
 export interface ValidateOptions {
@@ -35,7 +36,8 @@ export async function validateTree(options: ValidateOptions): Promise<{
   const { ledger, diagnostics: loadDiagnostics } = await repo.readWorkTree();
   const asOf = await repo.day(options.asOf);
   const reports = validateReports(options.root, ledger, asOf);
-  const tree = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics];
+  const decisions = loadDecisions(options.root).diagnostics;
+  const tree = [...loadDiagnostics, ...runChecks(ledger, LEDGER_CHECKS), ...reports.diagnostics, ...decisions];
   const inScope =
     targets.forms.length > 0 && targets.scopes.length === 0 ? [] : tree.filter(scopeFilter(targets.scopes));
   const forms = targets.forms.flatMap((form) => validateForm(ledger, form, cwd, asOf, options.root));

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import Table from 'cli-table3';
 import { maxOf } from '../core/model/arrays.js';
 import type { Phase } from '../core/rules/evaluate.js';
 import type { Light } from '../core/rules/rollup.js';
@@ -15,6 +14,7 @@ import {
 } from './table-fit.js';
 import { foldText, packUnits } from './fold.js';
 import { displayWidth } from './text-width.js';
+import { drawBox, type Align } from './box-table.js';
 
 /** Colours for the terminal renderers; every function is the identity without colour. */
 export interface TerminalStyle {
@@ -94,13 +94,12 @@ export function terminalWidth(
   return stream.isTTY === true && stream.columns ? stream.columns : undefined;
 }
 
-export type Align = 'left' | 'right' | 'center';
+export type { Align };
 
 /**
- * A box table. cli-table3 measures cells with string-width, which counts CJK
+ * A box table (box-table.ts), measured with string-width, which counts CJK
  * characters as two columns and ignores colour codes, so Chinese text lines up.
- * Its own wrapping counts characters, not columns, so long cells are wrapped
- * here first: `layout` gives each column's maximum width in terminal columns
+ * Long cells are wrapped here first: `layout` gives each column's maximum width in terminal columns
  * (a plain array is just that) and, with `width`, the terminal width to fit
  * (see table-fit.ts). Leave colour out of cells that wrap.
  */
@@ -159,21 +158,18 @@ function boxTable(
   widths: readonly (number | undefined)[],
 ): string {
   const kinds = columnKinds(head, fit);
-  const table = new Table({
-    head: head.map((h, i) =>
-      style.head(kinds[i] === 'head' && widths[i] !== undefined ? packLines(h.split(/(?<=\/)/), widths[i]) : h),
+  const heads = head.map((h, i) =>
+    (kinds[i] === 'head' && widths[i] !== undefined ? packLines(h.split(/(?<=\/)/), widths[i]) : h)
+      .split('\n')
+      .map((line) => style.head(line))
+      .join('\n'),
+  );
+  const cells = rows.map((row) =>
+    row.map((cell, i) =>
+      widths[i] !== undefined && kinds[i] !== 'head' ? wrapCell(cell, widths[i], kinds[i]!) : cell,
     ),
-    colAligns: [...align],
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-  });
-  for (const row of rows)
-    table.push(
-      row.map((cell, i) =>
-        widths[i] !== undefined && kinds[i] !== 'head' ? wrapCell(cell, widths[i], kinds[i]!) : cell,
-      ),
-    );
-  return table.toString();
+  );
+  return drawBox(heads, cells, align);
 }
 
 function isWidthList(layout: readonly (number | undefined)[] | TableLayout): layout is readonly (number | undefined)[] {

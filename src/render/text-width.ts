@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 
 /**
- * Terminal columns, counted by string-width — the same count cli-table3 lays its tables out with, so
+ * Terminal columns, counted by string-width — the same count box-table.ts lays its tables out with, so
  * our own folding and padding never disagree with the table around them (🔴, combining marks, CJK).
  */
 

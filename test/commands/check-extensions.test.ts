@@ -118,7 +118,7 @@ describe('ledger check: extensions', () => {
     const pending = read(repo);
     write(repo, edit(pending, 'state: 待审批', 'state: 已批准'));
     let result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
-    expect(errors(result)).toEqual(['check/extension-decider']);
+    expect(errors(result).sort()).toEqual(['check/extension-decider', 'check/unbacked-decision']);
     expect(result.diagnostics[0]!.message).toContain('能审批它的是 市审批局');
     write(
       repo,
@@ -129,7 +129,7 @@ describe('ledger check: extensions', () => {
       ),
     );
     result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
-    expect(errors(result)).toEqual(['check/extension-self-decided']);
+    expect(errors(result).sort()).toEqual(['check/extension-self-decided', 'check/unbacked-decision']);
   });
 
   it('refuses a lead approving its own request; the supervisors may', async () => {
@@ -143,11 +143,14 @@ describe('ledger check: extensions', () => {
       );
     write(repo, decided('市审批局'));
     let result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
-    expect(errors(result)).toEqual(['check/extension-self-decided']);
-    expect(result.diagnostics[0]!.hint).toContain('由 市发改委 运行 ledger extend');
+    expect(errors(result).sort()).toEqual(['check/extension-self-decided', 'check/unbacked-decision']);
+    expect(result.diagnostics.find((d) => d.code === 'check/extension-self-decided')!.hint).toContain(
+      '由 市发改委 运行 ledger extend',
+    );
+    // The right decider's name typed by hand is not a decision: only the decision file it owns is.
     write(repo, decided('市发改委 王主任'));
     result = await check({ root: repo.dir, base: 'main', asOf: AS_OF });
-    expect(errors(result)).toEqual([]);
+    expect(errors(result)).toEqual(['check/unbacked-decision']);
     write(repo, pending);
     await extend({ root: repo.dir, id: '1.1.2', decision: 'approve', date: '2020-08-10', by: '市发改委' });
     expect(read(repo)).toContain('decided_by: 市发改委');

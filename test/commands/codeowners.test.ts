@@ -34,9 +34,12 @@ describe('ledger codeowners', () => {
     expect(rules).toEqual([
       '/ledger/ @city/office',
       '/reports/ @city/office',
+      '/decisions/ @city/office',
       '/CODEOWNERS @city/office',
       '/reports/*/市审批局.yaml @city/shenpiju',
+      '/decisions/市审批局/ @city/shenpiju',
       '/reports/*/大武口区.yaml @dawukou',
+      '/decisions/大武口区/ @dawukou',
     ]);
     expect(built.missing).toEqual(['平罗县']);
     expect(handles('a, @b/c li@example.com')).toEqual(['@a', '@b/c', 'li@example.com']);

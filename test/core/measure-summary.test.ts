@@ -24,13 +24,13 @@ const STANDARD = `- id: "1.1.1"
       progress: 已完成升级。`;
 
 describe('measureSummary: what ledger log shows of a measure', () => {
-  it('keeps title, units, status and each unit report as “month status”', () => {
+  it('keeps title, units, status and each unit report’s month, status and verification', () => {
     expect(measureSummary(measure(STANDARD))).toEqual({
       title: '优化企业开办线上服务',
       units: ['市审批局', '市公安局', '各县区'],
       status: '推进中',
-      // whose report is behind a change: log credits the unit
-      unit_reports: { 市审批局: '2020-07 已完成' },
+      // whose report (or whose 退回) is behind a change: log credits the unit
+      unit_reports: { 市审批局: { month: '2020-07', status: '已完成' } },
     });
   });
 

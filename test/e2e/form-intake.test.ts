@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -99,7 +99,17 @@ describe('report forms as offices send them', () => {
       expect(stored).toMatch(/^filled_by: 张三/m);
       expect(stored).toMatch(/^reviewed_by: 李四/m);
       expect(stored).toMatch(/^submitted_on: 2020-07-16/m);
-      expect(stored).toMatch(/^received_on: 2020-07-17/m);
+      // The receipt is the lead's decision, in its own folder, never a field of the unit's report.
+      expect(stored).not.toMatch(/received_on/);
+      const [receipt, ...more] = readdirSync(path.join(root, 'decisions'), {
+        recursive: true,
+        encoding: 'utf8',
+      }).filter((file) => file.endsWith('2020-07-17-收件-2020-07-市司法局.yaml'));
+      expect(more).toEqual([]);
+      expect(receipt!.split(path.sep)[0]).not.toBe('市司法局');
+      expect(readFileSync(path.join(root, 'decisions', receipt!), 'utf8')).toMatch(
+        /^report: reports\/2020-07\/市司法局\.yaml$/m,
+      );
       const measure = findMeasure(loadLedger(root).ledger, '1.2.1')!.measure;
       expect(measure.unit_reports?.市司法局?.progress).toBe('清单已公布\n下一步：政务网公开');
     },

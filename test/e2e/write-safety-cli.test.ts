@@ -54,8 +54,8 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
     }
   });
 
-  it('two notice --issue at once never share a number nor lose a notice (5 runs)', async () => {
-    for (let run = 0; run < 5; run++) {
+  it('two notice --issue at once never share a number nor lose a notice (20 runs)', async () => {
+    for (let run = 0; run < 20; run++) {
       const repo = tempGitRepo({ 'ledger/units.yaml': BUNDLED_UNITS, [AREA_FILE]: SMALL_AREA });
       repo.commit('台账');
       const issue = (unit: string) =>
@@ -70,8 +70,8 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
     }
   });
 
-  it('a verify and a merge at once never lose a write (5 runs)', async () => {
-    for (let run = 0; run < 5; run++) {
+  it('a verify and a merge at once never lose a write (20 runs)', async () => {
+    for (let run = 0; run < 20; run++) {
       const repo = tempGitRepo({
         'ledger/units.yaml': BUNDLED_UNITS,
         [AREA_FILE]: SMALL_AREA,
@@ -95,6 +95,35 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
           .map((m) => [m.id, m] as const),
       );
       expect(byId.get('1.1.2')!.unit_reports?.['市公安局']?.verification?.state, `run ${run}`).toBe('已核验');
+      expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
+    }
+  });
+
+  it('an extend and a merge at once never lose a write (20 runs)', async () => {
+    for (let run = 0; run < 20; run++) {
+      const repo = tempGitRepo({
+        'ledger/units.yaml': BUNDLED_UNITS,
+        [AREA_FILE]: SMALL_AREA,
+        'reports/2020-07/市公安局.yaml': reportYaml(
+          '市公安局',
+          '2020-07',
+          entry('1.1.2', '推进中', '改造中', 'extension: { until: 2020-12-31, reason: 系统改造需跨年度实施 }'),
+        ),
+        'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
+      });
+      expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], repo.dir).code).toBe(0);
+      repo.commit('台账');
+      const [decided, merged] = await Promise.all([
+        runCliAsync(['extend', '1.1.2', '--approve', '--date', '2020-08-01'], repo.dir),
+        runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
+      ]);
+      expect([decided.code, merged.code], `${decided.stderr}${merged.stderr}`).toEqual([0, 0]);
+      const byId = new Map(
+        unitReport(repo.dir)
+          .areas[0]!.data.tasks.flatMap((t) => t.measures)
+          .map((m) => [m.id, m] as const),
+      );
+      expect(byId.get('1.1.2')!.extensions?.[0]?.state, `run ${run}`).toBe('已批准');
       expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
     }
   });

@@ -6,6 +6,8 @@ import { changedSince, gitPrefix, mergeBase, resolveCommit } from '../../io/git.
 import { openLedger } from '../../io/ledger-repo.js';
 import { LEDGER_DIR } from '../../io/ledger-root.js';
 import { validateTree } from '../../io/validate-tree.js';
+import { DECISIONS_DIR } from '../../core/model/decision-path.js';
+import { readDecisions } from '../../io/decision-files.js';
 
 export interface CheckOptions {
   root: string;
@@ -37,27 +39,40 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const target = await resolveCommit(options.root, options.base);
   const commit = (await mergeBase(options.root, target, 'HEAD')) ?? target;
   const repo = openLedger(options.root);
+  const asOf = options.asOf ?? (await repo.today());
   const [base, prefix] = await Promise.all([
     repo.atRevision(commit).finally(() => repo.close()),
     gitPrefix(options.root),
   ]);
-  const changes = (await changedSince(options.root, commit, [LEDGER_DIR, REPORTS_DIR])).map((change) => ({
-    ...change,
-    path: stripPrefix(change.path, prefix),
-    ...(change.oldPath ? { oldPath: stripPrefix(change.oldPath, prefix) } : {}),
-  }));
+  const changes = (await changedSince(options.root, commit, [LEDGER_DIR, REPORTS_DIR, DECISIONS_DIR])).map(
+    (change) => ({
+      ...change,
+      path: stripPrefix(change.path, prefix),
+      ...(change.oldPath ? { oldPath: stripPrefix(change.oldPath, prefix) } : {}),
+    }),
+  );
   const reportChanges: ReportFileChange[] = changes
     .filter((c) => c.path.startsWith(`${REPORTS_DIR}/`) || c.oldPath?.startsWith(`${REPORTS_DIR}/`))
     .filter((c) => !isIgnorableReportsFile(c.path))
     .map(({ status, path, oldPath }) => ({ status, path, ...(oldPath ? { oldPath } : {}) }));
+  const decisionChanges = changes
+    .filter((c) => c.path.startsWith(`${DECISIONS_DIR}/`) || c.oldPath?.startsWith(`${DECISIONS_DIR}/`))
+    .map(({ status, path, oldPath }) => ({ status, path, ...(oldPath ? { oldPath } : {}) }));
+  const added = readDecisions(
+    options.root,
+    decisionChanges.filter((c) => c.status === 'A' || c.status === 'C').map((c) => c.path),
+  );
   const review = reviewPullRequest({
     base,
     head,
     delta: compareLedgers(base, head),
     reportChanges,
     headReports,
+    decisionChanges,
+    addedDecisions: added.decisions,
+    asOf,
   });
-  const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...review.diagnostics]));
+  const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...added.diagnostics, ...review.diagnostics]));
   // A completion an error rejects (an unbacked 已完成, a report entry that fails) is not news: only the error is shown.
   const completes = review.completes.filter((c) => !mentionedInError(c.id, diagnostics));
   return {

@@ -1,6 +1,8 @@
 import { extensionDeciders } from '../../core/rules/extension-rules.js';
 import { findMeasure } from '../../core/model/ledger.js';
-import type { FileChanges } from '../../core/reports/merge-plan.js';
+import type { ExtensionDecision } from '../../core/model/decision.js';
+import { decisionEffect } from '../../core/rules/decisions.js';
+import { decisionWrite } from '../../io/decision-files.js';
 import type { Extension } from '../../core/model/schema.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
@@ -10,14 +12,14 @@ import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
-export type ExtensionDecision = 'approve' | 'reject';
+export type ExtensionVerdict = 'approve' | 'reject';
 
 export interface ExtendOptions {
   root: string;
   cwd?: string;
   /** 具体措施编号, e.g. 1.1.1 */
   id: string;
-  decision: ExtensionDecision;
+  decision: ExtensionVerdict;
   /** The day of the decision, YYYY-MM-DD; default today in the ledger's time zone. */
   date?: string;
   /** The deciding unit (name or alias); default the measure's lead units, when they may decide. */
@@ -36,6 +38,8 @@ export interface ExtendResult {
   /** The decided request; absent when the decision was refused. */
   after?: Extension;
   written: boolean;
+  /** The decision file written (decisions/<by>/<month>/…). */
+  decisionFile?: string;
   /** Why nothing was written: the decider may not decide this request (self-approval). */
   refused?: { message: string; hint: string };
 }
@@ -63,9 +67,7 @@ async function extendIn(
     throw new UsageError(`台账中没有编号为 ${options.id} 的具体措施`, '编号形如 1.1.1；用 ledger show 编号 查看');
   const unit = options.unit ? resolveUnitOption(ledger.units, options.unit, '--unit') : undefined;
   const extensions = ref.measure.extensions ?? [];
-  const pending = extensions
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => e.state === '待审批' && (!unit || e.requested_by === unit));
+  const pending = extensions.filter((e) => e.state === '待审批' && (!unit || e.requested_by === unit));
   if (pending.length === 0) {
     throw new UsageError(
       `具体措施 ${ref.measure.id} 没有${unit ? ` ${unit} 的` : ''}待审批延期申请`,
@@ -75,28 +77,29 @@ async function extendIn(
   if (pending.length > 1) {
     throw new UsageError(
       `具体措施 ${ref.measure.id} 有 ${pending.length} 个待审批延期申请`,
-      `用 --unit 指定：${pending.map(({ e }) => `--unit ${e.requested_by}`).join('、')}`,
+      `用 --unit 指定：${pending.map((e) => `--unit ${e.requested_by}`).join('、')}`,
     );
   }
-  const { e: before, index } = pending[0]!;
+  const before = pending[0]!;
   const base = { id: ref.measure.id, title: ref.measure.title, file: ref.file, before, written: false };
   const deciders = extensionDeciders(before.requested_by, ref.leads, ledger.config.supervisors);
   const by = options.by?.trim() ? resolveUnitOption(ledger.units, options.by, '--by') : undefined;
   const refused = refusal(ref.measure.id, before.requested_by, ref.leads, deciders, by, options.decision);
   if (refused) return { ...base, refused };
-  const after: Extension = {
-    ...before,
-    state: options.decision === 'approve' ? '已批准' : '已驳回',
-    decided_on: options.date,
-    decided_by: by ?? deciders.join('、'),
-    ...(options.reason?.trim() ? { decision_reason: options.reason.trim() } : {}),
+  const decision: ExtensionDecision = {
+    decision: options.decision === 'approve' ? '批准延期' : '驳回延期',
+    measure: ref.measure.id,
+    unit: before.requested_by,
+    requested_in: before.requested_in,
+    ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),
+    by: by ?? deciders[0]!,
+    on: options.date,
   };
-  const change: FileChanges = {
-    file: ref.file,
-    changes: [{ path: [...ref.path, 'extensions', index], before, after }],
-  };
-  if (session) applyMerge(options.root, [change], [], session);
-  return { ...base, after, written: !options.dryRun };
+  const effect = decisionEffect(ledger, decision);
+  if ('problem' in effect) throw new UsageError(effect.problem, '用 ledger show 编号 查看该措施的延期申请');
+  const after = effect.changes[0]!.changes[0]!.after as Extension;
+  const written = session ? applyMerge(options.root, effect.changes, [decisionWrite(decision)], session) : [];
+  return { ...base, after, written: !options.dryRun, ...(written.length > 0 ? { decisionFile: written.at(-1) } : {}) };
 }
 
 /** Why `by` (default: the leads) may not decide this request, or undefined when it may. */
@@ -106,7 +109,7 @@ function refusal(
   leads: readonly string[],
   deciders: readonly string[],
   by: string | undefined,
-  decision: ExtensionDecision,
+  decision: ExtensionVerdict,
 ): { message: string; hint: string } | undefined {
   if (by !== undefined && deciders.includes(by)) return undefined;
   const flag = decision === 'approve' ? '--approve' : '--reject';

@@ -1,3 +1,4 @@
+import { decisionLine } from '../shared/decision-line.js';
 import { UsageError } from '../../errors.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument } from '../../cli/date-options.js';
@@ -47,7 +48,7 @@ export const extendSpec: CommandSpec = {
     }
     const e = result.after!;
     writeOut(
-      `${result.id} ${result.title}：${e.requested_by} 申请延期至 ${e.until} —— ${e.state}（${e.decided_by}，${e.decided_on}${e.decision_reason ? `，${e.decision_reason}` : ''}）${result.written ? `\n已写入 ${result.file}` : '\n（--dry-run：未写入）'}`,
+      `${result.id} ${result.title}：${e.requested_by} 申请延期至 ${e.until} —— ${e.state}（${e.decided_by}，${e.decided_on}${e.decision_reason ? `，${e.decision_reason}` : ''}）${result.written ? `\n已写入 ${result.file}${decisionLine(result.decisionFile)}` : '\n（--dry-run：未写入）'}`,
     );
     return EXIT_OK;
   },

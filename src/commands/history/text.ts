@@ -2,7 +2,8 @@ import type { HistoryResult } from './run.js';
 import type { HistoryEntry } from '../../core/review/measure-history.js';
 import { reportingUnits } from '../../core/review/status-log.js';
 import { changeLines, formatValue } from '../../render/field-change.js';
-import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
+import { actionsText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
+import { commitActions } from '../../core/review/commit-actions.js';
 
 export type HistoryFormat = 'text' | 'json';
 
@@ -22,7 +23,7 @@ function renderText(result: HistoryResult): string {
 
 function entryLines(entry: HistoryEntry): string[] {
   const { commit } = entry;
-  const head = `${entry.day}  ${creditText(reportedBy(entry), commit.author)}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
+  const head = `${entry.day}  ${actionsText(commitActions(entry.changes), commit.author)}  ${commit.hash.slice(0, 7)}  ${commit.subject}`;
   if (entry.kind === 'created') return [head, `  ${KIND_LABELS.created}于 ${entry.file}：${createdSummary(entry)}`];
   if (entry.kind === 'deleted') return [head, `  ${KIND_LABELS.deleted}（从 ${entry.file} 中删去）`];
   const moved = entry.previousFile ? [`  ${KIND_LABELS.moved}：${entry.previousFile} → ${entry.file}`] : [];
@@ -54,6 +55,7 @@ function renderJson(result: HistoryResult): string {
     author: entry.commit.author,
     email: entry.commit.email,
     reported_by: reportedBy(entry),
+    actions: commitActions(entry.changes),
     subject: entry.commit.subject,
     kind: entry.kind,
     file: entry.file,

@@ -1,4 +1,4 @@
-import { creditText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
+import { actionsText, NO_COMMITS_TEXT } from '../../render/commit-credit.js';
 import type { LogResult } from './run.js';
 import type { StatusChange } from '../../core/review/status-log.js';
 
@@ -22,7 +22,7 @@ function renderText(result: LogResult): string {
 
 function changeLine(change: StatusChange): string {
   const from = change.from ?? '（新增）';
-  return `${change.day}  ${change.id.padEnd(7)} ${from} → ${change.to}  ${change.title}  —— ${creditText(change.reportedBy, change.commit.author)} ${change.commit.hash.slice(0, 7)} ${change.commit.subject}`;
+  return `${change.day}  ${change.id.padEnd(7)} ${from} → ${change.to}  ${change.title}  —— ${actionsText(change.actions, change.commit.author)} ${change.commit.hash.slice(0, 7)} ${change.commit.subject}`;
 }
 
 /** “市税务局报送，王芳合并”: the units whose reports made a change, beside who committed it. */
@@ -39,6 +39,7 @@ function renderJson(result: LogResult): string {
     author: c.commit.author,
     email: c.commit.email,
     reported_by: c.reportedBy,
+    actions: c.actions,
     commit: c.commit.hash,
     subject: c.commit.subject,
   }));

@@ -1,3 +1,7 @@
+import type { Decision } from '../../core/model/decision.js';
+import { UsageError } from '../../errors.js';
+import { decisionDeciders, receiptDateProblem } from '../../core/rules/decisions.js';
+import { decisionWrite } from '../../io/decision-files.js';
 import { olderThanMerged } from '../../core/reports/report-stale.js';
 import { reportArrivals } from '../../io/report-arrivals.js';
 import { existsIn } from '../../io/ledger-root.js';
@@ -66,6 +70,8 @@ export interface MergeResult {
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   const repo = openLedger(options.root);
   const dated = { ...options, asOf: await repo.day(options.asOf) };
+  if (options.received && options.received > dated.asOf)
+    throw new UsageError(`收到日期 ${options.received} 晚于 ${dated.asOf}`, '--received 写实际收到表格的那一天');
   if (options.dryRun) return mergeIn(repo, dated);
   return withWriteSession(options.root, 'ledger merge', (session) => mergeIn(repo, dated, session));
 }
@@ -158,11 +164,8 @@ function storeReports(
     const stored = unit ? reportPath(report.data.month, unit) : undefined;
     if (!unit || !stored) continue;
     merged.push({ file: report.file, unit, month: report.data.month, stored });
-    const stamp = received && !report.data.received_on ? received : undefined;
-    if (stored === report.file) {
-      if (stamp) writes.push({ file: stored, content: withReceived(bytesOf.get(report)!, stamp) });
-      continue;
-    }
+    // A unit's own file under reports/ arrives by its commit; only a form brought in from outside was received.
+    if (stored === report.file) continue;
     const link = linkProblem(root, stored);
     if (link) {
       diagnostics.push(linkDiagnostic(stored, link));
@@ -182,22 +185,20 @@ function storeReports(
       continue;
     }
     const isXlsx = /\.xlsx$/i.test(report.file);
-    const data = stamp ? { ...report.data, received_on: stamp } : report.data;
-    const bytes = bytesOf.get(report)!;
-    const content = isXlsx
-      ? renderReportYaml(formFromReport(ledger, unit, data))
-      : stamp
-        ? withReceived(bytes, stamp)
-        : bytes;
+    const { received_on: _own, ...data } = report.data;
+    const content = isXlsx ? renderReportYaml(formFromReport(ledger, unit, data)) : bytesOf.get(report)!;
     writes.push({ file: stored, content });
+    if (received) writes.push(decisionWrite(receipt(ledger, stored, unit, received)));
   }
   return { merged, writes };
 }
 
-/** A YAML report with `received_on` added as a last top-level field (comments and order kept). */
-function withReceived(bytes: Uint8Array, date: string): string {
-  const text = Buffer.from(bytes).toString('utf8');
-  return `${text.replace(/\s*$/, '')}\nreceived_on: ${date} # 牵头单位收到的日期（ledger merge --received）\n`;
+/** The lead's receipt of a mailed form (收件), made by the first unit that may record it. */
+function receipt(ledger: Ledger, report: string, unit: string, on: string): Decision {
+  const problem = receiptDateProblem(report, on);
+  if (problem) throw new UsageError(problem, '--received 写实际收到表格的那一天');
+  const draft: Decision = { decision: '收件', report, by: unit, on };
+  return { ...draft, by: decisionDeciders(ledger, draft)[0] ?? ledger.config.supervisors[0] ?? unit };
 }
 
 /**

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../core/model/diagnostic.js';
-import { planNotices, type NoticePlan } from '../../core/rules/notice-plan.js';
+import { noticeDecisions, planNotices, type NoticePlan } from '../../core/rules/notice-plan.js';
+import { applyDecisions } from '../../core/rules/decisions.js';
+import type { Ledger } from '../../core/model/ledger.js';
+import { UsageError } from '../../errors.js';
+import { decisionWrite } from '../../io/decision-files.js';
 import { dayOfMonth } from '../../core/reports/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
@@ -30,7 +34,7 @@ export interface NoticeOptions {
 export interface NoticeResult {
   /** Ledger errors: nothing was planned or written. */
   diagnostics: Diagnostic[];
-  plan?: Omit<NoticePlan, 'changes'>;
+  plan?: NoticePlan;
   /** Which version of the ledger was judged: the day's, or the work tree when issuing. */
   version?: LedgerVersion;
   /** Ledger files the new notices were written to (with `issue`). */
@@ -60,9 +64,20 @@ async function noticeIn(repo: LedgerRepo, options: NoticeOptions, session?: Writ
   const ledger = loaded.ledger;
   const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger.units, options.unit, '--unit');
   const issuer = options.by?.trim() || ledger.config.notice_issuer;
-  const { changes, ...plan } = planNotices(ledger, asOf, issuer, { unit });
-  const written = session && changes.length > 0 ? applyMerge(options.root, changes, [], session) : [];
+  const plan = planNotices(ledger, asOf, issuer, { unit });
+  const written = session ? issueNotices(options.root, ledger, plan, session) : [];
   return { diagnostics: [], plan, ...(loaded.version ? { version: loaded.version } : {}), written };
+}
+
+/** Records the plan's 督办单: one decision file each, and the notices they add to the ledger. */
+function issueNotices(root: string, ledger: Ledger, plan: NoticePlan, session: WriteSession): string[] {
+  const decisions = noticeDecisions(plan);
+  if (decisions.length === 0) return [];
+  const applied = applyDecisions(ledger, decisions);
+  const failed = applied.problems[0];
+  if (failed)
+    throw new UsageError(`不能发出 ${failed.decision.number}：${failed.problem}`, '运行 ledger validate 检查台账');
+  return applyMerge(root, applied.changes, decisions.map(decisionWrite), session);
 }
 
 /** Writes each new 督办单 as a Word file `<number>-<unit>.docx` into `dir`; returns the paths written. */

@@ -1,3 +1,5 @@
+import { DECISIONS_DIR } from '../../core/model/decision-path.js';
+import { decisionLine } from '../shared/decision-line.js';
 import { NOTICE_LEVEL_NAMES } from '../../core/rules/notices.js';
 import { noticeLetter, noticeTiming } from '../../core/summaries/notice-letter.js';
 import type { NoticeDocument } from '../../core/rules/notice-plan.js';
@@ -36,7 +38,9 @@ function countLine(plan: Plan): string {
 function footer(result: NoticeResult, issue: boolean): string {
   if (result.plan!.documents.length === 0) return issue ? '台账未作修改。' : '';
   if (!issue) return '（未记入台账；确认后加 --issue 发出并记入台账，再用 git 提交）';
-  return `已记入台账：${result.written.join('、')}（请用 git 提交，提交记录即发文记录）`;
+  const decisions = result.written.filter((file) => file.startsWith(`${DECISIONS_DIR}/`));
+  const ledger = result.written.filter((file) => !decisions.includes(file));
+  return `已记入台账：${ledger.join('、')}（请连同决定文件一起用 git 提交，提交记录即发文记录）${decisionLine(decisions)}`;
 }
 
 /** Each 督办单 as a Markdown document, ready to print or paste into an OA notice. */

@@ -7,8 +7,8 @@
  * at all; otherwise the first-parent line is listed once (and cached with that HEAD). Without a
  * commit by the previous month end (no repository, no commits, a ledger committed later) nothing
  * else runs. Each month end back from there is mapped to its commit;
- * each commit's overdue schedule comes from .git/ledger/lights-cache.json (io/schedule-cache.ts)
- * or, the first time, from parsing that version (one LedgerHistory: one `git cat-file --batch`,
+ * the previous month end's overdue schedule and every older month end's red rows come from
+ * .git/ledger/lights-cache.json (io/schedule-cache.ts) or, the first time, from parsing that version (one LedgerHistory: one `git cat-file --batch`,
  * each file parsed once per blob) — only then are yaml and zod loaded. The walk stops as soon as
  * no row red on the day was red at every month end so far, or history does not reach further
  * (before the first commit, a shallow clone's end, a rewritten stretch, a version without ledger/).
@@ -55,9 +55,8 @@ export async function lightMemory(
     if (!line || !line.some((c) => c.committed < endOfDay(first, timezone))) return [];
     let open = monthEndState(overdueSchedule(ledger, day), day).red;
     for (let end = first; ends.length < MAX_MONTHS; end = previousMonthEnd(end)) {
-      const schedule = await past.at(line, end);
-      if (!schedule) break;
-      const state = monthEndState(schedule, end);
+      const state = await past.at(line, end, ends.length === 0);
+      if (!state) break;
       ends.push(state);
       open = new Set([...open].filter((key) => state.red.has(key)));
       if (open.size === 0) break;
@@ -91,17 +90,30 @@ class PastSchedules {
     private readonly scope: LightMemoryOptions['scope'],
   ) {}
 
-  /** The schedule of the version committed by the end of `day`; undefined where history does not reach. */
-  async at(line: LineCommit[], day: string): Promise<OverdueSchedule | undefined> {
+  /**
+   * The month end `day` as the version committed by its end stood for it; undefined where history does
+   * not reach. Only the first (the previous month end) keeps what was overdue: older ones need their
+   * red rows alone, which is all the cache keeps of them.
+   */
+  async at(line: LineCommit[], day: string, whole: boolean): Promise<MonthEnd | undefined> {
     const pick = pickCommit(line, day, this.timezone);
     if (pick.kind !== 'commit') return undefined;
-    const known = this.cache.get(pick.commit.hash);
-    if (known) return known;
+    const hash = pick.commit.hash;
+    const red = whole ? undefined : this.cache.red(hash, day);
+    if (red) return { day, overdue: new Set(), red: new Set(red) };
+    const schedule = this.cache.get(hash) ?? (await this.parsed(pick.commit, day));
+    if (!schedule) return undefined;
+    if (whole) this.cache.set(hash, schedule);
+    const state = monthEndState(schedule, day);
+    this.cache.setRed(hash, day, [...state.red]);
+    return whole ? state : { day, overdue: new Set(), red: state.red };
+  }
+
+  /** The overdue schedule of a commit's version, parsed (one LedgerHistory); undefined without ledger/. */
+  private async parsed(commit: LineCommit, day: string): Promise<OverdueSchedule | undefined> {
     try {
-      const loaded = await (await this.repo.history()).load(commitVersion(pick.commit, this.timezone));
-      const schedule = overdueSchedule(this.scope ? this.scope.apply(loaded.ledger) : loaded.ledger, day);
-      this.cache.set(pick.commit.hash, schedule);
-      return schedule;
+      const loaded = await (await this.repo.history()).load(commitVersion(commit, this.timezone));
+      return overdueSchedule(this.scope ? this.scope.apply(loaded.ledger) : loaded.ledger, day);
     } catch (error) {
       // A version without ledger/ (before the ledger was set up) or a missing object: nothing to remember.
       if ((error as { name?: string }).name === 'GitError') return undefined;

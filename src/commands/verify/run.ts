@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../../core/model/diagnostic.js';
 import { findMeasure } from '../../core/model/ledger.js';
-import type { FieldChange } from '../../core/reports/merge-plan.js';
 import type { UnitReport, Verification } from '../../core/model/schema.js';
-import { verifiedReport, verifiers } from '../../core/rules/verification.js';
+import { verifiers } from '../../core/rules/verification.js';
+import type { Decision } from '../../core/model/decision.js';
+import { decisionEffect } from '../../core/rules/decisions.js';
+import { decisionWrite } from '../../io/decision-files.js';
 import { UsageError } from '../../errors.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { openLedger, type LedgerRepo } from '../../io/ledger-repo.js';
@@ -34,6 +36,8 @@ export interface VerifyResult {
   /** Already verified: nothing to do. */
   unchanged?: boolean;
   written: boolean;
+  /** The decision file written (decisions/<by>/<month>/…), which CODEOWNERS gives to the verifying unit. */
+  decisionFile?: string;
   /** Ledger errors that stopped the verification: nothing was written. */
   diagnostics?: Diagnostic[];
   /** Why nothing was written: the verifier may not verify this part. */
@@ -68,19 +72,25 @@ async function verifyIn(repo: LedgerRepo, options: VerifyOptions, session?: Writ
   if (!options.reject && report.verification?.state === '已核验') return { ...base, unchanged: true };
   if (options.reject && !options.reason?.trim()) throw new UsageError('退回须写明理由', '加 --reason 退回理由');
   refuseDate(date, today, report);
+  const reason = options.reason?.trim();
+  const decision: Decision = options.reject
+    ? { decision: '退回', measure: ref.measure.id, unit, reason: reason!, by, on: date }
+    : { decision: '核验', measure: ref.measure.id, unit, by, on: date };
+  const effect = decisionEffect(ledger, decision);
+  if ('problem' in effect) throw new UsageError(effect.problem, '用 ledger show 编号 查看该措施的报送情况');
   const verification: Verification = {
     state: options.reject ? '已退回' : '已核验',
     by,
     on: date,
-    ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),
+    ...(reason ? { reason } : {}),
   };
-  const changes: FieldChange[] = [
-    { path: [...ref.path, 'unit_reports', unit], before: report, after: verifiedReport(report, verification) },
-  ];
-  if (options.reject && ref.measure.status === '已完成')
-    changes.push({ path: [...ref.path, 'status'], before: '已完成', after: '推进中' });
-  if (session) applyMerge(options.root, [{ file: ref.file, changes }], [], session);
-  return { ...base, verification, written: !options.dryRun };
+  const written = session ? applyMerge(options.root, effect.changes, [decisionWrite(decision)], session) : [];
+  return {
+    ...base,
+    verification,
+    written: !options.dryRun,
+    ...(written.length > 0 ? { decisionFile: written.at(-1) } : {}),
+  };
 }
 
 /** A verification is dated on a day that has come, and not before the part was completed. */

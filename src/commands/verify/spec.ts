@@ -1,3 +1,4 @@
+import { decisionLine } from '../shared/decision-line.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument } from '../../cli/date-options.js';
 import { UsageError } from '../../errors.js';
@@ -53,7 +54,7 @@ export const verifySpec: CommandSpec = {
       const v = result.verification!;
       const what = v.state === '已核验' ? '核验通过，已销号' : `已退回，改为“推进中”：${v.reason}`;
       writeOut(
-        `${head}：${what}（${v.by}，${v.on}）${result.written ? `\n已写入 ${result.file}` : '\n（--dry-run：未写入）'}`,
+        `${head}：${what}（${v.by}，${v.on}）${result.written ? `\n已写入 ${result.file}${decisionLine(result.decisionFile)}` : '\n（--dry-run：未写入）'}`,
       );
     }
     return EXIT_OK;

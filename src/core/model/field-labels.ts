@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<string, string> = {
   next_steps: '下步计划',
   evidence: '佐证材料',
   completed_on: '完成日期',
+  completed_on_reason: '完成日期更正理由',
   unit: '报送单位',
   entries: '报送事项',
   extension: '申请延期',

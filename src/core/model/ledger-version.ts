@@ -7,8 +7,9 @@
  * - D today or later: the work tree (uncommitted changes included).
  * - `--rev REV`: that revision, whatever the day.
  * - No Git repository, or no commit yet: the work tree, with a one-line note.
- * - D before the first commit, before the oldest commit of a shallow clone, or in a stretch of
- *   history whose commit times go backwards (a rewritten history): an error, never a guess.
+ * - D before the first commit or before the oldest commit of a shallow clone: an error, never a guess.
+ * - History is read in commit order: an older commit dated after D (a clock set wrong, a rebase)
+ *   does not lock the day out; its change counts, and the version names it as a warning.
  */
 import { dayAtOffset, endOfDayAt } from './calendar.js';
 
@@ -32,13 +33,13 @@ export interface LedgerVersion {
   note?: string;
   /** 台账版本：2020-07-24 提交 1a2b3c4（合并 2020-07 报送） */
   label: string;
+  /** An older commit dated after the day, counted in commit order. */
+  outOfOrder?: { commit: string; date: string };
 }
 
 export type VersionPick =
-  | { kind: 'commit'; commit: LineCommit }
-  | { kind: 'before-first'; first: LineCommit }
-  /** Commit times disagree about the day: an older commit is later, or author times say it existed by then. */
-  | { kind: 'rewritten'; commit: LineCommit };
+  /** `outOfOrder`: an older commit whose commit time is after the day. */
+  { kind: 'commit'; commit: LineCommit; outOfOrder?: LineCommit } | { kind: 'before-first'; first: LineCommit };
 
 /** Epoch seconds of the end of `day` (24:00, i.e. the next day 00:00) at UTC offset `timezone`. */
 export function endOfDay(day: string, timezone: string): number {
@@ -63,12 +64,9 @@ export function commitDay(iso: string, timezone: string): string {
 export function pickCommit(line: readonly LineCommit[], day: string, timezone: string): VersionPick {
   const end = endOfDay(day, timezone);
   const index = line.findIndex((c) => c.committed <= end);
-  if (index < 0) {
-    const authored = line.find((c) => c.authored <= end);
-    return authored ? { kind: 'rewritten', commit: authored } : { kind: 'before-first', first: line[line.length - 1]! };
-  }
+  if (index < 0) return { kind: 'before-first', first: line[line.length - 1]! };
   const later = line.slice(index + 1).find((c) => c.committed > end);
-  return later ? { kind: 'rewritten', commit: later } : { kind: 'commit', commit: line[index]! };
+  return later ? { kind: 'commit', commit: line[index]!, outOfOrder: later } : { kind: 'commit', commit: line[index]! };
 }
 
 export function commitVersion(commit: LineCommit, timezone: string): LedgerVersion {
@@ -87,4 +85,20 @@ export function worktreeVersion(note?: string): LedgerVersion {
   return note
     ? { source: 'worktree', note, label: `台账版本：工作区（${note}）` }
     : { source: 'worktree', label: '台账版本：工作区（含未提交的修改）' };
+}
+
+/**
+ * When each commit of the first-parent line (newest first) landed: its commit time, but never before
+ * an older commit's (a commit dated before its parent cannot have arrived first), and a commit dated
+ * after `now` holds back nothing (it landed no earlier than its parent). Epoch seconds by hash.
+ */
+export function landedTimes(line: readonly LineCommit[], now: number): Map<string, number> {
+  const landed = new Map<string, number>();
+  let latest = -Infinity;
+  for (let i = line.length - 1; i >= 0; i--) {
+    const commit = line[i]!;
+    if (commit.committed <= now) latest = Math.max(latest, commit.committed);
+    landed.set(commit.hash, Number.isFinite(latest) ? latest : commit.committed);
+  }
+  return landed;
 }

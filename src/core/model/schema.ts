@@ -34,6 +34,8 @@ export const UnitReportSchema = z.strictObject({
   next_steps: z.string().optional(),
   evidence: z.array(text).optional(),
   completed_on: DateSchema.optional(),
+  /** Why the completion date differs from the one reported before (the report's completed_on_reason). */
+  completed_on_reason: z.string().optional(),
   milestones_met: z.number().int().min(0).optional(),
   /** Set by `ledger verify`; kept while the unit keeps reporting 已完成. */
   verification: VerificationSchema.optional(),

@@ -140,6 +140,7 @@ function toUnitReport(month: string, entry: ReportEntry): UnitReport {
   if (entry.next_steps) out.next_steps = entry.next_steps.trim();
   if (entry.evidence) out.evidence = entry.evidence;
   if (entry.completed_on) out.completed_on = entry.completed_on;
+  if (entry.completed_on_reason) out.completed_on_reason = entry.completed_on_reason.trim();
   if (entry.milestones_met !== undefined) out.milestones_met = entry.milestones_met;
   return out;
 }

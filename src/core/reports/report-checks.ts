@@ -1,5 +1,5 @@
-import { milestoneCount } from '../model/deadline.js';
-import { diagnosticAt, type Diagnostic } from '../model/diagnostic.js';
+import { milestoneCount, parseDeadline } from '../model/deadline.js';
+import { diagnosticAt, type Diagnostic, type DiagnosticInput } from '../model/diagnostic.js';
 import { checkEntryDates } from './report-entry-checks.js';
 import { measureRefs, type Ledger, type MeasureRef, type SourceFile } from '../model/ledger.js';
 import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.js';
@@ -107,6 +107,8 @@ function checkReport(
         fileExists: options.fileExists,
       }),
     ]);
+    const extensionProblem = shortExtension(entry, ref);
+    if (extensionProblem) out.push(diagnosticAt(locate(['entries', i, 'extension', 'until']), extensionProblem));
     const count = milestoneCount(ref.measure.deadline);
     if (entry.milestones_met !== undefined && entry.milestones_met > count) {
       out.push(
@@ -119,6 +121,19 @@ function checkReport(
     }
   });
   return out;
+}
+
+/** An extension moves a deadline later: one ending on or before the last written deadline extends nothing. */
+function shortExtension(entry: Report['entries'][number], ref: MeasureRef): DiagnosticInput | undefined {
+  const deadline = parseDeadline(ref.measure.deadline);
+  if (!entry.extension || deadline?.kind !== 'dated') return undefined;
+  const last = deadline.milestones.at(-1)!.due;
+  if (entry.extension.until > last) return undefined;
+  return {
+    code: 'report/extension-before-deadline',
+    message: `具体措施 ${entry.id} 申请延期至 ${entry.extension.until}，不晚于完成时限 ${ref.measure.deadline}（${last}）；延期只能往后延`,
+    hint: `写 ${last} 之后的日期，或删除 extension`,
+  };
 }
 
 function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): string | undefined {

@@ -9,7 +9,7 @@
  * - evidence: a link must be http(s); a relative path must exist in the repository (warning).
  */
 import { lastDayOf } from '../model/calendar.js';
-import { diagnosticAt, type Diagnostic } from '../model/diagnostic.js';
+import { diagnosticAt, type Diagnostic, type DiagnosticInput } from '../model/diagnostic.js';
 import type { Locator, MeasureRef } from '../model/ledger.js';
 import type { ReportEntry } from './report-schema.js';
 
@@ -45,6 +45,8 @@ export function checkEntryDates(entry: ReportEntry, i: number, ref: MeasureRef, 
       }),
     );
   }
+  const redated = redatedCompletion(entry, ref, ctx);
+  if (redated) out.push(diagnosticAt(at('completed_on'), redated));
   if (entry.completed_on && entry.completed_on > monthEnd) {
     out.push(
       diagnosticAt(at('completed_on'), {
@@ -89,6 +91,29 @@ export function checkEntryDates(entry: ReportEntry, i: number, ref: MeasureRef, 
     }
   });
   return out;
+}
+
+/**
+ * A completion date once reported stands: a later report may change it only with a stated reason
+ * (completed_on_reason), and then it is flagged for the lead (a warning in validate, merge and check).
+ */
+function redatedCompletion(entry: ReportEntry, ref: MeasureRef, ctx: EntryContext): DiagnosticInput | undefined {
+  const last = ctx.unit ? ref.measure.unit_reports?.[ctx.unit] : undefined;
+  const before = last?.status === '已完成' ? last.completed_on : undefined;
+  if (!before || !entry.completed_on || entry.completed_on === before || last!.month >= ctx.month) return undefined;
+  const reason = entry.completed_on_reason?.trim();
+  return reason
+    ? {
+        severity: 'warning',
+        code: 'report/completion-redated',
+        message: `具体措施 ${entry.id} 的完成日期由已报送的 ${before} 更正为 ${entry.completed_on}（理由：${reason}）`,
+        hint: '牵头单位核对更正理由；合并后 ledger history 中可查',
+      }
+    : {
+        code: 'report/completion-redated',
+        message: `具体措施 ${entry.id} 已于 ${last!.month} 报送完成日期 ${before}，本次改成了 ${entry.completed_on}，但没有写明理由`,
+        hint: `确需更正时在这一项加上 completed_on_reason: 更正的理由；否则保持 completed_on: ${before}`,
+      };
 }
 
 /** Whether this report is where the unit finishes its part: not merged yet, and not already 已完成. */

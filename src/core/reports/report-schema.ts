@@ -42,6 +42,8 @@ export const ReportEntrySchema = z.strictObject({
   /** 佐证材料: paths in the repository or links. */
   evidence: z.preprocess(evidenceList, z.array(text).optional()),
   completed_on: dateInput,
+  /** Why a completion date already reported changes (更正完成日期的理由); without it the change is refused. */
+  completed_on_reason: optionalText,
   /** For measures with several 完成时限: how many milestones are met, in order. */
   milestones_met: z.preprocess(blank, z.number().int().min(0).optional()),
   extension: z.preprocess(blank, ExtensionRequestSchema.optional()),

@@ -1,5 +1,6 @@
 import { pushAll } from '../model/arrays.js';
 import { REPORTS_DIR } from '../reports/report-path.js';
+import { DECISIONS_DIR } from '../model/decision-path.js';
 import type { Unit } from '../model/schema.js';
 
 export interface CodeownersOptions {
@@ -38,13 +39,17 @@ export function ledgerOwnerOf(text: string, prefix = ''): string | undefined {
  */
 export function buildCodeowners(units: readonly Unit[], options: CodeownersOptions = {}): Codeowners {
   const prefix = options.prefix ?? '';
-  const lines = [HEADER, '# 每个单位的报送文件 reports/YYYY-MM/<单位>.yaml 只能由该单位的负责人批准合并。'];
+  const lines = [
+    HEADER,
+    '# 每个单位的报送文件 reports/YYYY-MM/<单位>.yaml 和决定文件 decisions/<单位>/ 只能由该单位的负责人批准合并。',
+  ];
   const office = options.ledgerOwner ? handles(options.ledgerOwner) : [];
   if (office.length) {
     lines.push(
       '',
       `/${prefix}ledger/ ${office.join(' ')}`,
       `/${prefix}${REPORTS_DIR}/ ${office.join(' ')}`,
+      `/${prefix}${DECISIONS_DIR}/ ${office.join(' ')}`,
       `/CODEOWNERS ${office.join(' ')}`,
     );
   }
@@ -60,6 +65,7 @@ export function buildCodeowners(units: readonly Unit[], options: CodeownersOptio
     }
     owned.push(unit.name);
     unitLines.push(`/${prefix}${REPORTS_DIR}/*/${escapePattern(unit.name)}.yaml ${owners.join(' ')}`);
+    unitLines.push(`/${prefix}${DECISIONS_DIR}/${escapePattern(unit.name)}/ ${owners.join(' ')}`);
   }
   if (unitLines.length) pushAll(lines, ['', ...unitLines]);
   if (missing.length) lines.push('', `# 未设置 owner 的单位：${missing.join('、')}`);

@@ -1,6 +1,7 @@
 /**
  * What `ledger log` shows of a measure: title, units, status and, per unit, the month and status of
- * its last report (to tell whose report changed a status). A projection of the measure as the yaml
+ * its last report and its verification's state and verifier (to tell whose report, or whose 退回,
+ * changed a status). A projection of the measure as the yaml
  * package read it; the log cache keeps these, not whole measures.
  */
 import { normaliseMeasure } from './measure-snapshot.js';
@@ -14,10 +15,24 @@ export function measureSummary(measure: Record<string, unknown>): Record<string,
   for (const field of SUMMARY_FIELDS) if (normalised[field] !== undefined) out[field] = normalised[field];
   const reports = normalised.unit_reports;
   if (typeof reports === 'object' && reports !== null) {
-    const entries = Object.entries(reports as Record<string, { month?: unknown; status?: unknown }>);
-    out.unit_reports = Object.fromEntries(
-      entries.map(([unit, r]) => [unit, `${String(r?.month)} ${String(r?.status)}`]),
+    const entries = Object.entries(
+      reports as Record<
+        string,
+        { month?: unknown; status?: unknown; verification?: { state?: unknown; by?: unknown } }
+      >,
     );
+    out.unit_reports = Object.fromEntries(entries.map(([unit, r]) => [unit, reportSummary(r)]));
   }
+  return out;
+}
+
+function reportSummary(report: {
+  month?: unknown;
+  status?: unknown;
+  verification?: { state?: unknown; by?: unknown };
+}) {
+  const out: Record<string, unknown> = { month: String(report?.month), status: String(report?.status) };
+  const verification = report?.verification;
+  if (verification) out.verification = { state: String(verification.state), by: String(verification.by) };
   return out;
 }

@@ -5,7 +5,9 @@ import { sameValue } from '../model/same-value.js';
 import { planMerge } from '../reports/merge-plan.js';
 import type { ReportSource } from '../reports/report-checks.js';
 import { classifyReportPath } from '../reports/report-path.js';
-import { expectedAfterMerge, newMeasuresWithProgress, unbackedProgress } from './pr-progress.js';
+import { expectedLedger, newMeasuresWithProgress, redatedCompletions, unbackedProgress } from './pr-progress.js';
+import { reviewDecisions } from './pr-decisions.js';
+import type { DecisionSource } from '../model/decision.js';
 import { extensionChanges, unitsReportingIn } from './pr-extensions.js';
 
 /** A file under reports/ that the pull request adds, changes, renames or deletes. */
@@ -22,6 +24,12 @@ export interface PullRequestInput {
   reportChanges: readonly ReportFileChange[];
   /** Every report at the head that passed the schema. */
   headReports: readonly ReportSource[];
+  /** Files under decisions/ the pull request adds, changes, renames or deletes. */
+  decisionChanges: readonly ReportFileChange[];
+  /** The decision files it adds that parsed, oldest first. */
+  addedDecisions: readonly DecisionSource[];
+  /** Today in the ledger's time zone. */
+  asOf: string;
 }
 
 /** report: only reports/; merge: progress fields (and the reports behind them); definition: what the document defines. */
@@ -61,12 +69,25 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const progressParts = input.delta.changed
     .filter((c) => c.progress.length > 0)
     .map((c) => `${c.head.measure.id} 的 ${c.progress.join('、')}`);
-  const kind = kindOf(definitionParts.length > 0, progressParts.length > 0, input.reportChanges.length > 0);
-  const expected = expectedAfterMerge(input.base, input.headReports, input.delta);
+  const kind = kindOf(
+    definitionParts.length > 0,
+    progressParts.length > 0 || input.decisionChanges.length > 0,
+    input.reportChanges.length > 0,
+  );
+  const expected = expectedLedger(input.base, input.headReports, input.delta, input.addedDecisions);
   const diagnostics = [
     ...removedMeasures(input),
     ...mergedReportsEdited(input),
-    ...unbackedProgress(input.delta, expected),
+    ...arrivalsInReports(input),
+    ...reviewDecisions({
+      base: input.base,
+      changes: input.decisionChanges,
+      added: input.addedDecisions,
+      problems: expected.problems,
+      asOf: input.asOf,
+    }),
+    ...unbackedProgress(input.delta, expected.measures),
+    ...redatedCompletions(input.delta),
     ...extensionChanges({
       base: input.base,
       changed: input.delta.changed,
@@ -146,6 +167,20 @@ function mergedReportsEdited({ base, reportChanges }: PullRequestInput): Diagnos
     );
   }
   return out;
+}
+
+/** A unit's own file never carries its arrival: a report arrives by landing on main, or by the lead's receipt. */
+function arrivalsInReports({ reportChanges, headReports }: PullRequestInput): Diagnostic[] {
+  const touched = new Set(reportChanges.filter((c) => c.status !== 'D').map((c) => c.path));
+  return headReports
+    .filter((report) => touched.has(report.file) && report.data.received_on !== undefined)
+    .map((report) =>
+      diagnosticAt(report.locate(['received_on'], 'key'), {
+        code: 'check/arrival-in-report',
+        message: `${report.file} 自己写了收到日期 received_on: ${report.data.received_on}；报送的到达时间由合并进主分支的时间决定，邮寄的表格由牵头单位记录收件，报送表不能自报`,
+        hint: '删除 received_on；表格是邮寄或送来的，由牵头单位 ledger merge 表格 --received 收到的日期（写出收件决定文件）',
+      }),
+    );
 }
 
 /** The latest month of `unit` merged into any measure of the ledger. */

@@ -1,6 +1,8 @@
 import type { CommitRef, MeasureEvent } from './measure-snapshot.js';
 import { commitDayOf } from './measure-history.js';
 import { sameValue } from '../model/same-value.js';
+import { commitActions, type CommitAction } from './commit-actions.js';
+import { diffMeasure } from './measure-diff.js';
 
 /** A change of a measure's status (状态) in one commit. */
 export interface StatusChange {
@@ -16,6 +18,8 @@ export interface StatusChange {
   commit: CommitRef;
   /** Units whose report records (unit_reports) this commit changed: whose merged reports made the change. */
   reportedBy: string[];
+  /** What the commit did to the measure, by kind (合并, 退回, …) and acting unit. */
+  actions: CommitAction[];
 }
 
 export interface StatusLogFilter {
@@ -60,6 +64,7 @@ export function statusChanges(events: readonly MeasureEvent[], timezone: string)
       day: commitDayOf(commit, timezone),
       commit,
       reportedBy: reportingUnits(before?.measure.unit_reports, after.measure.unit_reports),
+      actions: commitActions(diffMeasure(before?.measure ?? {}, after.measure)),
     });
   }
   return changes;

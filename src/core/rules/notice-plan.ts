@@ -5,10 +5,10 @@
  */
 import { measureRefs, type Ledger, type MeasureRef } from '../model/ledger.js';
 import type { MeasureState } from './evaluate.js';
-import type { FileChanges } from '../reports/merge-plan.js';
+import type { NoticeDecision } from '../model/decision.js';
 import { issuedLevel, nextNoticeNumber, noticeDue, noticeLevelFor, noticeNumber, NOTICE_RANK } from './notices.js';
 import { evaluatePart, measureParts } from './parts.js';
-import type { Notice, NoticeLevel } from '../model/schema.js';
+import type { NoticeLevel } from '../model/schema.js';
 import type { Status } from './status.js';
 
 export interface NoticeItem {
@@ -38,8 +38,6 @@ export interface NoticePlan {
   documents: NoticeDocument[];
   /** Parts that call for a level already issued: no new notice. */
   alreadyIssued: (NoticeItem & { issued: NoticeLevel })[];
-  /** The ledger edits that record the new notices (`notice --issue`). */
-  changes: FileChanges[];
 }
 
 export interface NoticeFilter {
@@ -63,7 +61,7 @@ export function planNotices(ledger: Ledger, asOf: string, issuedBy: string, filt
     }
   }
   const documents = numberDocuments(ledger, fresh, asOf, issuedBy);
-  return { asOf, issuedBy, documents, alreadyIssued, changes: noticeChanges(fresh, documents) };
+  return { asOf, issuedBy, documents, alreadyIssued };
 }
 
 function itemOf(ref: MeasureRef, unit: string, status: Status, state: MeasureState, level: NoticeLevel): NoticeItem {
@@ -107,27 +105,15 @@ function numberDocuments(
   }));
 }
 
-/** One change per measure: its notices with the new ones appended. */
-function noticeChanges(fresh: readonly { ref: MeasureRef; item: NoticeItem }[], documents: readonly NoticeDocument[]) {
-  const numberOf = new Map(documents.map((d) => [`${d.level}\u0000${d.unit}`, d]));
-  const perMeasure = new Map<MeasureRef, Notice[]>();
-  for (const { ref, item } of fresh) {
-    const doc = numberOf.get(`${item.level}\u0000${item.unit}`)!;
-    const notice: Notice = {
-      unit: item.unit,
-      level: item.level,
-      issued_on: doc.issuedOn,
-      issued_by: doc.issuedBy,
-      number: doc.number,
-    };
-    (perMeasure.get(ref) ?? perMeasure.set(ref, []).get(ref)!).push(notice);
-  }
-  const byFile = new Map<string, FileChanges>();
-  for (const [ref, added] of perMeasure) {
-    const before = ref.measure.notices;
-    const change = { path: [...ref.path, 'notices'], before, after: [...(before ?? []), ...added] };
-    const file = byFile.get(ref.file) ?? byFile.set(ref.file, { file: ref.file, changes: [] }).get(ref.file)!;
-    file.changes.push(change);
-  }
-  return [...byFile.values()];
+/** The decisions that issue the plan's 督办单 (`notice --issue` writes one file each). */
+export function noticeDecisions(plan: Pick<NoticePlan, 'documents'>): NoticeDecision[] {
+  return plan.documents.map((doc) => ({
+    decision: '督办',
+    number: doc.number,
+    level: doc.level,
+    unit: doc.unit,
+    measures: [...new Set(doc.items.map((item) => item.id))],
+    by: doc.issuedBy,
+    on: doc.issuedOn,
+  }));
 }
