@@ -14,7 +14,16 @@ import { build } from 'esbuild';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(REPO, 'dist');
-export const EXTERNAL = ['exceljs', 'docx', 'echarts', 'echarts/*', '@resvg/resvg-js', 'playwright-core'];
+export const EXTERNAL = [
+  'exceljs',
+  'docx',
+  'jszip',
+  'saxes',
+  'echarts',
+  'echarts/*',
+  '@resvg/resvg-js',
+  'playwright-core',
+];
 
 /** A hash of every source file and the locked dependency versions: the ledger cache's code stamp. */
 function codeStamp() {

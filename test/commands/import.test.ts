@@ -28,6 +28,17 @@ describe('ledger import', () => {
     expect(areaFiles(root)).toEqual(areaFiles(REPO_ROOT));
   });
 
+  it('writes the committed area files byte for byte', async () => {
+    const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
+    await importLedger({ root, source: 'source.txt' });
+    const names = readdirSync(path.join(REPO_ROOT, 'ledger')).filter((name) => /^\d+-/.test(name));
+    expect(names).toHaveLength(14);
+    for (const name of names)
+      expect(readFileSync(path.join(root, 'ledger', name), 'utf8')).toBe(
+        readFileSync(path.join(REPO_ROOT, 'ledger', name), 'utf8'),
+      );
+  });
+
   it('finds the whole attachment: 14 areas, 43 tasks, 179 measures and their deadline forms', async () => {
     const root = tempDir({ 'ledger/units.yaml': BUNDLED_UNITS, 'source.txt': SOURCE });
     const { areas } = await importLedger({ root, source: 'source.txt', dryRun: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lastDayOf } from '../../src/core/model/calendar.js';
 import { parseDeadline } from '../../src/core/model/deadline.js';
-import { normalizeDeadline } from '../../src/core/reports/import/normalize-deadline.js';
+import { normalizeDeadline } from '../../src/core/plan/normalize-deadline.js';
 
 describe('parseDeadline', () => {
   it('reads a year end and a month end as the last day of the period', () => {

@@ -2,13 +2,15 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { areaFileName } from '../../core/model/area-file-name.js';
 import { fileDiagnostic, hasErrors, type Diagnostic } from '../../core/model/diagnostic.js';
-import { carryProgress } from '../../core/reports/import/carry-progress.js';
-import { parseAttachment } from '../../core/reports/import/parse-attachment.js';
+import { carryProgress } from '../../core/plan/carry-progress.js';
+import { planToAreas, type LedgerFromPlan } from '../../core/plan/plan-to-areas.js';
+import type { Plan } from '../../core/plan/plan.js';
 import { areaLabel } from '../../core/model/ledger-labels.js';
 import { definitionOf } from '../../core/model/progress-fields.js';
 import { AreaSchema, UnitsFileSchema, type Area } from '../../core/model/schema.js';
 import { buildUnitRegistry } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
+import { parseDeadline } from '../../core/model/deadline.js';
 import { serializeArea } from '../../io/area-yaml.js';
 import { withWriteSession, writeRepoFiles, type WriteSession } from '../../io/repo-write.js';
 import { insideRepo, readRepoFile } from '../../io/repo-path.js';
@@ -16,16 +18,36 @@ import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js'
 import { openLedger } from '../../io/ledger-repo.js';
 import { areaFileNames, existsIn } from '../../io/ledger-root.js';
 import { readBytesIfExists } from '../../io/optional-file.js';
+import { readPlanFile } from '../../io/read-plan-file.js';
+import { unitsWithAdded } from '../../io/units-file.js';
 import { pushAll } from '../../core/model/arrays.js';
 
 export interface ImportOptions {
   root: string;
   cwd?: string;
-  /** The flattened text of the document. */
+  /** The plan: a .docx, an .xlsx, or text (the flattened attachment, or numbered items). */
   source: string;
   /** Only compare: report area files whose definitions differ from the source. */
   check?: boolean;
   dryRun?: boolean;
+  /** The plan's year, for deadlines written without one (“6月底”); default: from its title. */
+  year?: number;
+  /** 完成时限 for measures that give none. */
+  defaultDeadline?: string;
+  /** Add unit names the registry does not know to units.yaml. */
+  newUnits?: boolean;
+}
+
+/** What was read from the plan, for the preview. */
+export interface PlanSummary {
+  format: Plan['format'];
+  levels: Plan['levels'];
+  title?: string;
+  year?: number;
+  skipped: string[];
+  newUnits: string[];
+  unknownUnits: LedgerFromPlan['unknownUnits'];
+  defaulted: string[];
 }
 
 export type FileAction = 'create' | 'update' | 'unchanged' | 'remove';
@@ -37,16 +59,18 @@ export interface ImportResult {
   /** Measures whose recorded progress was kept. */
   kept: number;
   written: boolean;
+  plan?: PlanSummary;
 }
 
-/**
- * Imports the document's attachment into ledger/NN-标题.yaml. Definitions come
- * from the source; progress already recorded (status, 工作完成情况, 备注, reports,
- * extensions) is kept. Refuses when a measure with progress would disappear.
- */
 /** The document's text is a few hundred KB; anything far larger is the wrong file. */
 const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Imports a plan (read by its content: .docx, .xlsx or text) into ledger/NN-标题.yaml. Definitions
+ * come from the plan; progress already recorded (status, 工作完成情况, 备注, reports, extensions) is
+ * kept. Refuses when a measure with progress would disappear, and writes nothing while the plan has
+ * a problem (an unknown unit without --new-units, a measure without deadline …).
+ */
 export async function importLedger(options: ImportOptions): Promise<ImportResult> {
   if (options.dryRun || options.check) return importIn(options);
   return withWriteSession(options.root, 'ledger import', (session) => importIn(options, session));
@@ -55,23 +79,34 @@ export async function importLedger(options: ImportOptions): Promise<ImportResult
 async function importIn(options: ImportOptions, session?: WriteSession): Promise<ImportResult> {
   const sourcePath = path.resolve(options.cwd ?? options.root, options.source);
   const bytes = readBytesIfExists(sourcePath, MAX_SOURCE_BYTES);
-  if (!bytes) throw new UsageError(`找不到源文件 ${options.source}`, '给出文件方案正文（纯文本，UTF-8）的路径');
-  const text = new TextDecoder('utf-8').decode(bytes);
+  if (!bytes)
+    throw new UsageError(`找不到源文件 ${options.source}`, '给出工作方案的路径：.docx、.xlsx 或纯文本（UTF-8）');
+  if (options.defaultDeadline !== undefined && !parseDeadline(options.defaultDeadline))
+    throw new UsageError(
+      `--default-deadline 的“${options.defaultDeadline}”不是可识别的完成时限`,
+      '照文件的写法，例如 --default-deadline 2021年底前、2021年6月底前、长期',
+    );
+  const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
+  const plan = await readPlanFile(bytes, sourceName);
   const { source: unitsFile, diagnostics } = readSchemaFile(
     options.root,
     `${LEDGER_DIR}/${UNITS_FILE}`,
     UnitsFileSchema,
   );
   if (!unitsFile) return { diagnostics, areas: [], files: [], kept: 0, written: false };
-  const sourceName = path.relative(options.root, sourcePath).split(path.sep).join('/');
-  const parsed = parseAttachment(text, sourceName, buildUnitRegistry(unitsFile.data));
+  const parsed = planToAreas(plan, buildUnitRegistry(unitsFile.data), {
+    file: sourceName,
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.defaultDeadline !== undefined ? { defaultDeadline: options.defaultDeadline } : {}),
+    newUnits: options.newUnits ?? false,
+  });
   pushAll(diagnostics, parsed.diagnostics);
   if (parsed.areas.length === 0)
     diagnostics.push(
       fileDiagnostic(sourceName, {
         code: 'import/no-attachment',
-        message: '源文件中没有找到工作台账（附件）',
-        hint: '源文件应包含附件“……工作台账”及其表格内容',
+        message: '源文件中没有找到工作台账：没有表头可识别的表格，也没有写明单位的编号条目',
+        hint: '支持的格式和写法见 docs/import.md',
       }),
     );
   const previous = await existingAreas(options.root, diagnostics);
@@ -92,12 +127,19 @@ async function importIn(options: ImportOptions, session?: WriteSession): Promise
       diagnostics,
       files.filter((f) => f.action !== 'unchanged').map((f) => outOfDate(f.file, f.action)),
     );
+  if (parsed.newUnits.length > 0 && !options.check)
+    files.push({
+      file: `${LEDGER_DIR}/${UNITS_FILE}`,
+      action: 'update',
+      content: unitsWithAdded(options.root, parsed.newUnits),
+    });
   const result = {
     diagnostics,
     areas: carried.areas,
     files: files.map(({ file, action }) => ({ file, action })),
     kept: carried.kept,
     written: false,
+    plan: summaryOf(plan, parsed),
   };
   if (hasErrors(diagnostics) || !session) return result;
   const changed = files.filter((f) => f.action === 'create' || f.action === 'update');
@@ -107,6 +149,19 @@ async function importIn(options: ImportOptions, session?: WriteSession): Promise
     files.filter((f) => f.action === 'remove').map((f) => insideRepo(options.root, f.file, 'write')),
   );
   return { ...result, written: true };
+}
+
+function summaryOf(plan: Plan, parsed: LedgerFromPlan): PlanSummary {
+  return {
+    format: plan.format,
+    levels: plan.levels,
+    ...(plan.title !== undefined ? { title: plan.title } : {}),
+    ...(parsed.year !== undefined ? { year: parsed.year } : {}),
+    skipped: plan.skipped,
+    newUnits: parsed.newUnits,
+    unknownUnits: parsed.unknownUnits,
+    defaulted: parsed.defaulted,
+  };
 }
 
 async function existingAreas(root: string, diagnostics: Diagnostic[]): Promise<Area[]> {

@@ -1,5 +1,5 @@
-import { hasProgress, progressOf } from '../../model/progress-fields.js';
-import type { Area, Measure } from '../../model/schema.js';
+import { hasProgress, progressOf } from '../model/progress-fields.js';
+import type { Area, Measure } from '../model/schema.js';
 
 export interface CarryResult {
   areas: Area[];

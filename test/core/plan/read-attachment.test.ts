@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttachment } from '../../../src/core/reports/import/parse-attachment.js';
+import { planToAreas } from '../../../src/core/plan/plan-to-areas.js';
+import { readAttachment } from '../../../src/core/plan/read-attachment.js';
 import { UnitsFileSchema } from '../../../src/core/model/schema.js';
 import { buildUnitRegistry } from '../../../src/core/model/units.js';
 import { parse } from 'yaml';
@@ -7,11 +8,15 @@ import { BUNDLED_UNITS } from '../../helpers/ledger-fixture.js';
 
 const registry = buildUnitRegistry(UnitsFileSchema.parse(parse(BUNDLED_UNITS)));
 
+function parseAttachment(text: string, file: string, units = registry) {
+  return planToAreas(readAttachment(text, file), units, { file });
+}
+
 function attachment(body: string): string {
   return `正文……\n\n附件\n\n石嘴山市深化放管服改革优化营商环境工作台账\n\n主要指标\n\n目标任务\n\n备注\n\n${body}\n\n附件下载:\n`;
 }
 
-describe('parseAttachment', () => {
+describe('readAttachment, then planToAreas', () => {
   it('reads areas, tasks and measures, skipping headings repeated at page breaks', () => {
     const text = attachment(`一、持续深化商事制度改革(市审批局牵头)
 
@@ -120,5 +125,19 @@ describe('parseAttachment', () => {
     const line = text.split('\n').findIndex((l) => l.includes('火星办公室')) + 1;
     expect(diagnostics[0]).toMatchObject({ code: 'import/unknown-unit', file: 'source.txt', line });
     expect(diagnostics[0]!.message).toContain('火星办公室');
+  });
+
+  it('reads a deadline without its year in the year of the document number (文号)', () => {
+    const text = `石政规发〔2020〕5号\n${attachment(`一、持续深化商事制度改革(市审批局牵头)
+
+1.任务。内容。
+
+1)措施。内容。(完成时限:6月底前)
+
+市审批局`)}`;
+    const { areas, diagnostics, year } = parseAttachment(text, 'source.txt');
+    expect(diagnostics).toEqual([]);
+    expect(year).toBe(2020);
+    expect(areas[0]!.tasks[0]!.measures[0]!.deadline).toBe('2020年6月底前');
   });
 });
