@@ -11,6 +11,8 @@ import { listReportFiles } from './list-reports.js';
 import { loadLedgerCachedFirst } from './load-ledger-cached.js';
 import type { LoadResult } from './parse-ledger.js';
 import type { VersionWalk } from './version-walk.js';
+import type { MeasureWalk, WalkOptions } from './measure-versions.js';
+import type { StatusHistory } from './status-history.js';
 
 export type { VersionedLedger } from './ledger-history.js';
 
@@ -147,6 +149,16 @@ export class LedgerRepo {
   async walk(options: { worktree?: boolean } = {}): Promise<VersionWalk> {
     const { VersionWalk } = await import('./version-walk.js');
     return new VersionWalk(await this.history(), options);
+  }
+
+  /** Each commit's change to each measure, oldest first (`id`: one measure's only): history, the site. */
+  async measureChanges(options: WalkOptions = {}): Promise<MeasureWalk> {
+    return (await import('./measure-versions.js')).walkMeasureChanges(this.root, options);
+  }
+
+  /** Every status change across history, newest first, resumed from the log cache: `ledger log`. */
+  async statusChanges(): Promise<StatusHistory> {
+    return (await import('./status-history.js')).statusHistory(this.root);
   }
 
   /** The ledger as committed in `rev` (an empty ledger when `rev` had none): the base of `ledger check`. */

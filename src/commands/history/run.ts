@@ -1,7 +1,6 @@
 import { measureHistory, type HistoryEntry } from '../../core/review/measure-history.js';
 import { UsageError } from '../../errors.js';
 import { openLedger } from '../../io/ledger-repo.js';
-import { walkMeasureChanges } from '../../io/measure-versions.js';
 
 /** As MeasureIdSchema, without loading zod. */
 const MEASURE_ID = /^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/;
@@ -35,9 +34,10 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
       '编号写作 主要指标.目标任务.具体措施，例如 ledger history 1.1.1',
     );
   }
-  const walk = await walkMeasureChanges(options.root, { id });
+  const repo = openLedger(options.root);
+  const walk = await repo.measureChanges({ id });
   if (walk.noCommits) return { id, title: '', file: '', entries: [], warnings: [], noCommits: true };
-  const { timezone } = await openLedger(options.root).config();
+  const { timezone } = await repo.config();
   const entries = measureHistory(walk.events, timezone);
   const last = walk.events[walk.events.length - 1];
   if (!last) {

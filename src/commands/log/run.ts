@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { filterStatusChanges, type StatusChange } from '../../core/review/status-log.js';
-import { buildUnitRegistry, isResponsible } from '../../core/model/units.js';
+import { isResponsible } from '../../core/model/units.js';
 import { UsageError } from '../../errors.js';
-import { LEDGER_DIR, UNITS_FILE } from '../../io/ledger-root.js';
-import { statusHistory } from '../../io/status-history.js';
+import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
 
@@ -30,41 +28,36 @@ export interface LogResult {
 }
 
 /** The timeline of status changes across the ledger, from Git history. */
-export async function log(options: LogOptions): Promise<LogResult> {
-  const unit = options.unit === undefined ? undefined : await canonicalUnit(options.root, options.unit);
+export function log(options: LogOptions): Promise<LogResult> {
+  return withLedger(options.root, (repo) => logIn(repo, options));
+}
+
+async function logIn(repo: LedgerRepo, options: LogOptions): Promise<LogResult> {
   if (options.since && options.until && options.since > options.until) {
     throw new UsageError(`--since ${options.since} 晚于 --until ${options.until}`, '对调两个日期');
   }
-  const area = typeof options.area === 'string' ? await resolveArea(options.root, options.area) : options.area;
-  const history = await statusHistory(options.root);
+  // --unit and --area are read against today's work tree (names and titles), the cache first.
+  const needsLedger = options.unit !== undefined || typeof options.area === 'string';
+  const ledger = needsLedger ? (await repo.workTree()).ledger : undefined;
+  const unit = options.unit === undefined ? undefined : resolveUnitOption(ledger!.units, options.unit, '--unit');
+  const area =
+    typeof options.area === 'string'
+      ? resolveAreaOption(
+          ledger!.areas.map((a) => a.data),
+          options.area,
+        )
+      : options.area;
+  const history = await repo.statusChanges();
   const changes = filterStatusChanges(history.changes, {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
     ...(area !== undefined ? { area } : {}),
-    ...(unit ? { unit: (units: readonly string[]) => isResponsible(unit.registry, units, unit.name) } : {}),
+    ...(unit ? { unit: (units: readonly string[]) => isResponsible(ledger!.units, units, unit) } : {}),
   });
   return {
     changes,
-    ...(unit ? { unit: unit.name } : {}),
+    ...(unit ? { unit } : {}),
     warnings: history.warnings,
     ...(history.noCommits ? { noCommits: true } : {}),
   };
-}
-
-/** Only --unit needs the registry, and with it yaml and zod. */
-async function canonicalUnit(root: string, typed: string) {
-  const { UnitsFileSchema } = await import('../../core/model/schema.js');
-  const { readSchemaFile } = await import('../../io/load-ledger.js');
-  const file = readSchemaFile(root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema).source;
-  const registry = buildUnitRegistry(file?.data ?? { units: [] });
-  return { registry, name: resolveUnitOption(registry, typed, '--unit') };
-}
-
-/** Only --area needs the areas' titles, and with them the loaded ledger. */
-async function resolveArea(root: string, typed: string): Promise<number> {
-  const { loadLedger } = await import('../../io/load-ledger.js');
-  return resolveAreaOption(
-    loadLedger(root).ledger.areas.map((a) => a.data),
-    typed,
-  );
 }

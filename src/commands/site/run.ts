@@ -7,7 +7,6 @@ import { historiesById, type MeasureHistoryMap } from '../../core/review/site-hi
 import { buildSiteModel } from '../../core/summaries/site-model.js';
 import { dueReportMonth } from '../../core/rules/evaluate.js';
 import { isInsideWorkTree } from '../../io/git.js';
-import { walkMeasureChanges } from '../../io/measure-versions.js';
 import { SiteDir } from '../../io/site-dir.js';
 import { readTemplate } from '../../io/templates.js';
 import { commitDay } from '../../core/model/ledger-version.js';
@@ -67,7 +66,7 @@ async function siteOn(repo: LedgerRepo, options: SiteOptions & { asOf: string })
   const dir = SiteDir.open(out, { root: options.root, force: options.force });
   try {
     const reports = await monthsOfReports(options.root, ledger, options.asOf, loaded.reportFiles);
-    const history = await measureHistories(options.root, options.asOf, ledger.config.timezone);
+    const history = await measureHistories(repo, options.asOf, ledger.config.timezone);
     const trend = history ? await siteTrend(repo, options.asOf) : undefined;
     const model = buildSiteModel(ledger, options.asOf, {
       reports,
@@ -117,9 +116,9 @@ async function monthsOfReports(
 }
 
 /** Each measure's history from one walk over Git, up to `asOf`; undefined outside Git or without commits. */
-async function measureHistories(root: string, asOf: string, timezone: string) {
-  if (!(await isInsideWorkTree(root))) return undefined;
-  const walk = await walkMeasureChanges(root);
+async function measureHistories(repo: LedgerRepo, asOf: string, timezone: string) {
+  if (!(await isInsideWorkTree(repo.root))) return undefined;
+  const walk = await repo.measureChanges();
   if (walk.noCommits) return undefined;
   const events = walk.events.filter((e) => commitDay(e.commit.date, timezone) <= asOf);
   const map: MeasureHistoryMap = historiesById(events, timezone);
