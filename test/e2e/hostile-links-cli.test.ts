@@ -150,7 +150,7 @@ describe('links out of the repository', { timeout: 240_000 }, () => {
     ]) {
       const run = runCli(args, repo.dir);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('导出文件不能放在');
+      expect(run.stderr).toMatch(/拒绝写入 --out .*(ledger\/ 只放台账文件|reports\/ 只放报送文件)/);
     }
     expect(snapshotTree(repo.dir)).toEqual(before);
   });
