@@ -3,6 +3,7 @@ import type { Ledger } from '../core/model/ledger.js';
 import type { ReportSource } from '../core/reports/report-checks.js';
 import { ReportSchema } from '../core/reports/report-schema.js';
 import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
+import { textRuleDiagnostics } from '../core/model/text-rule.js';
 import { listReportFiles } from './list-reports.js';
 import { readRepoFile } from './repo-path.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -38,6 +39,11 @@ export function parseReport(bytes: Uint8Array, file: string, diagnostics: Diagno
   const result = ReportSchema.safeParse(parsed.source.value);
   if (!result.success) {
     pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));
+    return undefined;
+  }
+  const textProblems = textRuleDiagnostics(parsed.source.value, parsed.source.locate);
+  if (textProblems.length > 0) {
+    pushAll(diagnostics, textProblems);
     return undefined;
   }
   return { file, data: result.data, locate: parsed.source.locate };
