@@ -1,6 +1,7 @@
 import { diagnosticAt, type Diagnostic } from './diagnostic.js';
 import { FIELD_LABELS, formatPath } from './field-labels.js';
 import type { Locator, YamlPath } from './ledger.js';
+import { codePoint } from './unit-names.js';
 
 /**
  * The one text rule for every field of the ledger and of reports: what passes validate can be
@@ -17,11 +18,6 @@ export const MAX_TEXT_CHARS = 10_000;
 const XML_ILLEGAL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const XML_ILLEGAL_ALL = new RegExp(XML_ILLEGAL.source, 'gu');
-
-/** `U+FFFE`: a character as its code point, the way messages name an invisible one. */
-export function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 /**
  * Why `text` breaks the rule, or undefined. `limit` is MAX_TEXT_CHARS except for a measure's

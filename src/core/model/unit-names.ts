@@ -1,5 +1,3 @@
-import { codePoint } from './text-rule.js';
-
 /**
  * The one rule for unit names and aliases (units.yaml): Chinese characters, Latin letters, digits
  * and the punctuation real names use (（）() · - —). A name is used as a file name
@@ -7,6 +5,11 @@ import { codePoint } from './text-rule.js';
  * in; compatibility ideographs (U+F900–U+FAFF: 社 U+FA4C looks like 社 U+793E) are refused, and
  * names are compared by their look (unitKey) so that look-alikes are duplicates.
  */
+
+/** `U+FFFE`: a character as its code point, the way messages name an invisible one. */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 const ALLOWED = /^[\p{Script=Han}A-Za-z0-9（）()·\-—]$/u;
 const COMPATIBILITY_IDEOGRAPH = /^[\uF900-\uFAFF\u{2F800}-\u{2FA1F}]$/u;
