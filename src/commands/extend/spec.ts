@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, parseLineArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument } from '../../cli/date-options.js';
 
 export const extendSpec: CommandSpec = {
@@ -36,8 +36,8 @@ export const extendSpec: CommandSpec = {
       id: args[0] ?? '',
       decision: options.approve ? 'approve' : 'reject',
       date: options.date === undefined ? undefined : parseDateArgument(String(options.date), '--date'),
-      by: options.by as string | undefined,
-      reason: options.reason as string | undefined,
+      by: parseLineArgument(options.by, '--by'),
+      reason: parseLineArgument(options.reason, '--reason'),
       unit: options.unit as string | undefined,
       dryRun: Boolean(options.dryRun),
     });

@@ -2,6 +2,7 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
+  parseLineArgument,
   REV_OPTION,
   versionOptions,
   WORKTREE_OPTION,
@@ -61,7 +62,7 @@ export const noticeSpec: CommandSpec = {
       asOf,
       month,
       unit: options.unit as string | undefined,
-      by: options.by as string | undefined,
+      by: parseLineArgument(options.by, '--by'),
       issue,
       ...versionOptions(options),
     });
