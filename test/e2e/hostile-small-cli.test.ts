@@ -198,4 +198,39 @@ describe('smaller hostile cases', { timeout: 180_000 }, () => {
     expect(existsSync(path.join(root, 'OWNERS'))).toBe(true);
     expect(run.stderr).not.toContain('--root');
   });
+
+  it('init into a symlink names the link, not the parent folder', () => {
+    const parent = tempDir();
+    mkdirSync(path.join(parent, 'real'));
+    symlinkSync(path.join(parent, 'real'), path.join(parent, 'link'));
+    symlinkSync(path.join(parent, 'nowhere'), path.join(parent, 'dangling'));
+    for (const given of ['link', 'dangling']) {
+      const run = runCli(['init', given], parent);
+      expect(run.code, given).toBe(2);
+      expect(run.stderr).toContain(`${given} 是符号链接`);
+      expect(run.stderr).not.toContain(`${parent} 不是文件夹`);
+    }
+  });
+
+  it('check: an area file that fails the schema is reported as such, not as removed measures', () => {
+    const repo = ledgerRepo();
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.commit('改坏', { [AREA_FILE]: replaceOrThrow(SMALL_AREA, 'area: 1', 'area: "一"') });
+    const run = runCli(['check', '--base', 'main'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${AREA_FILE}:1:7: 错误 [schema/wrong-type]`);
+    expect(run.stdout).not.toContain('check/measure-removed');
+  });
+
+  it('check: a pull request that only adds a symlink under ledger/ is not typed “不涉及台账”', () => {
+    const repo = ledgerRepo();
+    repo.git('checkout', '-q', '-b', 'pr');
+    symlinkSync('/etc/passwd', path.join(repo.dir, 'ledger/15-x.yaml'));
+    repo.commit('链接');
+    const run = runCli(['check', '--base', 'main'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('ledger/15-x.yaml 是符号链接');
+    expect(run.stdout).not.toContain('不涉及台账');
+    expect(run.stdout).toContain('类型：定义修改');
+  });
 });
