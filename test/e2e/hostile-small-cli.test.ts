@@ -103,7 +103,7 @@ describe('smaller hostile cases', { timeout: 180_000 }, () => {
     repo.commit('链接', {}, { date: '2020-06-02T09:00:00+08:00' });
     const run = runCli(['status', '--as-of', '2020-06-03'], repo.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('台账中有 1 处错误');
+    expect(run.stdout).toContain(`台账中有 1 处错误（在 ${SECOND_AREA} 中）`);
     // A submodule in its place: the same.
     repo.git('rm', '-q', '--cached', SECOND_AREA);
     const commit = repo.git('rev-parse', 'HEAD').trim();
@@ -116,7 +116,7 @@ describe('smaller hostile cases', { timeout: 180_000 }, () => {
     );
     const sub = runCli(['status', '--as-of', '2020-06-05'], repo.dir);
     expect(sub.code).toBe(1);
-    expect(sub.stdout).toContain('台账中有 1 处错误');
+    expect(sub.stdout).toContain(`台账中有 1 处错误（在 ${SECOND_AREA} 中）`);
   });
 
   it('a commit where ledger/ is a symlink is named as such, not “早于建立台账的提交”', () => {
