@@ -148,6 +148,8 @@ export interface FileChange {
   oldPath?: string;
   oldBlob?: string;
   newBlob?: string;
+  /** The file became a link or a submodule (never read): history says so instead of “deleted”. */
+  newRefused?: 'symlink' | 'submodule';
 }
 
 export interface CommitChanges extends CommitInfo {
@@ -196,7 +198,8 @@ function parseRawChanges(raw: string): FileChange[] {
     const blobs = {
       oldBlob: NULL_BLOB.test(oldBlob) || isRefusedGitMode(oldMode) ? undefined : oldBlob,
       newBlob: NULL_BLOB.test(newBlob) || isRefusedGitMode(newMode) ? undefined : newBlob,
-    };
+      newRefused: isRefusedGitMode(newMode) ? (newMode === '160000' ? 'submodule' : 'symlink') : undefined,
+    } as const;
     if (status === 'R' || status === 'C') {
       files.push({ status, oldPath: parts[i + 1]!, path: parts[i + 2]!, ...blobs });
       i += 2;

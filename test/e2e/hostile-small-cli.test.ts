@@ -104,6 +104,10 @@ describe('smaller hostile cases', { timeout: 180_000 }, () => {
     const run = runCli(['status', '--as-of', '2020-06-03'], repo.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`台账中有 1 处错误（在 ${SECOND_AREA} 中）`);
+    // The measure's history says the version was skipped, never that the measure was deleted.
+    const history = runCli(['history', '2.1.1'], repo.dir);
+    expect(history.stdout + history.stderr).toContain(`${SECOND_AREA} 是符号链接，台账不读取它`);
+    expect(history.stdout).not.toContain('删除');
     // A submodule in its place: the same.
     repo.git('rm', '-q', '--cached', SECOND_AREA);
     const commit = repo.git('rev-parse', 'HEAD').trim();
