@@ -95,8 +95,8 @@ function examplesText(spec: CommandSpec): string {
 }
 
 function globalOptions(command: Command): GlobalOptions {
-  const cwd = process.cwd();
   const given = command.optsWithGlobals().root as string | undefined;
+  const cwd = currentFolder(given !== undefined && path.isAbsolute(given) ? given : undefined);
   return { cwd, root: given ? path.resolve(cwd, given) : findLedgerRoot(cwd) };
 }
 
@@ -207,4 +207,17 @@ function handleError(error: unknown): number {
     `内部错误（这是 ledger 的缺陷，请报告维护者）：${detail}\n设置 LEDGER_DEBUG=1 可显示详细调用栈。\n`,
   );
   return EXIT_USAGE;
+}
+
+/** The working folder; one deleted after the shell entered it is a usage error, not a crash. */
+function currentFolder(fallback?: string): string {
+  try {
+    return process.cwd();
+  } catch {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(
+      '当前文件夹已被删除或无法访问',
+      '先 cd 到台账仓库中（或另一个存在的文件夹），再运行命令；也可以用 --root 指定台账仓库',
+    );
+  }
 }

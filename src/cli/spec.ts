@@ -67,8 +67,32 @@ export function versionOptions(options: Record<string, unknown>): { rev?: string
   };
 }
 
+/**
+ * A one-line text option (--by, --reason) that is written into the ledger and echoed in the
+ * command's own output: a line break or another control character is refused, so the output can
+ * never start a line of its own (a CI `::error`), and the text rule's length limit applies.
+ */
+export function parseLineArgument(value: unknown, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const bad = /[\p{Cc}\u2028\u2029\uFFFE\uFFFF]/u.exec(text)?.[0];
+  if (bad !== undefined)
+    throw new UsageError(
+      `${flag} 的文字中有 U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（换行或控制字符），只能写一行`,
+      `去掉换行，写成一行，例如 ${flag} 材料不全请补充`,
+    );
+  if (text.length > 500)
+    throw new UsageError(`${flag} 的文字有 ${text.length} 个字符，超过上限 500`, '写成简短的一句话');
+  return text;
+}
+
+/** The largest count a flag takes (--within days and the like): larger is a typo, not a wish. */
+const MAX_COUNT = 1_000_000;
+
 export function parseCountArgument(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} 需要一个非负整数，收到“${value}”`, `例如 ${flag} 30`);
+  if (value.length > 7 || Number(value) > MAX_COUNT)
+    throw new UsageError(`${flag} 的值“${value}”太大（上限 ${MAX_COUNT}）`, `例如 ${flag} 30`);
   return Number(value);
 }
 

@@ -1,7 +1,8 @@
 import type { FileChanges } from '../core/reports/merge-plan.js';
 import { editDocument } from './edit-document.js';
 import { withWriteSession, writeRepoFiles, type RepoFileWrite, type WriteSession } from './repo-write.js';
-import { insideRepo, readRepoFile } from './repo-path.js';
+import { UsageError } from '../errors.js';
+import { formatBytes, insideRepo, MAX_REPO_FILE_BYTES, readRepoFile } from './repo-path.js';
 
 /** A whole file to write besides the ledger edits, e.g. a merged report stored under reports/. */
 export interface ExtraWrite {
@@ -32,8 +33,28 @@ export function applyMerge(
   return [...files.map((f) => f.file), ...extra.map((e) => e.file)];
 }
 
-/** The file's text with the changes applied (pure apart from reading the file). */
+/**
+ * The largest a write may make a ledger file: half of what is read at all (MAX_REPO_FILE_BYTES), so
+ * the ledger stays readable by every later command, with room to spare.
+ */
+export const MAX_LEDGER_FILE_BYTES = MAX_REPO_FILE_BYTES / 2;
+
+/** The bound in force: tests lower it with LEDGER_TEST_MAX_LEDGER_FILE_BYTES (a 32 MB ledger is slow to build). */
+function ledgerFileBound(env: NodeJS.ProcessEnv = process.env): number {
+  const test = Number(env.LEDGER_TEST_MAX_LEDGER_FILE_BYTES);
+  return Number.isInteger(test) && test > 0 ? Math.min(test, MAX_LEDGER_FILE_BYTES) : MAX_LEDGER_FILE_BYTES;
+}
+
+/** The file's text with the changes applied (pure apart from reading the file); refused past the bound. */
 export function editYaml(root: string, file: string, changes: FileChanges['changes']): string {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRepoFile(root, file));
-  return editDocument(text, file, changes);
+  const edited = editDocument(text, file, changes);
+  const size = Buffer.byteLength(edited);
+  const bound = ledgerFileBound();
+  if (size > bound)
+    throw new UsageError(
+      `写入后 ${file} 会有 ${formatBytes(size)}，超过台账文件的上限 ${formatBytes(bound)}；台账未作任何修改`,
+      '检查报送中是否有异常长的文字或重复内容',
+    );
+  return edited;
 }

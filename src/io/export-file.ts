@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { REPORTS_DIR } from '../core/reports/report-path.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomically } from './atomic-file.js';
-import { LEDGER_DIR } from './ledger-root.js';
-import { exportTarget } from './repo-path.js';
+import { guardOutput } from './output-guard.js';
 
 /** The 台账 and the 通报 as files: xlsx, or Markdown. */
 export type RenderFormat = 'xlsx' | 'md';
@@ -23,12 +21,14 @@ export async function writeExport(
       throw new UsageError('xlsx 不能输出到标准输出', '用 --out 文件名.xlsx 指定输出文件，或改用 --format md');
     return { text: await renderers.md() };
   }
-  const file = exportTarget(
-    options.root,
-    path.resolve(options.cwd ?? options.root, options.out ?? `${baseName}.${options.format}`),
-    [LEDGER_DIR, REPORTS_DIR],
-  );
+  const file = exportPath(options, `${baseName}.${options.format}`);
   if (options.format === 'xlsx') await renderers.xlsx(file);
   else writeFileAtomically(file, await renderers.md());
   return { file };
+}
+
+/** Where an export named by `--out` (default `defaultName` in cwd) goes, through the one output guard. */
+export function exportPath(options: { cwd?: string; root: string; out?: string }, defaultName: string): string {
+  const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
+  return guardOutput(options.root, file, { kind: 'file' });
 }

@@ -79,12 +79,29 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
   } catch (error) {
     if (error instanceof GitError && error.kind !== 'failed') throw error;
     if (!(await hasCommits(cwd))) throw noCommits(error instanceof GitError ? error.stderr : '');
+    const kind = await objectType(cwd, rev);
+    if (kind === 'tree' || kind === 'blob')
+      throw new GitError(
+        `${rev} 是 Git 的${kind === 'tree' ? '目录树（tree）' : '文件内容（blob）'}对象，不是提交，没有日期和台账版本`,
+        error instanceof GitError ? error.stderr : '',
+        '给出提交号、分支或标签（git log --oneline 列出提交）',
+        'unknown-revision',
+      );
     throw new GitError(
       `找不到版本 ${rev}（不是分支、标签或提交号）`,
       error instanceof GitError ? error.stderr : '',
       fetchHint(rev),
       'unknown-revision',
     );
+  }
+}
+
+/** What kind of object `rev` names (commit, tree, blob, tag), or undefined when none. */
+async function objectType(cwd: string, rev: string): Promise<string | undefined> {
+  try {
+    return (await runGit(cwd, ['cat-file', '-t', '--', rev])).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -131,6 +148,8 @@ export interface FileChange {
   oldPath?: string;
   oldBlob?: string;
   newBlob?: string;
+  /** The file became a link or a submodule (never read): history says so instead of “deleted”. */
+  newRefused?: 'symlink' | 'submodule';
 }
 
 export interface CommitChanges extends CommitInfo {
@@ -179,7 +198,8 @@ function parseRawChanges(raw: string): FileChange[] {
     const blobs = {
       oldBlob: NULL_BLOB.test(oldBlob) || isRefusedGitMode(oldMode) ? undefined : oldBlob,
       newBlob: NULL_BLOB.test(newBlob) || isRefusedGitMode(newMode) ? undefined : newBlob,
-    };
+      newRefused: isRefusedGitMode(newMode) ? (newMode === '160000' ? 'submodule' : 'symlink') : undefined,
+    } as const;
     if (status === 'R' || status === 'C') {
       files.push({ status, oldPath: parts[i + 1]!, path: parts[i + 2]!, ...blobs });
       i += 2;
@@ -236,7 +256,11 @@ export interface TreeFile {
   mode: string;
 }
 
-/** The files (blobs) under `pathspecs` in revision `rev`, with their blob ids, paths relative to `cwd`. */
+/**
+ * The files (blobs, and submodules) under `pathspecs` in revision `rev`, with their blob ids, paths
+ * relative to `cwd`. Links (mode 120000) and submodules (160000) are listed with their mode: a reader
+ * names them as refused (isRefusedGitMode) and never reads them as ledger files.
+ */
 export async function treeAt(cwd: string, rev: string, pathspecs: readonly string[]): Promise<TreeFile[]> {
   const out = await runGit(cwd, ['ls-tree', '-r', '-z', rev, '--', ...pathspecs], `列出版本 ${rev} 中的文件`);
   const files: TreeFile[] = [];
@@ -244,7 +268,8 @@ export async function treeAt(cwd: string, rev: string, pathspecs: readonly strin
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
     const [mode = '', type = '', blob = ''] = line.slice(0, tab).split(' ');
-    if (type === 'blob') files.push({ file: line.slice(tab + 1), blob, mode });
+    // Submodules (type commit) are listed too, so that readers refuse them by name instead of dropping them.
+    if (type === 'blob' || type === 'commit') files.push({ file: line.slice(tab + 1), blob, mode });
   }
   return files;
 }

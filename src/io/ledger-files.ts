@@ -107,7 +107,11 @@ export function filesInMemory(
       if (!body) throw new UsageError(`版本 ${commit.slice(0, 7)} 中没有文件 ${file}`);
       return body;
     },
-    refused: (file) => (isRefusedGitMode(byFile.get(file)?.mode ?? '') ? `${file} 在 Git 中是符号链接` : undefined),
+    refused: (file) => {
+      const mode = byFile.get(file)?.mode ?? '';
+      if (!isRefusedGitMode(mode)) return undefined;
+      return `${file} 在 Git 中是${mode === '160000' ? '子模块' : '符号链接'}`;
+    },
     contentId: (file) => byFile.get(file)?.blob,
   };
 }

@@ -1,3 +1,4 @@
+import { isRefusedGitMode, LINK_HINT } from './repo-path.js';
 import {
   commitVersion,
   dayAt,
@@ -95,6 +96,14 @@ export class LedgerHistory {
     const revisions = (this.revisions ??= new LedgerRevisions(this.root));
     const files = await revisions.files(commit);
     if (files.ledgerNames() === undefined) {
+      const linked = (await treeAt(this.root, commit, [LEDGER_DIR])).find((e) => e.file === LEDGER_DIR);
+      if (linked && isRefusedGitMode(linked.mode))
+        throw new GitError(
+          `${version.label.replace('台账版本：', '版本 ')} 中的 ${LEDGER_DIR} 是${linked.mode === '160000' ? '子模块' : '符号链接'}，不是台账目录`,
+          '',
+          `${LINK_HINT}；换一个日期或版本`,
+          'no-ledger',
+        );
       throw new GitError(
         `${version.label.replace('台账版本：', '版本 ')} 中没有台账目录 ${LEDGER_DIR}/`,
         '',
@@ -104,7 +113,7 @@ export class LedgerHistory {
     }
     const loaded = revisions.parse(files);
     const tree = await treeAt(this.root, commit, [REPORTS_DIR]);
-    const links = new Set(tree.filter((entry) => entry.mode === '120000').map((entry) => entry.file));
+    const links = new Set(tree.filter((entry) => isRefusedGitMode(entry.mode)).map((entry) => entry.file));
     const listed = tree.map((entry) => entry.file);
     const reportFiles = classifyReportFiles(loaded.ledger, listed, (file) => links.has(file)).files;
     return { ...loaded, version, reportFiles };

@@ -1,3 +1,4 @@
+import { isRefusedGitMode } from './repo-path.js';
 import { GitError } from '../errors.js';
 import { treeAt, type TreeFile } from './git.js';
 import { HistoryReader } from './history-reader.js';
@@ -32,8 +33,9 @@ export class LedgerRevisions {
 
   /** The files of `commit` under `dirs` (default ledger/), read into memory. */
   async files(commit: string, dirs: readonly string[] = [LEDGER_DIR]): Promise<LedgerFiles> {
-    const entries = (await treeAt(this.root, commit, dirs)).filter(isRegularFile);
-    const wanted = new Set(entries.map((e) => e.blob));
+    // Links and submodules stay listed (never read), so the ledger names them (file/symlink) instead of losing an area.
+    const entries = (await treeAt(this.root, commit, dirs)).filter((e) => isRegularFile(e) || isRefusedGitMode(e.mode));
+    const wanted = new Set(entries.filter(isRegularFile).map((e) => e.blob));
     await this.history.readAll(wanted);
     const own = new Map<string, Uint8Array>();
     for (const blob of wanted) own.set(blob, await this.present(blob));

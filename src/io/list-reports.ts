@@ -4,7 +4,7 @@ import { pushAll } from '../core/model/arrays.js';
 import { fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
 import type { Ledger } from '../core/model/ledger.js';
 import { classifyReportPath, isIgnorableReportsFile, REPORTS_DIR } from '../core/reports/report-path.js';
-import { isGroup, suggestUnits } from '../core/model/units.js';
+import { isGroup, lookAlikeNote, suggestUnits } from '../core/model/units.js';
 import { LINK_HINT, linkProblem, repoFolder } from './repo-path.js';
 
 // Listing reports/ reads no file, so it imports neither yaml nor zod (ledger status lists them on every run).
@@ -84,6 +84,8 @@ function strayReason(ledger: Ledger, file: string): string | undefined {
     return `位于月份文件夹的子文件夹中，而子文件夹名“${shape.unitName}”不是单位名录中的规范名称（佐证材料放在 reports/YYYY-MM/本单位/ 中）`;
   if (shape.kind === 'evidence') return undefined;
   if (!unit) {
+    const alike = lookAlikeNote(ledger.units, shape.unitName);
+    if (alike) return `的文件名“${shape.unitName}”不是单位名录中的规范名称：${alike.note}`;
     const near = suggestUnits(ledger.units, shape.unitName);
     return `的文件名“${shape.unitName}”不是单位名录中的规范名称${near.length > 0 ? `（是否应为 ${near.join('、')}？）` : ''}`;
   }

@@ -110,6 +110,11 @@ async function commitEvents(
       if (found) addAll(before, found);
       else addAll(before, latestIn(latest, oldPath));
     }
+    if (change.newRefused && isAreaPath(change.path)) {
+      unknownAfter.add(change.path);
+      const what = change.newRefused === 'submodule' ? '子模块' : '符号链接';
+      warnings.push(`提交 ${commit.hash.slice(0, 7)} 中的 ${change.path} 是${what}，台账不读取它，这一版本已跳过`);
+    }
     if (change.newBlob && isAreaPath(change.path)) {
       const found = await blobs.measures(change.newBlob, change.path);
       if (found) addAll(after, found);

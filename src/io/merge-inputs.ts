@@ -23,6 +23,7 @@ export function expandInputs(root: string, cwd: string, paths: readonly string[]
     const rel = relativeTo(root, absolute);
     if (rel !== undefined) insideRepo(root, rel);
     const stat = statGiven(absolute, given);
+    if (stat.isDirectory() && /\.ya?ml$/i.test(absolute)) throw folderNamedLikeReport(given);
     const inReports = rel === REPORTS_DIR || rel?.startsWith(`${REPORTS_DIR}/`);
     if (!stat.isDirectory()) files.push(absolute);
     else if (inReports)
@@ -37,6 +38,11 @@ export function expandInputs(root: string, cwd: string, paths: readonly string[]
       );
     }
   }
+  if (files.length === 0)
+    throw new UsageError(
+      `${paths.join('、')} 中没有报送文件，未合并任何报送`,
+      '报送文件放在 reports/YYYY-MM/ 中，名为 单位规范名称.yaml；或直接给出填好的 .xlsx 报送表',
+    );
   return [...new Set(files)].map((absolute) => ({ absolute, file: relativeTo(root, absolute) ?? absolute }));
 }
 
@@ -62,11 +68,25 @@ function relativeTo(root: string, absolute: string): string | undefined {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
 }
 
-/** Every file under a folder of reports/, sorted; symbolic links are listed, never followed (they are stray files). */
+/**
+ * Every file under a folder of reports/, sorted; symbolic links are listed, never followed (they are
+ * stray files). A folder named like a report (`市公安局.yaml`) is refused: skipping it would merge
+ * nothing and say so only as “合并了 0 份报送”.
+ */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
     .sort()
-    .flatMap((name) =>
-      lstatSync(path.join(dir, name)).isDirectory() ? filesUnder(path.join(dir, name)) : [path.join(dir, name)],
-    );
+    .flatMap((name) => {
+      const file = path.join(dir, name);
+      if (!lstatSync(file).isDirectory()) return [file];
+      if (/\.ya?ml$/i.test(name)) throw folderNamedLikeReport(file);
+      return filesUnder(file);
+    });
+}
+
+function folderNamedLikeReport(folder: string): UsageError {
+  return new UsageError(
+    `${folder} 是文件夹，不是报送文件（名字像报送文件，其中的内容不会被合并）`,
+    '报送文件应是 reports/YYYY-MM/单位规范名称.yaml 这个文件本身；佐证材料放在 reports/YYYY-MM/单位规范名称/ 文件夹中',
+  );
 }

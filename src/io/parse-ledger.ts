@@ -5,6 +5,7 @@ import type { Locator, SourceFile } from '../core/model/ledger.js';
 import { salvageArea } from '../core/reports/salvage-area.js';
 import { AreaSchema, ConfigSchema, UnitsFileSchema, type Config } from '../core/model/schema.js';
 import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
+import { textRuleDiagnostics } from '../core/model/text-rule.js';
 import {
   assembleLedger,
   parseKey,
@@ -101,6 +102,7 @@ function parseFile<S extends z.ZodType>(
   const parsed = parseYamlSource(files.read(file), file, { strictComments, ...(items ? { items } : {}) });
   const diagnostics = [...parsed.diagnostics, ...parsed.warnings];
   if (parsed.diagnostics.length > 0) return { diagnostics };
+  pushAll(diagnostics, textRuleDiagnostics(parsed.source.value, parsed.source.locate));
   const result = schema.safeParse(parsed.source.value);
   if (!result.success) {
     pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, parsed.source.locate, parsed.source.value));

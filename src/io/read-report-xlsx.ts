@@ -8,6 +8,7 @@ import { REPORT_HEADER_KEYS } from './report-form-layout.js';
 import type { ReportColumnKey, ReportFormLayout } from '../core/reports/report-form-layout.js';
 import { pushAll } from '../core/model/arrays.js';
 import { MAX_CELL_CHARS } from './xlsx-limits.js';
+import { decodeOoxmlEscapes, textRuleDiagnostics } from '../core/model/text-rule.js';
 
 /**
  * Reads a filled xlsx report form. Positions in diagnostics are row:column of
@@ -65,6 +66,11 @@ export async function readReportXlsx(
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
     pushAll(diagnostics, zodIssuesToDiagnostics(result.error.issues, locate, value));
+    return undefined;
+  }
+  const textProblems = textRuleDiagnostics(value, locate);
+  if (textProblems.length > 0) {
+    pushAll(diagnostics, textProblems);
     return undefined;
   }
   return { file, data: result.data, locate };
@@ -270,7 +276,7 @@ export function cellText(value: CellValue | undefined): string | undefined {
   else if ('hyperlink' in value)
     text = typeof value.text === 'string' ? value.text : (cellText(value.text as CellValue) ?? value.hyperlink);
   else return undefined;
-  const clean = text.replace(/\r\n?/g, '\n').trim();
+  const clean = decodeOoxmlEscapes(text).replace(/\r\n?/g, '\n').trim();
   return clean === '' ? undefined : clean;
 }
 

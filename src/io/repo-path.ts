@@ -154,19 +154,3 @@ export function writeTarget(root: string, absolute: string): string {
   if (rel !== undefined) insideRepo(root, rel, 'write');
   return absolute;
 }
-
-/**
- * An export's output file (`render --out`, `summary --out`): never inside ledger/ or reports/ of
- * the repository (an export there would overwrite the ledger or become a stray report), never
- * through a link there. Returns `absolute`.
- */
-export function exportTarget(root: string, absolute: string, protectedFolders: readonly string[]): string {
-  const rel = relativeInside(root, writeTarget(root, absolute));
-  const top = rel?.split('/')[0];
-  if (top !== undefined && protectedFolders.includes(top))
-    throw new UsageError(
-      `拒绝写入 ${rel}：导出文件不能放在 ${top}/ 中（会覆盖台账或被当作报送文件）`,
-      '用 --out 指定 ledger/ 和 reports/ 以外的位置，例如 --out 台账.xlsx',
-    );
-  return absolute;
-}

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, stat
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { describeFsError, isFsError } from './describe-fs-error.js';
+import { guardOutput } from './output-guard.js';
 
 /** The file that marks a folder as made by `ledger site` (so a rebuild may replace it). */
 export const SITE_MARKER = '.ledger-site';
@@ -22,16 +23,26 @@ export class SiteDir {
   private readonly staging: string;
   private written = 0;
 
-  private constructor(readonly out: string) {
-    this.staging = path.join(out, `.ledger-site-staging-${process.pid}`);
+  private constructor(
+    readonly out: string,
+    /** A folder not made by ledger site (opened with --force): none of its entries is ever replaced. */
+    private readonly foreign: boolean,
+  ) {
+    this.staging = path.join(out, `${STAGING}${process.pid}`);
   }
 
-  /** Checks `out` (refusing a folder not made by ledger site unless forced) and opens a staging folder in it. */
+  /**
+   * Checks `out` through the output guard (links resolved: never the repository, ledger/, reports/
+   * or .git), refuses a folder not made by ledger site unless forced, removes what a crashed build
+   * left (its staging folder is never published) and opens a staging folder in it.
+   */
   static open(out: string, options: SiteDirOptions): SiteDir {
-    refuseUnsafe(out, options);
+    guardOutput(options.root, out, { kind: 'folder' });
+    const foreign = refuseUnsafe(out, options);
     guard(out, () => mkdirSync(out, { recursive: true }));
-    const dir = new SiteDir(out);
+    const dir = new SiteDir(out, foreign);
     guard(dir.staging, () => {
+      removeLeftovers(out);
       rmSync(dir.staging, { recursive: true, force: true });
       mkdirSync(dir.staging);
     });
@@ -59,7 +70,8 @@ export class SiteDir {
   /** Marks the build and moves it into place, replacing the previous build's entries of the same names. */
   commit(marker: string): void {
     this.write(SITE_MARKER, marker);
-    const trash = path.join(this.out, `.ledger-site-old-${process.pid}`);
+    if (this.foreign) this.refuseReplacing();
+    const trash = path.join(this.out, `${OLD}${process.pid}`);
     guard(this.out, () => {
       rmSync(trash, { recursive: true, force: true });
       mkdirSync(trash);
@@ -73,35 +85,60 @@ export class SiteDir {
     });
   }
 
+  /** --force into a folder ledger site did not make adds pages, but replaces none of its files. */
+  private refuseReplacing(): void {
+    const taken = readdirSync(this.staging).filter(
+      (entry) => existsSync(path.join(this.out, entry)) || isLink(path.join(this.out, entry)),
+    );
+    if (taken.length === 0) return;
+    this.abort();
+    throw new UsageError(
+      `文件夹 ${this.out} 不是 ledger site 生成的，其中已有 ${taken.slice(0, 5).join('、')}${taken.length > 5 ? ` 等 ${taken.length} 项` : ''}；--force 不替换不是本工具生成的文件，网站未写入`,
+      '换一个空文件夹，例如 --out site',
+    );
+  }
+
   /** Removes the staging folder; the previous site stays as it was. */
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
   }
 }
 
-function refuseUnsafe(out: string, { root, force }: SiteDirOptions): void {
-  const inside = (parent: string, child: string) => {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  const absoluteRoot = path.resolve(root);
-  if (inside(out, absoluteRoot)) {
-    throw new UsageError(`不能把网站写到 ${out}：它包含台账仓库`, '用一个单独的文件夹，例如 --out site');
-  }
-  for (const dir of ['ledger', 'reports']) {
-    if (inside(path.join(absoluteRoot, dir), out)) {
-      throw new UsageError(`不能把网站写到 ${dir}/ 中：那里只放台账和报送文件`, '用一个单独的文件夹，例如 --out site');
-    }
-  }
-  if (!existsSync(out)) return;
+/** Refuses a file, or a folder not made by ledger site unless forced; returns whether it is such a forced folder. */
+function refuseUnsafe(out: string, { force }: SiteDirOptions): boolean {
+  if (!existsSync(out)) return false;
   if (!statSync(out).isDirectory())
     throw new UsageError(`--out ${out} 已存在且不是文件夹`, '换一个文件夹名，例如 --out site');
-  const entries = readdirSync(out);
-  if (entries.length > 0 && !entries.includes(SITE_MARKER) && !force) {
+  const entries = readdirSync(out).filter((entry) => !LEFTOVER.test(entry));
+  const foreign = entries.length > 0 && !entries.includes(SITE_MARKER);
+  if (foreign && !force) {
     throw new UsageError(
       `文件夹 ${out} 已存在且不是 ledger site 生成的（其中没有 ${SITE_MARKER}）`,
-      '换一个文件夹，或确认无误后加 --force（同名的页面和文件夹会被替换，其余文件保留）',
+      '换一个文件夹，或确认无误后加 --force（只添加网站的页面，不替换其中已有的文件）',
     );
+  }
+  return foreign;
+}
+
+const STAGING = '.ledger-site-staging-';
+const OLD = '.ledger-site-old-';
+const LEFTOVER = /^\.ledger-site-(staging|old)-(\d+)$/;
+
+/** Staging and trash folders of builds whose process is gone (killed midway): removed, never published. */
+function removeLeftovers(out: string): void {
+  for (const entry of readdirSync(out)) {
+    const pid = LEFTOVER.exec(entry)?.[2];
+    if (pid !== undefined && (Number(pid) === process.pid || !isAlive(Number(pid))))
+      rmSync(path.join(out, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { UsageError } from '../errors.js';
 import { ensureStatePath, removeStateDirIfEmpty, STATE, statePath } from './state-dir.js';
@@ -34,6 +34,7 @@ export function acquireWriteLock(root: string, command: string, env: NodeJS.Proc
     const created = tryCreate(root, file, command);
     if (created === 'read-only') return () => undefined;
     if (created) return () => release(root, file);
+    refuseOddLock(file);
     const holder = readHolder(file);
     if (holder === undefined || !isAlive(holder)) {
       // Stale (the holder died) or unreadable half-written: take it over.
@@ -134,4 +135,15 @@ function heldError(file: string, holder: LockHolder): UsageError {
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** A lock that is a folder, a link or a pipe was not made by ledger: named, never removed or followed. */
+function refuseOddLock(file: string): void {
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.isFile()) return;
+  const kind = stat.isDirectory() ? '文件夹' : stat.isSymbolicLink() ? '符号链接' : '特殊文件';
+  throw new UsageError(
+    `写入锁 ${file} 是${kind}，不是 ledger 建立的锁文件；未写入任何文件`,
+    `确认没有 ledger 命令正在运行后删除它：rm -r '${file}'`,
+  );
 }

@@ -1,5 +1,6 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -24,6 +25,11 @@ export function writeTree(dir: string, files: Readonly<Record<string, string | U
 /** Refuses a `dir` (as the user `given` it) that exists and is not an empty folder. */
 export function refuseNonEmpty(dir: string, given: string): void {
   try {
+    if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new UsageError(
+        `${given} 是符号链接，ledger init 不在链接处建立台账（不跟随链接）`,
+        '给出真实的文件夹路径，或换一个新文件夹名',
+      );
     if (!existsSync(dir)) return;
     if (!statSync(dir).isDirectory()) throw new UsageError(`${given} 已存在且不是文件夹`, '换一个新文件夹名');
     if (readdirSync(dir).length > 0)

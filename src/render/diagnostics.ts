@@ -22,7 +22,7 @@ const RENDERERS: Record<DiagnosticsFormat, (result: ValidateResult, sourceLine?:
   text: (result, sourceLine) => renderText(result, sourceLine),
   json: renderJson,
   github: (result, sourceLine) =>
-    `${result.diagnostics.map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
+    `${boundDiagnostics(result.diagnostics).map(githubAnnotation).join('\n')}\n${renderText(result, sourceLine)}`,
 };
 
 export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
@@ -37,7 +37,7 @@ export function renderDiagnosticLines(
   width?: number,
 ): string[] {
   const fold = (line: string, indent: string) => (width === undefined ? line : foldText(line, width, { indent }));
-  return diagnostics.flatMap((d) => [
+  return boundDiagnostics(diagnostics).flatMap((d) => [
     fold(`${formatLocation(d)}: ${SEVERITY_LABELS[d.severity]} [${d.code}] ${safeMessage(d.message)}`, '    '),
     ...excerpt(d, sourceLine).map((line) => (width === undefined ? line : clip(line, width))),
     ...(d.hint ? [fold(`    → ${safeMessage(d.hint)}`, '      ')] : []),
@@ -89,7 +89,7 @@ function renderJson(result: ValidateResult): string {
       version: 1,
       ok: result.summary.errors === 0,
       summary: result.summary,
-      diagnostics: result.diagnostics.map(diagnosticJson),
+      diagnostics: boundDiagnostics(result.diagnostics).map(diagnosticJson),
     },
     null,
     2,
@@ -122,4 +122,36 @@ function escapeData(value: string): string {
 
 function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** How many findings of one code in one file are listed; the rest are counted in one line. */
+export const MAX_DIAGNOSTICS_PER_CODE = 20;
+
+/**
+ * Bounded diagnostics, for every output format: at most `max` per file and code, in the given
+ * order; each group over it gets one more finding of the same code (at the first one left out),
+ * placed after the ones listed, saying how many more there are. A report of thousands of duplicate
+ * entries prints a few lines, not megabytes. Summaries keep counting the full list.
+ */
+export function boundDiagnostics(diagnostics: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_CODE): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics.slice();
+  const groups = new Map<string, { count: number; more?: Diagnostic }>();
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = `${d.file}\u0000${d.code}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { count: 0 }));
+    group.count += 1;
+    if (group.count <= max) kept.push(d);
+    else if (group.count === max + 1) {
+      group.more = { code: d.code, severity: d.severity, file: d.file, line: d.line, col: d.col, message: '' };
+      kept.push(group.more);
+    }
+  }
+  for (const group of groups.values()) {
+    if (!group.more) continue;
+    group.more.message = `另有 ${group.count - max} 处同类问题（${group.more.code}），未逐一列出`;
+    group.more.hint = '修正上面列出的问题后重新运行，即可看到其余的';
+  }
+  return kept;
 }

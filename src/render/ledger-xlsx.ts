@@ -13,6 +13,7 @@ import {
   HIGHLIGHT,
   PAGE_FOOTER,
   bodyStyle,
+  cellText,
   headerStyle,
   printSetup,
   printableArea,
@@ -140,7 +141,7 @@ function writeRow(
   const values = [...labels, ...row.cells];
   values.forEach((value, i) => {
     const cell = xlsxRow.getCell(i + 1);
-    if (value !== undefined) cell.value = keepDatesWhole(value);
+    if (value !== undefined) cell.value = cellText(keepDatesWhole(value));
     cell.style = bodyStyle(ALIGN[i], i >= 2 ? fill : undefined, VERTICAL[i]);
   });
   xlsxRow.height = height;

@@ -2,6 +2,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import type { FormEntry, ReportForm } from '../core/reports/report-template.js';
 import type { ReportColumnKey, ReportFormLayout } from '../core/reports/report-form-layout.js';
 import { fittingHeight, linesHeight } from './cell-layout.js';
+import { cellText } from './xlsx-style.js';
 
 const LOCKED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
@@ -84,7 +85,8 @@ function writeRow(sheet: Worksheet, layout: ReportFormLayout, rowNumber: number,
   layout.columns.forEach((column, i) => {
     const cell = row.getCell(i + 1);
     if (column.text) cell.numFmt = '@';
-    cell.value = cellValue(column.key, entry);
+    const value = cellValue(column.key, entry);
+    cell.value = typeof value === 'string' ? cellText(value) : value;
     cell.alignment = { wrapText: true, vertical: 'top' };
     cell.border = BORDER;
     if (column.locked) cell.fill = LOCKED_FILL;

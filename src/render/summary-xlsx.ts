@@ -15,6 +15,7 @@ import {
   BODY_FONT,
   PAGE_FOOTER,
   bodyStyle,
+  cellText,
   columnsPoints,
   headerStyle,
   orientationFor,
@@ -106,7 +107,7 @@ function writeDataRow(
   const total = section.totalRow === true && index === section.rows.length - 1;
   cells.forEach((text, col) => {
     const cell = row.getCell(col + 1);
-    cell.value = isNumeric(text) ? Number(text) : keepDatesWhole(text);
+    cell.value = isNumeric(text) ? Number(text) : cellText(keepDatesWhole(text));
     const light = col === section.lightColumn ? LIGHT_FILLS[text.charAt(0) as Light] : undefined;
     const style = bodyStyle(centered[col] ? 'center' : 'left', light);
     cell.style = total ? { ...style, font: { ...BODY_FONT, bold: true } } : style;

@@ -4,6 +4,7 @@
  * one property on a cell could change others.
  */
 import type { Alignment, Borders, Fill, Font, PageSetup, PaperSize, Style } from 'exceljs';
+import { xmlSafe } from '../core/model/text-rule.js';
 
 /** OOXML paper size 8 is A3; exceljs's PaperSize enum does not name it. */
 const A3 = 8 as unknown as PaperSize;
@@ -121,3 +122,18 @@ export function scaleAcross(paper: Paper, orientation: Orientation, widths: read
 }
 
 export const PAGE_FOOTER = { oddFooter: '&C第 &P 页，共 &N 页' };
+
+/** Excel's limit for the text of one cell. */
+export const XLSX_CELL_CHARS = 32_767;
+const CUT_NOTE = '…（超出 Excel 单元格上限，全文见台账文件）';
+
+/**
+ * Text as a cell can hold it, the last line of defence after validate's text rule: characters XML
+ * cannot hold become U+FFFD, and a cell that joins several texts (one line per unit) is cut to
+ * Excel's limit with a note, so the workbook always opens.
+ */
+export function cellText(text: string): string {
+  const safe = xmlSafe(text);
+  if (safe.length <= XLSX_CELL_CHARS) return safe;
+  return `${safe.slice(0, XLSX_CELL_CHARS - CUT_NOTE.length).replace(/[\uD800-\uDBFF]$/, '')}${CUT_NOTE}`;
+}

@@ -150,12 +150,12 @@ describe('links out of the repository', { timeout: 240_000 }, () => {
     ]) {
       const run = runCli(args, repo.dir);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('导出文件不能放在');
+      expect(run.stderr).toMatch(/拒绝写入 --out .*(ledger\/ 只放台账文件|reports\/ 只放报送文件)/);
     }
     expect(snapshotTree(repo.dir)).toEqual(before);
   });
 
-  it('a symbolic link committed in Git (mode 120000) is not a ledger file of that revision', async () => {
+  it('a symbolic link committed in Git (mode 120000) is named in that revision, never read', async () => {
     const repo = prRepo();
     symlinkSync('/proc/self/environ', path.join(repo.dir, 'ledger/15-x.yaml'));
     repo.commit('link');
@@ -166,9 +166,14 @@ describe('links out of the repository', { timeout: 240_000 }, () => {
     const revisions = new LedgerRevisions(repo.dir);
     try {
       const atHead = await revisions.files(repo.git('rev-parse', 'HEAD').trim());
-      expect(atHead.has('ledger/15-x.yaml')).toBe(false);
-      expect(atHead.ledgerNames()).not.toContain('15-x.yaml');
-      expect(revisions.parse(atHead).ledger.areas.map((a) => a.file)).toEqual([AREA]);
+      // Issue 25: listed, so that it is named (file/symlink), but never read.
+      expect(atHead.refused('ledger/15-x.yaml')).toContain('符号链接');
+      const parsed = revisions.parse(atHead);
+      expect(parsed.ledger.areas.map((a) => a.file)).toEqual([AREA]);
+      expect(parsed.diagnostics.filter((d) => d.code === 'file/symlink').map((d) => d.file)).toEqual([
+        'ledger/15-x.yaml',
+      ]);
+      expect(JSON.stringify(parsed.diagnostics)).not.toContain('PATH=');
     } finally {
       revisions.close();
     }

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempGitRepo, type GitRepo } from '../helpers/git-repo.js';
-import { BUNDLED_UNITS, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
+import { BUNDLED_UNITS, replaceOrThrow, SMALL_AREA, tempLedger } from '../helpers/ledger-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /** Issue 10, case 6 (and the huge one-line file of case 8): output can be neither injected nor flooded. */
@@ -61,8 +61,20 @@ describe('hostile text in output', { timeout: 120_000 }, () => {
       path.join(repo.dir, 'form.yaml'),
       `unit: 市中级人民法院\nmonth: 2020-07\nentries:\n  - id: 1.2.2\n    status: 推进中\n    progress: "${evil}"\n`,
     );
+    // Issue 25: control characters are refused by the text rule, so merge writes nothing and names them.
     const merged = runCli(['merge', 'form.yaml', '--verbose', '--as-of', '2020-08-01'], repo.dir);
-    expect(merged.code).toBe(0);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain('U+001B');
+    // A hand-edited ledger file may still hold them: every view escapes them.
+    const areaFile = path.join(repo.dir, AREA);
+    writeFileSync(
+      areaFile,
+      replaceOrThrow(
+        readFileSync(areaFile, 'utf8'),
+        'units: [市中级人民法院]\n        status: 未启动\n        progress: ""',
+        `units: [市中级人民法院]\n        status: 推进中\n        progress: "${evil}"`,
+      ),
+    );
     for (const args of [
       ['show', '1.2.2', '--worktree'],
       ['status', '--unit', '市中级人民法院', '--worktree'],
@@ -73,7 +85,6 @@ describe('hostile text in output', { timeout: 120_000 }, () => {
       expect(run.stdout + run.stderr, args.join(' ')).not.toContain('\u001b');
     }
     expect(merged.stdout).not.toContain('\u001b');
-    expect(merged.stdout).toContain('\\x1b]0;owned\\x07');
     const shown = runCli(['show', '1.2.2', '--worktree', '--as-of', '2020-08-01'], repo.dir);
     expect(shown.stdout).toContain('\\x1b[2J');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { esc, evidenceLink, isRepositoryPath } from '../../src/render/site/html.js';
-import { relativeHref, safeName } from '../../src/render/site/paths.js';
+import { safeFileName } from '../../src/core/model/safe-names.js';
+import { relativeHref, unitPage } from '../../src/render/site/paths.js';
 
 describe('site HTML helpers', () => {
   it('escapes text for content and attributes', () => {
@@ -29,9 +30,15 @@ describe('site HTML helpers', () => {
   });
 
   it('makes page names that cannot leave their folder, and relative links', () => {
-    expect(safeName('市税务局')).toBe('市税务局');
-    expect(safeName('../../etc/passwd')).toBe('__.._etc_passwd');
-    expect(safeName('a/b\\c')).toBe('a_b_c');
+    expect(safeFileName('市税务局')).toBe('市税务局');
+    expect(safeFileName('督办〔2020〕3号-市公安局')).toBe('督办〔2020〕3号-市公安局');
+    for (const bad of ['../../etc/passwd', 'a/b\\c', '.hidden', 'index', 'INDEX', '', 'a\u0000b']) {
+      const name = safeFileName(bad);
+      expect(name, bad).toMatch(/^[^./\\][^/\\\u0000]*~[0-9a-f]{8}$/);
+    }
+    // Names that clean to the same text stay apart; a unit called index never replaces the list page.
+    expect(safeFileName('市X/Y')).not.toBe(safeFileName('市X_Y'));
+    expect(unitPage('index')).not.toBe('units/index.html');
     expect(relativeHref('measures/1.1.2.html', 'units/市税务局.html')).toBe(
       '../units/%E5%B8%82%E7%A8%8E%E5%8A%A1%E5%B1%80.html',
     );

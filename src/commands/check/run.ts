@@ -72,16 +72,33 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     addedDecisions: added.decisions,
     asOf,
   });
-  const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...added.diagnostics, ...review.diagnostics]));
+  const unreadable = unreadableFiles(validation.diagnostics);
+  const reviewed = review.diagnostics.filter((d) => d.code !== 'check/measure-removed' || !unreadable.has(d.file));
+  const diagnostics = sortDiagnostics(dedupe([...validation.diagnostics, ...added.diagnostics, ...reviewed]));
   // A completion an error rejects (an unbacked 已完成, a report entry that fails) is not news: only the error is shown.
   const completes = review.completes.filter((c) => !mentionedInError(c.id, diagnostics));
+  // A change under ledger/ that reads as no change of the ledger (a link, a file that is not an area) still touches it.
+  const ledgerFiles = changes.filter((c) => c.path.startsWith(`${LEDGER_DIR}/`)).map((c) => c.path);
+  const untyped = review.kind === 'none' && ledgerFiles.length > 0;
   return {
     ...review,
+    ...(untyped
+      ? { kind: 'definition' as const, definitionParts: ledgerFiles.map((file) => `${file}（未能读作台账内容）`) }
+      : {}),
     completes,
     base: { rev: options.base, commit },
     diagnostics,
     summary: countBySeverity(diagnostics),
   };
+}
+
+/**
+ * Files whose measures could not be read at the head (a YAML or schema error, a link): a measure
+ * missing there is not “removed”, and the file's own errors say what is wrong.
+ */
+function unreadableFiles(diagnostics: readonly Diagnostic[]): Set<string> {
+  const codes = /^(yaml|schema|file)\//;
+  return new Set(diagnostics.filter((d) => d.severity === 'error' && codes.test(d.code)).map((d) => d.file));
 }
 
 /** Whether an error's message names the measure (ids are written whole, e.g. 具体措施 1.1.2). */

@@ -1,7 +1,7 @@
 import type { CheckResult } from './run.js';
 import type { PullRequestKind, ReportInPullRequest } from '../../core/review/pr-review.js';
 import type { SourceLineLookup } from '../../io/source-lines.js';
-import { diagnosticJson, githubAnnotation, renderDiagnosticLines } from '../../render/diagnostics.js';
+import { boundDiagnostics, diagnosticJson, githubAnnotation, renderDiagnosticLines } from '../../render/diagnostics.js';
 import { codeSpan, escapeCell, escapeInline } from '../../render/markdown.js';
 import { MAX_VALUE_CHARS, safeMessage, safeText } from '../../render/safe-text.js';
 import { pushAll } from '../../core/model/arrays.js';
@@ -22,7 +22,7 @@ export function renderCheck(result: CheckResult, format: CheckFormat, sourceLine
   if (format === 'json') return renderJson(result);
   if (format === 'markdown') return renderMarkdown(result);
   const text = renderText(result, sourceLine);
-  return format === 'github' ? [...result.diagnostics.map(githubAnnotation), text].join('\n') : text;
+  return format === 'github' ? [...boundDiagnostics(result.diagnostics).map(githubAnnotation), text].join('\n') : text;
 }
 
 function renderText(result: CheckResult, sourceLine?: SourceLineLookup): string {
@@ -97,7 +97,7 @@ function renderMarkdown(result: CheckResult): string {
   }
   if (result.diagnostics.length) {
     out.push('', `<details${errors ? ' open' : ''}><summary>${errors} 个错误、${warnings} 个警告</summary>`, '');
-    for (const d of result.diagnostics) {
+    for (const d of boundDiagnostics(result.diagnostics)) {
       const where = d.line > 0 ? `${shown(d.file)}:${d.line}` : shown(d.file);
       const hint = d.hint ? `<br>→ ${escapeInline(safeMessage(d.hint))}` : '';
       out.push(
@@ -126,7 +126,7 @@ function renderJson(result: CheckResult): string {
       merged: result.merged,
       completes: result.completes,
       summary: result.summary,
-      diagnostics: result.diagnostics.map(diagnosticJson),
+      diagnostics: boundDiagnostics(result.diagnostics).map(diagnosticJson),
     },
     null,
     2,

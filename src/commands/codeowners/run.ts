@@ -7,7 +7,7 @@ import { UnitsFileSchema } from '../../core/model/schema.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 import { gitPrefix } from '../../io/git.js';
-import { writeTarget } from '../../io/repo-path.js';
+import { guardOutput } from '../../io/output-guard.js';
 import { LEDGER_DIR, readSchemaFile, UNITS_FILE } from '../../io/load-ledger.js';
 
 export interface CodeownersCommandOptions {
@@ -39,9 +39,10 @@ export interface CodeownersResult extends Codeowners {
 export async function codeowners(options: CodeownersCommandOptions): Promise<CodeownersResult> {
   const parsed = readSchemaFile(options.root, path.posix.join(LEDGER_DIR, UNITS_FILE), UnitsFileSchema);
   const { source: units, diagnostics } = parsed;
-  const file = writeTarget(
+  const file = guardOutput(
     options.root,
     path.resolve(options.cwd ?? options.root, options.output ?? path.join(options.root, 'CODEOWNERS')),
+    { kind: 'file', option: '--output' },
   );
   if (!units || hasErrors(diagnostics))
     return { text: '', owned: [], missing: [], file, changed: false, written: false, empty: true, diagnostics };

@@ -16,6 +16,7 @@ export const codeownersSpec: CommandSpec = {
   ],
   options: [
     { flags: '--output <file>', description: '写到哪里，默认台账根目录下的 CODEOWNERS' },
+    { flags: '--out <file>', description: '同 --output（与其他命令的 --out 一致）' },
     {
       flags: '--ledger-owner <handle>',
       description:
@@ -29,7 +30,7 @@ export const codeownersSpec: CommandSpec = {
     const result = await codeowners({
       root: global.root,
       cwd: global.cwd,
-      ...(options.output ? { output: String(options.output) } : {}),
+      ...(options.output || options.out ? { output: String(options.output ?? options.out) } : {}),
       ...(options.ledgerOwner ? { ledgerOwner: String(options.ledgerOwner) } : {}),
       check: options.check === true,
     });

@@ -1,6 +1,6 @@
 import { decisionLine } from '../shared/decision-line.js';
 import { UsageError } from '../../errors.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, parseLineArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument } from '../../cli/date-options.js';
 
 export const extendSpec: CommandSpec = {
@@ -37,8 +37,8 @@ export const extendSpec: CommandSpec = {
       id: args[0] ?? '',
       decision: options.approve ? 'approve' : 'reject',
       date: options.date === undefined ? undefined : parseDateArgument(String(options.date), '--date'),
-      by: options.by as string | undefined,
-      reason: options.reason as string | undefined,
+      by: parseLineArgument(options.by, '--by'),
+      reason: parseLineArgument(options.reason, '--reason'),
       unit: options.unit as string | undefined,
       dryRun: Boolean(options.dryRun),
     });

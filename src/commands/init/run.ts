@@ -69,6 +69,11 @@ export async function init(options: InitOptions): Promise<InitResult> {
 
 /** The dependency to write, and the tarball to copy in for a local .tgz; a folder of this machine is refused. */
 function resolveTool(spec: ToolSpec, cwd: string): { dependency: string; extra: Record<string, Uint8Array> } {
+  if (spec.kind === 'invalid')
+    throw new UsageError(
+      `--tool 的值${spec.reason}，不是 npm 能安装的依赖；未建立任何文件`,
+      '例如 --tool ^0.1.0、--tool git+https://git.example.gov.cn/tools/ledger.git#v0.1.0 或 --tool ./szs-ledger-0.1.0.tgz',
+    );
   if (spec.kind === 'folder')
     throw new UsageError(
       `--tool ${spec.path} 是本机的文件夹，CI 和其他电脑上没有它，npm install 会失败`,

@@ -9,6 +9,8 @@ import { dayOfMonth } from '../../core/reports/report-path.js';
 import { applyMerge } from '../../io/apply-merge.js';
 import { withWriteSession, type WriteSession } from '../../io/repo-write.js';
 import { writeFilesAtomically, type FileWrite } from '../../io/atomic-file.js';
+import { guardOutput } from '../../io/output-guard.js';
+import { safeFileName } from '../../core/model/safe-names.js';
 import { noticeLetter } from '../../core/summaries/notice-letter.js';
 import type { LedgerVersion } from '../../core/model/ledger-version.js';
 import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
@@ -80,12 +82,16 @@ function issueNotices(root: string, ledger: Ledger, plan: NoticePlan, session: W
   return applyMerge(root, applied.changes, decisions.map(decisionWrite), session);
 }
 
-/** Writes each new 督办单 as a Word file `<number>-<unit>.docx` into `dir`; returns the paths written. */
-export async function writeNoticeDocx(result: NoticeResult, dir: string): Promise<string[]> {
+/**
+ * Writes each new 督办单 as a Word file `<number>-<unit>.docx` into `dir` (through the output guard;
+ * each name made safe and unique); returns the paths written.
+ */
+export async function writeNoticeDocx(result: NoticeResult, root: string, dir: string): Promise<string[]> {
   const { renderNoticeDocx } = await import('../../render/notice-docx.js');
+  guardOutput(root, dir, { kind: 'folder' });
   const writes: FileWrite[] = [];
   for (const doc of result.plan?.documents ?? []) {
-    const file = path.join(dir, `${doc.number}-${doc.unit}.docx`);
+    const file = path.join(dir, `${safeFileName(`${doc.number}-${doc.unit}`)}.docx`);
     writes.push({ path: file, content: await renderNoticeDocx(noticeLetter(doc)) });
   }
   if (writes.length > 0) writeFilesAtomically(writes);

@@ -2,6 +2,7 @@ import {
   EXIT_OK,
   EXIT_PROBLEMS,
   formatOption,
+  parseLineArgument,
   REV_OPTION,
   versionOptions,
   WORKTREE_OPTION,
@@ -61,7 +62,7 @@ export const noticeSpec: CommandSpec = {
       asOf,
       month,
       unit: options.unit as string | undefined,
-      by: options.by as string | undefined,
+      by: parseLineArgument(options.by, '--by'),
       issue,
       ...versionOptions(options),
     });
@@ -74,7 +75,7 @@ export const noticeSpec: CommandSpec = {
     if (options.format === 'docx') {
       const { writeNoticeDocx } = await import('./run.js');
       const dir = path.resolve(global.cwd, String(options.out ?? `督办单-${result.plan!.asOf}`));
-      const files = await writeNoticeDocx(result, dir);
+      const files = await writeNoticeDocx(result, global.root, dir);
       const list = files.map((file) => `  ${path.relative(global.cwd, file)}`).join('\n');
       writeOut(
         `${text.renderNoticeText(result, issue)}${files.length ? `\nWord 督办单 ${files.length} 份：\n${list}` : ''}`,
@@ -92,7 +93,8 @@ export const noticeSpec: CommandSpec = {
     if (options.out === undefined) writeOut(output);
     else {
       const { writeFileAtomically } = await import('../../io/atomic-file.js');
-      const file = path.resolve(global.cwd, String(options.out));
+      const { exportPath } = await import('../../io/export-file.js');
+      const file = exportPath({ root: global.root, cwd: global.cwd, out: String(options.out) }, '');
       writeFileAtomically(file, output);
       writeOut(`${text.renderNoticeText(result, issue)}\n督办单已写到 ${file}`);
     }

@@ -64,6 +64,8 @@ interface StatusBase {
   escalationDays: number;
   /** Errors found while loading; files with errors are left out of the figures. */
   problems: number;
+  /** The files those errors are in (a version from Git may hold errors the work tree no longer has). */
+  problemFiles?: string[];
   total: Counts;
   /** The due month's report counts, once the ledger has reports. */
   reports?: GatheredReports;
@@ -110,6 +112,8 @@ async function statusOn(repo: LedgerRepo, options: DayOptions): Promise<StatusRe
   const { ledger, diagnostics, version, reportFiles } = await repo.version(options);
   const memory = await lightMemory(repo, ledger, options.asOf);
   const view = remembered(statusView(ledger, countBySeverity(diagnostics).errors, version, options, memory), memory);
+  const problemFiles = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+  if (problemFiles.length > 0) view.problemFiles = problemFiles;
   const supervision = supervisionOf(ledger, options.asOf);
   const result = supervision ? { ...view, supervision } : view;
   const reports = await dueReportCounts(options.root, ledger, options.asOf, reportFiles);

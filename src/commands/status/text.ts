@@ -7,6 +7,7 @@ import type { Counts } from '../../core/rules/rollup.js';
 import { DEADLINE_MIN_WIDTH, deadlineText, stateText } from '../../render/measure-state-text.js';
 import type { ColumnWrap, TableFallback } from '../../render/table-fit.js';
 import { renderTable, terminalStyle, wrapLines, type Align, type TerminalStyle } from '../../render/terminal-style.js';
+import { safeText } from '../../render/safe-text.js';
 
 const COUNT_HEAD = ['措施', '已完成', '推进中', '未启动', '逾期', '临期', '长期/适时', '完成率', '状态灯'];
 const COUNT_ALIGN: Align[] = [...Array<Align>(8).fill('right'), 'center'];
@@ -232,7 +233,9 @@ function footer(result: StatusResult, style: TerminalStyle): string[] {
   lines.push(style.dim(`${LIGHT_LEGEND}逾期：完成时限（月底/年底）的次日起仍未完成。`));
   if (result.problems > 0)
     lines.push(
-      style.warn(`注意：台账中有 ${result.problems} 处错误，出错的措施未计入以上数字；运行 ledger validate 查看。`),
+      style.warn(
+        `注意：台账中有 ${result.problems} 处错误${problemFilesText(result.problemFiles)}，出错的措施未计入以上数字；运行 ledger validate 查看。`,
+      ),
     );
   return lines;
 }
@@ -272,4 +275,14 @@ export function renderSupervisionLines(result: StatusResult): string {
   if (record.pendingVerification > 0)
     lines.push(`待核验 ${record.pendingVerification} 项：单位已报“已完成”，等待牵头单位 ledger verify 核验销号。`);
   return lines.join('\n');
+}
+
+/** `（在 ledger/02-….yaml、… 中）`: where the errors are, at most three files named. */
+function problemFilesText(files: readonly string[] | undefined): string {
+  if (!files || files.length === 0) return '';
+  const shown = files
+    .slice(0, 3)
+    .map((file) => safeText(file))
+    .join('、');
+  return `（在 ${shown}${files.length > 3 ? ` 等 ${files.length} 个文件` : ''} 中）`;
 }

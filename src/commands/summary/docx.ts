@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { MonthlySummary } from '../../core/summaries/monthly-summary.js';
 import type { TrendPoint } from '../../core/summaries/monthly-trend.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
+import { exportPath } from '../../io/export-file.js';
 import { cjkFontFiles } from '../../io/cjk-fonts.js';
 
 /** Renders the Word summary and writes it atomically to `out` (default `defaultName` in cwd); returns the path. */
@@ -16,7 +16,7 @@ export async function writeSummaryDocx(
     throw new UsageError('docx 不能输出到标准输出', '用 --out 文件名.docx 指定输出文件，或改用 --format md');
   const { renderSummaryDocx } = await import('../../render/summary-docx.js');
   const bytes = await renderSummaryDocx(summary, trend, cjkFontFiles());
-  const file = path.resolve(options.cwd ?? options.root, options.out ?? defaultName);
+  const file = exportPath(options, defaultName);
   writeFileAtomically(file, bytes);
   return file;
 }

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { QuarterlyReport } from '../../core/summaries/quarterly-report.js';
 import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
-import { writeExport } from '../../io/export-file.js';
+import { exportPath, writeExport } from '../../io/export-file.js';
 import type { SummaryFormat } from './run.js';
 
 /** Writes the quarterly report in its format: json and `--out -` to `text`, the rest to a file. */
@@ -13,7 +12,7 @@ export async function writeQuarterlyReport(
   if (options.format === 'json') {
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (options.out === undefined || options.out === '-') return { text };
-    const file = path.resolve(options.cwd ?? options.root, options.out);
+    const file = exportPath(options, options.out);
     writeFileAtomically(file, text);
     return { file };
   }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { buildMonthlySummary, type MonthlySummary } from '../../core/summaries/monthly-summary.js';
 import type { TrendPoint } from '../../core/summaries/monthly-trend.js';
 import { writeFileAtomically, writeStreamAtomically } from '../../io/atomic-file.js';
@@ -8,7 +7,7 @@ import { dayOfMonth } from '../../core/reports/report-path.js';
 import type { Ledger } from '../../core/model/ledger.js';
 import { resolveAreaOption } from '../shared/resolve-area-option.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
-import { writeExport, type RenderFormat } from '../../io/export-file.js';
+import { exportPath, writeExport, type RenderFormat } from '../../io/export-file.js';
 import { withLedger, type LedgerRepo } from '../../io/ledger-repo.js';
 import { gatherReportCounts, reportMonths } from '../../io/report-counts.js';
 
@@ -113,7 +112,7 @@ async function writeSummary(
 }
 
 async function writeText(options: SummaryOptions, text: string): Promise<{ file: string }> {
-  const file = path.resolve(options.cwd ?? options.root, options.out!);
+  const file = exportPath(options, options.out!);
   writeFileAtomically(file, text);
   return { file };
 }

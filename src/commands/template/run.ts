@@ -6,7 +6,8 @@ import { isGroup } from '../../core/model/units.js';
 import { LedgerErrors, UsageError } from '../../errors.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 import { REPORT_SCHEMA_LINE } from '../../core/model/json-schemas.js';
-import { relativeInside, writeTarget } from '../../io/repo-path.js';
+import { relativeInside } from '../../io/repo-path.js';
+import { guardOutput, madeAsForm } from '../../io/output-guard.js';
 import { withWriteSession, writeRepoFiles } from '../../io/repo-write.js';
 import { renderReportYaml } from '../../render/report-yaml.js';
 import { resolveUnitOption } from '../shared/resolve-unit-option.js';
@@ -58,7 +59,7 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (form.entries.length === 0) throw new UsageError(`${unit} 在台账中没有负责的具体措施，无需报送`);
   if (format === 'yaml' && options.out === '-') return { ...base, text: renderReportYaml(form) };
   if (options.out === '-') throw new UsageError('xlsx 表格不能输出到终端', '用 --out 文件名.xlsx 指定保存位置');
-  const target = writeTarget(options.root, targetPath(options, unit, format));
+  const target = guardOutput(options.root, targetPath(options, unit, format), { kind: 'file', reportForm: true });
   const existing = pathKind(target);
   if (existing === 'folder') {
     throw new UsageError(
@@ -69,6 +70,11 @@ export async function template(options: TemplateOptions): Promise<TemplateResult
   if (existing && !options.force) {
     throw new UsageError(`${target} 已存在，未覆盖`, '加 --force 覆盖，或用 --out 指定其他文件名');
   }
+  if (existing && !madeAsForm(target, format))
+    throw new UsageError(
+      `${target} 已存在且不是报送表，--force 也不覆盖`,
+      '--force 只替换本工具生成的报送表；请用 --out 指定其他文件名',
+    );
   const content = format === 'yaml' ? withSchemaLine(options, renderReportYaml(form)) : await xlsxForm(form);
   if (relativeInside(options.root, target) === undefined) writeFileAtomically(target, content);
   else

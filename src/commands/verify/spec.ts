@@ -1,5 +1,5 @@
 import { decisionLine } from '../shared/decision-line.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeOut, type CommandSpec } from '../../cli/spec.js';
+import { EXIT_OK, EXIT_PROBLEMS, parseLineArgument, writeOut, type CommandSpec } from '../../cli/spec.js';
 import { parseDateArgument } from '../../cli/date-options.js';
 import { UsageError } from '../../errors.js';
 
@@ -34,8 +34,8 @@ export const verifySpec: CommandSpec = {
       id: args[0] ?? '',
       unit: String(options.unit),
       reject: Boolean(options.reject),
-      reason: options.reason as string | undefined,
-      by: options.by as string | undefined,
+      reason: parseLineArgument(options.reason, '--reason'),
+      by: parseLineArgument(options.by, '--by'),
       date: options.date === undefined ? undefined : parseDateArgument(String(options.date), '--date'),
       dryRun: Boolean(options.dryRun),
     });

@@ -15,7 +15,9 @@ export interface ToolPackage {
 export type ToolSpec =
   | { kind: 'registry' | 'alias' | 'remote'; dependency: string }
   | { kind: 'tarball'; path: string; target: string; dependency: string }
-  | { kind: 'folder'; path: string };
+  | { kind: 'folder'; path: string }
+  /** Not a dependency spec at all: empty, or holding a line break, a control character or a quote. */
+  | { kind: 'invalid'; reason: string };
 
 const GIT_OR_URL = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:\/\/|ssh:\/\/|git@)/;
 const PACKAGE_AT = /^(@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*(@.+)?$/;
@@ -30,6 +32,13 @@ export function defaultToolSpec(own: ToolPackage): ToolSpec {
 /** Classifies a --tool value (pure: whether a tarball exists is the caller's question). */
 export function parseToolSpec(spec: string, own: ToolPackage): ToolSpec {
   const given = spec.trim();
+  if (given === '') return { kind: 'invalid', reason: '是空的' };
+  const bad = /[\u0000-\u001f\u007f-\u009f"'`\u2028\u2029]/.exec(given)?.[0];
+  if (bad !== undefined)
+    return {
+      kind: 'invalid',
+      reason: `含有 U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（换行、控制字符或引号）`,
+    };
   if (GIT_OR_URL.test(given)) return { kind: 'remote', dependency: given };
   if (given.startsWith('npm:')) return { kind: 'alias', dependency: given };
   const file = given.replace(/^file:/, '');

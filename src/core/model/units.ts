@@ -1,4 +1,5 @@
 import type { Unit, UnitsFile } from './schema.js';
+import { lookAlikeDifference, unitKey } from './unit-names.js';
 
 /** The units registry (ledger/units.yaml), indexed for lookups. */
 export interface UnitRegistry {
@@ -57,6 +58,22 @@ export function reportingUnits(registry: UnitRegistry, units: readonly string[])
 export function isResponsible(registry: UnitRegistry, units: readonly string[], unit: string): boolean {
   if (units.includes(unit)) return true;
   return (registry.groupsOfMember.get(unit) ?? []).some((group) => units.includes(group));
+}
+
+/**
+ * When `typed` is not registered but looks exactly like a registered name or alias (an invisible
+ * character, a compatibility ideograph): a sentence that says so and names the odd characters, so
+ * the message never shows two names that read the same. Undefined otherwise.
+ */
+export function lookAlikeNote(registry: UnitRegistry, typed: string): { canonical: string; note: string } | undefined {
+  const key = unitKey(typed);
+  for (const [name, canonical] of registry.names) {
+    if (name !== typed && unitKey(name) === key) {
+      const shown = name === canonical ? name : `${name}（${canonical}）`;
+      return { canonical, note: `它看起来与登记的 ${shown} 一样，但${lookAlikeDifference(typed, name)}` };
+    }
+  }
+  return undefined;
 }
 
 /** Up to `max` registered names close to what was typed, nearest first. */

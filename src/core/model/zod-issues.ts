@@ -180,6 +180,8 @@ function typeHint(expected: string): string | undefined {
 
 function describeValue(value: unknown): string {
   if (value === null) return '空值';
+  if (typeof value === 'number' && Number.isNaN(value)) return '非数字（.nan）';
+  if (typeof value === 'number' && !Number.isFinite(value)) return '超出范围的数字（如 1e400，读作无穷大）';
   if (Array.isArray(value)) return '列表';
   if (typeof value === 'object') return '字段表';
   return `${typeName(typeof value)} ${JSON.stringify(value)}`;

@@ -5,7 +5,7 @@ import { measureRefs, type Ledger, type MeasureRef, type SourceFile } from '../m
 import { isSafeFileName, monthOf, reportPath, REPORTS_DIR } from './report-path.js';
 import { REPORT_CONTEXT_FIELDS, type Report } from './report-schema.js';
 import { sameValue } from '../model/same-value.js';
-import { isGroup, isResponsible, resolveUnit, suggestUnits } from '../model/units.js';
+import { isGroup, isResponsible, lookAlikeNote, resolveUnit, suggestUnits } from '../model/units.js';
 import { pushAll } from '../model/arrays.js';
 
 export type ReportSource = SourceFile<Report>;
@@ -152,11 +152,16 @@ function checkUnit(ledger: Ledger, report: ReportSource, out: Diagnostic[]): str
   const unit = resolveUnit(ledger.units, typed);
   if (!unit) {
     const near = suggestUnits(ledger.units, typed);
+    const alike = lookAlikeNote(ledger.units, typed);
     out.push(
       diagnosticAt(at(), {
         code: 'report/unknown-unit',
-        message: `报送单位“${typed}”不在单位名录 ledger/units.yaml 中`,
-        hint: near.length > 0 ? `是否应为 ${near.join('、')}？` : '填写单位名录中的规范名称',
+        message: `报送单位“${typed}”不在单位名录 ledger/units.yaml 中${alike ? `：${alike.note}` : ''}`,
+        hint: alike
+          ? `删除多余的字符，改为 unit: ${alike.canonical}`
+          : near.length > 0
+            ? `是否应为 ${near.join('、')}？`
+            : '填写单位名录中的规范名称',
       }),
     );
     return undefined;

@@ -1,7 +1,9 @@
+import { safeFileName as safeName } from '../../core/model/safe-names.js';
+
 /**
- * Where each page of the site lives, relative to the site's root. Names come from
- * ledger ids and unit names, made safe for any file system: characters outside
- * letters, digits, `.`, `_` and `-` become `_`, so no name can leave its folder.
+ * Where each page of the site lives, relative to the site's root. Names come from ledger ids and
+ * unit names, made safe and unique by safeFileName (core/model/safe-names.ts): no name can leave
+ * its folder or take the place of a list page (a unit named `index`).
  */
 export const SITE_PAGES = {
   overview: 'index.html',
@@ -14,14 +16,6 @@ export const SITE_PAGES = {
   css: 'assets/site.css',
   js: 'assets/site.js',
 } as const;
-
-export function safeName(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}._-]/gu, '_')
-    .replace(/^\.+/, '_');
-  return cleaned === '' ? '_' : cleaned.slice(0, 120);
-}
 
 export const areaPage = (area: number) => `areas/${area}.html`;
 export const leadPage = (lead: string) => `leads/${safeName(lead)}.html`;

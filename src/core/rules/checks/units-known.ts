@@ -1,6 +1,6 @@
 import { diagnosticAt, type Diagnostic, type SourcePosition } from '../../model/diagnostic.js';
 import { measurePath, taskPath, type Ledger } from '../../model/ledger.js';
-import { resolveUnit, suggestUnits, type UnitRegistry } from '../../model/units.js';
+import { lookAlikeNote, resolveUnit, suggestUnits, type UnitRegistry } from '../../model/units.js';
 import type { Check } from './check.js';
 
 /** 责任部门 and 牵头单位 are canonical names from units.yaml. */
@@ -38,6 +38,13 @@ function unitProblem(registry: UnitRegistry, name: string, role: string) {
       hint: `改为 ${canonical}`,
     };
   }
+  const alike = lookAlikeNote(registry, name);
+  if (alike)
+    return {
+      code: 'unit/look-alike',
+      message: `${role}“${name}”不在单位名录 ledger/units.yaml 中：${alike.note}`,
+      hint: `删除多余的字符，改为 ${alike.canonical}`,
+    };
   const near = suggestUnits(registry, name);
   return {
     code: 'unit/unknown',
