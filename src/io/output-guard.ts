@@ -3,6 +3,7 @@ import path from 'node:path';
 import { REPORTS_DIR } from '../core/reports/report-path.js';
 import { UsageError } from '../errors.js';
 import { LEDGER_DIR } from './ledger-root.js';
+import { DECISIONS_DIR } from '../core/model/decision-path.js';
 import { relativeInside, writeTarget } from './repo-path.js';
 import { gitDirOf } from './state-dir.js';
 
@@ -51,6 +52,7 @@ export function outputProblem(root: string, absolute: string, rule: OutputRule):
   const rel = relativeInside(realRoot, target);
   const top = rel?.split('/')[0];
   if (top === LEDGER_DIR) return `${LEDGER_DIR}/ 只放台账文件，导出会覆盖台账`;
+  if (top === DECISIONS_DIR) return `${DECISIONS_DIR}/ 只放决定文件（核验、督办、延期审批、收件），导出会被当作决定`;
   if (top === REPORTS_DIR && !(rule.reportForm && isReportFormPath(rel!)))
     return `${REPORTS_DIR}/ 只放报送文件，导出会被当作报送`;
   return undefined;

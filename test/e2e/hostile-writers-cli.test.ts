@@ -42,6 +42,9 @@ describe('writers into the record', { timeout: 240_000 }, () => {
     }
     expectRefused(repo, ['notice', ...AS_OF, '--format', 'docx', '--out', 'ledger'], 'ledger');
     expectRefused(repo, ['notice', ...AS_OF, '--format', 'docx', '--out', 'reports/2020-08'], 'reports/2020-08');
+    // The decision files (issue 24) are the supervision half of the record.
+    expectRefused(repo, ['notice', ...AS_OF, '--format', 'md', '--out', 'decisions/x.md'], 'decisions/x.md');
+    expectRefused(repo, ['summary', '--month', '2020-07', ...AS_OF, '--out', 'decisions'], 'decisions');
   });
 
   it('template, schema, codeowners into ledger/, reports/ or .git are refused', () => {
