@@ -128,6 +128,12 @@ function escapeProperty(value: string): string {
 export const MAX_DIAGNOSTICS_PER_CODE = 20;
 
 /**
+ * Codes listed whole: each finding is already one distinct thing to act on (import lists each unknown
+ * unit once, with its count), so the list is what the user needs, and it is as long as the plan's units.
+ */
+const LISTED_WHOLE = new Set(['import/unknown-unit']);
+
+/**
  * Bounded diagnostics, for every output format: at most `max` per file and code, in the given
  * order; each group over it gets one more finding of the same code (at the first one left out),
  * placed after the ones listed, saying how many more there are. A report of thousands of duplicate
@@ -138,6 +144,10 @@ export function boundDiagnostics(diagnostics: readonly Diagnostic[], max = MAX_D
   const groups = new Map<string, { count: number; more?: Diagnostic }>();
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
+    if (LISTED_WHOLE.has(d.code)) {
+      kept.push(d);
+      continue;
+    }
     const key = `${d.file}\u0000${d.code}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { count: 0 }));
