@@ -53,6 +53,7 @@ function ownGroup({ repo, ledger, floor, node, now }) {
   return {
     name: own,
     cwd: repo,
+    keepRounds: true,
     rounds: 20,
     minRounds: 10,
     budgetMs: 45_000,
