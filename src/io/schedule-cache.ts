@@ -44,12 +44,13 @@ export function openScheduleCache(root: string, scope: string, env: NodeJS.Proce
   return {
     get: (commit) => stored[key(commit)],
     set: (commit, schedule) => {
-      delete stored[key(commit)];
+      if (stored[key(commit)]) return;
       stored[key(commit)] = schedule;
       changed = true;
     },
     red: (commit, day) => reds[`${key(commit)}\0${day}`],
     setRed: (commit, day, rows) => {
+      if (reds[`${key(commit)}\0${day}`]) return;
       reds[`${key(commit)}\0${day}`] = [...rows];
       changed = true;
     },
