@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS as ENTRIES } from '../../src/cli/index.js';
@@ -115,9 +115,14 @@ describe('start-up: a command loads only what it uses (bundled dist)', () => {
     // The check can fail: the first run does list the history.
     expect(readFileSync(calls, 'utf8')).toContain('log --first-parent');
     rmSync(calls);
+    const state = path.join(dir, '.git/ledger');
+    const stamps = () => readdirSync(state).map((f) => `${f} ${statSync(path.join(state, f)).mtimeMs}`);
+    const before = stamps();
     const warm = runCli(['status'], dir, env);
     expect(warm.stdout).toBe(first.stdout);
     expect(existsSync(calls)).toBe(false);
+    // Nor does it write: every cache it reads was already up to date.
+    expect(stamps()).toEqual(before);
     repo.commit('合并报送', { 'reports/.keep': '' });
     runCli(['status'], dir, env);
     expect(readFileSync(calls, 'utf8')).toContain('log --first-parent');
