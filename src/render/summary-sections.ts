@@ -131,10 +131,18 @@ function completed(s: MonthlySummary): SummarySection {
     title: `本月完成的措施（${s.completed.length} 项）`,
     header: ['编号', '具体措施', '完成时限', '完成日期', '责任部门', '牵头单位'],
     rows,
-    note: s.completed.length
-      ? '完成日期取自各单位报送的完成日期（或报送月份）。'
-      : `${monthLabel(s.month)}没有报送完成的措施。`,
+    note:
+      (s.completed.length
+        ? `${s.change ? '上月通报时未完成、现已完成的措施；' : ''}完成日期取自各单位报送的完成日期（或报送月份）。`
+        : `${monthLabel(s.month)}没有报送完成的措施。`) + reopenedNote(s),
   };
+}
+
+/** The measures 已完成 in last month's 通报 and not now, so the list adds up to the change in 已完成. */
+function reopenedNote(s: MonthlySummary): string {
+  if (s.reopened.length === 0) return '';
+  const listed = s.reopened.map((i) => `${i.id} ${i.title}（现为${i.status}）`).join('；');
+  return `由已完成退回 ${s.reopened.length} 项：${listed}。`;
 }
 
 function dueNext(s: MonthlySummary): SummarySection {
