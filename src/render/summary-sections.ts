@@ -9,7 +9,7 @@ import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
 import type { ReportState } from '../core/reports/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rules/rollup.js';
 import type { UnitRecord } from '../core/summaries/unit-ranking.js';
-import { fileLabel, timestampLabel } from './print-text.js';
+import { arrivalLabel, fileLabel } from './print-text.js';
 import { lightLabel, redMonthsText } from '../core/rules/remembered-lights.js';
 import { areaChangeCells, changeNote, headlineChangeCells, statusChangeSection } from './summary-change.js';
 
@@ -162,21 +162,20 @@ function dueNext(s: MonthlySummary): SummarySection {
   };
 }
 
+/** How lateness is judged, under every table that shows an arrival. */
+export const ARRIVAL_NOTE =
+  '到达时间：邮寄或送来的报送表为牵头单位登记的收件日期（“收件”），其余为报送文件第一次进入主分支的时间；迟于报送日即迟报。';
+
 function reporting(s: MonthlySummary): SummarySection {
-  const base = { name: '报送情况', title: '各单位报送情况', header: ['单位', '报送情况', '报送文件', '首次提交时间'] };
+  const base = { name: '报送情况', title: '各单位报送情况', header: ['单位', '报送情况', '报送文件', '到达时间'] };
   const r = s.reports;
   if (!r) return { ...base, rows: [], note: '尚无报送文件（reports/ 目录为空），本节从略。' };
   const rows = r.rows
     .filter((row) => row.state !== 'on-time')
-    .map((row) => [
-      row.unit,
-      REPORT_STATE_LABELS[row.state],
-      row.file ? fileLabel(row.file) : '',
-      row.committed ? timestampLabel(row.committed) : '',
-    ]);
+    .map((row) => [row.unit, REPORT_STATE_LABELS[row.state], row.file ? fileLabel(row.file) : '', arrivalLabel(row)]);
   const note =
     `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，迟报 ${r.late} 个。` +
-    (rows.length ? '下表列出未按时报送的单位。' : '全部按时报送。');
+    (rows.length ? `下表列出未按时报送的单位。${ARRIVAL_NOTE}` : '全部按时报送。');
   return { ...base, rows, note };
 }
 
