@@ -4,6 +4,7 @@
  */
 import { noticeCountsText } from '../core/rules/supervision-record.js';
 import { PHASE_DESCRIPTIONS } from '../core/rules/evaluate.js';
+import { pendingUnitsText } from '../core/rules/part-text.js';
 import { chineseNumeral } from '../core/model/ledger-labels.js';
 import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
 import type { ReportState } from '../core/reports/report-counts.js';
@@ -112,15 +113,18 @@ function overdue(s: MonthlySummary): SummarySection {
     ...measureHead(i),
     `${i.state.daysOverdue}${i.state.escalated ? '（严重逾期）' : ''}`,
     i.units.join('、'),
+    pendingUnitsText(i.parts),
     i.leads.join('、'),
     i.status,
   ]);
   return {
     name: '逾期措施',
     title: `逾期措施（${s.overdue.length} 项）`,
-    header: ['编号', '具体措施', '完成时限', '逾期天数', '责任部门', '牵头单位', '状态'],
+    header: ['编号', '具体措施', '完成时限', '逾期天数', '责任部门', '待完成单位', '牵头单位', '状态'],
     rows,
-    note: s.overdue.length ? '按逾期天数从多到少排列。' : '没有逾期措施。',
+    note: s.overdue.length
+      ? '按逾期天数从多到少排列。待完成单位：自己的部分尚未完成的责任部门及其报送状态（从未报送、未启动、推进中），超过三个时写“等 N 个单位”。'
+      : '没有逾期措施。',
   };
 }
 
