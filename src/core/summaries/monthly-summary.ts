@@ -169,7 +169,8 @@ function unitRecords(
   const options = { overdueBefore: overdueBefore(memory, asOf) };
   const parts = partsByUnit(ledger, asOf, options, items);
   const rows = withRedMonths(rollupByUnit(ledger, asOf, options, items).rows, memory, asOf, (r) => unitKey(r.unit));
-  return rows.map((row) => unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports));
+  const verification = ledger.config.require_verification ? { asOf } : undefined;
+  return rows.map((row) => unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports, verification));
 }
 
 function rememberedAreas(areas: Rollup<AreaRow>, memory: LightMemory, asOf: string): Rollup<AreaRow> {
