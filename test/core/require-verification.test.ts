@@ -33,3 +33,27 @@ describe('the 通报 ranking with require_verification', () => {
     expect(record(true, '市公安局')!.score).toBeLessThan(record(false, '市公安局')!.score);
   });
 });
+
+describe('status --unit with require_verification', () => {
+  it('shows the unit’s unverified part as 待核验, its verified one as 已完成', async () => {
+    const { status } = await import('../../src/commands/status/run.js');
+    const { renderStatusText } = await import('../../src/commands/status/text.js');
+    const { tempLedger } = await import('../helpers/ledger-fixture.js');
+    const root = tempLedger({
+      'ledger/01-持续深化商事制度改革.yaml': REPORTED,
+      'ledger/config.yaml': 'require_verification: true\n',
+    });
+    const police = await status({ root, unit: '市公安局', asOf: '2020-07-25', worktree: true });
+    const item = police.view === 'unit' ? police.items.find((i) => i.id === '1.1.2') : undefined;
+    expect(item?.ownReport).toEqual({ month: '2020-06', status: '已完成', pending: '待核验' });
+    const row = renderStatusText(police, { color: false })
+      .split('\n')
+      .find((line) => line.includes('1.1.2'));
+    // Cells: 编号, 具体措施, 完成时限, 本单位, 整体, 市公安局报送, 牵头单位.
+    const cells = row!.split('│').map((c) => c.trim());
+    expect([cells[4], cells[6]]).toEqual(['待核验', '2020-06 待核验']);
+    const lead = await status({ root, unit: '市审批局', asOf: '2020-07-25', worktree: true });
+    const own = lead.view === 'unit' ? lead.items.find((i) => i.id === '1.1.2')?.ownReport : undefined;
+    expect(own).toEqual({ month: '2020-06', status: '已完成' });
+  });
+});
