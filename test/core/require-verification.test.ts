@@ -57,3 +57,22 @@ describe('status --unit with require_verification', () => {
     expect(own).toEqual({ month: '2020-06', status: '已完成' });
   });
 });
+
+describe('the site with require_verification', () => {
+  it('writes an unverified part as 待核验 beside the verified 已完成 one', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { site } = await import('../../src/commands/site/run.js');
+    const { tempLedger } = await import('../helpers/ledger-fixture.js');
+    const root = tempLedger({
+      'ledger/01-持续深化商事制度改革.yaml': REPORTED,
+      'ledger/config.yaml': 'require_verification: true\n',
+    });
+    const out = path.join(root, 'site-out');
+    await site({ root, asOf: '2020-07-25', out, worktree: true });
+    const pages = readdirSync(path.join(out, 'areas')).map((f) => readFileSync(path.join(out, 'areas', f), 'utf8'));
+    const page = pages.join('\n');
+    expect(page).toMatch(/市公安局<\/a>（2020-06，待核验）/);
+    expect(page).toMatch(/市审批局<\/a>（2020-06，已完成）/);
+  });
+});
