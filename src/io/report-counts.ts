@@ -100,8 +100,8 @@ function withReceiptsOnly(
   return files;
 }
 
-/** Receipts recorded as decision files (ledger merge --received): report file → the day it was received. */
-function receiptDates(root: string): Map<string, string> {
+/** Receipts recorded as decision files (ledger receive, merge --received): report file → the day it was received. */
+export function receiptDates(root: string): Map<string, string> {
   const out = new Map<string, string>();
   if (repoFolder(root, DECISIONS_DIR) === 'absent') return out;
   for (const file of listFilesUnder(root, DECISIONS_DIR)) {

@@ -21,6 +21,15 @@ export function timestampLabel(iso: string): string {
   return match ? `${match[1]} ${match[2]}` : iso;
 }
 
+/**
+ * When a report arrived, as lateness was judged: the day the lead received a mailed form
+ * (`2020-12-22 收件`), else the time its file first landed on main (`2020-12-24 10:00`).
+ */
+export function arrivalLabel(row: { received?: string; committed?: string }): string {
+  if (row.received) return `${row.received} 收件`;
+  return row.committed ? timestampLabel(row.committed) : '';
+}
+
 /** `reports/2020-07/市税务局.yaml` → `市税务局.yaml`. */
 export function fileLabel(file: string): string {
   return file.split(/[\\/]/).at(-1) ?? file;

@@ -26,7 +26,7 @@ export function quarterReportingSection(r: QuarterlyReport): SummarySection {
     ...base,
     rows,
     note:
-      '按每月报送日前是否提交判断（同 ledger missing）；迟报注明首次提交日期；—：该月还没有报送或未到报送日。' +
+      '按每月报送日前是否到达判断（同 ledger missing：邮寄或送来的表按收件日期，其余按首次进入主分支的时间）；迟报注明到达日期；—：该月还没有报送或未到报送日。' +
       (late.length ? `迟报的单位：${late.join('、')}。` : '') +
       (missing.length ? `有未报月份的单位：${missing.join('、')}。` : ''),
   };

@@ -38,7 +38,7 @@ export const DOCX_SECTIONS: readonly (DocxTableOptions & { name: string })[] = [
     name: '各主要指标',
     columns: ['序号', '主要指标', '措施数', '已完成', '推进中', '未启动', '逾期', '临期', '完成率', '状态灯'],
   },
-  { name: '逾期措施', columns: ['编号', '具体措施', '完成时限', '逾期天数', '牵头单位'] },
+  { name: '逾期措施', columns: ['编号', '具体措施', '完成时限', '逾期天数', '待完成单位'] },
   { name: '报送情况', columns: ['单位', '报送情况'], groups: 3 },
   { name: '单位通报', columns: ['名次', '单位', '得分', '逾期', '本月报送'], groups: 2 },
 ];

@@ -37,10 +37,16 @@ function completion(s: MonthlySummary, trend: readonly TrendPoint[]): string {
       : previous && h.completionPercent - previous.completionPercent;
   return (
     `截至${dateLabel(s.asOf)}，台账共有具体措施${h.measures}项。` +
-    `${monthLabel(s.month)}新完成${s.completed.length}项，累计完成${h.done}项、完成率${h.completionPercent}%` +
+    `${monthLabel(s.month)}新完成${s.completed.length}项${reopenedText(s)}，累计完成${h.done}项、完成率${h.completionPercent}%` +
     `${points !== undefined ? change(points) : ''}；` +
     `推进中${h.inProgress}项，未启动${h.notStarted}项。`
   );
+}
+
+/** 、退回1项（1.1.2）: 已完成 in last month's 通报, not now, so 新完成 − 退回 is the rise in 已完成. */
+function reopenedText(s: MonthlySummary): string {
+  if (s.reopened.length === 0) return '';
+  return `、由已完成退回${s.reopened.length}项（${s.reopened.map((i) => i.id).join('、')}）`;
 }
 
 /** （较上月 +3 个百分点）, （较上月 −2 个百分点）, （与上月持平）. */

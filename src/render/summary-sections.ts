@@ -4,12 +4,13 @@
  */
 import { noticeCountsText } from '../core/rules/supervision-record.js';
 import { PHASE_DESCRIPTIONS } from '../core/rules/evaluate.js';
+import { pendingUnitsText } from '../core/rules/part-text.js';
 import { chineseNumeral } from '../core/model/ledger-labels.js';
 import type { MonthlySummary } from '../core/summaries/monthly-summary.js';
 import type { ReportState } from '../core/reports/report-counts.js';
 import type { Counts, Light, MeasureItem } from '../core/rules/rollup.js';
 import type { UnitRecord } from '../core/summaries/unit-ranking.js';
-import { fileLabel, timestampLabel } from './print-text.js';
+import { arrivalLabel, fileLabel } from './print-text.js';
 import { lightLabel, redMonthsText } from '../core/rules/remembered-lights.js';
 import { areaChangeCells, changeNote, headlineChangeCells, statusChangeSection } from './summary-change.js';
 
@@ -112,15 +113,18 @@ function overdue(s: MonthlySummary): SummarySection {
     ...measureHead(i),
     `${i.state.daysOverdue}${i.state.escalated ? '（严重逾期）' : ''}`,
     i.units.join('、'),
+    pendingUnitsText(i.parts),
     i.leads.join('、'),
     i.status,
   ]);
   return {
     name: '逾期措施',
     title: `逾期措施（${s.overdue.length} 项）`,
-    header: ['编号', '具体措施', '完成时限', '逾期天数', '责任部门', '牵头单位', '状态'],
+    header: ['编号', '具体措施', '完成时限', '逾期天数', '责任部门', '待完成单位', '牵头单位', '状态'],
     rows,
-    note: s.overdue.length ? '按逾期天数从多到少排列。' : '没有逾期措施。',
+    note: s.overdue.length
+      ? '按逾期天数从多到少排列。待完成单位：自己的部分尚未完成的责任部门及其报送状态（从未报送、未启动、推进中），超过三个时写“等 N 个单位”。'
+      : '没有逾期措施。',
   };
 }
 
@@ -131,10 +135,18 @@ function completed(s: MonthlySummary): SummarySection {
     title: `本月完成的措施（${s.completed.length} 项）`,
     header: ['编号', '具体措施', '完成时限', '完成日期', '责任部门', '牵头单位'],
     rows,
-    note: s.completed.length
-      ? '完成日期取自各单位报送的完成日期（或报送月份）。'
-      : `${monthLabel(s.month)}没有报送完成的措施。`,
+    note:
+      (s.completed.length
+        ? `${s.change ? '上月通报时未完成、现已完成的措施；' : ''}完成日期取自各单位报送的完成日期（或报送月份）。`
+        : `${monthLabel(s.month)}没有报送完成的措施。`) + reopenedNote(s),
   };
+}
+
+/** The measures 已完成 in last month's 通报 and not now, so the list adds up to the change in 已完成. */
+function reopenedNote(s: MonthlySummary): string {
+  if (s.reopened.length === 0) return '';
+  const listed = s.reopened.map((i) => `${i.id} ${i.title}（现为${i.status}）`).join('；');
+  return `由已完成退回 ${s.reopened.length} 项：${listed}。`;
 }
 
 function dueNext(s: MonthlySummary): SummarySection {
@@ -154,21 +166,20 @@ function dueNext(s: MonthlySummary): SummarySection {
   };
 }
 
+/** How lateness is judged, under every table that shows an arrival. */
+export const ARRIVAL_NOTE =
+  '到达时间：邮寄或送来的报送表为牵头单位登记的收件日期（“收件”），其余为报送文件第一次进入主分支的时间；迟于报送日即迟报。';
+
 function reporting(s: MonthlySummary): SummarySection {
-  const base = { name: '报送情况', title: '各单位报送情况', header: ['单位', '报送情况', '报送文件', '首次提交时间'] };
+  const base = { name: '报送情况', title: '各单位报送情况', header: ['单位', '报送情况', '报送文件', '到达时间'] };
   const r = s.reports;
   if (!r) return { ...base, rows: [], note: '尚无报送文件（reports/ 目录为空），本节从略。' };
   const rows = r.rows
     .filter((row) => row.state !== 'on-time')
-    .map((row) => [
-      row.unit,
-      REPORT_STATE_LABELS[row.state],
-      row.file ? fileLabel(row.file) : '',
-      row.committed ? timestampLabel(row.committed) : '',
-    ]);
+    .map((row) => [row.unit, REPORT_STATE_LABELS[row.state], row.file ? fileLabel(row.file) : '', arrivalLabel(row)]);
   const note =
     `报送截止 ${r.due}：应报 ${r.owing} 个单位，已报 ${r.received} 个，未报 ${r.missing} 个，迟报 ${r.late} 个。` +
-    (rows.length ? '下表列出未按时报送的单位。' : '全部按时报送。');
+    (rows.length ? `下表列出未按时报送的单位。${ARRIVAL_NOTE}` : '全部按时报送。');
   return { ...base, rows, note };
 }
 

@@ -19,7 +19,7 @@ describe('ledger show names the units a measure waits for', () => {
     const text = renderShowText(await show({ root: repo.dir, id: '1.1.2', asOf: '2020-07-25', worktree: true }), {
       color: false,
     });
-    expect(text).toMatch(/状态：未启动；已完成 1\/2，待 市审批局（从未报送）/);
+    expect(text).toMatch(/状态：推进中；已完成 1\/2，待 市审批局（从未报送）/);
     expect(text).toContain('市审批局 报送：从未报送');
   });
 });

@@ -5,7 +5,7 @@ import { entry, loadedLedger, report, reportYaml } from '../helpers/report-fixtu
 const MEASURE_111 = ['tasks', 0, 'measures', 0];
 
 describe('planMerge', () => {
-  it('records the unit report and derives the least advanced status, counting silent units as 未启动', () => {
+  it('records the unit report and derives the status from the parts: one part done of five is 推进中', () => {
     const { ledger } = loadedLedger();
     const plan = planMerge(ledger, [report(reportYaml('市公安局', '2020-07', entry('1.1.1', '已完成', '已上线')))]);
     expect(plan.diagnostics).toEqual([]);
@@ -13,8 +13,11 @@ describe('planMerge', () => {
     expect(
       changes.find((c) => c.path.join('/') === [...MEASURE_111, 'unit_reports', '市公安局'].join('/'))?.after,
     ).toEqual({ month: '2020-07', status: '已完成', progress: '已上线' });
-    // 市审批局 and the members of 各县区 have not reported: the measure stays 未启动.
-    expect(changes.some((c) => c.path[c.path.length - 1] === 'status')).toBe(false);
+    // 市审批局 and the members of 各县区 have not reported, but one part is done: the measure has started.
+    expect(changes.find((c) => c.path[c.path.length - 1] === 'status')).toMatchObject({
+      before: '未启动',
+      after: '推进中',
+    });
     expect(changes.find((c) => c.path[c.path.length - 1] === 'progress')?.after).toBe('市公安局：已上线');
   });
 
@@ -34,7 +37,7 @@ describe('planMerge', () => {
     const merged = `        unit_reports:\n          市司法局:\n            month: 2020-07\n            status: 推进中\n            progress: 已梳理清单\n`;
     const area = SMALL_AREA_WITH(merged).replace(
       'related_units: true\n        status: 未启动\n        progress: ""',
-      'related_units: true\n        status: 未启动\n        progress: 市司法局：已梳理清单',
+      'related_units: true\n        status: 推进中\n        progress: 市司法局：已梳理清单',
     );
     const { ledger } = loadedLedger({}, area);
     const plan = planMerge(ledger, [report(reportYaml('市司法局', '2020-07', entry('1.2.1', '推进中', '已梳理清单')))]);

@@ -33,7 +33,7 @@ describe('ledger merge writes only the files it changes', () => {
         AREA,
         '        status: 未启动\n        progress: ""\n        remark: "" # 备注\n',
         [
-          '        status: 未启动',
+          '        status: 推进中',
           '        progress: 市公安局：已对接',
           '        remark: "" # 备注',
           '        unit_reports:',

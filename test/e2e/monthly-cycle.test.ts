@@ -74,11 +74,11 @@ describe('a whole month of reports in a real Git repository', () => {
     );
     repo.commit('合并 7月报送', {}, { date: '2020-07-24T10:00:00+08:00' });
 
-    // Status reflects it: 1.1.2 done; 1.1.1 still waits for 惠农区 and 平罗县 (未启动).
+    // Status reflects it: 1.1.2 done; 1.1.1 has started (推进中) and still waits for 惠农区 and 平罗县.
     const status = cli('status', '--as-of', '2020-07-25', '--format', 'json');
     expect(status.code).toBe(0);
     const json = JSON.parse(status.stdout) as { total: Record<string, number>; reports: Record<string, unknown> };
-    expect(json.total).toMatchObject({ measures: 5, done: 1, inProgress: 0, notStarted: 4 });
+    expect(json.total).toMatchObject({ measures: 5, done: 1, inProgress: 2, notStarted: 2 });
     expect(json.reports).toMatchObject({ month: '2020-07', missing: 5, late: 1 });
     expect(cli('status', '--as-of', '2020-07-25').stdout).toContain(
       '月度报送 2020-07（截止 2020-07-20）：应报 8 个单位，已报 3，未报 5，迟报 1',

@@ -25,8 +25,8 @@ describe('applyMerge', () => {
     const after = mergeInto(COMMENTED);
     const expected = replaceOrThrow(
       COMMENTED,
-      '        progress: ""\n        remark: "" # 备注\n',
-      '        progress: 市公安局：已对接\n        remark: "" # 备注\n        unit_reports:\n          市公安局:\n            month: 2020-07\n            status: 推进中\n            progress: 已对接\n',
+      '        status: 未启动\n        progress: ""\n        remark: "" # 备注\n',
+      '        status: 推进中\n        progress: 市公安局：已对接\n        remark: "" # 备注\n        unit_reports:\n          市公安局:\n            month: 2020-07\n            status: 推进中\n            progress: 已对接\n',
     );
     expect(after).toBe(expected);
   });

@@ -16,7 +16,8 @@ import {
 import type { Ledger } from '../../core/model/ledger.js';
 import { planMerge, type MergePlan } from '../../core/reports/merge-plan.js';
 import { checkReports, reportContent, reportUnit, type ReportSource } from '../../core/reports/report-checks.js';
-import { isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/reports/report-path.js';
+import { dayOfMonth, isIgnorableReportsFile, reportPath, REPORTS_DIR } from '../../core/reports/report-path.js';
+import { receiptDates } from '../../io/report-counts.js';
 import { formFromReport } from '../../core/reports/report-template.js';
 import { sameValue } from '../../core/model/same-value.js';
 import { withCellNames } from '../../core/model/xlsx-cell-names.js';
@@ -53,6 +54,8 @@ export interface MergedReport {
   month: string;
   /** Where the report is kept: reports/YYYY-MM/<unit>.yaml. */
   stored: string;
+  /** A mailed form: the day it was received (its receipt, or --received now) and whether by the report day. */
+  arrival?: { received: string; due: string; onTime: boolean };
 }
 
 export interface MergeResult {
@@ -97,7 +100,7 @@ async function mergeIn(repo: LedgerRepo, options: Dated, session?: WriteSession)
   pushAll(diagnostics, plan.diagnostics);
   const result: MergeResult = {
     diagnostics: sortDiagnostics(withCellNames(diagnostics)),
-    reports: stored.merged,
+    reports: withArrivals(ledger, stored.merged, receiptDates(options.root), received(stored.writes, options.received)),
     skipped,
     plan,
     written: [],
@@ -191,6 +194,27 @@ function storeReports(
     if (received) writes.push(decisionWrite(receipt(ledger, stored, unit, received)));
   }
   return { merged, writes };
+}
+
+/** The stored files this merge records a receipt for (--received), with that day. */
+function received(writes: readonly ExtraWrite[], on: string | undefined): Map<string, string> {
+  const files = new Set(writes.map((w) => w.file));
+  return new Map(on ? [...files].filter((file) => file.startsWith(`${REPORTS_DIR}/`)).map((file) => [file, on]) : []);
+}
+
+/** Each mailed form's received day (an earlier receipt first) against its month's report day. */
+function withArrivals(
+  ledger: Ledger,
+  reports: readonly MergedReport[],
+  recorded: ReadonlyMap<string, string>,
+  now: ReadonlyMap<string, string>,
+): MergedReport[] {
+  return reports.map((report) => {
+    const on = recorded.get(report.stored) ?? now.get(report.stored);
+    if (!on) return report;
+    const due = dayOfMonth(report.month, ledger.config.report_day);
+    return { ...report, arrival: { received: on, due, onTime: on <= due } };
+  });
 }
 
 /** The lead's receipt of a mailed form (收件), made by the first unit that may record it. */

@@ -41,6 +41,7 @@ export function renderMergeText(result: MergeResult, options: MergeTextOptions =
       )
       .join('；')}）`,
   );
+  pushAll(lines, arrivalLines(result));
   if (result.plan.measures.length === 0) lines.push('台账没有变化：这些报送已经合并过了。');
   else if (options.verbose) pushAll(lines, verboseLines(result));
   else pushAll(lines, shortLines(result));
@@ -53,6 +54,18 @@ export function renderMergeText(result: MergeResult, options: MergeTextOptions =
       ...result.written.map((file) => `  ${safeText(file)}`),
     ]);
   return lines.join('\n');
+}
+
+/** `收件：平罗县 2020-07 于 2020-07-17 收到，按时（报送日 2020-07-20）` for each mailed form. */
+function arrivalLines(result: MergeResult): string[] {
+  return result.reports.flatMap((r) =>
+    r.arrival
+      ? [
+          `收件：${safeText(r.unit, { max: MAX_VALUE_CHARS })} ${r.month} 于 ${r.arrival.received} 收到，` +
+            `${r.arrival.onTime ? '按时' : '迟报'}（报送日 ${r.arrival.due}）`,
+        ]
+      : [],
+  );
 }
 
 function verboseLines(result: MergeResult): string[] {

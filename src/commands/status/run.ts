@@ -3,6 +3,7 @@ import type { EvaluateOptions } from '../../core/rules/evaluate.js';
 import { measureRefs, type Ledger } from '../../core/model/ledger.js';
 import type { PartItem } from '../../core/rules/part-items.js';
 import type { Status } from '../../core/rules/status.js';
+import { verificationState } from '../../core/rules/verification.js';
 import {
   rollupByArea,
   rollupByLead,
@@ -99,7 +100,10 @@ export type StatusResult =
   | (StatusBase & { view: 'lead'; lead: string; typed: string; rows: TaskRow[] });
 
 /** A measure in one unit's view: the unit's own part (status, state), the whole measure, its latest merged report. */
-export type UnitMeasureItem = PartItem & { ownReport?: { month: string; status: Status } };
+export type UnitMeasureItem = PartItem & {
+  /** The unit's latest merged report; `pending` when it says 已完成 and waits for verification (require_verification). */
+  ownReport?: { month: string; status: Status; pending?: '待核验' };
+};
 
 /** Loads the ledger once and computes the requested view on `asOf`, with the month's report counts once reports exist. */
 export function status(options: StatusOptions): Promise<StatusResult> {
@@ -174,9 +178,15 @@ function remembered(result: StatusResult, memory: LightMemory): StatusResult {
 
 function withOwnReports(ledger: Ledger, items: readonly PartItem[], unit: string): UnitMeasureItem[] {
   const reports = new Map(measureRefs(ledger).map((ref) => [ref.measure.id, ref.measure.unit_reports?.[unit]]));
+  const required = ledger.config.require_verification;
   return items.map((item) => {
     const report = reports.get(item.id);
-    return report ? { ...item, ownReport: { month: report.month, status: report.status } } : item;
+    if (!report) return item;
+    const pending = verificationState(report, required) === '待核验';
+    return {
+      ...item,
+      ownReport: { month: report.month, status: report.status, ...(pending ? { pending: '待核验' } : {}) },
+    };
   });
 }
 

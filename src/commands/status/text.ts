@@ -164,7 +164,9 @@ function unitTable(
     deadlineText(i.deadline, i.state, '\n'),
     ownText(i, style),
     wholeText(i, style),
-    ...(reported ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.status}` : style.dim('未报')] : []),
+    ...(reported
+      ? [i.ownReport ? `${i.ownReport.month} ${i.ownReport.pending ?? i.ownReport.status}` : style.dim('未报')]
+      : []),
     i.leads.join('、'),
   ]);
   const head = ['编号', '具体措施', '完成时限', '本单位', '整体', ...(reported ? [`${unit}报送`] : []), '牵头单位'];
@@ -197,7 +199,9 @@ function unitTable(
 
 /** The unit's own part: its status (未报送 when it never reported) and, when it says more, its state on the day. */
 function ownText(item: UnitMeasureItem, style: TerminalStyle): string {
-  const status = item.reported || item.status === '已完成' ? item.status : style.dim('未报送');
+  // 已完成 waiting for the lead's verification (require_verification) is not finished yet: 待核验.
+  const own = item.ownReport?.pending ?? item.status;
+  const status = item.reported || item.status === '已完成' ? own : style.dim('未报送');
   const state = stateText(item.state);
   return state === item.status ? status : `${status}\n${style.phase(item.state.phase, state)}`;
 }

@@ -71,10 +71,11 @@ async function summaryIn(repo: LedgerRepo, options: SummaryOptions): Promise<Sum
   });
   const { previousMonthChange } = await import('./previous-month.js');
   const current = { ledger, month: options.month, asOf };
+  const change = await previousMonthChange(repo, current, (past) => scopeLedger(past, scope));
   const result = {
-    ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports, memory),
+    ...buildMonthlySummary(ledger, options.month, asOf, reports, yearReports, memory, change),
     version: loaded.version.label,
-    change: await previousMonthChange(repo, current, (past) => scopeLedger(past, scope)),
+    change,
   };
   const baseName = ['月度汇总', scope.lead, scope.area, options.month].filter((p) => p !== undefined).join('-');
   const trend =

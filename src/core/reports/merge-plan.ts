@@ -6,7 +6,7 @@ import { reportUnit, type ReportSource } from './report-checks.js';
 import { staleReportDiagnostic } from './report-stale.js';
 import type { ReportEntry } from './report-schema.js';
 import type { Extension, Measure, UnitReport } from '../model/schema.js';
-import { leastAdvanced } from '../rules/status.js';
+import { statusFromParts } from '../rules/status.js';
 import { isResponsible, reportingUnits } from '../model/units.js';
 import { sameValue } from '../model/same-value.js';
 import { carryVerification } from '../rules/verification.js';
@@ -119,7 +119,7 @@ function planMeasure(ledger: Ledger, ref: MeasureRef, candidates: readonly Candi
     fields.push({ field, before, after });
     changes.push(measureChange(ref, [field], before, after));
   };
-  derive('status', leastAdvanced(units.map((unit) => unitReports[unit]?.status ?? '未启动')), measure.status);
+  derive('status', statusFromParts(units.map((unit) => unitReports[unit]?.status ?? '未启动')), measure.status);
   derive('progress', mergedProgress(units, unitReports) || undefined, measure.progress);
   derive('milestones_met', milestonesMet(measure, units, unitReports), measure.milestones_met ?? 0);
   const extensions = plannedExtensions(measure, candidates, diagnostics);

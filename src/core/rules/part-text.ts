@@ -35,3 +35,14 @@ export function waitingText(parts: readonly Part[]): string {
     .map((p) => p.unit)
     .join('、')}${more}`;
 }
+
+/**
+ * The units whose parts are still open, with their states: `星瀚集团（从未报送）、市公安局（推进中）`,
+ * at most three named, then `等 N 个单位`. For the 通报's overdue list, where the reader must see who
+ * is behind, not only the lead.
+ */
+export function pendingUnitsText(parts: readonly Part[]): string {
+  const open = parts.filter((p) => p.status !== '已完成');
+  const named = open.slice(0, NAMED).map((p) => `${p.unit}（${partStateText(p)}）`);
+  return named.join('、') + (open.length > NAMED ? ` 等 ${open.length} 个单位` : '');
+}

@@ -5,11 +5,11 @@
  * Rules (issue 12):
  * - A part's status is its unit's latest merged report (`unit_reports[unit]`);
  *   a unit that never reported is 未报送 and counts as 未启动. A measure stored
- *   as 已完成 has every part 已完成 (the 木桶 rule makes that true after a merge;
+ *   as 已完成 has every part 已完成 (status.ts statusFromParts makes that true after a merge;
  *   it also covers ledgers written before reports existed).
  * - A part's deadline is the measure's, moved only by an extension approved
  *   for that unit (`requested_by`); its milestones met are its own report's.
- * - The measure's status stays the least advanced part. An extension moves the
+ * - The measure's status comes from its parts (status.ts statusFromParts). An extension moves the
  *   measure's deadline only when every unfinished part has one (then the
  *   earliest of them), so one unit's extension never hides another's delay.
  * Pure: no I/O, no clock.

@@ -5,12 +5,14 @@ export type Status = (typeof STATUSES)[number];
 /** 督办单 levels, lowest first (蓝 临期提醒, 黄 逾期催办, 红 挂牌督办). */
 export const NOTICE_LEVELS = ['蓝', '黄', '红'] as const;
 
-const RANK: Record<Status, number> = { 未启动: 0, 推进中: 1, 已完成: 2 };
-
-/** The least advanced of several statuses; 未启动 when there are none. */
-export function leastAdvanced(statuses: readonly Status[]): Status {
-  if (statuses.length === 0) return '未启动';
-  return statuses.reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
+/**
+ * A measure's status from its parts' statuses (the one place this rule lives; merge-plan.ts derives
+ * the stored status with it): 已完成 when every part is done, 未启动 when no part has started (none
+ * reported, or every one 未启动), otherwise 推进中 — 4 of 5 parts done is 推进中, not 未启动.
+ */
+export function statusFromParts(statuses: readonly Status[]): Status {
+  if (statuses.length === 0 || statuses.every((s) => s === '未启动')) return '未启动';
+  return statuses.every((s) => s === '已完成') ? '已完成' : '推进中';
 }
 
 /** Words offices write for a status, and the status they mean (suggested, never accepted silently). */

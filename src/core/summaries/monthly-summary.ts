@@ -6,9 +6,13 @@
  * Rules:
  * - 下月到期: not done, and the date that counts now (current milestone or
  *   approved extension) falls in the month after `month`.
- * - 本月完成: status 已完成 and its completion falls in `month`: the latest
- *   completed_on of its units' reports, else the latest month in which a unit
- *   reported it 已完成. A measure set to 已完成 without reports has no date.
+ * - 本月完成: the measures 已完成 now that were not 已完成 in last month's summary
+ *   (the ledger committed by last month's lead report day, month-change.ts), so a
+ *   part completed after last month's 通报 and reported this month is listed once,
+ *   whatever its completed_on; 退回: 已完成 then, not now. 新完成 − 退回 is the rise
+ *   in 已完成. Without last month's version (the first month) the date rule stands:
+ *   the latest completed_on of its units' reports falls in `month`, else the latest
+ *   month a unit reported it 已完成. The date shown is always that completion date.
  * - Lights remember the month ends before `asOf` when `memory` is given (remembered-lights.ts):
  *   黄（补齐） and 连续 N 个月红灯, the same as `ledger status` on that day.
  * - 通报 ranking: each unit on its own record (unit-ranking.ts): its own parts
@@ -58,6 +62,8 @@ export interface MonthlySummary {
   overdue: MeasureItem[];
   dueNextMonth: MeasureItem[];
   completed: CompletedItem[];
+  /** 已完成 in last month's summary and not now (empty without last month's version). */
+  reopened: MeasureItem[];
   /** 较上月 (month-change.ts): null when last month has no committed version; absent when not asked. */
   change?: MonthChange | null;
   /** Absent when the ledger has no reports at all. */
@@ -78,6 +84,8 @@ export function buildMonthlySummary(
   yearReports: readonly MonthReportCounts[] = reports ? [reports] : [],
   /** The month ends the lights remember (remembered-lights.ts); none: lights of the day alone. */
   memory: LightMemory = [],
+  /** 较上月: 本月完成 is what it saw completed; absent or null: the completion dates decide. */
+  change?: MonthChange | null,
 ): MonthlySummary {
   // Evaluated once: every section below counts the same items.
   const options = { overdueBefore: overdueBefore(memory, asOf) };
@@ -94,7 +102,8 @@ export function buildMonthlySummary(
     leads: rollupByLead(ledger, asOf, options, items),
     overdue: sortByUrgency(items.filter((i) => i.state.overdue)),
     dueNextMonth: dueNext,
-    completed: completedIn(ledger, items, month),
+    completed: change ? completedSince(ledger, items, change) : completedIn(ledger, items, month),
+    reopened: change ? reopenedSince(items, change) : [],
     reports,
     ...rankUnits(
       withNotices(
@@ -120,6 +129,23 @@ function completedIn(ledger: Pick<Ledger, 'areas'>, items: readonly MeasureItem[
   });
 }
 
+/** Done now and not in last month's summary, in ledger order. */
+function completedSince(ledger: Pick<Ledger, 'areas'>, items: readonly MeasureItem[], change: MonthChange) {
+  const changed = new Set(change.measures.filter((c) => c.to === '已完成').map((c) => c.id));
+  const refs = measureRefs(ledger);
+  return items.flatMap((item, i): CompletedItem[] => {
+    if (!changed.has(item.id)) return [];
+    const measure = refs[i]!.measure;
+    return [{ ...item, completedOn: completionDate(measure) ?? '' }];
+  });
+}
+
+/** 已完成 in last month's summary, not now. */
+function reopenedSince(items: readonly MeasureItem[], change: MonthChange): MeasureItem[] {
+  const reopened = new Set(change.measures.filter((c) => c.from === '已完成').map((c) => c.id));
+  return items.filter((i) => reopened.has(i.id));
+}
+
 /** When a done measure was completed, as far as its units' reports tell. */
 export function completionDate(measure: Measure): string | undefined {
   if (measure.status !== '已完成') return undefined;
@@ -143,7 +169,8 @@ function unitRecords(
   const options = { overdueBefore: overdueBefore(memory, asOf) };
   const parts = partsByUnit(ledger, asOf, options, items);
   const rows = withRedMonths(rollupByUnit(ledger, asOf, options, items).rows, memory, asOf, (r) => unitKey(r.unit));
-  return rows.map((row) => unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports));
+  const verification = ledger.config.require_verification ? { asOf } : undefined;
+  return rows.map((row) => unitRecord(row, parts.get(row.unit) ?? [], reports, yearReports, verification));
 }
 
 function rememberedAreas(areas: Rollup<AreaRow>, memory: LightMemory, asOf: string): Rollup<AreaRow> {

@@ -7,8 +7,9 @@
  *   of that day, row for row.
  * - 新完成: measures 已完成 at this month's end that were not at the previous month's end.
  * - 报送率: of the units that owe that month's report (see report-counts.ts), the share whose report
- *   reached the repository by the report day; per row, over the units the row's measures name.
- *   null while the ledger has no reports yet, or before the month's report day.
+ *   reached the repository by the report day; per row, over the units the row's measures name,
+ *   except that a unit's row (--by unit) rates that unit's own report alone (0% or 100%; null when it
+ *   did not owe one). null while the ledger has no reports yet, or before the month's report day.
  * - --by unit counts each unit's own parts (as `ledger status --by unit`), not whole measures.
  */
 import type { Ledger } from '../model/ledger.js';
@@ -116,7 +117,7 @@ export function trendRows(
 ): TrendRow[] {
   return groups(ledger, end, by).map(({ key, label, items: grouped, unit }) => {
     const counts = countItems(grouped);
-    const units = new Set(grouped.flatMap((i) => reportingUnits(ledger.units, i.units)));
+    const units = unit ? new Set([unit]) : new Set(grouped.flatMap((i) => reportingUnits(ledger.units, i.units)));
     const owing = reports?.rows.filter((r) => units.has(r.unit)) ?? [];
     const onTime = owing.filter((r) => r.state === 'on-time').length;
     return {

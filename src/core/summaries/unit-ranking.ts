@@ -22,6 +22,7 @@ import type { PartItem } from '../rules/part-items.js';
 import type { MonthReportCounts, ReportState } from '../reports/report-counts.js';
 import type { UnitRow } from '../rules/rollup.js';
 import type { Config } from '../model/schema.js';
+import { verificationState } from '../rules/verification.js';
 
 export type RankingWeights = Config['ranking'];
 
@@ -57,14 +58,20 @@ const REPORT_POINTS: Record<ReportState, number> = { 'on-time': 1, received: 1, 
 /** Whether a finished part was finished by its own deadline (长期/适时: always). */
 export function finishedOnTime(item: PartItem): boolean {
   const part = item.parts.find((p) => p.unit === item.unit);
-  const deadline = parseDeadline(item.deadline);
-  if (deadline?.kind !== 'dated') return true;
-  let due = deadline.milestones.at(-1)!.due;
-  if (item.extension && item.extension.until > due) due = item.extension.until;
+  const due = partDue(item);
+  if (due === undefined) return true;
   const report = part?.report;
   if (!report) return true;
   if (report.completed_on) return daysBetween(report.completed_on, due) >= 0;
   return report.month <= due.slice(0, 7);
+}
+
+/** The part's own last due day (its approved extension counted); undefined for 长期/适时. */
+function partDue(item: PartItem): string | undefined {
+  const deadline = parseDeadline(item.deadline);
+  if (deadline?.kind !== 'dated') return undefined;
+  const due = deadline.milestones.at(-1)!.due;
+  return item.extension && item.extension.until > due ? item.extension.until : due;
 }
 
 /** A unit's record from its parts and the report counts of this month and of the year so far. */
@@ -73,20 +80,33 @@ export function unitRecord(
   parts: readonly PartItem[],
   month?: MonthReportCounts,
   year: readonly MonthReportCounts[] = [],
+  /**
+   * Given when config.require_verification: a part reported 已完成 counts as finished only once verified;
+   * until then it is 待核验, and due (unfinished) once its own deadline is before `asOf`.
+   */
+  verification?: { asOf: string },
 ): UnitRecord {
-  const done = parts.filter((p) => p.status === '已完成');
+  const waiting = verification ? parts.filter((p) => p.status === '已完成' && awaitsVerification(p)) : [];
+  const done = parts.filter((p) => p.status === '已完成' && !waiting.includes(p));
+  const lateWaiting = waiting.filter((p) => (partDue(p) ?? verification!.asOf) < verification!.asOf);
   const report = month?.rows.find((r) => r.unit === row.unit)?.state;
   const states = year.flatMap((m) => m.rows.filter((r) => r.unit === row.unit).map((r) => r.state));
   const filed = states.some((s) => s !== 'missing') || (report !== undefined && report !== 'missing');
   return {
     ...row,
-    dueParts: done.length + parts.filter((p) => p.status !== '已完成' && p.state.overdue).length,
+    dueParts: done.length + lateWaiting.length + parts.filter((p) => p.status !== '已完成' && p.state.overdue).length,
     doneOnTime: done.filter(finishedOnTime).length,
     ...(report ? { report } : {}),
     yearPoints: states.reduce((sum, s) => sum + REPORT_POINTS[s], 0),
     yearOwed: states.length,
     reported: filed || parts.some((p) => p.reported),
   };
+}
+
+/** Reported 已完成 by its unit and not verified by the lead (待核验 when verification is required). */
+function awaitsVerification(item: PartItem): boolean {
+  const report = item.parts.find((p) => p.unit === item.unit)?.report;
+  return verificationState(report, true) === '待核验';
 }
 
 export function unitScore(r: UnitRecord, w: RankingWeights): number {

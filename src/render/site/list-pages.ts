@@ -1,6 +1,7 @@
 import { sortByUrgency } from '../../core/rules/rollup.js';
 import type { SiteModel } from '../../core/summaries/site-model.js';
 import { REPORT_STATE_LABELS } from '../summary-sections.js';
+import { arrivalLabel } from '../print-text.js';
 import { esc } from './html.js';
 import { measureTable } from './measure-table.js';
 import { measurePage, relativeHref, SITE_PAGES, unitPage } from './paths.js';
@@ -29,18 +30,18 @@ export function reportingBody(model: SiteModel): string {
     const rows = month.rows.map(
       (r) =>
         `<tr><td><a href="${relativeHref(from, unitPage(r.unit))}">${esc(r.unit)}</a></td><td>${esc(REPORT_STATE_LABELS[r.state])}</td>` +
-        `<td>${esc(r.file ?? '')}</td><td>${esc(r.committed?.slice(0, 16).replace('T', ' ') ?? '')}</td></tr>`,
+        `<td>${esc(r.file ?? '')}</td><td>${esc(arrivalLabel(r))}</td></tr>`,
     );
     return `<h2>${esc(month.month)}（截止 ${esc(month.due)}）：应报 ${month.owing}，已报 ${month.received}，未报 ${month.missing}，迟报 ${month.late}</h2>
 <div class="table-wrap"><table class="sortable filterable reporting">
-<thead><tr><th>单位</th><th>报送情况</th><th>报送文件</th><th>首次提交</th></tr></thead>
+<thead><tr><th>单位</th><th>报送情况</th><th>报送文件</th><th>到达时间</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
   });
   return `<h1>报送情况</h1>
 ${head}
-<p class="note">迟报：报送文件第一次提交到 Git 的时间晚于当月 ${model.ledger.config.report_day} 日；未报送：负责尚未完成措施的单位没有报送文件。</p>
+<p class="note">迟报：报送到达晚于当月 ${model.ledger.config.report_day} 日。到达时间：邮寄或送来的报送表是牵头单位登记的收件日期（ledger receive，写“收件”），其余是报送文件第一次进入主分支的时间。未报送：负责尚未完成措施的单位没有报送文件，也没有登记收件。</p>
 ${months.join('\n')}`;
 }
 

@@ -1,6 +1,7 @@
 import { sortByUrgency } from '../../core/rules/rollup.js';
 import type { SiteModel } from '../../core/summaries/site-model.js';
 import { REPORT_STATE_LABELS } from '../summary-sections.js';
+import { arrivalLabel } from '../print-text.js';
 import { deadlineText, stateText } from '../measure-state-text.js';
 import { countCells, countTable, withParts } from './area-pages.js';
 import { esc, phaseBadge } from './html.js';
@@ -90,12 +91,12 @@ function reportRecord(model: SiteModel, unit: string): string {
     const state = month.rows.find((r) => r.unit === unit);
     if (!state) return [];
     return [
-      `<tr><td>${esc(month.month)}</td><td>${esc(REPORT_STATE_LABELS[state.state])}</td><td>${esc(state.file ?? '')}</td><td>${esc(state.committed?.slice(0, 16).replace('T', ' ') ?? '')}</td></tr>`,
+      `<tr><td>${esc(month.month)}</td><td>${esc(REPORT_STATE_LABELS[state.state])}</td><td>${esc(state.file ?? '')}</td><td>${esc(arrivalLabel(state))}</td></tr>`,
     ];
   });
   if (rows.length === 0) return '<p class="note">reports/ 中没有本单位应报或已报的月份。</p>';
   return `<div class="table-wrap"><table class="sortable report-record">
-<thead><tr><th>月份</th><th>报送情况</th><th>报送文件</th><th>首次提交</th></tr></thead>
+<thead><tr><th>月份</th><th>报送情况</th><th>报送文件</th><th>到达时间</th></tr></thead>
 <tbody>
 ${rows.reverse().join('\n')}
 </tbody></table></div>`;
