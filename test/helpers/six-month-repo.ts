@@ -32,7 +32,8 @@ function fill(text: string, unit: string, month: string, index: number): string 
         id: e.id,
         status: '已完成',
         progress: `${month}：${LONG_PROGRESS}全部事项已办结。`,
-        completed_on: `${month}-15`,
+        // Once reported, a completion date stands (a later report may not move it without a reason).
+        completed_on: e.completed_on || `${month}-15`,
         evidence: [`reports/${month}/${unit}/说明.txt`],
       };
     return { id: e.id, status: '推进中', progress: `${month}：${LONG_PROGRESS}` };
