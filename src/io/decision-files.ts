@@ -4,6 +4,8 @@ import { classifyDecisionPath, DECISIONS_DIR, decisionPath } from '../core/model
 import { diagnosticAt, fileDiagnostic, type Diagnostic } from '../core/model/diagnostic.js';
 import { zodIssuesToDiagnostics } from '../core/model/zod-issues.js';
 import { renderDecisionYaml } from '../render/decision-yaml.js';
+import { isSafeFileName } from '../core/reports/report-path.js';
+import { UsageError } from '../errors.js';
 import type { ExtraWrite } from './apply-merge.js';
 import { listFilesUnder } from './list-reports.js';
 import { LINK_HINT, linkProblem, readRepoFile, repoFolder } from './repo-path.js';
@@ -81,7 +83,14 @@ export function parseDecision(bytes: Uint8Array, file: string, diagnostics: Diag
   return { file, data };
 }
 
-/** The decision as a file to write beside the ledger edits it makes. */
+/** The decision as a file to write beside the ledger edits it makes; a name that is not a plain file name is refused. */
 export function decisionWrite(decision: Decision): ExtraWrite {
-  return { file: decisionPath(decision), content: renderDecisionYaml(decision) };
+  const file = decisionPath(decision);
+  const unsafe = file.split('/').find((part) => !isSafeFileName(part));
+  if (unsafe !== undefined)
+    throw new UsageError(
+      `决定文件名“${unsafe}”含有路径字符（/、\\、..），不能写入`,
+      '单位名称只用单位名录中登记的名称',
+    );
+  return { file, content: renderDecisionYaml(decision) };
 }

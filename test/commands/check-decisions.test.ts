@@ -247,4 +247,18 @@ describe('ledger check: decisions (issue 24)', () => {
     expect(text).toMatch(/退回：市发改委→市审批局（\S+） {2}\w{7} {2}退回/);
     expect(text).toMatch(/督办：市政府督查室→市审批局（\S+） {2}\w{7} {2}督办/);
   });
+
+  it('refuses a 督办单 from an office that may not issue one, and a decision name that is a path', async () => {
+    const repo = tempGitRepo();
+    repo.commit('台账', { 'ledger/units.yaml': BUNDLED_UNITS, [AREA]: SMALL_AREA });
+    const before = read(repo);
+    await expect(notice({ root: repo.dir, asOf: '2020-07-25', issue: true, by: '市公安局' })).rejects.toThrow(
+      /市公安局 不能发出督办单/,
+    );
+    await expect(notice({ root: repo.dir, asOf: '2020-07-25', issue: true, by: '../x' })).rejects.toThrow(
+      /不能发出督办单/,
+    );
+    expect(read(repo)).toBe(before);
+    expect(decisionFiles(repo)).toEqual([]);
+  });
 });

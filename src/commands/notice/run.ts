@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../core/model/diagnostic.js';
 import { noticeDecisions, planNotices, type NoticePlan } from '../../core/rules/notice-plan.js';
-import { applyDecisions } from '../../core/rules/decisions.js';
+import { applyDecisions, decisionDeciders } from '../../core/rules/decisions.js';
 import type { Ledger } from '../../core/model/ledger.js';
 import { UsageError } from '../../errors.js';
 import { decisionWrite } from '../../io/decision-files.js';
@@ -75,6 +75,12 @@ async function noticeIn(repo: LedgerRepo, options: NoticeOptions, session?: Writ
 function issueNotices(root: string, ledger: Ledger, plan: NoticePlan, session: WriteSession): string[] {
   const decisions = noticeDecisions(plan);
   if (decisions.length === 0) return [];
+  const allowed = decisionDeciders(ledger, decisions[0]!);
+  if (!allowed.includes(plan.issuedBy))
+    throw new UsageError(
+      `${plan.issuedBy} 不能发出督办单（可以发出的：${allowed.join('、')}）`,
+      `由督办单位发出：--by ${allowed[0] ?? ledger.config.notice_issuer}，或在 ledger/config.yaml 中设置 notice_issuer`,
+    );
   const applied = applyDecisions(ledger, decisions);
   const failed = applied.problems[0];
   if (failed)
