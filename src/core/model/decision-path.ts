@@ -41,7 +41,7 @@ export function classifyDecisionPath(file: string): DecisionPathShape {
   return { kind: 'decision', by, month };
 }
 
-/** The unit a decision is about (its target), undefined for a receipt (the report's unit). */
+/** The unit a decision is about: the unit verified, decided or noticed; for a receipt, the report's unit. */
 export function decidedAbout(decision: Decision): string {
   return decision.decision === '收件' ? (decision.report.split('/')[2] ?? '').replace(/\.[^.]+$/, '') : decision.unit;
 }
