@@ -12,6 +12,7 @@ import { BUNDLED_UNITS, REPO_ROOT, SMALL_AREA, tempLedger } from '../helpers/led
 import { AREA_FILE, entry, reportYaml } from '../helpers/report-fixture.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/temp-dir.js';
+import type { Measure } from '../../src/core/model/schema.js';
 
 /** Issue 10, cases 4 and 5: writes are serialised and survive a crash between renames. */
 
@@ -71,61 +72,21 @@ describe('writes are serialised', { timeout: 600_000 }, () => {
   });
 
   it('a verify and a merge at once never lose a write (20 runs)', async () => {
-    for (let run = 0; run < 20; run++) {
-      const repo = tempGitRepo({
-        'ledger/units.yaml': BUNDLED_UNITS,
-        [AREA_FILE]: SMALL_AREA,
-        'reports/2020-07/市公安局.yaml': reportYaml(
-          '市公安局',
-          '2020-07',
-          entry('1.1.2', '已完成', '已完成', 'completed_on: 2020-06-20'),
-        ),
-        'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
-      });
-      expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], repo.dir).code).toBe(0);
-      repo.commit('台账');
-      const [verified, merged] = await Promise.all([
-        runCliAsync(['verify', '1.1.2', '--unit', '市公安局', '--date', '2020-08-01'], repo.dir),
-        runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
-      ]);
-      expect([verified.code, merged.code], `${verified.stderr}${merged.stderr}`).toEqual([0, 0]);
-      const byId = new Map(
-        unitReport(repo.dir)
-          .areas[0]!.data.tasks.flatMap((t) => t.measures)
-          .map((m) => [m.id, m] as const),
-      );
-      expect(byId.get('1.1.2')!.unit_reports?.['市公安局']?.verification?.state, `run ${run}`).toBe('已核验');
-      expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
-    }
+    await writerBesideMerge({
+      july: entry('1.1.2', '已完成', '已完成', 'completed_on: 2020-06-20'),
+      writer: ['verify', '1.1.2', '--unit', '市公安局', '--date', '2020-08-01'],
+      kept: (m) => m.unit_reports?.['市公安局']?.verification?.state,
+      expected: '已核验',
+    });
   });
 
   it('an extend and a merge at once never lose a write (20 runs)', async () => {
-    for (let run = 0; run < 20; run++) {
-      const repo = tempGitRepo({
-        'ledger/units.yaml': BUNDLED_UNITS,
-        [AREA_FILE]: SMALL_AREA,
-        'reports/2020-07/市公安局.yaml': reportYaml(
-          '市公安局',
-          '2020-07',
-          entry('1.1.2', '推进中', '改造中', 'extension: { until: 2020-12-31, reason: 系统改造需跨年度实施 }'),
-        ),
-        'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
-      });
-      expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], repo.dir).code).toBe(0);
-      repo.commit('台账');
-      const [decided, merged] = await Promise.all([
-        runCliAsync(['extend', '1.1.2', '--approve', '--date', '2020-08-01'], repo.dir),
-        runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
-      ]);
-      expect([decided.code, merged.code], `${decided.stderr}${merged.stderr}`).toEqual([0, 0]);
-      const byId = new Map(
-        unitReport(repo.dir)
-          .areas[0]!.data.tasks.flatMap((t) => t.measures)
-          .map((m) => [m.id, m] as const),
-      );
-      expect(byId.get('1.1.2')!.extensions?.[0]?.state, `run ${run}`).toBe('已批准');
-      expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${run}`).toBe('2020-08');
-    }
+    await writerBesideMerge({
+      july: entry('1.1.2', '推进中', '改造中', 'extension: { until: 2020-12-31, reason: 系统改造需跨年度实施 }'),
+      writer: ['extend', '1.1.2', '--approve', '--date', '2020-08-01'],
+      kept: (m) => m.extensions?.[0]?.state,
+      expected: '已批准',
+    });
   });
 
   it('a held lock makes a writer wait, then stop with the holder named and the ledger unchanged', () => {
@@ -222,3 +183,37 @@ describe('multi-file writes survive a crash', { timeout: 600_000 }, () => {
     expect(snapshotTree(repo.dir)).toEqual(before);
   });
 });
+
+/**
+ * 20 runs of a writer on 1.1.2 (after 市公安局's July report `july` is merged) at the same time as the
+ * August merge: both exit 0, the writer's change to 1.1.2 (`kept`) and the merged August report both remain.
+ */
+async function writerBesideMerge(run: {
+  july: string;
+  writer: string[];
+  kept: (measure: Measure) => unknown;
+  expected: string;
+}): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const repo = tempGitRepo({
+      'ledger/units.yaml': BUNDLED_UNITS,
+      [AREA_FILE]: SMALL_AREA,
+      'reports/2020-07/市公安局.yaml': reportYaml('市公安局', '2020-07', run.july),
+      'reports/2020-08/市司法局.yaml': reportYaml('市司法局', '2020-08', entry('1.2.1', '推进中', '八月进展')),
+    });
+    expect(runCli(['merge', 'reports/2020-07', '--as-of', '2020-07-25'], repo.dir).code).toBe(0);
+    repo.commit('台账');
+    const [written, merged] = await Promise.all([
+      runCliAsync(run.writer, repo.dir),
+      runCliAsync(['merge', 'reports/2020-08', '--as-of', '2020-08-25'], repo.dir),
+    ]);
+    expect([written.code, merged.code], `${written.stderr}${merged.stderr}`).toEqual([0, 0]);
+    const byId = new Map(
+      unitReport(repo.dir)
+        .areas[0]!.data.tasks.flatMap((t) => t.measures)
+        .map((m) => [m.id, m] as const),
+    );
+    expect(run.kept(byId.get('1.1.2')!), `run ${round}`).toBe(run.expected);
+    expect(byId.get('1.2.1')!.unit_reports?.['市司法局']?.month, `run ${round}`).toBe('2020-08');
+  }
+}
